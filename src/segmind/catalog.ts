@@ -1,0 +1,210 @@
+/**
+ * The four GPT Image models, what each accepts, and the one place where parameters are checked
+ * against the chosen model — before anything is sent, so a mistake never costs a request.
+ */
+import { InvalidParametersError, type ParameterProblem } from './errors';
+
+export const MODEL_SLUGS = ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit'] as const;
+export type ModelSlug = (typeof MODEL_SLUGS)[number];
+
+export const TEXT_TO_IMAGE_MODELS = ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2'] as const satisfies readonly ModelSlug[];
+export type TextToImageModel = (typeof TEXT_TO_IMAGE_MODELS)[number];
+
+export const BASE_SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536'] as const;
+export const LARGE_SIZES = ['2048x2048', '2048x1152', '1152x2048', '3840x2160', '2160x3840'] as const;
+export type ImageSize = (typeof BASE_SIZES)[number] | (typeof LARGE_SIZES)[number];
+
+export const QUALITIES = ['low', 'medium', 'high', 'auto'] as const;
+export type Quality = (typeof QUALITIES)[number];
+export const BACKGROUNDS = ['opaque', 'transparent'] as const;
+export type Background = (typeof BACKGROUNDS)[number];
+export const OUTPUT_FORMATS = ['png', 'jpeg', 'webp'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const MODERATIONS = ['auto', 'low'] as const;
+export type Moderation = (typeof MODERATIONS)[number];
+
+/** Everything that shapes the picture, with the names the options object and settings use. */
+export interface ImageParameters {
+  readonly size: ImageSize;
+  readonly quality: Quality;
+  readonly background: Background;
+  readonly outputFormat: OutputFormat;
+  readonly outputCompression: number;
+  readonly moderation: Moderation;
+}
+
+export type ParameterName = keyof ImageParameters;
+export const PARAMETER_NAMES: readonly ParameterName[] = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'];
+
+/** How a model takes source images for an edit. */
+export type EditInput = 'none' | 'image_urls' | 'image';
+
+export interface ModelInfo {
+  readonly slug: ModelSlug;
+  readonly label: string;
+  readonly description: string;
+  readonly textToImage: boolean;
+  readonly editInput: EditInput;
+  /** Most source images one edit takes. */
+  readonly maxEditImages: number;
+  /** Typical wall time of one job at Segmind; drives polling and progress messages. */
+  readonly typicalSeconds: number;
+  readonly sizes: readonly ImageSize[];
+  readonly defaults: ImageParameters;
+  readonly compressionRange: readonly [min: number, max: number];
+  /**
+   * A rough price per image in USD, only for the estimate shown before a multi-variant run.
+   * Segmind bills the actual cost, which the sidecar records.
+   */
+  readonly estimatedCostUsd: number;
+}
+
+const COMMON_DEFAULTS = { background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' } as const;
+
+export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
+  'gpt-image-1': {
+    slug: 'gpt-image-1',
+    label: 'GPT Image 1',
+    description: 'Balanced quality, about 48 s',
+    textToImage: true,
+    editInput: 'none',
+    maxEditImages: 0,
+    typicalSeconds: 48,
+    sizes: BASE_SIZES,
+    defaults: { size: 'auto', quality: 'auto', ...COMMON_DEFAULTS },
+    compressionRange: [1, 100],
+    estimatedCostUsd: 0.04,
+  },
+  'gpt-image-1-mini': {
+    slug: 'gpt-image-1-mini',
+    label: 'GPT Image 1 Mini',
+    description: 'Cheaper and a little faster, about 42 s',
+    textToImage: true,
+    editInput: 'none',
+    maxEditImages: 0,
+    typicalSeconds: 42,
+    sizes: BASE_SIZES,
+    defaults: { size: '1024x1024', quality: 'high', ...COMMON_DEFAULTS },
+    compressionRange: [1, 100],
+    estimatedCostUsd: 0.037,
+  },
+  'gpt-image-2': {
+    slug: 'gpt-image-2',
+    label: 'GPT Image 2',
+    description: 'Sizes up to 4K, edits one image, about 94 s',
+    textToImage: true,
+    editInput: 'image',
+    maxEditImages: 1,
+    typicalSeconds: 94,
+    sizes: [...BASE_SIZES, ...LARGE_SIZES],
+    defaults: { size: '1536x1024', quality: 'high', ...COMMON_DEFAULTS },
+    compressionRange: [0, 100],
+    estimatedCostUsd: 0.08,
+  },
+  'gpt-image-1-edit': {
+    slug: 'gpt-image-1-edit',
+    label: 'GPT Image 1 Edit',
+    description: 'Edits one or more images, optional mask, about 57 s',
+    textToImage: false,
+    editInput: 'image_urls',
+    maxEditImages: 16,
+    typicalSeconds: 57,
+    sizes: BASE_SIZES,
+    defaults: { size: 'auto', quality: 'auto', ...COMMON_DEFAULTS },
+    compressionRange: [1, 100],
+    estimatedCostUsd: 0.04,
+  },
+};
+
+export function isModelSlug(value: unknown): value is ModelSlug {
+  return typeof value === 'string' && (MODEL_SLUGS as readonly string[]).includes(value);
+}
+
+export function isTextToImageModel(value: unknown): value is TextToImageModel {
+  return typeof value === 'string' && (TEXT_TO_IMAGE_MODELS as readonly string[]).includes(value);
+}
+
+/** Parameters as they arrive from settings or a scripted call: anything may be missing or wrong. */
+export type RequestedParameters = Partial<Record<ParameterName, unknown>>;
+
+const MAX_PROMPT_LENGTH = 32_000;
+
+export function validatePrompt(prompt: unknown): string {
+  if (typeof prompt !== 'string' || prompt.trim() === '') {
+    throw new InvalidParametersError([{ parameter: 'prompt', message: 'The prompt is empty.' }]);
+  }
+  const trimmed = prompt.trim();
+  if (trimmed.length > MAX_PROMPT_LENGTH) {
+    throw new InvalidParametersError([
+      { parameter: 'prompt', message: `The prompt is ${trimmed.length} characters long; the limit is ${MAX_PROMPT_LENGTH}.` },
+    ]);
+  }
+  return trimmed;
+}
+
+/**
+ * Fills in the model's defaults for what was not given and checks every value against the model.
+ * Throws {@link InvalidParametersError} listing every problem at once, so the user fixes them in one go.
+ */
+export function resolveParameters(model: ModelSlug, requested: RequestedParameters): ImageParameters {
+  const info = MODELS[model];
+  const problems: ParameterProblem[] = [];
+  const pick = <T extends string>(name: ParameterName, allowed: readonly T[], fallback: T, label: string): T => {
+    const value = requested[name];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    const onlyOnGptImage2 = name === 'size' && (LARGE_SIZES as readonly unknown[]).includes(value);
+    problems.push({
+      parameter: name,
+      // Say what would work, not only what does not.
+      message: onlyOnGptImage2
+        ? `Size ${String(value)} is only available on gpt-image-2, not on ${model}.`
+        : `${label} "${String(value)}" is not available on ${model} (choose ${allowed.join(', ')}).`,
+    });
+    return fallback;
+  };
+
+  const size = pick<ImageSize>('size', info.sizes, info.defaults.size, 'Size');
+  const quality = pick<Quality>('quality', QUALITIES, info.defaults.quality, 'Quality');
+  const background = pick<Background>('background', BACKGROUNDS, info.defaults.background, 'Background');
+  const outputFormat = pick<OutputFormat>('outputFormat', OUTPUT_FORMATS, info.defaults.outputFormat, 'Format');
+  const moderation = pick<Moderation>('moderation', MODERATIONS, info.defaults.moderation, 'Moderation');
+
+  let outputCompression = info.defaults.outputCompression;
+  const compression = requested.outputCompression;
+  if (compression !== undefined && compression !== null) {
+    const [min, max] = info.compressionRange;
+    if (typeof compression === 'number' && Number.isInteger(compression) && compression >= min && compression <= max) {
+      outputCompression = compression;
+    } else {
+      problems.push({ parameter: 'outputCompression', message: `Compression must be a whole number from ${min} to ${max} on ${model}, not ${String(compression)}.` });
+    }
+  }
+
+  if (background === 'transparent' && outputFormat === 'jpeg') {
+    problems.push({ parameter: 'background', message: 'A transparent background needs the png or webp format, not jpeg.' });
+  }
+
+  if (problems.length > 0) throw new InvalidParametersError(problems);
+  return { size, quality, background, outputFormat, outputCompression, moderation };
+}
+
+/** The JSON body the service expects for these parameters (edit fields are added by the caller). */
+export function toRequestBody(prompt: string, parameters: ImageParameters): Record<string, unknown> {
+  return {
+    prompt,
+    size: parameters.size,
+    quality: parameters.quality,
+    background: parameters.background,
+    output_format: parameters.outputFormat,
+    output_compression: parameters.outputCompression,
+    moderation: parameters.moderation,
+  };
+}
+
+/** Width and height in pixels, or undefined for `auto` (the model decides). */
+export function sizeInPixels(size: ImageSize): { width: number; height: number } | undefined {
+  if (size === 'auto') return undefined;
+  const [width, height] = size.split('x').map(Number);
+  return width && height ? { width, height } : undefined;
+}

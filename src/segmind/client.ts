@@ -1,0 +1,381 @@
+/**
+ * The Segmind API as this extension uses it: v2 submit / status / result, v1 sync, credits,
+ * uploads and output downloads. No VS Code here; the host passes settings and the key in.
+ *
+ * Security rules enforced in this one place:
+ * - the key is only ever attached to requests for the configured API and upload origins;
+ * - status and result URLs are built from the configured base, never taken from an answer;
+ * - output downloads carry no key at all.
+ */
+import type { Dispatcher } from 'undici';
+import type { ModelSlug } from './catalog';
+import { systemClock, type Clock } from './clock';
+import {
+  BadRequestError, ConfigurationError, ForbiddenError, isSegmindError, JobExpiredError, JobFailedError,
+  MissingApiKeyError, ModelRetiredError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError,
+  ServerError, UnauthorizedError, UnexpectedStatusError, type SegmindError,
+} from './errors';
+import { exchange, type HttpResponse } from './http';
+import { extractImageSource, type ImageSource } from './imageSource';
+import { sniffImageFormat, type ImageFormat } from './imageFormat';
+import { joinUrl, parseBaseUrl } from './baseUrl';
+import { redact } from './redact';
+import { DEFAULT_RETRY_POLICY, decideRetry, retryAfterMs, type RequestSafety, type RetryPolicy } from './retryPolicy';
+import {
+  creditsAnswerSchema, describeIssues, errorBodySchema, resultAnswerSchema, statusAnswerSchema,
+  submitAnswerSchema, uploadAnswerSchema, type Metrics,
+} from './schemas';
+import type { z } from 'zod';
+
+export interface Timeouts {
+  /** Ordinary API calls (submit, status, result, credits). */
+  readonly requestMs: number;
+  readonly downloadMs: number;
+  readonly uploadMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { requestMs: 30_000, downloadMs: 120_000, uploadMs: 120_000 };
+
+/** One attempt of one request, for the log. Never contains the key or bodies. */
+export interface RequestEvent {
+  readonly method: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly error?: SegmindError;
+  readonly retryInMs?: number;
+}
+
+export interface SegmindClientOptions {
+  readonly apiBaseUrl: string;
+  readonly uploadBaseUrl: string;
+  /** Asked once per call, so a key set meanwhile is used at once. */
+  readonly apiKey: () => Promise<string | undefined>;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  readonly retry?: RetryPolicy;
+  readonly timeouts?: Partial<Timeouts>;
+  readonly dispatcher?: Dispatcher;
+  readonly userAgent?: string;
+  readonly onRequest?: (event: RequestEvent) => void;
+}
+
+export type JobState = 'queued' | 'processing' | 'completed';
+
+export interface JobStatus {
+  readonly state: JobState;
+  readonly metrics?: Metrics;
+  readonly remainingCredits?: number;
+}
+
+export interface JobResult {
+  readonly state: JobState;
+  /** Present when completed. */
+  readonly image?: ImageSource;
+  readonly metrics?: Metrics;
+  readonly remainingCredits?: number;
+}
+
+export interface SubmittedJob {
+  readonly requestId: string;
+  readonly state: JobState;
+}
+
+export interface SyncResult {
+  readonly image: ImageSource;
+  readonly requestId?: string;
+  readonly cost?: number;
+  readonly remainingCredits?: number;
+  readonly generationSeconds?: number;
+}
+
+export interface Credits {
+  readonly credits: number;
+  readonly freeCredits?: number;
+}
+
+export interface DownloadedImage {
+  readonly bytes: Uint8Array;
+  readonly format: ImageFormat;
+}
+
+const MAX_JSON_BYTES = 64 * 1024 * 1024; // base64 images can arrive inline
+const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
+
+type AnswerContext = { readonly on: 'model' } | { readonly on: 'job'; readonly requestId: string } | { readonly on: 'other' };
+
+interface CallSpec {
+  readonly method: 'GET' | 'POST';
+  readonly url: URL;
+  readonly body?: unknown;
+  readonly safety: RequestSafety;
+  readonly what: string;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly context: AnswerContext;
+  /** Answers other than 2xx that the caller interprets itself (e.g. 422 on a status poll). */
+  readonly passStatuses?: readonly number[];
+}
+
+export class SegmindClient {
+  private readonly apiBase: URL;
+  private readonly uploadBase: URL;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly retry: RetryPolicy;
+  private readonly timeouts: Timeouts;
+
+  constructor(private readonly options: SegmindClientOptions) {
+    this.apiBase = parseBaseUrl(options.apiBaseUrl, 'segmind.apiBaseUrl');
+    this.uploadBase = parseBaseUrl(options.uploadBaseUrl, 'segmind.uploadBaseUrl');
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  }
+
+  /** v2: queues a job. Never retried unless the service answered 429/5xx (a submit is billed). */
+  async submit(model: ModelSlug, body: Record<string, unknown>, signal?: AbortSignal): Promise<SubmittedJob> {
+    const response = await this.call({
+      method: 'POST', url: joinUrl(this.apiBase, `v2/${model}`), body, safety: 'submit',
+      what: `submit to ${model}`, timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'model' },
+    }, signal);
+    const answer = parseJson(response, submitAnswerSchema, 'submit answer');
+    if (!REQUEST_ID.test(answer.request_id)) throw new ProtocolError(`submit answer: request_id "${answer.request_id.slice(0, 60)}" is not a valid id`);
+    return { requestId: answer.request_id, state: toJobState(answer.status) ?? 'queued' };
+  }
+
+  async status(requestId: string, signal?: AbortSignal): Promise<JobStatus> {
+    const response = await this.call({
+      method: 'GET', url: this.requestUrl(requestId, '/status'), safety: 'idempotent', what: `status of ${requestId}`,
+      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId }, passStatuses: [422],
+    }, signal);
+    const answer = parseJson(response, statusAnswerSchema, 'status answer');
+    const state = toJobState(answer.status, response.status);
+    if (!state) throw new JobFailedError(requestId, errorText(answer.error) || `status ${answer.status}`);
+    return { state, metrics: answer.metrics, remainingCredits: remainingCredits(response, answer.metrics) };
+  }
+
+  async result(requestId: string, signal?: AbortSignal): Promise<JobResult> {
+    const response = await this.call({
+      method: 'GET', url: this.requestUrl(requestId, ''), safety: 'idempotent', what: `result of ${requestId}`,
+      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId }, passStatuses: [422],
+    }, signal);
+    const answer = parseJson(response, resultAnswerSchema, 'result answer');
+    // Some answers carry the output without a status; an image means it is done.
+    const state = answer.status === undefined ? 'completed' : toJobState(answer.status, response.status);
+    if (!state) throw new JobFailedError(requestId, errorText(answer.error) || `status ${answer.status ?? 'FAILED'}`);
+    const common = { metrics: answer.metrics, remainingCredits: remainingCredits(response, answer.metrics) };
+    if (state !== 'completed') return { state, ...common };
+    return { state, image: extractImageSource(answer), ...common };
+  }
+
+  /** v1: one blocking call that answers with the image bytes (or, tolerated, JSON pointing at it). */
+  async generateSync(model: ModelSlug, body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<SyncResult> {
+    const response = await this.call({
+      method: 'POST', url: joinUrl(this.apiBase, `v1/${model}`), body, safety: 'submit', what: `v1 call to ${model}`,
+      timeoutMs, maxBytes: MAX_IMAGE_BYTES, context: { on: 'model' },
+    }, signal);
+    const accounting = {
+      requestId: response.headers['x-request-id'],
+      cost: numberHeader(response, 'x-cost'),
+      remainingCredits: numberHeader(response, 'x-remaining-credits'),
+      generationSeconds: numberHeader(response, 'x-generation-time'),
+    };
+    if (sniffImageFormat(response.body)) return { image: { type: 'bytes', bytes: new Uint8Array(response.body) }, ...accounting };
+    const answer = parseJson(response, resultAnswerSchema, 'v1 answer');
+    return { image: extractImageSource(answer), ...accounting };
+  }
+
+  async credits(signal?: AbortSignal): Promise<Credits> {
+    const response = await this.call({
+      method: 'GET', url: joinUrl(this.apiBase, 'v1/get-user-credits'), safety: 'idempotent', what: 'credits',
+      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'other' },
+    }, signal);
+    const answer = parseJson(response, creditsAnswerSchema, 'credits answer');
+    return { credits: answer.credits, freeCredits: answer['free-credits'] };
+  }
+
+  /** Uploads images (as data URLs) to Segmind storage so edit models can fetch them. */
+  async upload(dataUrls: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    const response = await this.call({
+      method: 'POST', url: joinUrl(this.uploadBase, 'upload-asset'), body: { data_urls: dataUrls }, safety: 'submit',
+      what: 'image upload', timeoutMs: this.timeouts.uploadMs, maxBytes: MAX_JSON_BYTES, context: { on: 'other' },
+    }, signal);
+    const answer = parseJson(response, uploadAnswerSchema, 'upload answer');
+    const urls = answer.file_urls ?? answer.urls;
+    if (!urls || urls.length !== dataUrls.length) {
+      throw new ProtocolError(`upload answer: expected ${dataUrls.length} file URL(s) in file_urls or urls, got ${urls?.length ?? 0}`);
+    }
+    return urls;
+  }
+
+  /** Fetches a finished image from its public URL, with no key, following a few redirects. */
+  async download(source: ImageSource, signal?: AbortSignal): Promise<DownloadedImage> {
+    const bytes = source.type === 'bytes' ? source.bytes : await this.fetchPublic(source.url, signal);
+    const format = sniffImageFormat(bytes);
+    if (!format) throw new ProtocolError('the output is not a PNG, JPEG or WebP image');
+    return { bytes, format };
+  }
+
+  private async fetchPublic(location: string, signal?: AbortSignal): Promise<Uint8Array> {
+    let url = parsePublicUrl(location);
+    for (let redirects = 0; ; redirects++) {
+      const target = url;
+      const response = await this.call({
+        method: 'GET', url: target, safety: 'idempotent', what: 'image download', timeoutMs: this.timeouts.downloadMs,
+        maxBytes: MAX_IMAGE_BYTES, context: { on: 'other' }, passStatuses: [301, 302, 303, 307, 308],
+      }, signal, { authenticated: false });
+      if (response.status < 300) return new Uint8Array(response.body);
+      const next = response.headers['location'];
+      if (!next || redirects >= MAX_REDIRECTS) throw new ProtocolError(`image download: too many or empty redirects (HTTP ${response.status})`);
+      url = parsePublicUrl(new URL(next, target).href);
+    }
+  }
+
+  private requestUrl(requestId: string, suffix: '' | '/status'): URL {
+    if (!REQUEST_ID.test(requestId)) throw new ProtocolError(`request id "${requestId.slice(0, 60)}" is not a valid id`);
+    return joinUrl(this.apiBase, `v2/requests/${encodeURIComponent(requestId)}${suffix}`);
+  }
+
+  /** Sends one logical request, retrying per the policy; returns only 2xx (or `passStatuses`) answers. */
+  private async call(spec: CallSpec, signal: AbortSignal | undefined, auth = { authenticated: true }): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: 'application/json, image/*;q=0.9, */*;q=0.5' };
+    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    if (auth.authenticated) headers['x-api-key'] = await this.keyFor(spec.url);
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+
+    for (let attempt = 1; ; attempt++) {
+      const started = this.clock.now();
+      try {
+        const response = await exchange(
+          { method: spec.method, url: spec.url, headers, ...(body === undefined ? {} : { body }), timeoutMs: spec.timeoutMs,
+            ...(signal ? { signal } : {}), maxBytes: spec.maxBytes, what: spec.what },
+          this.options.dispatcher,
+        );
+        if ((response.status >= 200 && response.status < 300) || spec.passStatuses?.includes(response.status)) {
+          this.report({ method: spec.method, url: spec.url.href, attempt, status: response.status, durationMs: this.clock.now() - started });
+          return response;
+        }
+        throw errorFromAnswer(response, spec.context, this.clock.now());
+      } catch (error) {
+        if (!isSegmindError(error)) throw error;
+        const decision = error.kind === 'cancelled' ? { retry: false as const } : decideRetry(error, attempt, spec.safety, this.retry, this.random);
+        this.report({
+          method: spec.method, url: spec.url.href, attempt, durationMs: this.clock.now() - started, error,
+          ...('status' in error && typeof error.status === 'number' ? { status: error.status } : {}),
+          ...(decision.retry ? { retryInMs: decision.delayMs } : {}),
+        });
+        if (!decision.retry) throw error;
+        await this.clock.sleep(decision.delayMs, signal);
+      }
+    }
+  }
+
+  private async keyFor(url: URL): Promise<string> {
+    if (url.origin !== this.apiBase.origin && url.origin !== this.uploadBase.origin) {
+      // Unreachable by construction; kept so a future change cannot leak the key by accident.
+      throw new ConfigurationError('segmind.apiBaseUrl', `Refusing to send the API key to ${url.origin}.`);
+    }
+    const key = (await this.options.apiKey())?.trim();
+    if (!key) throw new MissingApiKeyError();
+    return key;
+  }
+
+  private report(event: RequestEvent): void {
+    this.options.onRequest?.(event);
+  }
+}
+
+function parsePublicUrl(location: string): URL {
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    throw new ProtocolError(`the output URL is not a URL: "${location.slice(0, 80)}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ProtocolError(`the output URL has an unsupported scheme: ${url.protocol}`);
+  return url;
+}
+
+/** Turns a non-2xx answer into the typed error the UI tells apart. */
+export function errorFromAnswer(response: HttpResponse, context: AnswerContext, nowMs: number): SegmindError {
+  const message = serviceMessage(response);
+  const status = response.status;
+  switch (status) {
+    case 400: return new BadRequestError(message);
+    case 401: return new UnauthorizedError(message);
+    case 403: return new ForbiddenError(message);
+    case 404: return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message);
+    case 406: return new NotAcceptableError(message);
+    case 410: return new ModelRetiredError(message);
+    case 422: return new JobFailedError(context.on === 'job' ? context.requestId : undefined, message || 'the job failed');
+    case 429: return new RateLimitError(retryAfterMs(response.headers, nowMs), message);
+    default: return status >= 500 ? new ServerError(status, message) : new UnexpectedStatusError(status, message);
+  }
+}
+
+/** The service's explanation, from JSON `{error}` or plain text or an HTML page; short and redacted. */
+export function serviceMessage(response: HttpResponse): string {
+  const text = response.body.toString('utf8', 0, Math.min(response.body.length, 16_384));
+  let message = text;
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    if (parsed.success) message = errorText(parsed.data.error) || errorText(parsed.data.message) || errorText(parsed.data.detail) || text;
+  } catch {
+    message = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
+  }
+  const compact = message.replace(/\s+/g, ' ').trim();
+  return redact(compact.length > 300 ? `${compact.slice(0, 297)}…` : compact);
+}
+
+function errorText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const inner = (value as { message?: unknown }).message;
+    return typeof inner === 'string' ? inner : JSON.stringify(value);
+  }
+  return '';
+}
+
+/**
+ * Maps the service's status words onto our three states; undefined means failed. Unknown words are
+ * taken as "still working" (the contract is tolerant here), except that an HTTP 422 is always failure.
+ */
+function toJobState(status: string | undefined, httpStatus?: number): JobState | undefined {
+  if (httpStatus === 422) return undefined;
+  switch ((status ?? '').toUpperCase()) {
+    case 'COMPLETED': case 'SUCCEEDED': case 'SUCCESS': case 'DONE': return 'completed';
+    case 'FAILED': case 'ERROR': case 'CANCELLED': case 'CANCELED': return undefined;
+    case 'QUEUED': case 'IN_QUEUE': case 'PENDING': case '': return 'queued';
+    default: return 'processing';
+  }
+}
+
+function parseJson<T extends z.ZodType>(response: HttpResponse, schema: T, what: string): z.infer<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(response.body.toString('utf8'));
+  } catch {
+    const start = response.body.toString('utf8', 0, 40).replace(/\s+/g, ' ');
+    throw new ProtocolError(`${what} is not JSON (it starts with "${redact(start)}")`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ProtocolError(`${what}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function numberHeader(response: HttpResponse, name: string): number | undefined {
+  const raw = response.headers[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function remainingCredits(response: HttpResponse, metrics: Metrics | undefined): number | undefined {
+  return metrics?.remaining_credits ?? numberHeader(response, 'x-remaining-credits');
+}
