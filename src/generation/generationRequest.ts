@@ -1,0 +1,124 @@
+/**
+ * What a generation asks for, from either source — the palette's answers or a scripted options
+ * object — merged with the settings and validated for the model before anything is sent.
+ */
+import { z } from 'zod';
+import {
+  MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
+  type ImageParameters, type ModelSlug, type RequestedParameters, type TextToImageModel,
+} from '../segmind/catalog';
+import { InvalidParametersError } from '../segmind/errors';
+
+export const MAX_VARIANTS = 4;
+
+/**
+ * The options object that `segmind.generateImage` and `segmind.editImage` accept (product.md).
+ * Values are checked loosely here (types), and against the model by the catalog, so that a wrong
+ * value gets the catalog's clear message rather than a schema dump.
+ */
+export const commandOptionsSchema = z
+  .object({
+    prompt: z.string().optional(),
+    model: z.string().optional(),
+    size: z.string().nullish(),
+    quality: z.string().nullish(),
+    background: z.string().nullish(),
+    outputFormat: z.string().nullish(),
+    outputCompression: z.number().nullish(),
+    moderation: z.string().nullish(),
+    variants: z.number().optional(),
+    images: z.array(z.unknown()).optional(),
+    mask: z.unknown().optional(),
+  })
+  .loose();
+
+export type CommandOptions = z.infer<typeof commandOptionsSchema>;
+
+/** True for the options object (as opposed to a Uri or nothing, which mean "ask"). */
+export function isCommandOptions(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'prompt' in value;
+}
+
+export function parseCommandOptions(value: unknown): CommandOptions {
+  const parsed = commandOptionsSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new InvalidParametersError(
+      parsed.error.issues.map((issue) => ({
+        parameter: issue.path.join('.') || 'options',
+        message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+export interface GenerationDefaults {
+  readonly defaultModel: TextToImageModel;
+  readonly parameters: RequestedParameters;
+}
+
+export interface GenerationPlan {
+  readonly prompt: string;
+  readonly model: ModelSlug;
+  readonly parameters: ImageParameters;
+  readonly variants: number;
+  /** The JSON body sent to the service for each variant. */
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * Options win over settings; settings win over the model's defaults. Settings are validated against
+ * the chosen model like options are (product.md), and a refusal names the setting to change.
+ */
+export function planGeneration(options: CommandOptions, defaults: GenerationDefaults): GenerationPlan {
+  const prompt = validatePrompt(options.prompt);
+  const model = options.model ?? defaults.defaultModel;
+  if (!isModelSlug(model)) {
+    throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (choose gpt-image-1, gpt-image-1-mini or gpt-image-2).` }]);
+  }
+  if (!MODELS[model].textToImage) {
+    throw new InvalidParametersError([{ parameter: 'model', message: `${model} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.` }]);
+  }
+  if (options.images !== undefined && options.images.length > 0) {
+    throw new InvalidParametersError([{ parameter: 'images', message: 'Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).' }]);
+  }
+  const variants = options.variants ?? 1;
+  if (!Number.isInteger(variants) || variants < 1 || variants > MAX_VARIANTS) {
+    throw new InvalidParametersError([{ parameter: 'variants', message: `Variants must be a whole number from 1 to ${MAX_VARIANTS}, not ${variants}.` }]);
+  }
+  const parameters = resolveWithSettings(model, options, defaults.parameters);
+  return { prompt, model, parameters, variants, body: toRequestBody(prompt, parameters) };
+}
+
+const PARAMETER_KEYS = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'] as const;
+
+function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): ImageParameters {
+  const merged: Record<string, unknown> = {};
+  const settingKeys = new Set<string>();
+  for (const key of PARAMETER_KEYS) {
+    const explicit = options[key];
+    if (explicit !== undefined && explicit !== null) {
+      merged[key] = explicit;
+    } else if (fromSettings[key] !== undefined && fromSettings[key] !== null) {
+      merged[key] = fromSettings[key];
+      settingKeys.add(key);
+    }
+  }
+  try {
+    return resolveParameters(model, merged);
+  } catch (error) {
+    if (!(error instanceof InvalidParametersError)) throw error;
+    throw new InvalidParametersError(
+      error.problems.map((problem) =>
+        settingKeys.has(problem.parameter)
+          ? { ...problem, message: `${problem.message} (from the setting segmind.${problem.parameter})` }
+          : problem,
+      ),
+    );
+  }
+}
+
+/** A rough cost figure for the confirmation before several variants run. */
+export function estimateCostUsd(model: ModelSlug, variants: number): number {
+  return Math.round(MODELS[model].estimatedCostUsd * variants * 1000) / 1000;
+}

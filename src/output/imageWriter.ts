@@ -1,0 +1,77 @@
+/**
+ * Writes finished images into the workspace: into the configured output folder only, under a name
+ * no existing file has, atomically (a hidden temporary file renamed into place without overwrite),
+ * then the sidecar beside it the same way.
+ */
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { ConfigurationError } from '../segmind/errors';
+import { FILE_EXTENSIONS, type ImageFormat } from '../segmind/imageFormat';
+import { candidateFileName, sidecarFileName, temporaryFileName } from './fileNaming';
+import { isInside, outputFolderSegments } from './outputFolder';
+
+const MAX_CANDIDATES = 10_000;
+
+export interface ImageToSave {
+  readonly baseName: string;
+  readonly bytes: Uint8Array;
+  readonly format: ImageFormat;
+  /** Built once the final file name is known; undefined when sidecars are off. */
+  readonly sidecar?: (fileName: string) => Record<string, unknown>;
+}
+
+/** The output folder for a workspace folder, checked to stay inside it (also through symlinks). */
+export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {
+  const folder = vscode.Uri.joinPath(workspaceFolder, ...outputFolderSegments(setting));
+  await vscode.workspace.fs.createDirectory(folder);
+  if (folder.scheme === 'file') {
+    const [root, target] = await Promise.all([realpath(workspaceFolder.fsPath), realpath(folder.fsPath)]);
+    if (!isInside(root, target)) {
+      throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting}" leads outside the workspace folder (through a link).`);
+    }
+  }
+  return folder;
+}
+
+export async function saveImage(folder: vscode.Uri, image: ImageToSave): Promise<vscode.Uri> {
+  const extension = FILE_EXTENSIONS[image.format];
+  for (let n = 1; n <= MAX_CANDIDATES; n++) {
+    const name = candidateFileName(image.baseName, extension, n);
+    const target = vscode.Uri.joinPath(folder, name);
+    const sidecarTarget = vscode.Uri.joinPath(folder, sidecarFileName(name));
+    if ((await exists(target)) || (image.sidecar && (await exists(sidecarTarget)))) continue;
+    if (!(await writeAtomically(target, image.bytes))) continue; // taken meanwhile: next name
+    if (image.sidecar) {
+      const json = `${JSON.stringify(image.sidecar(name), null, 2)}\n`;
+      await writeAtomically(sidecarTarget, new TextEncoder().encode(json));
+    }
+    return target;
+  }
+  throw new Error(`No free file name for "${image.baseName}" in ${folder.fsPath}.`);
+}
+
+/** Writes to a temporary sibling, then renames without overwriting. False if the target appeared meanwhile. */
+async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+  const folder = vscode.Uri.joinPath(target, '..');
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const temporary = vscode.Uri.joinPath(folder, temporaryFileName(name, randomBytes(6).toString('hex')));
+  try {
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: false });
+    return true;
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
+    throw error;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The one place where typed errors become words and the actions offered with them. Pure, so every
+ * message is unit-tested; the host only displays what this returns.
+ */
+import type { AnySegmindError } from '../segmind/errors';
+
+export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
+
+export interface UserMessage {
+  readonly text: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  /** Offered as buttons, most useful first. Every error also offers Show Log. */
+  readonly actions: readonly ErrorAction[];
+  /** For 'openSettings': which setting. */
+  readonly setting?: string;
+}
+
+export function describeError(error: AnySegmindError, context: { balance?: number } = {}): UserMessage {
+  const said = (message: string): string => (message ? `: ${message}` : '.');
+  switch (error.kind) {
+    case 'invalid-parameters':
+      return { text: error.message, severity: 'error', actions: ['showLog'] };
+    case 'missing-api-key':
+      return { text: 'No Segmind API key is set. Set one to generate images.', severity: 'warning', actions: ['setApiKey'] };
+    case 'unauthorized':
+      return { text: 'Segmind refused the API key: API key missing or invalid.', severity: 'error', actions: ['setApiKey', 'showLog'] };
+    case 'forbidden':
+      return { text: `Segmind does not allow this request${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    case 'bad-request':
+      return { text: `Segmind refused the parameters${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    case 'not-found':
+      return { text: `Segmind does not know this model${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    case 'job-expired':
+      return { text: `The result of request ${error.requestId} expired (Segmind keeps results for 1 hour).`, severity: 'error', actions: ['showLog'] };
+    case 'not-acceptable': {
+      const balance = context.balance === undefined ? '' : ` Your balance: ${formatCredits(context.balance)} credits.`;
+      return { text: `Segmind did not accept the request${said(error.serviceMessage)}${balance}`, severity: 'error', actions: ['checkCredits', 'showLog'] };
+    }
+    case 'model-retired':
+      return { text: `This model has been retired by Segmind${said(error.serviceMessage)}`, severity: 'error', actions: ['openSettings', 'showLog'], setting: 'segmind.defaultModel' };
+    case 'job-failed':
+      return { text: `Generation failed${said(error.reason)}`, severity: 'error', actions: ['showLog'] };
+    case 'rate-limited':
+      return { text: `Segmind is rate-limiting requests${said(error.serviceMessage)} Try again in a minute.`, severity: 'warning', actions: ['showLog'] };
+    case 'server':
+      return { text: `Segmind had a server error (HTTP ${error.status})${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    case 'unexpected-status':
+      return { text: `Segmind answered HTTP ${error.status}${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    case 'network':
+      return { text: `Could not reach Segmind: ${error.detail}`, severity: 'error', actions: ['showLog'] };
+    case 'request-timeout':
+      return { text: `Segmind did not answer in time (${error.what}).`, severity: 'error', actions: ['showLog'] };
+    case 'job-timeout':
+      return {
+        text: `Gave up waiting after ${Math.round(error.timeoutMs / 1000)} s. Segmind may still finish the job and charge for it${error.requestId ? ` (request ${error.requestId})` : ''}.`,
+        severity: 'error', actions: ['openSettings', 'showLog'], setting: 'segmind.timeoutSeconds',
+      };
+    case 'protocol':
+      return { text: `Segmind sent an answer this extension does not understand: ${error.what}.`, severity: 'error', actions: ['showLog'] };
+    case 'cancelled':
+      return { text: 'Cancelled. Segmind may still finish the job and charge for it.', severity: 'info', actions: [] };
+    case 'configuration':
+      return { text: error.message, severity: 'error', actions: ['openSettings'], setting: error.setting };
+    case 'no-workspace':
+      return { text: 'Open a folder first: generated images are saved into the workspace.', severity: 'warning', actions: [] };
+  }
+}
+
+export function formatCredits(credits: number): string {
+  return credits.toFixed(2);
+}
