@@ -1,0 +1,13 @@
+/**
+ * Every command this extension contributes, with the arguments it takes. Pure (no `vscode`), so a
+ * unit test can hold it against package.json.
+ */
+export const COMMAND_IDS = {
+  generateImage: 'segmind.generateImage',
+  setApiKey: 'segmind.setApiKey',
+  clearApiKey: 'segmind.clearApiKey',
+  checkCredits: 'segmind.checkCredits',
+  showLog: 'segmind.showLog',
+} as const;
+
+export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -1,0 +1,191 @@
+/**
+ * `segmind.generateImage`. Three ways in:
+ * - the palette: asks for a prompt (recent ones offered) and a model (the last one first), then runs;
+ * - the editor context menu of Markdown/HTML/CSS/JSX: the same, then inserts a link at the cursor;
+ * - a scripted call with the options object: asks nothing and resolves to the saved files' Uris.
+ */
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import { readSettings } from '../config/settings';
+import { estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type CommandOptions } from '../generation/generationRequest';
+import type { GenerationOutcome, ImageGenerator, VariantProgress } from '../generation/imageGenerator';
+import type { Logger } from '../log/logger';
+import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../output/links';
+import { MODELS, TEXT_TO_IMAGE_MODELS, type TextToImageModel } from '../segmind/catalog';
+import { CancelledError, NoWorkspaceError } from '../segmind/errors';
+import type { Notifier } from '../ui/notifier';
+
+const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
+const LAST_MODEL_KEY = 'segmind.lastModel';
+const MAX_RECENT_PROMPTS = 20;
+
+export interface GenerateImageDependencies {
+  readonly generator: ImageGenerator;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly keys: ApiKeyStore;
+  readonly memento: vscode.Memento;
+}
+
+export function generateImageCommand(deps: GenerateImageDependencies): (arg?: unknown) => Promise<vscode.Uri[] | undefined> {
+  return async (arg?: unknown) => (isCommandOptions(arg) ? runScripted(deps, arg) : runInteractive(deps, arg instanceof vscode.Uri ? arg : undefined));
+}
+
+/** A scripted call is its own consent: nothing is asked, the log says what a user would have been told. */
+async function runScripted(deps: GenerateImageDependencies, arg: unknown): Promise<vscode.Uri[]> {
+  try {
+    const options = parseCommandOptions(arg);
+    const workspaceFolder = chooseWorkspaceFolder();
+    const settings = readSettings(workspaceFolder);
+    const plan = planGeneration(options, settings);
+    if (plan.variants > 1) {
+      deps.logger.info(`Scripted run of ${plan.variants} variants with ${plan.model}: estimated cost about $${estimateCostUsd(plan.model, plan.variants)} (not asked: a scripted call is the consent).`);
+    }
+    const outcome = await withGenerationProgress(plan.model, (signal, onProgress) =>
+      deps.generator.generate({ plan, settings, workspaceFolder, signal, onProgress }),
+    );
+    if (outcome.saved.length === 0) throw outcome.failures[0] ?? new Error('No image was saved.');
+    return outcome.saved.map((image) => image.uri);
+  } catch (error) {
+    const words = await deps.notifier.wordsFor(error);
+    deps.logger.error(`segmind.generateImage (scripted) failed: ${words.text}`);
+    throw Object.assign(new Error(words.text), { kind: (error as { kind?: unknown }).kind, cause: error });
+  }
+}
+
+async function runInteractive(deps: GenerateImageDependencies, target: vscode.Uri | undefined): Promise<vscode.Uri[] | undefined> {
+  try {
+    if (!(await deps.keys.get())) {
+      const choice = await vscode.window.showWarningMessage('Set your Segmind API key to generate images.', 'Set API Key');
+      if (choice) await vscode.commands.executeCommand('segmind.setApiKey');
+      if (!(await deps.keys.get())) return undefined;
+    }
+    const prompt = await askPrompt(deps.memento);
+    if (prompt === undefined) return undefined;
+    const model = await askModel(deps.memento, readSettings().defaultModel);
+    if (model === undefined) return undefined;
+    await remember(deps.memento, prompt, model);
+
+    const options: CommandOptions = { prompt, model };
+    const workspaceFolder = chooseWorkspaceFolder(target);
+    const settings = readSettings(workspaceFolder);
+    const plan = planGeneration(options, settings);
+    const outcome = await withGenerationProgress(plan.model, (signal, onProgress) =>
+      deps.generator.generate({ plan, settings, workspaceFolder, signal, onProgress }),
+    );
+    await presentOutcome(deps, outcome, prompt, target);
+    return outcome.saved.map((image) => image.uri);
+  } catch (error) {
+    void deps.notifier.showError(error);
+    return undefined;
+  }
+}
+
+function chooseWorkspaceFolder(target?: vscode.Uri): vscode.Uri {
+  const candidates = [target, vscode.window.activeTextEditor?.document.uri];
+  for (const uri of candidates) {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    if (folder) return folder.uri;
+  }
+  const first = vscode.workspace.workspaceFolders?.[0];
+  if (!first) throw new NoWorkspaceError();
+  return first.uri;
+}
+
+async function withGenerationProgress(
+  model: string,
+  work: (signal: AbortSignal, onProgress: (progress: VariantProgress) => void) => Promise<GenerationOutcome>,
+): Promise<GenerationOutcome> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Segmind: generating with ${model}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const cancellation = token.onCancellationRequested(() => controller.abort());
+      try {
+        const outcome = await work(controller.signal, (update) => {
+          const seconds = Math.round(update.elapsedMs / 1000);
+          const wait = update.retryInMs === undefined ? '' : `, retrying in ${Math.ceil(update.retryInMs / 1000)} s`;
+          progress.report({ message: `${update.phase}${wait} · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });
+        });
+        if (token.isCancellationRequested && outcome.saved.length === 0) throw new CancelledError();
+        return outcome;
+      } finally {
+        cancellation.dispose();
+      }
+    },
+  );
+}
+
+async function presentOutcome(deps: GenerateImageDependencies, outcome: GenerationOutcome, prompt: string, target: vscode.Uri | undefined): Promise<void> {
+  const [failure] = outcome.failures;
+  if (failure !== undefined) void deps.notifier.showError(failure);
+  const [first] = outcome.saved;
+  if (!first) return;
+
+  const editor = target && vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === target.toString());
+  const language = editor && linkLanguageFor(editor.document.languageId);
+  if (editor && language) {
+    const links = outcome.saved.map((image) => imageLink(language, relativeImagePath(editor.document.uri.path, image.uri.path), altText(prompt)));
+    await editor.edit((edit) => edit.replace(editor.selection, links.join('\n')));
+  }
+
+  for (const image of outcome.saved) {
+    await vscode.commands.executeCommand('vscode.openWith', image.uri, 'imagePreview.previewEditor', { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+  void offerActions(outcome, prompt);
+}
+
+async function offerActions(outcome: GenerationOutcome, prompt: string): Promise<void> {
+  const names = outcome.saved.map((image) => vscode.workspace.asRelativePath(image.uri));
+  const reveal = 'Reveal in Explorer';
+  const copy = 'Copy Markdown Link';
+  const choice = await vscode.window.showInformationMessage(`Saved ${names.join(', ')}`, reveal, copy);
+  if (choice === reveal) {
+    for (const image of outcome.saved) await vscode.commands.executeCommand('revealInExplorer', image.uri);
+  } else if (choice === copy) {
+    const links = names.map((name) => imageLink('markdown', name, altText(prompt)));
+    await vscode.env.clipboard.writeText(links.join('\n'));
+  }
+}
+
+async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {
+  const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = 'Segmind: Generate Image (1/2)';
+  pick.placeholder = 'Describe the image, e.g. "a flat illustration of a rocket, pastel colours"';
+  pick.ignoreFocusOut = true;
+  pick.matchOnDetail = true;
+  const recentItems = recent.map((prompt) => ({ label: prompt, description: 'recent' }));
+  pick.items = recentItems;
+  // Typing shows the typed prompt first, so Enter always takes what was typed.
+  const typed = pick.onDidChangeValue((value) => {
+    pick.items = value.trim() ? [{ label: value, description: 'new prompt', alwaysShow: true }, ...recentItems] : recentItems;
+  });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0]?.label ?? pick.value;
+        if (chosen.trim()) resolve(chosen.trim());
+      });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    typed.dispose();
+    pick.dispose();
+  }
+}
+
+async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel): Promise<TextToImageModel | undefined> {
+  const last = memento.get<TextToImageModel>(LAST_MODEL_KEY, defaultModel);
+  const ordered = [...TEXT_TO_IMAGE_MODELS].sort((a, b) => Number(b === last) - Number(a === last));
+  const items = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
+  const choice = await vscode.window.showQuickPick(items, { title: 'Segmind: Generate Image (2/2)', placeHolder: 'Model', ignoreFocusOut: true });
+  return choice?.slug;
+}
+
+async function remember(memento: vscode.Memento, prompt: string, model: TextToImageModel): Promise<void> {
+  const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []).filter((entry) => entry !== prompt);
+  await memento.update(RECENT_PROMPTS_KEY, [prompt, ...recent].slice(0, MAX_RECENT_PROMPTS));
+  await memento.update(LAST_MODEL_KEY, model);
+}

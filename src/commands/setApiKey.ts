@@ -1,0 +1,81 @@
+/**
+ * `segmind.setApiKey`: a password box, trimmed and sanity-checked, stored in SecretStorage, then
+ * checked against the service in the background. A scripted call may pass the key as its argument
+ * (a string, or `{ apiKey }`) and is asked nothing.
+ */
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { ClientFactory } from '../config/clientFactory';
+import type { Logger } from '../log/logger';
+import { checkApiKey } from '../segmind/apiKeyFormat';
+import { isSegmindError } from '../segmind/errors';
+import { formatCredits } from '../ui/errorMessages';
+
+export interface SetApiKeyDependencies {
+  readonly keys: ApiKeyStore;
+  readonly clients: ClientFactory;
+  readonly logger: Logger;
+}
+
+export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) => Promise<boolean> {
+  return async (arg?: unknown) => {
+    const scripted = keyFromArgument(arg);
+    if (scripted !== undefined) {
+      const check = checkApiKey(scripted);
+      if (!check.ok) throw new Error(`The API key was not saved: ${check.reason}`);
+      await deps.keys.store(check.key);
+      deps.logger.info(`API key saved in VS Code's secret storage (scripted call)${check.looksLikeSegmindKey ? '' : '; it does not look like a Segmind key (SG_…)'}.`);
+      return true;
+    }
+
+    const input = await vscode.window.showInputBox({
+      title: 'Segmind: Set API Key',
+      prompt: "Paste your Segmind API key (it starts with SG_). It is kept in VS Code's secret storage, never in settings or files.",
+      placeHolder: 'SG_…',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const check = checkApiKey(value);
+        return check.ok || value === '' ? undefined : check.reason;
+      },
+    });
+    if (input === undefined) return false;
+    const check = checkApiKey(input);
+    if (!check.ok) {
+      void vscode.window.showErrorMessage(`The API key was not saved: ${check.reason}`);
+      return false;
+    }
+    if (!check.looksLikeSegmindKey) {
+      const save = 'Save Anyway';
+      const answer = await vscode.window.showWarningMessage('This does not look like a Segmind API key (SG_ followed by hex digits).', { modal: true }, save);
+      if (answer !== save) return false;
+    }
+    await deps.keys.store(check.key);
+    deps.logger.info("API key saved in VS Code's secret storage.");
+    void verifyKey(deps);
+    return true;
+  };
+}
+
+function keyFromArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null && 'apiKey' in arg && typeof arg.apiKey === 'string') return arg.apiKey;
+  return undefined;
+}
+
+/** Tells the user at once whether Segmind takes the key, rather than at their first generation. */
+async function verifyKey(deps: SetApiKeyDependencies): Promise<void> {
+  try {
+    const { credits } = await deps.clients.create().credits();
+    void vscode.window.showInformationMessage(`Segmind API key saved. Credits: ${formatCredits(credits)}.`);
+  } catch (error) {
+    if (isSegmindError(error) && error.kind === 'unauthorized') {
+      const again = 'Set API Key';
+      const answer = await vscode.window.showWarningMessage('The key was saved, but Segmind refused it: API key missing or invalid.', again);
+      if (answer === again) await vscode.commands.executeCommand('segmind.setApiKey');
+    } else {
+      deps.logger.warn(`Saved the key but could not check it: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showInformationMessage('Segmind API key saved.');
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Makes Segmind clients from the current settings and the stored key. Clients are cheap, so every
+ * operation gets a fresh one and a changed setting applies at once; request logging is wired here.
+ */
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { Logger } from '../log/logger';
+import { SegmindClient, type RequestEvent } from '../segmind/client';
+import { systemClock, type Clock } from '../segmind/clock';
+import { readSettings, type Settings } from './settings';
+
+export class ClientFactory {
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly logger: Logger,
+    private readonly extensionVersion: string,
+    readonly clock: Clock = systemClock,
+  ) {}
+
+  create(settings: Settings = readSettings()): SegmindClient {
+    for (const ignored of settings.ignoredWorkspaceSettings) {
+      this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key.`);
+    }
+    return new SegmindClient({
+      apiBaseUrl: settings.apiBaseUrl,
+      uploadBaseUrl: settings.uploadBaseUrl,
+      apiKey: async () => (await this.keys.get())?.key,
+      clock: this.clock,
+      userAgent: `segmind-image-studio/${this.extensionVersion} vscode/${vscode.version}`,
+      onRequest: (event) => this.logRequest(event),
+    });
+  }
+
+  private logRequest(event: RequestEvent): void {
+    const outcome = event.error ? `${event.status ?? event.error.kind}: ${event.error.message}` : String(event.status);
+    const retry = event.retryInMs === undefined ? '' : `; retrying in ${(event.retryInMs / 1000).toFixed(1)} s`;
+    const line = `${event.method} ${event.url} → ${outcome} (${event.durationMs} ms, attempt ${event.attempt})${retry}`;
+    // Status polls are frequent; keep them out of the default (info) level unless they fail.
+    if (event.error) this.logger.warn(line);
+    else if (event.url.endsWith('/status')) this.logger.debug(line);
+    else this.logger.info(line);
+  }
+}

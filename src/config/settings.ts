@@ -1,0 +1,64 @@
+/**
+ * Reads the `segmind.*` settings. The two base URLs decide where the API key is sent, so they are
+ * read from user (application) settings and defaults only: a value in a workspace's
+ * .vscode/settings.json is ignored, whatever VS Code's own scope handling does.
+ */
+import * as vscode from 'vscode';
+import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../segmind/catalog';
+import type { Transport } from '../jobs/runJob';
+
+export const SECTION = 'segmind';
+
+export interface Settings {
+  readonly apiBaseUrl: string;
+  readonly uploadBaseUrl: string;
+  readonly outputFolder: string;
+  readonly defaultModel: TextToImageModel;
+  readonly parameters: RequestedParameters;
+  readonly transport: Transport;
+  readonly saveMetadata: boolean;
+  readonly timeoutSeconds: number;
+  readonly lowCreditWarning: number;
+  /** Settings a workspace tried to set but may not (reported in the log). */
+  readonly ignoredWorkspaceSettings: readonly string[];
+}
+
+const DEFAULT_API_BASE_URL = 'https://api.segmind.com';
+const DEFAULT_UPLOAD_BASE_URL = 'https://workflows-api.segmind.com';
+
+export function readSettings(scope?: vscode.Uri): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const ignored: string[] = [];
+  const applicationOnly = (key: string, fallback: string): string => {
+    const inspected = config.inspect<string>(key);
+    if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) ignored.push(`${SECTION}.${key}`);
+    const value = inspected?.globalValue ?? inspected?.defaultValue;
+    return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+  };
+  const defaultModel = config.get<unknown>('defaultModel');
+  const timeoutSeconds = config.get<unknown>('timeoutSeconds');
+  const lowCreditWarning = config.get<unknown>('lowCreditWarning');
+  return {
+    apiBaseUrl: applicationOnly('apiBaseUrl', DEFAULT_API_BASE_URL),
+    uploadBaseUrl: applicationOnly('uploadBaseUrl', DEFAULT_UPLOAD_BASE_URL),
+    outputFolder: config.get<string>('outputFolder') ?? 'assets',
+    defaultModel: isTextToImageModel(defaultModel) ? defaultModel : 'gpt-image-1',
+    parameters: {
+      size: config.get('size'),
+      quality: config.get('quality'),
+      background: config.get('background'),
+      outputFormat: config.get('outputFormat'),
+      outputCompression: config.get('outputCompression'),
+      moderation: config.get('moderation'),
+    },
+    transport: config.get('transport') === 'sync' ? 'sync' : 'async',
+    saveMetadata: config.get('saveMetadata') !== false,
+    timeoutSeconds: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : 600,
+    lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,
+    ignoredWorkspaceSettings: ignored,
+  };
+}
+
+export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(SECTION);
+}

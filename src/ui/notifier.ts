@@ -1,0 +1,59 @@
+/**
+ * Shows errors the way describeError words them, with their actions wired to commands. Errors that
+ * are not ours (a disk full while saving, say) get a plain message and the log.
+ */
+import * as vscode from 'vscode';
+import type { Logger } from '../log/logger';
+import { isSegmindError } from '../segmind/errors';
+import { COMMAND_IDS } from '../commands/commandIds';
+import { describeError, type ErrorAction, type UserMessage } from './errorMessages';
+
+const ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {
+  setApiKey: 'Set API Key',
+  showLog: 'Show Log',
+  openSettings: 'Open Settings',
+  checkCredits: 'Check Credits',
+};
+
+export class Notifier {
+  constructor(
+    private readonly logger: Logger,
+    /** Best-effort balance for "insufficient credits" messages. */
+    private readonly balance: () => Promise<number | undefined>,
+  ) {}
+
+  /** Words for an error, as a scripted caller gets them in the rejection. */
+  async wordsFor(error: unknown): Promise<UserMessage> {
+    if (!isSegmindError(error)) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { text: `Something went wrong: ${detail}`, severity: 'error', actions: ['showLog'] };
+    }
+    const balance = error.kind === 'not-acceptable' ? await this.balance().catch(() => undefined) : undefined;
+    return describeError(error, balance === undefined ? {} : { balance });
+  }
+
+  async showError(error: unknown): Promise<void> {
+    const message = await this.wordsFor(error);
+    this.logger.error(message.text, error);
+    // Every error offers Show Log (product.md); a plain notice like "Cancelled" needs no buttons.
+    const actions: readonly ErrorAction[] = message.severity === 'info' || message.actions.includes('showLog')
+      ? message.actions
+      : [...message.actions, 'showLog'];
+    const labels = actions.map((action) => ACTION_LABELS[action]);
+    const show = message.severity === 'info'
+      ? vscode.window.showInformationMessage
+      : message.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const chosen = await show(message.text, ...labels);
+    const action = actions.find((candidate) => ACTION_LABELS[candidate] === chosen);
+    if (action) await this.run(action, message.setting);
+  }
+
+  private async run(action: ErrorAction, setting: string | undefined): Promise<void> {
+    switch (action) {
+      case 'setApiKey': await vscode.commands.executeCommand(COMMAND_IDS.setApiKey); return;
+      case 'showLog': this.logger.show(); return;
+      case 'checkCredits': await vscode.commands.executeCommand(COMMAND_IDS.checkCredits); return;
+      case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', setting ?? 'segmind'); return;
+    }
+  }
+}
