@@ -16,7 +16,7 @@ import { Logger } from './log/logger';
 import { Notifier } from './ui/notifier';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const { version = '0.0.0' } = context.extension.packageJSON as { version?: string };
   const logger = new Logger(vscode.window.createOutputChannel('Segmind', { log: true }));
   const keys = new ApiKeyStore(context.secrets);
   const clients = new ClientFactory(keys, logger, version);

@@ -44,7 +44,10 @@ async function runScripted(deps: GenerateImageDependencies, arg: unknown): Promi
     const outcome = await withGenerationProgress(plan.model, (signal, onProgress) =>
       deps.generator.generate({ plan, settings, workspaceFolder, signal, onProgress }),
     );
-    if (outcome.saved.length === 0) throw outcome.failures[0] ?? new Error('No image was saved.');
+    if (outcome.saved.length === 0) {
+      const [failure] = outcome.failures;
+      throw failure instanceof Error ? failure : new Error('No image was saved.');
+    }
     return outcome.saved.map((image) => image.uri);
   } catch (error) {
     const words = await deps.notifier.wordsFor(error);

@@ -20,7 +20,7 @@ export class Logger implements vscode.Disposable {
   info(message: string): void { this.channel.info(this.clean(message)); }
   warn(message: string): void { this.channel.warn(this.clean(message)); }
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? ` — ${error.name}: ${error.message}` : error === undefined ? '' : ` — ${String(error)}`;
+    const detail = error instanceof Error ? ` — ${error.name}: ${error.message}` : error === undefined ? '' : ` — ${JSON.stringify(error)}`;
     this.channel.error(this.clean(`${message}${detail}`));
   }
 

@@ -31,6 +31,7 @@ export function baseNameFromPrompt(prompt: string, maxLength = MAX_BASE_LENGTH):
  */
 export function sanitizeBaseName(name: string, maxLength = MAX_BASE_LENGTH * 2): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
     .replace(/\.{2,}/g, '-')
     .replace(/^[.\s-]+|[.\s-]+$/g, '')

@@ -158,8 +158,8 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
       parameter: name,
       // Say what would work, not only what does not.
       message: onlyOnGptImage2
-        ? `Size ${String(value)} is only available on gpt-image-2, not on ${model}.`
-        : `${label} "${String(value)}" is not available on ${model} (choose ${allowed.join(', ')}).`,
+        ? `Size ${shown(value)} is only available on gpt-image-2, not on ${model}.`
+        : `${label} "${shown(value)}" is not available on ${model} (choose ${allowed.join(', ')}).`,
     });
     return fallback;
   };
@@ -177,7 +177,7 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
     if (typeof compression === 'number' && Number.isInteger(compression) && compression >= min && compression <= max) {
       outputCompression = compression;
     } else {
-      problems.push({ parameter: 'outputCompression', message: `Compression must be a whole number from ${min} to ${max} on ${model}, not ${String(compression)}.` });
+      problems.push({ parameter: 'outputCompression', message: `Compression must be a whole number from ${min} to ${max} on ${model}, not ${shown(compression)}.` });
     }
   }
 
@@ -187,6 +187,11 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
 
   if (problems.length > 0) throw new InvalidParametersError(problems);
   return { size, quality, background, outputFormat, outputCompression, moderation };
+}
+
+/** A value as the user wrote it, for messages. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The JSON body the service expects for these parameters (edit fields are added by the caller). */

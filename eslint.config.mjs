@@ -1,0 +1,45 @@
+// Type-aware linting. The rules that matter most here: no floating promises (a lost rejection is a
+// silent failure), exhaustive switches over error kinds, type-only imports, and `vscode` kept out
+// of the pure core so it stays testable without an editor.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noVscode = {
+  'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure modules must not depend on VS Code; put host glue elsewhere.' }] }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.json', './test/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['src/segmind/**', 'src/jobs/pollSchedule.ts', 'src/jobs/runJob.ts', 'src/output/fileNaming.ts', 'src/output/outputFolder.ts',
+      'src/output/sidecar.ts', 'src/output/links.ts', 'src/generation/generationRequest.ts', 'src/ui/errorMessages.ts',
+      'src/commands/commandIds.ts', 'src/shared/**', 'test/unit/**', 'test/fakeSegmind/**'],
+    rules: noVscode,
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly' } },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // mocha's describe/it return values are not promises to await.
+      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'suite', 'test'], package: 'mocha' }] }],
+    },
+  },
+);
