@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeSegmind } from '../fakeSegmind/server';
+import { generate, generateRejection, keyHeader, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+
+describe('Service failures, as a scripted caller sees them', function () {
+  this.timeout(40_000);
+  const segmind = useFakeSegmind();
+
+  it('401: says the key is missing or invalid', async () => {
+    await vscode.commands.executeCommand('segmind.setApiKey', 'SG_ffffffffffffffff');
+    try {
+      assert.match(await generateRejection({ prompt: 'x' }), /API key missing or invalid/);
+      assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1, 'a 401 is not retried');
+    } finally {
+      await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+    }
+  });
+
+  it('406: shows the service text and the balance', async () => {
+    segmind.fake.options.credits = 0.01;
+    const message = await generateRejection({ prompt: 'x' });
+    assert.match(message, /Insufficient credits/);
+    assert.match(message, /balance: 0\.01/i);
+  });
+
+  it('422: shows the reason and never resubmits', async () => {
+    segmind.fake.planNextJob({ outcome: 'FAILED', error: 'Your request was rejected by the safety system' });
+    assert.match(await generateRejection({ prompt: 'x' }), /rejected by the safety system/);
+    assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1);
+  });
+
+  it('404 on a job: reports the result as expired', async () => {
+    segmind.fake.addFault({ method: 'GET', path: /\/status$/, status: 404, body: '{"error":"Request not found"}', times: Infinity });
+    assert.match(await generateRejection({ prompt: 'x' }), /expired/);
+  });
+
+  it('429 bursts while polling slow the job down but do not fail it', async () => {
+    segmind.fake.addFault({ method: 'GET', path: /\/status$/, status: 429, headers: { 'retry-after': '1' }, times: 3 });
+    const [uri] = await generate({ prompt: 'Rate limited but fine' });
+    assert.ok(uri);
+    assert.ok(segmind.fake.requestsTo('api', 'GET').length >= 4);
+  });
+
+  it('5xx while polling is retried', async () => {
+    segmind.fake.addFault({ method: 'GET', path: /\/status$/, status: 503, times: 2 });
+    const [uri] = await generate({ prompt: 'Server hiccup' });
+    assert.ok(uri);
+  });
+
+  it('5xx on submit is retried a few times, then fails with the reason', async () => {
+    segmind.fake.addFault({ method: 'POST', path: '/v2/', status: 502, body: '{"error":"Bad gateway"}', times: Infinity });
+    assert.match(await generateRejection({ prompt: 'x' }), /server error.*502.*Bad gateway/i);
+    const submits = segmind.fake.requestsTo('api', 'POST').length;
+    assert.ok(submits > 1 && submits <= 4, `expected 2–4 submits, got ${submits}`);
+  });
+
+  it('a submit whose connection drops is not retried (it may have been billed)', async () => {
+    segmind.fake.addFault({ method: 'POST', path: '/v2/', kind: 'drop' });
+    assert.match(await generateRejection({ prompt: 'x' }), /Could not reach Segmind/);
+    assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1);
+  });
+
+  it('a malformed submit answer is a protocol error naming what was wrong', async () => {
+    segmind.fake.addFault({ method: 'POST', path: '/v2/', status: 200, body: '{"status":"QUEUED"}' });
+    assert.match(await generateRejection({ prompt: 'x' }), /request_id/);
+  });
+
+  it('does not follow a status_url on another origin', async () => {
+    segmind.fake.planNextJob({ foreignStatusUrls: true });
+    const [uri] = await generate({ prompt: 'Foreign status url' });
+    assert.ok(uri);
+    // Had the foreign URL been followed, no status poll would have reached the configured host.
+    assert.ok(segmind.fake.requestsTo('api', 'GET').some((request) => request.path.endsWith('/status')));
+  });
+});
+
+describe('The API key', function () {
+  this.timeout(20_000);
+  const segmind = useFakeSegmind();
+
+  it('round-trips through SecretStorage: cleared means refused before any request, set again means sent', async () => {
+    await vscode.commands.executeCommand('segmind.clearApiKey');
+    try {
+      assert.match(await generateRejection({ prompt: 'x' }), /No Segmind API key/);
+      assert.equal(segmind.fake.requests.length, 0);
+      segmind.fake.options.apiKey = 'SG_abcdefabcdef0123';
+      await vscode.commands.executeCommand('segmind.setApiKey', '  SG_abcdefabcdef0123  ');
+      const [uri] = await generate({ prompt: 'Key round trip' });
+      assert.ok(uri);
+      assert.equal(keyHeader(segmind.fake.requestsTo('api', 'POST')[0]?.headers ?? {}), 'SG_abcdefabcdef0123', 'stored trimmed');
+    } finally {
+      segmind.fake.options.apiKey = TEST_KEY;
+      await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+    }
+  });
+
+  it('refuses to store something that is not a key', async () => {
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('segmind.setApiKey', 'SG_ has spaces')), /not saved/);
+  });
+
+  it('checkCredits resolves to the balance and free credits', async () => {
+    const credits = await vscode.commands.executeCommand<{ credits: number; freeCredits?: number }>('segmind.checkCredits');
+    assert.deepEqual(credits, { credits: 12.5, freeCredits: 0.018 });
+  });
+
+  it('a workspace-level segmind.apiBaseUrl is ignored: the key never goes there', async () => {
+    const evil = await FakeSegmind.start({ apiKey: TEST_KEY });
+    const settingsFile = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'settings.json');
+    try {
+      await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify({ 'segmind.apiBaseUrl': evil.apiBaseUrl, 'segmind.uploadBaseUrl': evil.uploadBaseUrl })));
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // let VS Code read the new file
+      const [uri] = await generate({ prompt: 'Workspace cannot redirect' });
+      assert.ok(uri);
+      assert.equal(evil.requests.length, 0, 'the workspace-configured server got a request');
+      assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1);
+    } finally {
+      await vscode.workspace.fs.delete(settingsFile);
+      await evil.close();
+    }
+  });
+});

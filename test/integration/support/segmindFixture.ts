@@ -1,0 +1,96 @@
+/**
+ * Points the extension (running in this very extension host) at a loopback fake Segmind for the
+ * tests of one `describe`, with a key stored through the real `segmind.setApiKey` command, and puts
+ * every setting back afterwards.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeSegmind } from '../../fakeSegmind/server';
+
+export const TEST_KEY = 'SG_0123456789abcdef';
+
+const TOUCHED_SETTINGS = [
+  'apiBaseUrl', 'uploadBaseUrl', 'outputFolder', 'transport', 'size', 'quality', 'background', 'outputFormat',
+  'outputCompression', 'moderation', 'saveMetadata', 'timeoutSeconds', 'defaultModel',
+] as const;
+
+export interface SegmindFixture {
+  readonly fake: FakeSegmind;
+}
+
+/** Registers mocha hooks; the returned object's `fake` is valid inside tests. */
+export function useFakeSegmind(): SegmindFixture {
+  let fake: FakeSegmind | undefined;
+  const fixture = {
+    get fake(): FakeSegmind {
+      assert.ok(fake, 'the fake Segmind server is not running');
+      return fake;
+    },
+  };
+
+  before(async () => {
+    fake = await FakeSegmind.start({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
+    await setting('apiBaseUrl', fake.apiBaseUrl);
+    await setting('uploadBaseUrl', fake.uploadBaseUrl);
+    await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+  });
+
+  beforeEach(() => {
+    fake?.reset({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
+  });
+
+  afterEach(async () => {
+    for (const key of TOUCHED_SETTINGS) {
+      if (key !== 'apiBaseUrl' && key !== 'uploadBaseUrl') await setting(key, undefined);
+    }
+  });
+
+  after(async () => {
+    await setting('apiBaseUrl', undefined);
+    await setting('uploadBaseUrl', undefined);
+    await fake?.close();
+    fake = undefined;
+  });
+
+  return fixture;
+}
+
+export async function setting(key: (typeof TOUCHED_SETTINGS)[number], value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('segmind').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return folder.uri;
+}
+
+/** Runs the scripted generate and returns its rejection's message (fails if it resolved). */
+export async function generateRejection(options: Record<string, unknown>): Promise<string> {
+  try {
+    const result: unknown = await vscode.commands.executeCommand('segmind.generateImage', options);
+    assert.fail(`expected a rejection, got ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (error instanceof assert.AssertionError) throw error;
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export async function generate(options: Record<string, unknown>): Promise<vscode.Uri[]> {
+  const result = await vscode.commands.executeCommand<unknown>('segmind.generateImage', options);
+  assert.ok(Array.isArray(result), `expected an array of Uris, got ${JSON.stringify(result)}`);
+  for (const uri of result) assert.ok(uri instanceof vscode.Uri, `not a Uri: ${JSON.stringify(uri)}`);
+  return result as vscode.Uri[];
+}
+
+export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return vscode.workspace.fs.readFile(uri);
+}
+
+export async function readJson(uri: vscode.Uri): Promise<Record<string, unknown>> {
+  return JSON.parse(new TextDecoder().decode(await readBytes(uri))) as Record<string, unknown>;
+}
+
+export function keyHeader(headers: Record<string, string | string[] | undefined>): string | string[] | undefined {
+  return headers['x-api-key'];
+}
