@@ -8,6 +8,7 @@ const noVscode = {
   'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure modules must not depend on VS Code; put host glue elsewhere.' }] }],
 };
 
+// eslint-disable-next-line no-restricted-syntax -- ESLint itself reads this default export
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix'] },
   js.configs.recommended,
@@ -33,7 +34,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly' } },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],

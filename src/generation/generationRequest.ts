@@ -34,9 +34,16 @@ export const commandOptionsSchema = z
 
 export type CommandOptions = z.infer<typeof commandOptionsSchema>;
 
-/** True for the options object (as opposed to a Uri or nothing, which mean "ask"). */
+/**
+ * True for the options object: any plain object that is not a Uri. Undefined, or a Uri from a menu,
+ * means "ask". An object without a prompt is still a scripted call (and is refused for it), never a
+ * reason to open an input box under a script.
+ */
 export function isCommandOptions(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'prompt' in value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false; // a class instance such as vscode.Uri
+  return !('scheme' in value && 'path' in value); // a Uri in its serialised form
 }
 
 export function parseCommandOptions(value: unknown): CommandOptions {

@@ -3,7 +3,8 @@
  * that exists (the writer walks `candidateFileName` until a name is free).
  */
 const MAX_BASE_LENGTH = 48;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+// Reserved on Windows with any extension too (`nul.tar` is the device NUL).
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 /** "A cat astronaut, floating!" → "a-cat-astronaut-floating" */
 export function baseNameFromPrompt(prompt: string, maxLength = MAX_BASE_LENGTH): string {

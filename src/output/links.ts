@@ -21,7 +21,8 @@ export function altText(prompt: string, maxLength = 100): string {
 
 /** `path` is relative, with forward slashes. */
 export function imageLink(language: LinkLanguage, path: string, alt: string): string {
-  const encoded = encodeURI(path);
+  // encodeURI leaves `#` and `?`, which would turn the rest of a file name into a fragment or query.
+  const encoded = encodeURI(path).replace(/[#?]/g, (c) => encodeURIComponent(c));
   switch (language) {
     case 'markdown': return `![${alt}](${encoded})`;
     case 'html': return `<img src="${encoded}" alt="${alt}">`;

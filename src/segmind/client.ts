@@ -105,7 +105,11 @@ const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
-type AnswerContext = { readonly on: 'model' } | { readonly on: 'job'; readonly requestId: string } | { readonly on: 'other' };
+type AnswerContext =
+  | { readonly on: 'model' }
+  | { readonly on: 'job'; readonly requestId: string }
+  | { readonly on: 'credits' }
+  | { readonly on: 'other' };
 
 interface CallSpec {
   readonly method: 'GET' | 'POST';
@@ -116,7 +120,7 @@ interface CallSpec {
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly context: AnswerContext;
-  /** Answers other than 2xx that the caller interprets itself (e.g. 422 on a status poll). */
+  /** Answers other than 2xx that the caller interprets itself (e.g. redirects of a download). */
   readonly passStatuses?: readonly number[];
 }
 
@@ -151,7 +155,7 @@ export class SegmindClient {
   async status(requestId: string, signal?: AbortSignal): Promise<JobStatus> {
     const response = await this.call({
       method: 'GET', url: this.requestUrl(requestId, '/status'), safety: 'idempotent', what: `status of ${requestId}`,
-      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId }, passStatuses: [422],
+      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId },
     }, signal);
     const answer = parseJson(response, statusAnswerSchema, 'status answer');
     const state = toJobState(answer.status, response.status);
@@ -162,7 +166,7 @@ export class SegmindClient {
   async result(requestId: string, signal?: AbortSignal): Promise<JobResult> {
     const response = await this.call({
       method: 'GET', url: this.requestUrl(requestId, ''), safety: 'idempotent', what: `result of ${requestId}`,
-      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId }, passStatuses: [422],
+      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId },
     }, signal);
     const answer = parseJson(response, resultAnswerSchema, 'result answer');
     // Some answers carry the output without a status; an image means it is done.
@@ -193,7 +197,7 @@ export class SegmindClient {
   async credits(signal?: AbortSignal): Promise<Credits> {
     const response = await this.call({
       method: 'GET', url: joinUrl(this.apiBase, 'v1/get-user-credits'), safety: 'idempotent', what: 'credits',
-      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'other' },
+      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'credits' },
     }, signal);
     const answer = parseJson(response, creditsAnswerSchema, 'credits answer');
     return { credits: answer.credits, freeCredits: answer['free-credits'] };
@@ -252,11 +256,11 @@ export class SegmindClient {
     for (let attempt = 1; ; attempt++) {
       const started = this.clock.now();
       try {
-        const response = await exchange(
+        const response = withoutSecret(await exchange(
           { method: spec.method, url: spec.url, headers, ...(body === undefined ? {} : { body }), timeoutMs: spec.timeoutMs,
             ...(signal ? { signal } : {}), maxBytes: spec.maxBytes, what: spec.what },
           this.options.dispatcher,
-        );
+        ), headers['x-api-key']);
         if ((response.status >= 200 && response.status < 300) || spec.passStatuses?.includes(response.status)) {
           this.report({ method: spec.method, url: spec.url.href, attempt, status: response.status, durationMs: this.clock.now() - started });
           return response;
@@ -291,6 +295,15 @@ export class SegmindClient {
   }
 }
 
+/**
+ * An answer that echoes our key (whatever its shape) has it replaced before any part of the answer
+ * can reach a message, a log or the user. Image bytes are left alone.
+ */
+function withoutSecret(response: HttpResponse, secret: string | undefined): HttpResponse {
+  if (!secret || secret.length < 6 || !response.body.includes(secret) || sniffImageFormat(response.body)) return response;
+  return { ...response, body: Buffer.from(redact(response.body.toString('utf8'), [secret])) };
+}
+
 function parsePublicUrl(location: string): URL {
   let url: URL;
   try {
@@ -310,7 +323,7 @@ export function errorFromAnswer(response: HttpResponse, context: AnswerContext, 
     case 400: return new BadRequestError(message);
     case 401: return new UnauthorizedError(message);
     case 403: return new ForbiddenError(message);
-    case 404: return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message);
+    case 404: return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message, context.on);
     case 406: return new NotAcceptableError(message);
     case 410: return new ModelRetiredError(message);
     case 422: return new JobFailedError(context.on === 'job' ? context.requestId : undefined, message || 'the job failed');

@@ -59,13 +59,17 @@ export class MissingApiKeyError extends SegmindError {
 
 /** Base for errors that come from an HTTP answer of the service. */
 export abstract class ServiceAnswerError extends SegmindError {
+  /** The service's own explanation, redacted, possibly empty. */
+  readonly serviceMessage: string;
+
   protected constructor(
     readonly status: number,
-    /** The service's own explanation, redacted, possibly empty. */
-    readonly serviceMessage: string,
+    serviceMessage: string,
     fallback: string,
   ) {
     super(serviceMessage ? `${fallback} (HTTP ${status}): ${serviceMessage}` : `${fallback} (HTTP ${status})`);
+    // Shown to the user as it is, so redacted here too, whoever built the error.
+    this.serviceMessage = redact(serviceMessage);
   }
 }
 
@@ -93,7 +97,7 @@ export class BadRequestError extends ServiceAnswerError {
 /** 404 on a model endpoint: the model is unknown to the service. */
 export class NotFoundError extends ServiceAnswerError {
   readonly kind = 'not-found';
-  constructor(serviceMessage: string) {
+  constructor(serviceMessage: string, readonly resource: 'model' | 'credits' | 'other' = 'model') {
     super(404, serviceMessage, 'Not found');
   }
 }
@@ -136,8 +140,11 @@ export class ModelRetiredError extends ServiceAnswerError {
 /** A v2 job that ended FAILED (including content/safety blocks). Never resubmitted automatically. */
 export class JobFailedError extends ServiceAnswerError {
   readonly kind = 'job-failed';
-  constructor(readonly requestId: string | undefined, readonly reason: string) {
+  /** The service's reason, redacted (it is shown to the user as it is). */
+  readonly reason: string;
+  constructor(readonly requestId: string | undefined, reason: string) {
     super(422, reason, 'Generation failed');
+    this.reason = redact(reason);
   }
 }
 
@@ -172,8 +179,10 @@ export class UnexpectedStatusError extends ServiceAnswerError {
  */
 export class NetworkError extends SegmindError {
   readonly kind = 'network';
-  constructor(readonly detail: string, options?: { cause?: unknown }) {
+  readonly detail: string;
+  constructor(detail: string, options?: { cause?: unknown }) {
     super(`Network error: ${detail}`);
+    this.detail = redact(detail);
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

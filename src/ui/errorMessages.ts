@@ -28,8 +28,10 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
       return { text: `Segmind does not allow this request${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
     case 'bad-request':
       return { text: `Segmind refused the parameters${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
-    case 'not-found':
-      return { text: `Segmind does not know this model${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    case 'not-found': {
+      const what = { model: 'Segmind does not know this model', credits: 'Segmind has no credits record for this key', other: 'Segmind could not find it' }[error.resource];
+      return { text: `${what}${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
+    }
     case 'job-expired':
       return { text: `The result of request ${error.requestId} expired (Segmind keeps results for 1 hour).`, severity: 'error', actions: ['showLog'] };
     case 'not-acceptable': {

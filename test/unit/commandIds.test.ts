@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMAND_IDS } from '../../src/commands/commandIds';
+
+interface Contributed {
+  command: string;
+  title?: string;
+  category?: string;
+}
+interface ConfigurationBlock {
+  properties: Record<string, { scope?: string; default?: unknown }>;
+}
+
+// Compiled to out/test/unit; package.json is at the repository root.
+const root = path.resolve(__dirname, '..', '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: { commands: Contributed[]; configuration: ConfigurationBlock | ConfigurationBlock[] };
+};
+
+describe('commandIds', () => {
+  const ids = Object.values(COMMAND_IDS) as string[];
+  const contributed = pkg.contributes.commands;
+
+  it('has distinct ids, all in the segmind. namespace', () => {
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^segmind\.[a-zA-Z]+$/);
+    for (const [key, id] of Object.entries(COMMAND_IDS)) assert.equal(id, `segmind.${key}`);
+  });
+
+  it('every id in the table is contributed with a title and category "Segmind"', () => {
+    for (const id of ids) {
+      const entry = contributed.find((c) => c.command === id);
+      assert.ok(entry, `${id} is not in package.json contributes.commands`);
+      assert.ok(entry.title && entry.title.trim().length > 0, `${id} has no title`);
+      assert.equal(entry.category, 'Segmind', `${id} category`);
+    }
+  });
+
+  it('every contributed command is in the table', () => {
+    for (const entry of contributed) assert.ok(ids.includes(entry.command), `${entry.command} is contributed but not in COMMAND_IDS`);
+    assert.equal(new Set(contributed.map((c) => c.command)).size, contributed.length, 'a command is contributed twice');
+  });
+
+  it('titles match product.md where the command exists', () => {
+    const titles: Record<string, string> = {
+      'segmind.generateImage': 'Generate Image…', 'segmind.openStudio': 'Open Image Studio', 'segmind.editImage': 'Edit Image with Prompt…',
+      'segmind.setApiKey': 'Set API Key', 'segmind.clearApiKey': 'Clear API Key', 'segmind.checkCredits': 'Check Credits',
+      'segmind.showJobs': 'Show Jobs', 'segmind.showLog': 'Show Log',
+    };
+    for (const entry of contributed) {
+      if (titles[entry.command]) assert.equal(entry.title, titles[entry.command]);
+    }
+  });
+
+  it('the base URL settings are application-scoped (a workspace must not redirect the key)', () => {
+    const blocks = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+    const properties = Object.assign({}, ...blocks.map((b) => b.properties)) as ConfigurationBlock['properties'];
+    assert.equal(properties['segmind.apiBaseUrl']?.scope, 'application');
+    assert.equal(properties['segmind.uploadBaseUrl']?.scope, 'application');
+    assert.equal(properties['segmind.apiBaseUrl']?.default, 'https://api.segmind.com');
+    assert.equal(properties['segmind.uploadBaseUrl']?.default, 'https://workflows-api.segmind.com');
+  });
+});

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { ConfigurationError } from '../../src/segmind/errors';
+import { isInside, outputFolderSegments } from '../../src/output/outputFolder';
+
+function refused(setting: string): ConfigurationError {
+  try {
+    outputFolderSegments(setting);
+  } catch (error) {
+    assert.ok(error instanceof ConfigurationError, String(error));
+    assert.equal(error.kind, 'configuration');
+    assert.equal(error.setting, 'segmind.outputFolder');
+    return error;
+  }
+  assert.fail(`"${setting}" was accepted`);
+}
+
+describe('outputFolder', () => {
+  describe('outputFolderSegments', () => {
+    const accepted: Array<[string, string[]]> = [
+      ['assets', ['assets']],
+      ['art/generated/2025', ['art', 'generated', '2025']],
+      ['art\\generated', ['art', 'generated']],
+      ['./a/../b', ['b']],
+      ['a/./b/', ['a', 'b']],
+      ['a//b', ['a', 'b']],
+      ['  assets  ', ['assets']],
+      ['a/b/../../c', ['c']],
+      ['.', []],
+      ['', []],
+    ];
+    for (const [setting, segments] of accepted) {
+      it(`accepts ${JSON.stringify(setting)} → ${JSON.stringify(segments)}`, () => {
+        assert.deepEqual(outputFolderSegments(setting), segments);
+      });
+    }
+
+    const escaping = ['..', '../x', './..', 'a/../../x', 'a/../..', '..\\x', '/abs', '/', '\\x', '\\\\server\\share', 'C:\\x', 'c:/x', 'C:x', '~', '~/pics', '~user', 'a\u0000b'];
+    for (const setting of escaping) {
+      it(`refuses ${JSON.stringify(setting)} with a clear message`, () => {
+        const error = refused(setting);
+        assert.match(error.message, /workspace folder/);
+      });
+    }
+
+    it('never returns ".." or "." segments', () => {
+      for (const setting of ['a/./b/../c', 'x/y/../../z/.']) {
+        for (const segment of outputFolderSegments(setting)) assert.ok(segment !== '..' && segment !== '.');
+      }
+    });
+  });
+
+  describe('isInside', () => {
+    it('is true for the folder itself and anything below it', () => {
+      assert.ok(isInside('/ws', '/ws'));
+      assert.ok(isInside('/ws', '/ws/assets/cat.png'));
+      assert.ok(isInside('/ws/', '/ws/assets'));
+      assert.ok(isInside('C:\\ws', 'C:\\ws\\assets'));
+    });
+    it('does not fall for the prefix trap', () => {
+      assert.ok(!isInside('/ws', '/ws2'));
+      assert.ok(!isInside('/ws', '/ws2/a.png'));
+      assert.ok(!isInside('/ws', '/wsx'));
+      assert.ok(!isInside('C:\\ws', 'C:\\ws2\\a.png'));
+    });
+    it('is false for parents and siblings', () => {
+      assert.ok(!isInside('/ws/assets', '/ws'));
+      assert.ok(!isInside('/ws/assets', '/ws/other/a.png'));
+      assert.ok(!isInside('/ws', '/'));
+    });
+  });
+});
