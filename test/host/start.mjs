@@ -1,0 +1,158 @@
+// `npm start`: a real VS Code (code-server 4.139.1 = VS Code 1.139.1) in your browser, with this
+// extension loaded from the working copy and a copy of the sample workspace open.
+//
+//   npm start                      # prints the URL, runs until Ctrl+C
+//   npm start -- --check           # headless self-check: the extension's commands are in the palette
+//   npm start -- --fresh-workspace # reset .cache/workspace from test/fixtures/workspace
+//
+// Env: PORT (default: a free port), SEGMIND_API_KEY (reaches the extension host as is),
+//      SEGMIND_API_BASE_URL (written to user setting segmind.apiBaseUrl, e.g. a local fake server),
+//      SEGMIND_HOST_VERBOSE=1 (echo code-server's output).
+// The extension is a symlink in code-server's (temp) extensions dir pointing at the repo, so
+// `npm run build` (or `npm run watch`) plus "Developer: Reload Window" picks up changes.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startCodeServer } from './codeServer.mjs';
+import {
+  chromiumArgs,
+  chromiumPath,
+  copyDir,
+  extensionInfo,
+  formatMs,
+  hostDir,
+  isolatedHomeEnv,
+  makeTempDir,
+  npmRun,
+  repoRoot,
+  rmQuiet,
+} from './paths.mjs';
+
+const argv = process.argv.slice(2);
+const check = argv.includes('--check');
+const freshWorkspace = argv.includes('--fresh-workspace');
+const cacheDir = path.join(repoRoot, '.cache');
+const workspace = path.join(cacheDir, 'workspace');
+const started = Date.now();
+const say = (message) => console.log(`[start] ${message}`);
+
+function install() {
+  const result = spawnSync('bash', [path.join(hostDir, 'install.sh')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('test/host/install.sh failed (see above)');
+}
+
+function prepareWorkspace() {
+  if (freshWorkspace) rmQuiet(workspace);
+  if (!fs.existsSync(workspace)) {
+    copyDir(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace);
+    say(`workspace: new copy of test/fixtures/workspace at ${path.relative(repoRoot, workspace)}/`);
+  } else {
+    say(`workspace: ${path.relative(repoRoot, workspace)}/ (kept; --fresh-workspace resets it)`);
+  }
+}
+
+/** Headless: open the workbench, open the command palette, look for the extension's commands. */
+async function selfCheck(url) {
+  const { createRequire } = await import('node:module');
+  const { chromium } = createRequire(import.meta.url)('playwright-core');
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const wanted = manifest.contributes.commands.map((c) => `${c.category ? `${c.category}: ` : ''}${c.title}`);
+  const browserTemp = makeTempDir('segmind-chromium');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    env: { ...process.env, ...isolatedHomeEnv(browserTemp) },
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 30_000 }).catch(() => {});
+    let labels = [];
+    for (let attempt = 0; attempt < 10 && !wanted.every((w) => labels.includes(w)); attempt++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('>Segmind');
+      await page.waitForTimeout(500);
+      labels = (await page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents()).map((l) => l.replace(/\s+/g, ' ').trim());
+      if (!wanted.every((w) => labels.includes(w))) await page.waitForTimeout(1000);
+    }
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const shot = path.join(cacheDir, 'start-check.png');
+    await page.screenshot({ path: shot });
+    const missing = wanted.filter((w) => !labels.includes(w));
+    say(`palette shows: ${labels.join(' | ') || '(nothing)'}`);
+    say(`screenshot: ${path.relative(repoRoot, shot)}`);
+    if (missing.length) throw new Error(`extension commands missing from the palette: ${missing.join(', ')}`);
+    say(`check OK: all ${wanted.length} contributed commands are in the palette`);
+  } finally {
+    await browser.close().catch(() => {});
+    rmQuiet(browserTemp);
+  }
+}
+
+async function main() {
+  install();
+  let t = Date.now();
+  npmRun('build', { quiet: true });
+  say(`built dist/extension.js (${formatMs(Date.now() - t)})`);
+  prepareWorkspace();
+
+  const { id, version } = extensionInfo();
+  const settings = {};
+  if (process.env.SEGMIND_API_BASE_URL) settings['segmind.apiBaseUrl'] = process.env.SEGMIND_API_BASE_URL;
+  const port = process.env.PORT ? Number(process.env.PORT) : undefined;
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`bad PORT: ${process.env.PORT}`);
+
+  t = Date.now();
+  const server = await startCodeServer({
+    port,
+    settings,
+    isolateHome: check,
+    prepare: ({ extensionsDir }) => {
+      // The working copy as an installed extension (symlink; VS Code follows it).
+      fs.symlinkSync(repoRoot, path.join(extensionsDir, `${id}-${version}`), 'dir');
+    },
+  });
+  const url = `${server.url}/?folder=${encodeURIComponent(workspace).replace(/%2F/g, '/')}`;
+  say(`code-server ready (${formatMs(Date.now() - t)}); extension ${id} ${version} linked from the working copy`);
+  if (settings['segmind.apiBaseUrl']) say(`user setting segmind.apiBaseUrl = ${settings['segmind.apiBaseUrl']}`);
+  say(`SEGMIND_API_KEY ${process.env.SEGMIND_API_KEY ? 'is set and reaches the extension host' : 'is not set'}`);
+
+  if (check) {
+    try {
+      await selfCheck(url);
+    } finally {
+      await server.stop();
+    }
+    return 0;
+  }
+
+  const line = '='.repeat(Math.max(40, url.length + 4));
+  console.log(`\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; Ctrl+C stops it)\n${line}\n`);
+
+  return await new Promise((resolve) => {
+    const stop = async (why, code) => {
+      say(`${why}; stopping`);
+      await server.stop();
+      resolve(code);
+    };
+    process.once('SIGINT', () => stop('Ctrl+C', 0));
+    process.once('SIGTERM', () => stop('SIGTERM', 0));
+    server.exited.then((code) => {
+      console.error(`[start] code-server exited (${code}).\n${server.outputTail()}`);
+      resolve(1);
+    });
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[start] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+// Runs inside the VS Code extension host (loaded via --extensionTestsPath): mocha BDD over every
+// out/test/integration/**/*.test.js, reported by the totals reporter (env SEGMIND_TEST_TOTALS_FILE).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { TotalsReporter } from '../support/totalsReporter';
+
+function findTests(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(full));
+    else if (entry.isFile() && entry.name.endsWith('.test.js')) found.push(full);
+  }
+  return found.sort();
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 20_000,
+    reporter: TotalsReporter,
+  });
+  const files = findTests(__dirname);
+  for (const file of files) mocha.addFile(file);
+
+  return new Promise<void>((resolve, reject) => {
+    if (files.length === 0) {
+      reject(new Error(`no integration test files (*.test.js) under ${__dirname}`));
+      return;
+    }
+    try {
+      mocha.run((failures) => {
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+        else resolve();
+      });
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
