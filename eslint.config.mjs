@@ -28,7 +28,7 @@ export default tseslint.config(
   {
     files: ['src/segmind/**', 'src/jobs/pollSchedule.ts', 'src/jobs/runJob.ts', 'src/output/fileNaming.ts', 'src/output/outputFolder.ts',
       'src/output/sidecar.ts', 'src/output/links.ts', 'src/generation/generationRequest.ts', 'src/ui/errorMessages.ts',
-      'src/commands/commandIds.ts', 'src/shared/**', 'test/unit/**', 'test/fakeSegmind/**'],
+      'src/commands/commandIds.ts', 'src/edit/editInputs.ts', 'src/edit/dataUrl.ts', 'src/shared/**', 'test/unit/**', 'test/fakeSegmind/**'],
     rules: noVscode,
   },
   {

@@ -1,22 +1,22 @@
 /** `segmind.checkCredits`: shows the balance and free credits; resolves to them for scripted callers. */
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { ClientFactory } from '../config/clientFactory';
+import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Credits } from '../segmind/client';
 import type { Notifier } from '../ui/notifier';
 import { formatCredits } from '../ui/errorMessages';
 
-export function checkCreditsCommand(clients: ClientFactory, keys: ApiKeyStore, notifier: Notifier): () => Promise<Credits | undefined> {
+export function checkCreditsCommand(credits: CreditsMonitor, keys: ApiKeyStore, notifier: Notifier): () => Promise<Credits | undefined> {
   return async () => {
     try {
-      const credits = await vscode.window.withProgress(
+      const balance = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Checking Segmind credits' },
-        () => clients.create().credits(),
+        () => credits.refresh(),
       );
-      const free = credits.freeCredits === undefined ? '' : ` · free credits: ${formatCredits(credits.freeCredits)}`;
+      const free = balance.freeCredits === undefined ? '' : ` · free credits: ${formatCredits(balance.freeCredits)}`;
       const source = (await keys.get())?.source === 'environment' ? ' (key from SEGMIND_API_KEY)' : '';
-      void vscode.window.showInformationMessage(`Segmind credits: ${formatCredits(credits.credits)}${free}${source}`);
-      return credits;
+      void vscode.window.showInformationMessage(`Segmind credits: ${formatCredits(balance.credits)}${free}${source}`);
+      return balance;
     } catch (error) {
       void notifier.showError(error);
       return undefined;

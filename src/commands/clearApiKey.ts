@@ -1,11 +1,13 @@
 /** `segmind.clearApiKey`: removes the key from SecretStorage (the environment variable stays). */
 import * as vscode from 'vscode';
 import { ENVIRONMENT_VARIABLE, type ApiKeyStore } from '../auth/apiKeyStore';
+import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Logger } from '../log/logger';
 
-export function clearApiKeyCommand(keys: ApiKeyStore, logger: Logger): () => Promise<void> {
+export function clearApiKeyCommand(keys: ApiKeyStore, credits: CreditsMonitor, logger: Logger): () => Promise<void> {
   return async () => {
     await keys.clear();
+    credits.clear();
     logger.info("API key removed from VS Code's secret storage.");
     const note = keys.hasEnvironmentKey() ? ` The ${ENVIRONMENT_VARIABLE} environment variable is still set and will be used.` : '';
     void vscode.window.showInformationMessage(`Segmind API key cleared.${note}`);

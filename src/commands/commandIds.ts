@@ -4,10 +4,12 @@
  */
 export const COMMAND_IDS = {
   generateImage: 'segmind.generateImage',
+  editImage: 'segmind.editImage',
   setApiKey: 'segmind.setApiKey',
   clearApiKey: 'segmind.clearApiKey',
   checkCredits: 'segmind.checkCredits',
   showLog: 'segmind.showLog',
+  showJobs: 'segmind.showJobs',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -14,6 +14,7 @@ import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../outpu
 import { MODELS, TEXT_TO_IMAGE_MODELS, type TextToImageModel } from '../segmind/catalog';
 import { CancelledError, NoWorkspaceError } from '../segmind/errors';
 import type { Notifier } from '../ui/notifier';
+import { offerSavedImageActions } from '../ui/savedImageNotice';
 
 const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
 const LAST_MODEL_KEY = 'segmind.lastModel';
@@ -135,20 +136,7 @@ async function presentOutcome(deps: GenerateImageDependencies, outcome: Generati
   for (const image of outcome.saved) {
     await vscode.commands.executeCommand('vscode.openWith', image.uri, 'imagePreview.previewEditor', { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
-  void offerActions(outcome, prompt);
-}
-
-async function offerActions(outcome: GenerationOutcome, prompt: string): Promise<void> {
-  const names = outcome.saved.map((image) => vscode.workspace.asRelativePath(image.uri));
-  const reveal = 'Reveal in Explorer';
-  const copy = 'Copy Markdown Link';
-  const choice = await vscode.window.showInformationMessage(`Saved ${names.join(', ')}`, reveal, copy);
-  if (choice === reveal) {
-    for (const image of outcome.saved) await vscode.commands.executeCommand('revealInExplorer', image.uri);
-  } else if (choice === copy) {
-    const links = names.map((name) => imageLink('markdown', name, altText(prompt)));
-    await vscode.env.clipboard.writeText(links.join('\n'));
-  }
+  void offerSavedImageActions(outcome.saved.map((image) => image.uri), prompt);
 }
 
 async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { ClientFactory } from '../config/clientFactory';
+import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Logger } from '../log/logger';
 import { checkApiKey } from '../segmind/apiKeyFormat';
 import { isSegmindError } from '../segmind/errors';
@@ -13,7 +13,7 @@ import { formatCredits } from '../ui/errorMessages';
 
 export interface SetApiKeyDependencies {
   readonly keys: ApiKeyStore;
-  readonly clients: ClientFactory;
+  readonly credits: CreditsMonitor;
   readonly logger: Logger;
 }
 
@@ -66,7 +66,7 @@ function keyFromArgument(arg: unknown): string | undefined {
 /** Tells the user at once whether Segmind takes the key, rather than at their first generation. */
 async function verifyKey(deps: SetApiKeyDependencies): Promise<void> {
   try {
-    const { credits } = await deps.clients.create().credits();
+    const { credits } = await deps.credits.refresh();
     void vscode.window.showInformationMessage(`Segmind API key saved. Credits: ${formatCredits(credits)}.`);
   } catch (error) {
     if (isSegmindError(error) && error.kind === 'unauthorized') {

@@ -5,23 +5,31 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { Logger } from '../log/logger';
+import { RequestBudget, RequestGateOnBudget } from '../jobs/requestBudget';
 import { SegmindClient, type RequestEvent } from '../segmind/client';
 import { systemClock, type Clock } from '../segmind/clock';
-import { readSettings, type Settings } from './settings';
+import { DEFAULT_MAX_REQUESTS_PER_MINUTE, readSettings, type Settings } from './settings';
 
 export class ClientFactory {
+  /** One budget for every client, so all jobs together stay under the rate limit. */
+  readonly gate: RequestGateOnBudget;
+
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly logger: Logger,
     private readonly extensionVersion: string,
     readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.gate = new RequestGateOnBudget(new RequestBudget(DEFAULT_MAX_REQUESTS_PER_MINUTE), clock);
+  }
 
   create(settings: Settings = readSettings()): SegmindClient {
     for (const ignored of settings.ignoredWorkspaceSettings) {
       this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key.`);
     }
+    this.gate.budget.setLimit(settings.maxRequestsPerMinute);
     return new SegmindClient({
+      gate: this.gate,
       apiBaseUrl: settings.apiBaseUrl,
       uploadBaseUrl: settings.uploadBaseUrl,
       apiKey: async () => (await this.keys.get())?.key,

@@ -19,10 +19,14 @@ export interface Settings {
   readonly saveMetadata: boolean;
   readonly timeoutSeconds: number;
   readonly lowCreditWarning: number;
+  /** Shared ceiling for all requests to the API host, across every job. */
+  readonly maxRequestsPerMinute: number;
   /** Settings a workspace tried to set but may not (reported in the log). */
   readonly ignoredWorkspaceSettings: readonly string[];
 }
 
+/** Under Segmind's pro limit (50/min), leaving room for the user's other tools on the same key. */
+export const DEFAULT_MAX_REQUESTS_PER_MINUTE = 40;
 const DEFAULT_API_BASE_URL = 'https://api.segmind.com';
 const DEFAULT_UPLOAD_BASE_URL = 'https://workflows-api.segmind.com';
 
@@ -38,6 +42,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
   const defaultModel = config.get<unknown>('defaultModel');
   const timeoutSeconds = config.get<unknown>('timeoutSeconds');
   const lowCreditWarning = config.get<unknown>('lowCreditWarning');
+  const maxRequestsPerMinute = config.get<unknown>('maxRequestsPerMinute');
   return {
     apiBaseUrl: applicationOnly('apiBaseUrl', DEFAULT_API_BASE_URL),
     uploadBaseUrl: applicationOnly('uploadBaseUrl', DEFAULT_UPLOAD_BASE_URL),
@@ -55,6 +60,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     saveMetadata: config.get('saveMetadata') !== false,
     timeoutSeconds: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : 600,
     lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,
+    maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 1 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,
     ignoredWorkspaceSettings: ignored,
   };
 }

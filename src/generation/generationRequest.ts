@@ -7,7 +7,9 @@ import {
   MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
   type ImageParameters, type ModelSlug, type RequestedParameters, type TextToImageModel,
 } from '../segmind/catalog';
-import { InvalidParametersError } from '../segmind/errors';
+import { InvalidParametersError, type ParameterProblem } from '../segmind/errors';
+import { baseNameFromPrompt, editBaseName } from '../output/fileNaming';
+import type { SourceImage } from '../output/sidecar';
 
 export const MAX_VARIANTS = 4;
 
@@ -71,6 +73,11 @@ export interface GenerationPlan {
   readonly variants: number;
   /** The JSON body sent to the service for each variant. */
   readonly body: Record<string, unknown>;
+  /** File name without extension; the writer adds `-2`, `-3`… when taken. */
+  readonly baseName: string;
+  /** For edits: the originals (and where they were uploaded), recorded in the sidecar. */
+  readonly sourceImages?: readonly SourceImage[];
+  readonly mask?: SourceImage;
 }
 
 /**
@@ -89,12 +96,109 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
   if (options.images !== undefined && options.images.length > 0) {
     throw new InvalidParametersError([{ parameter: 'images', message: 'Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).' }]);
   }
-  const variants = options.variants ?? 1;
+  const variants = checkVariants(options.variants);
+  const parameters = resolveWithSettings(model, options, defaults.parameters);
+  return { prompt, model, parameters, variants, body: toRequestBody(prompt, parameters), baseName: baseNameFromPrompt(prompt) };
+}
+
+function checkVariants(requested: number | undefined): number {
+  const variants = requested ?? 1;
   if (!Number.isInteger(variants) || variants < 1 || variants > MAX_VARIANTS) {
     throw new InvalidParametersError([{ parameter: 'variants', message: `Variants must be a whole number from 1 to ${MAX_VARIANTS}, not ${variants}.` }]);
   }
+  return variants;
+}
+
+/** Edits default to gpt-image-1-edit (any number of images, optional mask); gpt-image-2 only when asked. */
+export const DEFAULT_EDIT_MODEL: ModelSlug = 'gpt-image-1-edit';
+
+/** An edit's inputs as the host resolved them: workspace-relative paths, in the order given. */
+export interface EditSources {
+  readonly images: readonly string[];
+  readonly mask?: string;
+}
+
+/**
+ * Plans an edit like {@link planGeneration} plans a generation (same prompt, variants, settings merge
+ * and per-model parameter checks), and checks the inputs against the model: how many images it
+ * takes, and whether it takes a mask. The plan has no image URLs yet: those exist only after the
+ * upload, which must not happen for a plan that would be refused. {@link withUploadedSources} adds them.
+ */
+export function planEdit(options: CommandOptions, defaults: GenerationDefaults, sources: EditSources, now: Date): GenerationPlan {
+  const prompt = validatePrompt(options.prompt);
+  const model = options.model ?? DEFAULT_EDIT_MODEL;
+  if (!isModelSlug(model)) {
+    throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (edits use gpt-image-1-edit or gpt-image-2).` }]);
+  }
+  const info = MODELS[model];
+  if (info.editInput === 'none') {
+    throw new InvalidParametersError([{
+      parameter: 'model',
+      message: `${model} cannot edit images; choose gpt-image-1-edit (one or more images, optional mask) or gpt-image-2 (one image).`,
+    }]);
+  }
+  const problems: ParameterProblem[] = [];
+  const count = sources.images.length;
+  if (count === 0) {
+    problems.push({ parameter: 'images', message: 'Choose at least one image to edit.' });
+  } else if (count > info.maxEditImages) {
+    problems.push({
+      parameter: 'images',
+      message: info.maxEditImages === 1
+        ? `${model} edits one image at a time, not ${count}; use gpt-image-1-edit for several images.`
+        : `${model} takes at most ${info.maxEditImages} images, not ${count}.`,
+    });
+  }
+  if (sources.mask !== undefined && info.editInput !== 'image_urls') {
+    problems.push({ parameter: 'mask', message: `A mask is only supported by gpt-image-1-edit, not by ${model}.` });
+  }
+  if (problems.length > 0) throw new InvalidParametersError(problems);
+  const variants = checkVariants(options.variants);
   const parameters = resolveWithSettings(model, options, defaults.parameters);
-  return { prompt, model, parameters, variants, body: toRequestBody(prompt, parameters) };
+  const [first = 'image'] = sources.images;
+  return {
+    prompt, model, parameters, variants,
+    body: toRequestBody(prompt, parameters),
+    baseName: editBaseName(first, now),
+    sourceImages: sources.images.map((path) => ({ path })),
+    ...(sources.mask === undefined ? {} : { mask: { path: sources.mask } }),
+  };
+}
+
+/** Where the upload put each input, in the order of the plan's sources. */
+export interface UploadedSources {
+  readonly images: readonly string[];
+  readonly mask?: string;
+}
+
+/**
+ * The plan with the uploaded URLs in its body (`image_urls` for gpt-image-1-edit, `image` for
+ * gpt-image-2, `mask` when there is one) and in its sources, for the sidecar.
+ */
+export function withUploadedSources(plan: GenerationPlan, uploaded: UploadedSources): GenerationPlan {
+  const sources = plan.sourceImages ?? [];
+  if (sources.length === 0 || uploaded.images.length !== sources.length || (plan.mask === undefined) !== (uploaded.mask === undefined)) {
+    throw new Error(`The upload returned ${uploaded.images.length} image URL(s)${uploaded.mask ? ' and a mask' : ''} for ${sources.length} source(s)${plan.mask ? ' and a mask' : ''}.`);
+  }
+  const editInput = MODELS[plan.model].editInput;
+  const body: Record<string, unknown> = { ...plan.body };
+  switch (editInput) {
+    case 'image_urls':
+      body['image_urls'] = [...uploaded.images];
+      if (uploaded.mask !== undefined) body['mask'] = uploaded.mask;
+      break;
+    case 'image':
+      body['image'] = uploaded.images[0];
+      break;
+    case 'none':
+      throw new Error(`${plan.model} does not edit images.`);
+  }
+  return {
+    ...plan,
+    body,
+    sourceImages: sources.map((source, index) => ({ path: source.path, uploadedUrl: uploaded.images[index] ?? '' })),
+    ...(plan.mask && uploaded.mask !== undefined ? { mask: { path: plan.mask.path, uploadedUrl: uploaded.mask } } : {}),
+  };
 }
 
 const PARAMETER_KEYS = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'] as const;

@@ -9,7 +9,7 @@ import type { ModelSlug } from '../segmind/catalog';
 import type { Clock } from '../segmind/clock';
 import type { DownloadedImage, SegmindClient } from '../segmind/client';
 import { JobTimeoutError, RateLimitError } from '../segmind/errors';
-import { pollDelayMs, type PollScheduleOptions, DEFAULT_POLL_SCHEDULE } from './pollSchedule';
+import { nextPollDelayMs, type PollScheduleOptions, DEFAULT_POLL_SCHEDULE } from './pollSchedule';
 
 export type Transport = 'async' | 'sync';
 export type JobPhase = 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading';
@@ -26,7 +26,12 @@ export interface JobSpec {
   readonly model: ModelSlug;
   readonly body: Record<string, unknown>;
   readonly transport: Transport;
+  /** From submission to image bytes. */
   readonly deadlineMs: number;
+  /** How long this model usually takes; the poll schedule is dense around it. */
+  readonly typicalMs: number;
+  /** A job accepted earlier (before a reload): skip the submit and poll this id. */
+  readonly resume?: { readonly requestId: string; readonly submittedAt: number };
 }
 
 export interface JobHooks {
@@ -70,27 +75,36 @@ async function runSync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): P
 async function runAsync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): Promise<FinishedJob> {
   const { clock, signal } = hooks;
   const schedule = hooks.schedule ?? DEFAULT_POLL_SCHEDULE;
-  const submittedAt = clock.now();
+  const submittedAt = spec.resume?.submittedAt ?? clock.now();
   const elapsed = (): number => clock.now() - submittedAt;
 
-  hooks.onProgress?.({ phase: 'submitting', elapsedMs: 0 });
-  const { requestId } = await client.submit(spec.model, spec.body, signal);
-  await hooks.onSubmitted?.(requestId);
+  let requestId: string;
+  if (spec.resume) {
+    requestId = spec.resume.requestId;
+  } else {
+    hooks.onProgress?.({ phase: 'submitting', elapsedMs: 0 });
+    requestId = (await client.submit(spec.model, spec.body, signal)).requestId;
+    await hooks.onSubmitted?.(requestId);
+  }
   hooks.onProgress?.({ phase: 'queued', requestId, elapsedMs: elapsed() });
+  const nextDelay = (): number => nextPollDelayMs({ ageMs: elapsed(), typicalMs: spec.typicalMs }, schedule);
 
+  // A resumed job gets a whole deadline from now: it may have been submitted long ago (the result is
+  // kept an hour), and giving up on it before even one look would lose an image that is ready.
+  const deadlineAt = (spec.resume ? clock.now() : submittedAt) + spec.deadlineMs;
   const waitAtMost = async (ms: number): Promise<void> => {
-    const left = spec.deadlineMs - elapsed();
+    const left = deadlineAt - clock.now();
     if (left <= 0) throw new JobTimeoutError(spec.deadlineMs, requestId);
     await clock.sleep(Math.min(ms, left), signal);
-    if (elapsed() >= spec.deadlineMs) throw new JobTimeoutError(spec.deadlineMs, requestId);
+    if (clock.now() >= deadlineAt) throw new JobTimeoutError(spec.deadlineMs, requestId);
   };
 
   let polls = 0;
-  let nextDelay = pollDelayMs(0, schedule);
+  let delay = spec.resume ? 0 : nextDelay(); // a resumed job may be done already: look at once
   for (;;) {
-    await waitAtMost(nextDelay);
+    await waitAtMost(delay);
     polls++;
-    nextDelay = pollDelayMs(polls, schedule);
+    delay = nextDelay();
     try {
       const status = await client.status(requestId, signal);
       if (status.state !== 'completed') {
@@ -108,8 +122,8 @@ async function runAsync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): 
       };
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;
-      nextDelay = Math.max(nextDelay, error.retryAfterMs ?? 0);
-      hooks.onProgress?.({ phase: 'rate-limited', requestId, elapsedMs: elapsed(), retryInMs: nextDelay });
+      delay = Math.max(delay, error.retryAfterMs ?? 0);
+      hooks.onProgress?.({ phase: 'rate-limited', requestId, elapsedMs: elapsed(), retryInMs: delay });
     }
   }
 }

@@ -56,3 +56,24 @@ export function sidecarFileName(imageFileName: string): string {
 export function temporaryFileName(finalName: string, random: string): string {
   return `.${finalName}.${random}.tmp`;
 }
+
+const MAX_EDITED_STEM_LENGTH = 64;
+
+/**
+ * The base name of an edit's result: `images/Logo Final.png` edited at 03:15:02 on 22 Nov 2026 →
+ * `Logo Final-edit-20261122-031502`. The original's name is kept (case and spaces included, made
+ * safe), its extension dropped (the result's comes from its bytes). The timestamp is in local time,
+ * the time the user sees on their clock and in the Explorer; it sorts and never needs a colon.
+ */
+export function editBaseName(originalName: string, date: Date): string {
+  const fileName = originalName.slice(Math.max(originalName.lastIndexOf('/'), originalName.lastIndexOf('\\')) + 1);
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  return `${sanitizeBaseName(stem, MAX_EDITED_STEM_LENGTH)}-edit-${localTimestamp(date)}`;
+}
+
+/** `20261122-031502`, in local time. */
+export function localTimestamp(date: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`;
+}

@@ -34,7 +34,20 @@ export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: 
   return folder;
 }
 
-export async function saveImage(folder: vscode.Uri, image: ImageToSave): Promise<vscode.Uri> {
+/**
+ * Saves run one after another within this extension host: variants of one prompt finish together
+ * and would otherwise pick the same free name at the same moment. Across processes, the rename
+ * without overwrite still protects existing files.
+ */
+let saving: Promise<unknown> = Promise.resolve();
+
+export function saveImage(folder: vscode.Uri, image: ImageToSave): Promise<vscode.Uri> {
+  const saved = saving.then(() => saveImageNow(folder, image));
+  saving = saved.catch(() => undefined);
+  return saved;
+}
+
+async function saveImageNow(folder: vscode.Uri, image: ImageToSave): Promise<vscode.Uri> {
   const extension = FILE_EXTENSIONS[image.format];
   for (let n = 1; n <= MAX_CANDIDATES; n++) {
     const name = candidateFileName(image.baseName, extension, n);
@@ -62,7 +75,8 @@ async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<b
     return true;
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-    if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
+    // Remote file systems do not always keep the FileExists code; what matters is that it is taken.
+    if ((error instanceof vscode.FileSystemError && error.code === 'FileExists') || (await exists(target))) return false;
     throw error;
   }
 }

@@ -59,6 +59,14 @@ export interface SegmindClientOptions {
   readonly dispatcher?: Dispatcher;
   readonly userAgent?: string;
   readonly onRequest?: (event: RequestEvent) => void;
+  /**
+   * Asked before every request to the API and upload hosts and told of every 429: the shared
+   * request budget lives behind it. Downloads from the public output host do not count.
+   */
+  readonly gate?: {
+    acquire(signal?: AbortSignal): Promise<void>;
+    rateLimited(retryAfterMs: number | undefined): void;
+  };
 }
 
 export type JobState = 'queued' | 'processing' | 'completed';
@@ -254,6 +262,7 @@ export class SegmindClient {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
 
     for (let attempt = 1; ; attempt++) {
+      if (auth.authenticated) await this.options.gate?.acquire(signal);
       const started = this.clock.now();
       try {
         const response = withoutSecret(await exchange(
@@ -268,6 +277,7 @@ export class SegmindClient {
         throw errorFromAnswer(response, spec.context, this.clock.now());
       } catch (error) {
         if (!isSegmindError(error)) throw error;
+        if (error.kind === 'rate-limited' && auth.authenticated) this.options.gate?.rateLimited(error.retryAfterMs);
         const decision = error.kind === 'cancelled' ? { retry: false as const } : decideRetry(error, attempt, spec.safety, this.retry, this.random);
         this.report({
           method: spec.method, url: spec.url.href, attempt, durationMs: this.clock.now() - started, error,

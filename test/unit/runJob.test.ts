@@ -8,6 +8,7 @@ import {
 } from '../../src/segmind/errors';
 import { readPixelSize } from '../../src/segmind/imageFormat';
 import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/runJob';
+import { nextPollDelayMs } from '../../src/jobs/pollSchedule';
 import { FakeClock, START_MS } from './support/fakeClock';
 
 const KEY = 'SG_0123456789abcdef';
@@ -47,11 +48,17 @@ describe('runJob against the fake server', function () {
   });
 
   const spec = (overrides: Partial<JobSpec> = {}): JobSpec => ({
-    model: 'gpt-image-1', body: BODY, transport: 'async', deadlineMs: 600_000, ...overrides,
+    model: 'gpt-image-1', body: BODY, transport: 'async', deadlineMs: 600_000, typicalMs: 5_000, ...overrides,
   });
   const hooks = (extra: Partial<Parameters<typeof runJob>[2]> = {}): Parameters<typeof runJob>[2] => ({
     clock, onProgress: (p) => progress.push(p), ...extra,
   });
+  /** When the schedule polls a job of `typicalMs`, up to the first poll at or after `untilMs`. */
+  const pollTimes = (typicalMs: number, untilMs: number): number[] => {
+    const times: number[] = [];
+    for (let at = 0; at < untilMs; ) times.push((at += nextPollDelayMs({ ageMs: at, typicalMs })));
+    return times;
+  };
   const statusPolls = (): number => fake.requests.filter((r) => /^\/v2\/requests\/[^/]+\/status$/.test(r.path)).length;
 
   it('async happy path: one submit, status polls, one result fetch, one download', async () => {
@@ -60,12 +67,13 @@ describe('runJob against the fake server', function () {
 
     assert.equal(fake.requestsTo('api', 'POST', '/v2/gpt-image-1').length, 1);
     assert.equal(statusPolls(), job.polls);
-    // 1 s, then ×1.5: polls at 1000, 2500, 4750, 8125 ms; the job finishes at 5000 ms.
-    assert.equal(job.polls, 4);
-    assert.deepEqual(clock.sleeps, [1_000, 1_500, 2_250, 3_375]);
+    // The adaptive schedule for a 5 s typical time: the job finishes at 5000 ms.
+    const expected = pollTimes(5_000, 5_000);
+    assert.equal(job.polls, expected.length);
+    assert.deepEqual(clock.sleeps, expected.map((at, i) => at - (expected[i - 1] ?? 0)));
     assert.equal(fake.requests.filter((r) => r.host === 'api' && r.method === 'GET' && /^\/v2\/requests\/[^/]+$/.test(r.path)).length, 1);
     assert.equal(fake.requestsTo('output').length, 1);
-    assert.equal(fake.requests.length, 1 + 4 + 1 + 1);
+    assert.equal(fake.requests.length, 1 + expected.length + 1 + 1);
 
     assert.match(job.requestId ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(job.image.format, 'png');
@@ -75,12 +83,31 @@ describe('runJob against the fake server', function () {
     assert.equal(job.queueSeconds, 1);
     assert.equal(job.remainingCredits, 12.45);
     assert.equal(job.submittedAt, START_MS);
-    assert.equal(job.completedAt, START_MS + 8_125);
+    assert.equal(job.completedAt, START_MS + (expected[expected.length - 1] ?? 0));
 
     const phases = progress.map((p) => p.phase);
-    assert.deepEqual(phases, ['submitting', 'queued', 'processing', 'processing', 'processing', 'downloading']);
+    // Every poll before the finish says processing (the first fifth of a job is queued at the fake).
+    assert.deepEqual(phases, ['submitting', 'queued', ...expected.slice(0, -1).map(() => 'processing'), 'downloading']);
     for (const p of progress.slice(1)) assert.equal(p.requestId, job.requestId);
-    assert.deepEqual(progress.map((p) => p.elapsedMs), [0, 0, 1_000, 2_500, 4_750, 8_125]);
+    assert.deepEqual(progress.map((p) => p.elapsedMs), [0, 0, ...expected]);
+  });
+
+  it('resumes a job accepted before a reload: no submit, an immediate poll, then the image', async () => {
+    const submitted = await client.submit('gpt-image-1', BODY);
+    clock.advance(30_000);
+    const job = await runJob(client, spec({ resume: { requestId: submitted.requestId, submittedAt: clock.now() - 30_000 } }), hooks());
+    assert.equal(fake.requestsTo('api', 'POST').length, 1, 'only the original submit');
+    assert.equal(job.requestId, submitted.requestId);
+    assert.equal(job.polls, 1, 'the job had finished while we were away: one poll is enough');
+    assert.equal(clock.slept, 0, 'no waiting before the first poll');
+    assert.equal(job.submittedAt, START_MS);
+  });
+
+  it('a resumed job gets a whole deadline from the resume, however old it is', async () => {
+    const submitted = await client.submit('gpt-image-1', BODY);
+    clock.advance(120_000); // longer than the deadline below
+    const job = await runJob(client, spec({ deadlineMs: 60_000, resume: { requestId: submitted.requestId, submittedAt: START_MS } }), hooks());
+    assert.equal(job.requestId, submitted.requestId);
   });
 
   it('calls onSubmitted (awaited) with the request id before the first status poll', async () => {
@@ -153,7 +180,7 @@ describe('runJob against the fake server', function () {
     assert.ok(error.requestId);
     assert.ok(clock.now() - START_MS <= 10_000, `${clock.now() - START_MS}`);
     for (const r of fake.requests) assert.ok(r.at - START_MS < 10_000);
-    assert.equal(statusPolls(), 4); // 1000, 2500, 4750, 8125; the next would be past 10 s
+    assert.equal(statusPolls(), pollTimes(5_000, 10_000).filter((at) => at < 10_000).length); // the next would be past 10 s
   });
 
   it('cancel while polling → CancelledError, and no request after it', async () => {

@@ -1,0 +1,150 @@
+/**
+ * Host side of edit inputs: turns what a menu or an options object names (Uris, workspace-relative
+ * paths) into files inside the workspace, and reads them through `workspace.fs`. Whether the bytes
+ * are an image that may be edited is decided by the pure checks in editInputs.ts.
+ */
+import * as vscode from 'vscode';
+import { realpath } from 'node:fs/promises';
+import { isInside } from '../output/outputFolder';
+import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../segmind/errors';
+import {
+  checkEditInputs, checkImageCount, sizeProblem, workspaceRelativeSegments,
+  type CheckedEditInputs, type EditInputFile, type EditInputRole,
+} from './editInputs';
+
+/** One input, located. */
+export interface EditInputRef {
+  readonly uri: vscode.Uri;
+  /** Workspace-relative (with the folder's name first in a multi-root workspace), for messages and the sidecar. */
+  readonly path: string;
+}
+
+export interface ResolvedEditInputs {
+  /** The first image's workspace folder: the result is saved in its output folder. */
+  readonly workspaceFolder: vscode.Uri;
+  readonly images: readonly EditInputRef[];
+  readonly mask?: EditInputRef;
+}
+
+/**
+ * Locates every input, refusing (all problems at once) anything that is not a path or Uri inside an
+ * open workspace folder, also through symbolic links. The same image named twice is used once.
+ */
+export async function resolveEditInputs(images: readonly unknown[], mask?: unknown): Promise<ResolvedEditInputs> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) throw new NoWorkspaceError();
+  checkImageCount(images.length);
+
+  const problems: ParameterProblem[] = [];
+  const located: EditInputRef[] = [];
+  for (const reference of images) {
+    const ref = await locate(reference, 'images', problems);
+    if (ref && !located.some((known) => known.uri.toString() === ref.uri.toString())) located.push(ref);
+  }
+  const maskRef = mask === undefined || mask === null ? undefined : await locate(mask, 'mask', problems);
+  if (problems.length > 0) throw new InvalidParametersError(problems);
+
+  const [first] = located;
+  const folder = first && vscode.workspace.getWorkspaceFolder(first.uri);
+  if (!first || !folder) throw new InvalidParametersError([{ parameter: 'images', message: 'Choose at least one image to edit.' }]);
+  return { workspaceFolder: folder.uri, images: located, ...(maskRef ? { mask: maskRef } : {}) };
+}
+
+/**
+ * Reads the files (a size that is refused anyway is never loaded) and checks their bytes. Every
+ * problem of every file is reported at once.
+ */
+export async function readEditInputs(images: readonly EditInputRef[], mask?: EditInputRef): Promise<CheckedEditInputs> {
+  const problems: ParameterProblem[] = [];
+  const imageFiles = await Promise.all(images.map((ref) => readOne(ref, 'images', problems)));
+  const maskFile = mask && (await readOne(mask, 'mask', problems));
+  if (problems.length > 0) throw new InvalidParametersError(problems);
+  return checkEditInputs(imageFiles.filter((file): file is EditInputFile => file !== undefined), maskFile);
+}
+
+async function readOne(ref: EditInputRef, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputFile | undefined> {
+  const what = role === 'mask' ? `The mask ${ref.path}` : ref.path;
+  try {
+    const stat = await vscode.workspace.fs.stat(ref.uri);
+    if (stat.type & vscode.FileType.Directory) {
+      problems.push({ parameter: role, message: `${what} is a folder, not an image.` });
+      return undefined;
+    }
+    const tooBigOrEmpty = sizeProblem(ref.path, stat.size, role);
+    if (tooBigOrEmpty) {
+      problems.push(tooBigOrEmpty);
+      return undefined;
+    }
+    return { path: ref.path, bytes: await vscode.workspace.fs.readFile(ref.uri) };
+  } catch (error) {
+    const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+    problems.push({ parameter: role, message: missing ? `${what} does not exist.` : `${what} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+}
+
+async function locate(reference: unknown, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputRef | undefined> {
+  const label = role === 'mask' ? 'The mask' : 'Image';
+  const uri = toUri(reference);
+  if (!uri) {
+    problems.push({ parameter: role, message: `${label} ${shown(reference)}: give a workspace-relative path (like images/logo.png) or a Uri.` });
+    return undefined;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || !(await staysInside(folder.uri, uri))) {
+    problems.push({ parameter: role, message: `${label} ${shown(reference)} is outside the workspace; only files in an open folder can be edited.` });
+    return undefined;
+  }
+  return { uri, path: vscode.workspace.asRelativePath(uri) };
+}
+
+/** A Uri, a serialised Uri (`{ scheme, path, … }`), or a workspace-relative path. */
+function toUri(reference: unknown): vscode.Uri | undefined {
+  if (reference instanceof vscode.Uri) return reference;
+  if (typeof reference === 'string') return fromRelativePath(reference);
+  if (typeof reference === 'object' && reference !== null) {
+    const { scheme, authority, path, query, fragment } = reference as Record<string, unknown>;
+    if (typeof scheme === 'string' && typeof path === 'string') {
+      return vscode.Uri.from({
+        scheme, path,
+        ...(typeof authority === 'string' ? { authority } : {}),
+        ...(typeof query === 'string' ? { query } : {}),
+        ...(typeof fragment === 'string' ? { fragment } : {}),
+      });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Relative to the (first) workspace folder; in a multi-root workspace a first segment naming another
+ * folder selects that folder, as `asRelativePath` writes such paths.
+ */
+function fromRelativePath(path: string): vscode.Uri | undefined {
+  const segments = workspaceRelativeSegments(path);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const [head, ...rest] = segments ?? [];
+  if (!segments || !head || folders.length === 0) return undefined;
+  const named = folders.length > 1 && rest.length > 0 ? folders.find((folder) => folder.name === head) : undefined;
+  if (named) return vscode.Uri.joinPath(named.uri, ...rest);
+  const [first] = folders;
+  return first && vscode.Uri.joinPath(first.uri, ...segments);
+}
+
+/** A symbolic link inside the workspace may point out of it; its target must stay inside too. */
+async function staysInside(folder: vscode.Uri, uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file' || folder.scheme !== 'file') return true;
+  try {
+    const [root, target] = await Promise.all([realpath(folder.fsPath), realpath(uri.fsPath)]);
+    return isInside(root, target);
+  } catch {
+    return true; // does not exist (yet): reading it reports that
+  }
+}
+
+function shown(reference: unknown): string {
+  if (typeof reference === 'string') return `"${reference}"`;
+  if (reference instanceof vscode.Uri) return reference.scheme === 'file' ? reference.fsPath : reference.toString();
+  const text = JSON.stringify(reference) ?? String(reference);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}

@@ -1,0 +1,167 @@
+/**
+ * Which files an edit accepts, judged by their bytes and not by their names: PNG, JPEG or WebP,
+ * not empty, not oversized, not too many, and a mask that is a PNG of the same size as the image.
+ * Everything here is refused before any request, with a message that names the file and the limit.
+ */
+import { MODEL_SLUGS, MODELS } from '../segmind/catalog';
+import { InvalidParametersError, type ParameterProblem } from '../segmind/errors';
+import { readPixelSize, sniffImageFormat, type ImageFormat, type PixelSize } from '../segmind/imageFormat';
+
+/**
+ * Per image. OpenAI's edit endpoint takes up to 50 MB; Segmind's upload limit is not documented, and
+ * base64 makes the request a third larger, so we stay well below.
+ */
+export const MAX_EDIT_IMAGE_BYTES = 25 * 1024 * 1024;
+/** All inputs of one edit together (images and mask go up in one upload request). */
+export const MAX_EDIT_TOTAL_BYTES = 40 * 1024 * 1024;
+/** The most any edit model takes (gpt-image-1-edit: 16); the chosen model's own limit is checked by planEdit. */
+export const MAX_EDIT_IMAGES = Math.max(...MODEL_SLUGS.map((slug) => MODELS[slug].maxEditImages));
+
+/** The names the Explorer menu offers the command on; the bytes decide in the end. */
+export const EDITABLE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp'] as const;
+
+export function hasEditableExtension(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && (EDITABLE_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
+}
+
+export type EditInputRole = 'images' | 'mask';
+
+/** A file as read from the workspace. */
+export interface EditInputFile {
+  /** Workspace-relative path, for messages and the sidecar. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface EditImage extends EditInputFile {
+  readonly format: ImageFormat;
+  readonly pixelSize?: PixelSize;
+}
+
+export interface CheckedEditInputs {
+  readonly images: readonly EditImage[];
+  readonly mask?: EditImage;
+}
+
+/**
+ * A workspace-relative path as segments, `..` resolved; undefined when it is absolute or climbs out of
+ * the workspace folder (an options object must not reach files outside it).
+ */
+export function workspaceRelativeSegments(path: string): string[] | undefined {
+  const value = path.trim();
+  if (value === '' || /^([a-zA-Z]:|[\\/]|~)/.test(value) || value.includes('\0')) return undefined;
+  const segments: string[] = [];
+  for (const part of value.split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (segments.length === 0) return undefined;
+      segments.pop();
+      continue;
+    }
+    segments.push(part);
+  }
+  return segments.length > 0 ? segments : undefined;
+}
+
+/** Checked before any file is read: a count the edit models cannot take is refused outright. */
+export function checkImageCount(count: number): void {
+  if (count === 0) throw new InvalidParametersError([{ parameter: 'images', message: 'Choose at least one image to edit.' }]);
+  if (count > MAX_EDIT_IMAGES) {
+    throw new InvalidParametersError([{ parameter: 'images', message: `${count} images were chosen; an edit takes at most ${MAX_EDIT_IMAGES}.` }]);
+  }
+}
+
+/** Checked from the file's size before its bytes are read, so a huge file is never loaded. */
+export function sizeProblem(path: string, byteLength: number, role: EditInputRole): ParameterProblem | undefined {
+  const what = role === 'mask' ? `The mask ${path}` : path;
+  if (byteLength === 0) return { parameter: role, message: `${what} is empty (0 bytes).` };
+  if (byteLength > MAX_EDIT_IMAGE_BYTES) {
+    return { parameter: role, message: `${what} is ${formatMegabytes(byteLength)}; the limit is ${formatMegabytes(MAX_EDIT_IMAGE_BYTES)} per image.` };
+  }
+  return undefined;
+}
+
+/**
+ * Checks every input and reports every problem at once. Returns the images with their real format
+ * (which decides the data URL's type) and pixel size.
+ */
+export function checkEditInputs(images: readonly EditInputFile[], mask?: EditInputFile): CheckedEditInputs {
+  checkImageCount(images.length);
+  const problems: ParameterProblem[] = [];
+  const checked: EditImage[] = [];
+  for (const file of images) {
+    const image = checkOne(file, 'images', problems);
+    if (image) checked.push(image);
+  }
+  let checkedMask: EditImage | undefined;
+  if (mask) {
+    checkedMask = checkOne(mask, 'mask', problems);
+    if (checkedMask && checkedMask.format !== 'png') {
+      problems.push({ parameter: 'mask', message: `The mask ${mask.path} must be a PNG (its transparent pixels mark where to edit), not ${FORMAT_NAMES[checkedMask.format]}.` });
+    }
+    const [first] = checked;
+    if (checkedMask?.pixelSize && first?.pixelSize && !samePixelSize(checkedMask.pixelSize, first.pixelSize)) {
+      problems.push({
+        parameter: 'mask',
+        message: `The mask ${mask.path} is ${shownSize(checkedMask.pixelSize)} but ${first.path} is ${shownSize(first.pixelSize)}; they must be the same size.`,
+      });
+    }
+  }
+  const total = [...images, ...(mask ? [mask] : [])].reduce((sum, file) => sum + file.bytes.length, 0);
+  if (problems.length === 0 && total > MAX_EDIT_TOTAL_BYTES) {
+    problems.push({ parameter: 'images', message: `The inputs come to ${formatMegabytes(total)} together; the limit for one edit is ${formatMegabytes(MAX_EDIT_TOTAL_BYTES)}.` });
+  }
+  if (problems.length > 0) throw new InvalidParametersError(problems);
+  return checkedMask ? { images: checked, mask: checkedMask } : { images: checked };
+}
+
+function checkOne(file: EditInputFile, role: EditInputRole, problems: ParameterProblem[]): EditImage | undefined {
+  const tooBigOrEmpty = sizeProblem(file.path, file.bytes.length, role);
+  if (tooBigOrEmpty) {
+    problems.push(tooBigOrEmpty);
+    return undefined;
+  }
+  const format = sniffImageFormat(file.bytes);
+  if (!format) {
+    const what = role === 'mask' ? `The mask ${file.path}` : file.path;
+    const other = otherFormat(file.bytes);
+    problems.push({
+      parameter: role,
+      message: other
+        ? `${what} is ${other} image; edits take PNG, JPEG or WebP.`
+        : `${what} is not an image: its contents are not PNG, JPEG or WebP, whatever its name says.`,
+    });
+    return undefined;
+  }
+  const pixelSize = readPixelSize(file.bytes);
+  return pixelSize ? { ...file, format, pixelSize } : { ...file, format };
+}
+
+const FORMAT_NAMES: Readonly<Record<ImageFormat, string>> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
+
+/** Image formats people have in repositories that the models do not take, named so the message can say which. */
+function otherFormat(bytes: Uint8Array): string | undefined {
+  const head = String.fromCharCode(...bytes.subarray(0, 64));
+  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'a GIF';
+  if (head.startsWith('BM') && bytes.length > 26) return 'a BMP';
+  if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return 'a TIFF';
+  if (head.slice(4, 8) === 'ftyp' && /^(avif|avis)/.test(head.slice(8, 12))) return 'an AVIF';
+  if (head.slice(4, 8) === 'ftyp' && /^(heic|heix|mif1|msf1)/.test(head.slice(8, 12))) return 'a HEIC';
+  if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'an SVG';
+  return undefined;
+}
+
+function samePixelSize(a: PixelSize, b: PixelSize): boolean {
+  return a.width === b.width && a.height === b.height;
+}
+
+function shownSize(size: PixelSize): string {
+  return `${size.width}x${size.height}`;
+}
+
+/** 26214400 → "25 MB", 31666666 → "30.2 MB" (binary megabytes, as file managers show them). */
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+}

@@ -1,0 +1,54 @@
+/**
+ * What is persisted of a running v2 job so that it survives a window reload: written before the
+ * first status poll, removed once its image is saved or it has failed. Segmind keeps results for one
+ * hour, so an older record can only be reported as expired. Pure, validated with zod on the way in.
+ */
+import { z } from 'zod';
+import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../segmind/catalog';
+
+export const RESULT_RETENTION_MS = 60 * 60 * 1000;
+
+const sourceImageSchema = z.object({ path: z.string(), uploadedUrl: z.string().optional() });
+
+export const jobRecordSchema = z.object({
+  version: z.literal(1),
+  /** Our id for the job (also before Segmind gave one). */
+  id: z.string().min(1),
+  requestId: z.string().min(1),
+  model: z.enum(MODEL_SLUGS),
+  prompt: z.string(),
+  parameters: z.object({
+    size: z.enum([...BASE_SIZES, ...LARGE_SIZES]), quality: z.enum(QUALITIES), background: z.enum(BACKGROUNDS),
+    outputFormat: z.enum(OUTPUT_FORMATS), outputCompression: z.number(), moderation: z.enum(MODERATIONS),
+  }),
+  /** The output folder, as a Uri string. */
+  outputFolder: z.string().min(1),
+  baseName: z.string().min(1),
+  saveMetadata: z.boolean(),
+  submittedAt: z.number(),
+  variant: z.object({ index: z.number(), of: z.number() }).optional(),
+  sourceImages: z.array(sourceImageSchema).optional(),
+  mask: sourceImageSchema.optional(),
+});
+
+export type JobRecord = z.infer<typeof jobRecordSchema>;
+
+/** Splits what was stored into records to resume and records that expired; drops what is not a record. */
+export function sortStoredJobs(stored: unknown, now: number): { resumable: JobRecord[]; expired: JobRecord[]; invalid: number } {
+  const resumable: JobRecord[] = [];
+  const expired: JobRecord[] = [];
+  let invalid = 0;
+  for (const entry of Array.isArray(stored) ? stored : []) {
+    const parsed = jobRecordSchema.safeParse(entry);
+    if (!parsed.success) {
+      invalid++;
+      continue;
+    }
+    (isExpired(parsed.data, now) ? expired : resumable).push(parsed.data);
+  }
+  return { resumable, expired, invalid };
+}
+
+export function isExpired(record: Pick<JobRecord, 'submittedAt'>, now: number): boolean {
+  return now - record.submittedAt >= RESULT_RETENTION_MS;
+}

@@ -1,0 +1,233 @@
+/**
+ * Owns every job from submission to saved file. A v2 job's request id is persisted before its first
+ * status poll, so a window reload or restart resumes it (Segmind keeps results for an hour); older
+ * records are reported as expired. Jobs run side by side, each with its own abort controller, and a
+ * failure of one never touches another. Listeners (status bar, Show Jobs, Studio) get snapshots.
+ */
+import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
+import type { ClientFactory } from '../config/clientFactory';
+import type { Logger } from '../log/logger';
+import { writeResultFiles, type ResultDescription } from '../output/resultFiles';
+import { MODELS } from '../segmind/catalog';
+import type { Clock } from '../segmind/clock';
+import { CancelledError, isSegmindError } from '../segmind/errors';
+import { describeError } from '../ui/errorMessages';
+import { sortStoredJobs, type JobRecord } from './jobRecord';
+import { isRunning, type JobSnapshot, type JobStateName } from './jobSnapshot';
+import type { JobStore } from './jobStore';
+import { runJob, type FinishedJob, type JobProgress } from './runJob';
+
+/** Everything needed to run one job and save its image. */
+export interface JobRequest extends ResultDescription {
+  readonly body: Record<string, unknown>;
+  readonly timeoutMs: number;
+}
+
+export interface SavedJob {
+  readonly id: string;
+  readonly prompt: string;
+  readonly uri: vscode.Uri;
+  readonly job: FinishedJob;
+}
+
+export interface StartOptions {
+  /** Aborting it cancels the job (as the Cancel action does). */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: JobProgress) => void;
+}
+
+export interface TrackedJob {
+  readonly id: string;
+  /** Resolves when the image is saved; rejects with the job's typed error. */
+  readonly done: Promise<SavedJob>;
+}
+
+export interface ResumeReport {
+  readonly resumed: readonly TrackedJob[];
+  readonly expired: readonly JobRecord[];
+}
+
+export interface JobTrackerDependencies {
+  readonly store: JobStore;
+  readonly clients: ClientFactory;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly extensionVersion: string;
+  /** Called with the balance a finished job reported. */
+  readonly onRemainingCredits?: (credits: number) => void;
+}
+
+/** Finished jobs kept for Show Jobs. */
+const RECENT_LIMIT = 20;
+
+interface Entry {
+  snapshot: JobSnapshot;
+  readonly controller: AbortController;
+}
+
+export class JobTracker implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private disposed = false;
+
+  constructor(private readonly deps: JobTrackerDependencies) {}
+
+  start(request: JobRequest, options: StartOptions = {}): TrackedJob {
+    const id = randomUUID();
+    const done = this.run(id, request, undefined, options);
+    return { id, done };
+  }
+
+  /** Picks up the jobs persisted by an earlier window; reports (and forgets) the expired ones. */
+  async resumePersisted(timeoutMs: number): Promise<ResumeReport> {
+    const { resumable, expired, invalid } = sortStoredJobs(this.deps.store.read(), this.deps.clock.now());
+    if (invalid > 0) this.deps.logger.warn(`Ignored ${invalid} unreadable stored job record(s).`);
+    if (expired.length > 0 || invalid > 0) await this.deps.store.keepOnly(resumable.map((record) => record.id));
+    for (const record of expired) {
+      this.deps.logger.warn(`Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for 1 hour.`);
+      this.remember({ ...this.snapshotOf(record), state: 'expired', resumed: true, finishedAt: this.deps.clock.now(), error: 'Result expired (kept 1 hour)' });
+    }
+    const resumed = resumable
+      .filter((record) => !this.entries.has(record.id))
+      .map((record) => {
+        this.deps.logger.info(`Resuming job ${record.requestId} (${record.model}, "${record.prompt}") submitted ${Math.round((this.deps.clock.now() - record.submittedAt) / 1000)} s ago.`);
+        const request: JobRequest = {
+          model: record.model, prompt: record.prompt, parameters: record.parameters, transport: 'async',
+          outputFolder: vscode.Uri.parse(record.outputFolder), baseName: record.baseName, saveMetadata: record.saveMetadata,
+          variant: record.variant, sourceImages: record.sourceImages, mask: record.mask,
+          body: {}, // the job was submitted before the reload; only its id is needed now
+          timeoutMs,
+        };
+        return { id: record.id, done: this.run(record.id, request, record, {}) };
+      });
+    return { resumed, expired };
+  }
+
+  /** Stops waiting for a job. Segmind has no cancel endpoint: the job may still finish and be billed. */
+  cancel(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry || !isRunning(entry.snapshot)) return false;
+    entry.controller.abort();
+    return true;
+  }
+
+  snapshots(): JobSnapshot[] {
+    const all = [...this.entries.values()].map((entry) => entry.snapshot);
+    const running = all.filter(isRunning).sort((a, b) => a.startedAt - b.startedAt);
+    const finished = all.filter((job) => !isRunning(job)).sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+    return [...running, ...finished];
+  }
+
+  dispose(): void {
+    // Stop polling without forgetting: persisted jobs resume in the next window.
+    this.disposed = true;
+    for (const entry of this.entries.values()) entry.controller.abort();
+    this.changed.dispose();
+  }
+
+  private async run(id: string, request: JobRequest, resumeFrom: JobRecord | undefined, options: StartOptions): Promise<SavedJob> {
+    const { clock, logger } = this.deps;
+    const controller = new AbortController();
+    const onOuterAbort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    this.entries.set(id, {
+      controller,
+      snapshot: {
+        id, model: request.model, prompt: request.prompt, state: resumeFrom ? 'queued' : 'submitting',
+        startedAt: resumeFrom?.submittedAt ?? clock.now(), resumed: resumeFrom !== undefined,
+        ...(resumeFrom ? { requestId: resumeFrom.requestId } : {}),
+      },
+    });
+    this.fire();
+
+    try {
+      if (options.signal?.aborted) throw new CancelledError();
+      const finished = await runJob(
+        this.deps.clients.create(),
+        {
+          model: request.model, body: request.body, transport: request.transport, deadlineMs: request.timeoutMs,
+          typicalMs: MODELS[request.model].typicalSeconds * 1000,
+          ...(resumeFrom ? { resume: { requestId: resumeFrom.requestId, submittedAt: resumeFrom.submittedAt } } : {}),
+        },
+        {
+          clock,
+          signal: controller.signal,
+          onSubmitted: async (requestId) => {
+            this.update(id, { requestId, startedAt: clock.now() });
+            if (request.transport === 'async') await this.deps.store.add(this.recordOf(id, requestId, request));
+            logger.info(`Segmind accepted the ${request.model} job: request ${requestId}.`);
+          },
+          onProgress: (progress) => {
+            this.update(id, {
+              state: progress.phase,
+              ...(progress.requestId ? { requestId: progress.requestId } : {}),
+              retryAt: progress.retryInMs === undefined ? undefined : clock.now() + progress.retryInMs,
+            });
+            options.onProgress?.(progress);
+          },
+        },
+      );
+      if (finished.remainingCredits !== undefined) this.deps.onRemainingCredits?.(finished.remainingCredits);
+      const uri = await writeResultFiles(request, finished, () => clock.now(), this.deps.extensionVersion);
+      await this.deps.store.remove(id);
+      this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });
+      logger.info(`Saved ${vscode.workspace.asRelativePath(uri)} (${finished.image.format}, ${finished.image.bytes.length} bytes), ` +
+        `${((clock.now() - finished.submittedAt) / 1000).toFixed(1)} s after submitting, ${finished.polls} status poll(s)` +
+        `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`);
+      return { id, prompt: request.prompt, uri, job: finished };
+    } catch (error) {
+      if (this.disposed) throw error; // the window is going away: keep the record to resume later
+      const state: JobStateName = !isSegmindError(error) ? 'failed'
+        : error.kind === 'cancelled' ? 'cancelled' : error.kind === 'job-expired' ? 'expired' : 'failed';
+      // A cancelled job is forgotten too: the user chose to stop waiting for it.
+      await this.deps.store.remove(id).catch(() => undefined);
+      const words = isSegmindError(error) ? describeError(error).text : error instanceof Error ? error.message : String(error);
+      this.update(id, { state, error: words, finishedAt: clock.now(), retryAt: undefined });
+      throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', onOuterAbort);
+      this.prune();
+    }
+  }
+
+  private recordOf(id: string, requestId: string, request: JobRequest): JobRecord {
+    return {
+      version: 1, id, requestId, model: request.model, prompt: request.prompt, parameters: { ...request.parameters },
+      outputFolder: request.outputFolder.toString(), baseName: request.baseName, saveMetadata: request.saveMetadata,
+      submittedAt: this.entries.get(id)?.snapshot.startedAt ?? this.deps.clock.now(),
+      ...(request.variant ? { variant: request.variant } : {}),
+      ...(request.sourceImages ? { sourceImages: [...request.sourceImages] } : {}),
+      ...(request.mask ? { mask: request.mask } : {}),
+    };
+  }
+
+  private snapshotOf(record: JobRecord): JobSnapshot {
+    return { id: record.id, model: record.model, prompt: record.prompt, state: 'queued', requestId: record.requestId, startedAt: record.submittedAt, resumed: true };
+  }
+
+  private remember(snapshot: JobSnapshot): void {
+    this.entries.set(snapshot.id, { snapshot, controller: new AbortController() });
+    this.fire();
+  }
+
+  private update(id: string, change: Partial<JobSnapshot>): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.snapshot = { ...entry.snapshot, ...change };
+    this.fire();
+  }
+
+  private prune(): void {
+    const finished = [...this.entries.values()].filter((entry) => !isRunning(entry.snapshot));
+    finished
+      .sort((a, b) => (b.snapshot.finishedAt ?? 0) - (a.snapshot.finishedAt ?? 0))
+      .slice(RECENT_LIMIT)
+      .forEach((entry) => this.entries.delete(entry.snapshot.id));
+  }
+
+  private fire(): void {
+    if (!this.disposed) this.changed.fire();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The one status-bar item. It re-renders at most once a second (a tick while jobs run keeps the
+ * elapsed time moving), and only touches the properties that changed, so it never flickers.
+ */
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { CreditsMonitor } from '../credits/creditsMonitor';
+import { readSettings } from '../config/settings';
+import type { JobTracker } from '../jobs/jobTracker';
+import { isRunning } from '../jobs/jobSnapshot';
+import type { Clock } from '../segmind/clock';
+import { statusBarView, type KeyState, type StatusBarView } from './statusBarView';
+
+const MIN_INTERVAL_MS = 1_000;
+
+export class SegmindStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('segmind.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private shown: StatusBarView | undefined;
+  private keyState: KeyState = 'none';
+  private lastRender = 0;
+  private pending: NodeJS.Timeout | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly tracker: JobTracker,
+    private readonly credits: CreditsMonitor,
+    private readonly keys: ApiKeyStore,
+    private readonly clock: Clock,
+  ) {
+    this.item.name = 'Segmind';
+    this.subscriptions.push(
+      tracker.onDidChange(() => this.schedule()),
+      credits.onDidChange(() => this.schedule()),
+      keys.onDidChange(() => void this.refreshKeyState()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('segmind.lowCreditWarning')) this.schedule();
+      }),
+    );
+    void this.refreshKeyState();
+  }
+
+  /** What the item shows now (for tests and the Studio). */
+  get view(): StatusBarView | undefined {
+    return this.shown;
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    clearInterval(this.ticker);
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.item.dispose();
+  }
+
+  private async refreshKeyState(): Promise<void> {
+    const key = await this.keys.get();
+    this.keyState = !key ? 'none' : key.source === 'environment' ? 'environment' : 'stored';
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    const wait = Math.max(0, this.lastRender + MIN_INTERVAL_MS - this.clock.now());
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.render();
+    }, wait);
+  }
+
+  private render(): void {
+    this.lastRender = this.clock.now();
+    const jobs = this.tracker.snapshots();
+    const { credits, problem } = this.credits.state;
+    const view = statusBarView({
+      jobs, key: this.keyState, lowCreditWarning: readSettings().lowCreditWarning, now: this.clock.now(),
+      ...(credits ? { credits } : {}), ...(problem ? { creditsProblem: problem } : {}),
+    });
+    this.apply(view);
+    this.keepTicking(jobs.some(isRunning));
+  }
+
+  private apply(view: StatusBarView): void {
+    const before = this.shown;
+    if (view.text !== before?.text) this.item.text = view.text;
+    if (view.tooltip !== before?.tooltip) {
+      const tooltip = new vscode.MarkdownString(view.tooltip, true);
+      tooltip.isTrusted = { enabledCommands: ['segmind.showJobs', 'segmind.checkCredits', 'segmind.showLog', 'segmind.setApiKey'] };
+      this.item.tooltip = tooltip;
+    }
+    if (view.command !== before?.command) this.item.command = view.command;
+    if (view.warning !== before?.warning) {
+      this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    }
+    if (view.accessibilityLabel !== before?.accessibilityLabel) {
+      this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
+    }
+    if (!before) this.item.show();
+    this.shown = view;
+  }
+
+  private keepTicking(busy: boolean): void {
+    if (busy && !this.ticker) this.ticker = setInterval(() => this.schedule(), MIN_INTERVAL_MS);
+    if (!busy && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * What the one status-bar item shows, computed from the jobs, the balance and the key. Pure, so every
+ * state's text and tooltip is unit-tested; the host item only copies the result.
+ */
+import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
+
+export type KeyState = 'none' | 'stored' | 'environment';
+
+export interface StatusBarInput {
+  readonly jobs: readonly JobSnapshot[];
+  readonly credits?: { readonly credits: number; readonly freeCredits?: number };
+  readonly creditsProblem?: string;
+  readonly key: KeyState;
+  readonly lowCreditWarning: number;
+  readonly now: number;
+}
+
+export interface StatusBarView {
+  readonly text: string;
+  /** Markdown with theme icons and command links. */
+  readonly tooltip: string;
+  readonly command: 'segmind.showJobs' | 'segmind.setApiKey';
+  readonly warning: boolean;
+  readonly accessibilityLabel: string;
+}
+
+const RECENT_IN_TOOLTIP = 5;
+
+export function statusBarView(input: StatusBarInput): StatusBarView {
+  const running = input.jobs.filter(isRunning);
+  const recent = input.jobs.filter((job) => !isRunning(job)).slice(0, RECENT_IN_TOOLTIP);
+  const tooltip = tooltipMarkdown(input, running, recent);
+
+  if (running.length > 0) {
+    const oldest = Math.min(...running.map((job) => job.startedAt));
+    const count = `${running.length} ${running.length === 1 ? 'job' : 'jobs'}`;
+    const elapsed = formatElapsed(input.now - oldest);
+    return { text: `$(sync~spin) ${count} · ${elapsed}`, tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: `Segmind: ${count} running, ${elapsed}` };
+  }
+  if (input.key === 'none') {
+    return { text: '$(key) Set API Key', tooltip, command: 'segmind.setApiKey', warning: false, accessibilityLabel: 'Segmind: no API key set' };
+  }
+  if (input.credits) {
+    const amount = input.credits.credits.toFixed(2);
+    const low = input.credits.credits < input.lowCreditWarning;
+    return {
+      text: `$(credit-card) ${amount}`, tooltip, command: 'segmind.showJobs', warning: low,
+      accessibilityLabel: `Segmind: ${amount} credits${low ? ', low' : ''}`,
+    };
+  }
+  const problem = input.creditsProblem ? ` (${input.creditsProblem})` : '';
+  return { text: '$(credit-card) Segmind', tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: `Segmind: credits unknown${problem}` };
+}
+
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** One line per job: state (with the reason or the wait), age, model and prompt. */
+export function jobLine(job: JobSnapshot, now: number): string {
+  const prompt = escapeMarkdown(shorten(job.prompt, 60));
+  const age = formatElapsed((job.finishedAt ?? now) - job.startedAt);
+  const where = `${job.model} · “${prompt}”`;
+  switch (job.state) {
+    case 'submitting': return `$(cloud-upload) **submitting** · ${where}`;
+    case 'queued': return `$(clock) **queued** ${age} · ${where}${job.resumed ? ' · resumed' : ''}`;
+    case 'processing': return `$(sync~spin) **processing** ${age} · ${where}`;
+    case 'rate-limited': {
+      const wait = job.retryAt === undefined ? '' : `, retrying in ${Math.max(0, Math.ceil((job.retryAt - now) / 1000))} s`;
+      return `$(watch) **rate-limited${wait}** · ${where}`;
+    }
+    case 'downloading': return `$(cloud-download) **downloading** ${age} · ${where}`;
+    case 'saved': return `$(check) **saved** in ${age} · ${where}`;
+    case 'failed': return `$(error) **failed**: ${escapeMarkdown(job.error ?? 'unknown reason')} · ${where}`;
+    case 'cancelled': return `$(circle-slash) **cancelled** · ${where}`;
+    case 'expired': return `$(history) **expired** (kept 1 hour) · ${where}`;
+  }
+}
+
+function tooltipMarkdown(input: StatusBarInput, running: readonly JobSnapshot[], recent: readonly JobSnapshot[]): string {
+  const lines: string[] = ['**Segmind Image Studio**', ''];
+  if (running.length > 0) lines.push(...running.map((job) => `- ${jobLine(job, input.now)}`), '');
+  if (recent.length > 0) lines.push('Recent:', '', ...recent.map((job) => `- ${jobLine(job, input.now)}`), '');
+  if (input.key === 'none') {
+    lines.push('No API key set. [Set API Key](command:segmind.setApiKey)');
+  } else {
+    if (input.credits) {
+      const free = input.credits.freeCredits === undefined ? '' : ` · free credits: ${input.credits.freeCredits.toFixed(2)}`;
+      const low = input.credits.credits < input.lowCreditWarning ? ` · $(warning) below ${input.lowCreditWarning}` : '';
+      lines.push(`Credits: **${input.credits.credits.toFixed(2)}**${free}${low}`);
+    } else {
+      lines.push(`Credits: unknown${input.creditsProblem ? ` (${input.creditsProblem})` : ''}`);
+    }
+    if (input.key === 'environment') lines.push('', 'Using the key from the SEGMIND_API_KEY environment variable.');
+  }
+  lines.push('', '[Show Jobs](command:segmind.showJobs) · [Check Credits](command:segmind.checkCredits) · [Show Log](command:segmind.showLog)');
+  return lines.join('\n');
+}
+
+function shorten(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}

@@ -1,0 +1,27 @@
+/** After a reload: resume persisted jobs and tell the user what came of them. */
+import * as vscode from 'vscode';
+import type { JobTracker } from '../jobs/jobTracker';
+import type { Logger } from '../log/logger';
+import type { Notifier } from './notifier';
+import { offerSavedImageActions } from './savedImageNotice';
+
+export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notifier, logger: Logger, timeoutMs: number): Promise<void> {
+  try {
+    const { resumed, expired } = await tracker.resumePersisted(timeoutMs);
+    if (expired.length > 0) {
+      const ids = expired.map((record) => record.requestId).join(', ');
+      void vscode.window.showWarningMessage(
+        `${expired.length === 1 ? 'A job' : `${expired.length} jobs`} expired while VS Code was closed (Segmind keeps results for 1 hour): ${ids}.`,
+        'Show Log',
+      ).then((answer) => answer && logger.show());
+    }
+    for (const job of resumed) {
+      job.done.then(
+        (saved) => void offerSavedImageActions([saved.uri], saved.prompt, 'Resumed after reload and saved'),
+        (error: unknown) => void notifier.showError(error),
+      );
+    }
+  } catch (error) {
+    logger.error('Could not resume the jobs of the last session', error);
+  }
+}

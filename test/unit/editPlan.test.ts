@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import {
+  DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults,
+} from '../../src/generation/generationRequest';
+import { InvalidParametersError } from '../../src/segmind/errors';
+
+const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
+const at = new Date(2026, 10, 22, 3, 15, 2);
+const one = { images: ['images/logo.png'] };
+const two = { images: ['images/logo.png', 'art/other.jpg'] };
+
+function refusal(fn: () => unknown): InvalidParametersError {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof InvalidParametersError, String(error));
+    return error;
+  }
+  assert.fail('expected a refusal');
+}
+
+describe('planEdit', () => {
+  it('defaults to gpt-image-1-edit with its defaults, whatever the text-to-image default model is', () => {
+    const plan = planEdit({ prompt: '  make it blue ' }, { ...noSettings, defaultModel: 'gpt-image-2' }, two, at);
+    assert.equal(DEFAULT_EDIT_MODEL, 'gpt-image-1-edit');
+    assert.equal(plan.model, 'gpt-image-1-edit');
+    assert.equal(plan.prompt, 'make it blue');
+    assert.equal(plan.variants, 1);
+    assert.deepEqual(plan.parameters, { size: 'auto', quality: 'auto', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' });
+    assert.equal(plan.baseName, 'logo-edit-20261122-031502', 'named after the first image');
+    assert.deepEqual(plan.sourceImages, [{ path: 'images/logo.png' }, { path: 'art/other.jpg' }]);
+    assert.equal(plan.mask, undefined);
+    assert.equal(plan.body['image_urls'], undefined, 'no URLs before the upload');
+    assert.equal(plan.body['image'], undefined);
+  });
+
+  it('validates parameters per model as generate does: options over settings over model defaults', () => {
+    const plan = planEdit({ prompt: 'x', size: '1024x1536', quality: 'high' }, { ...noSettings, parameters: { size: '1536x1024', outputFormat: 'webp' } }, one, at);
+    assert.equal(plan.parameters.size, '1024x1536');
+    assert.equal(plan.parameters.quality, 'high');
+    assert.equal(plan.parameters.outputFormat, 'webp');
+    assert.equal(plan.body['size'], '1024x1536');
+    assert.equal(plan.body['output_format'], 'webp');
+
+    assert.match(refusal(() => planEdit({ prompt: 'x', size: '2048x2048' }, noSettings, one, at)).message, /only available on gpt-image-2, not on gpt-image-1-edit/);
+    assert.match(refusal(() => planEdit({ prompt: 'x' }, { ...noSettings, parameters: { size: '3840x2160' } }, one, at)).message, /segmind\.size/);
+    assert.match(refusal(() => planEdit({ prompt: 'x', background: 'transparent', outputFormat: 'jpeg' }, noSettings, one, at)).message, /png or webp/);
+    assert.equal(planEdit({ prompt: 'x', model: 'gpt-image-2', size: '2048x2048' }, noSettings, one, at).parameters.size, '2048x2048');
+  });
+
+  it('refuses an empty prompt, bad variants and unknown or text-only models', () => {
+    assert.match(refusal(() => planEdit({ prompt: ' ' }, noSettings, one, at)).message, /prompt is empty/i);
+    assert.match(refusal(() => planEdit({ prompt: 'x', variants: 5 }, noSettings, one, at)).message, /Variants/);
+    assert.equal(planEdit({ prompt: 'x', variants: 3 }, noSettings, one, at).variants, 3);
+    assert.match(refusal(() => planEdit({ prompt: 'x', model: 'dall-e-9' }, noSettings, one, at)).message, /Unknown model "dall-e-9"/);
+    const textOnly = refusal(() => planEdit({ prompt: 'x', model: 'gpt-image-1' }, noSettings, one, at));
+    assert.equal(textOnly.problems[0]?.parameter, 'model');
+    assert.match(textOnly.message, /gpt-image-1 cannot edit images; choose gpt-image-1-edit/);
+  });
+
+  it('gpt-image-2 takes exactly one image and no mask', () => {
+    const plan = planEdit({ prompt: 'x', model: 'gpt-image-2' }, noSettings, one, at);
+    assert.equal(plan.model, 'gpt-image-2');
+    const twoImages = refusal(() => planEdit({ prompt: 'x', model: 'gpt-image-2' }, noSettings, two, at));
+    assert.equal(twoImages.problems[0]?.parameter, 'images');
+    assert.match(twoImages.message, /gpt-image-2 edits one image at a time, not 2; use gpt-image-1-edit/);
+    const withMask = refusal(() => planEdit({ prompt: 'x', model: 'gpt-image-2' }, noSettings, { ...one, mask: 'mask.png' }, at));
+    assert.equal(withMask.problems[0]?.parameter, 'mask');
+    assert.match(withMask.message, /mask is only supported by gpt-image-1-edit/);
+  });
+
+  it('gpt-image-1-edit takes up to 16 images, and at least one', () => {
+    planEdit({ prompt: 'x' }, noSettings, { images: Array.from({ length: 16 }, (_, i) => `${i}.png`) }, at);
+    assert.match(refusal(() => planEdit({ prompt: 'x' }, noSettings, { images: Array.from({ length: 17 }, (_, i) => `${i}.png`) }, at)).message, /at most 16 images, not 17/);
+    assert.match(refusal(() => planEdit({ prompt: 'x' }, noSettings, { images: [] }, at)).message, /at least one image/);
+  });
+
+  describe('withUploadedSources', () => {
+    it('gpt-image-1-edit: image_urls in the order of the sources, no mask field without a mask', () => {
+      const plan = withUploadedSources(planEdit({ prompt: 'x' }, noSettings, two, at), { images: ['https://u/1.png', 'https://u/2.jpg'] });
+      assert.deepEqual(plan.body['image_urls'], ['https://u/1.png', 'https://u/2.jpg']);
+      assert.ok(!('mask' in plan.body));
+      assert.ok(!('image' in plan.body));
+      assert.deepEqual(plan.sourceImages, [
+        { path: 'images/logo.png', uploadedUrl: 'https://u/1.png' },
+        { path: 'art/other.jpg', uploadedUrl: 'https://u/2.jpg' },
+      ]);
+      assert.equal(plan.body['prompt'], 'x');
+      assert.equal(plan.body['size'], 'auto');
+    });
+
+    it('gpt-image-1-edit with a mask: mask is the mask URL, recorded for the sidecar', () => {
+      const planned = planEdit({ prompt: 'x' }, noSettings, { ...one, mask: 'masks/m.png' }, at);
+      assert.deepEqual(planned.mask, { path: 'masks/m.png' });
+      const plan = withUploadedSources(planned, { images: ['https://u/1.png'], mask: 'https://u/m.png' });
+      assert.deepEqual(plan.body['image_urls'], ['https://u/1.png']);
+      assert.equal(plan.body['mask'], 'https://u/m.png');
+      assert.deepEqual(plan.mask, { path: 'masks/m.png', uploadedUrl: 'https://u/m.png' });
+    });
+
+    it('gpt-image-2: one image URL as image, no image_urls', () => {
+      const plan = withUploadedSources(planEdit({ prompt: 'x', model: 'gpt-image-2' }, noSettings, one, at), { images: ['https://u/1.png'] });
+      assert.equal(plan.body['image'], 'https://u/1.png');
+      assert.ok(!('image_urls' in plan.body));
+      assert.ok(!('mask' in plan.body));
+    });
+
+    it('does not change the plan it was given', () => {
+      const planned = planEdit({ prompt: 'x' }, noSettings, one, at);
+      withUploadedSources(planned, { images: ['https://u/1.png'] });
+      assert.ok(!('image_urls' in planned.body));
+      assert.deepEqual(planned.sourceImages, [{ path: 'images/logo.png' }]);
+    });
+
+    it('refuses URLs that do not match the sources', () => {
+      const planned = planEdit({ prompt: 'x' }, noSettings, two, at);
+      assert.throws(() => withUploadedSources(planned, { images: ['https://u/1.png'] }), /1 image URL\(s\) for 2 source/);
+      assert.throws(() => withUploadedSources(planned, { images: ['a', 'b'], mask: 'm' }), /and a mask/);
+      assert.throws(() => withUploadedSources(planGeneration({ prompt: 'x' }, noSettings), { images: ['a'] }), /source/);
+    });
+  });
+
+  it('planGeneration still refuses edit inputs and edit-only models', () => {
+    assert.match(refusal(() => planGeneration({ prompt: 'x', images: ['a.png'] }, noSettings)).message, /segmind\.editImage/);
+    assert.match(refusal(() => planGeneration({ prompt: 'x', model: 'gpt-image-1-edit' }, noSettings)).message, /edits images/);
+  });
+});
