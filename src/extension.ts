@@ -1,66 +1,40 @@
 /**
- * Composition root: builds the services, wires them through constructors, registers the commands,
- * and hands every disposable to VS Code once. No logic lives here; nothing slow runs before
- * `activate` returns (resuming jobs and fetching credits happen right after, in the background).
+ * Composition root. `activate` only registers the commands and returns (about a millisecond); the
+ * services behind them (src/services.ts) are imported lazily — in the background right after
+ * startup, to show the status bar, fetch credits and resume the last session's jobs, or at once if
+ * a command runs first. Every disposable goes to `context.subscriptions`.
  */
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './auth/apiKeyStore';
-import { checkCreditsCommand } from './commands/checkCredits';
-import { clearApiKeyCommand } from './commands/clearApiKey';
 import { COMMAND_IDS } from './commands/commandIds';
-import { editImageCommand } from './commands/editImage';
-import { generateImageCommand } from './commands/generateImage';
 import { registerCommand } from './commands/registerCommand';
-import { setApiKeyCommand } from './commands/setApiKey';
-import { showJobsCommand } from './commands/showJobs';
-import { ClientFactory } from './config/clientFactory';
-import { readSettings } from './config/settings';
-import { CreditsMonitor } from './credits/creditsMonitor';
-import { UploadConsent } from './edit/uploadConsent';
-import { ImageGenerator } from './generation/imageGenerator';
-import { JobStore } from './jobs/jobStore';
-import { JobTracker } from './jobs/jobTracker';
 import { Logger } from './log/logger';
-import { SegmindStatusBar } from './statusBar/segmindStatusBar';
-import { Notifier } from './ui/notifier';
-import { resumeJobsAfterReload } from './ui/resumeNotices';
+import type { Services } from './services';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const { version = '0.0.0' } = context.extension.packageJSON as { version?: string };
   const logger = new Logger(vscode.window.createOutputChannel('Segmind', { log: true }));
-  const keys = new ApiKeyStore(context.secrets);
-  const clients = new ClientFactory(keys, logger, version);
-  const credits = new CreditsMonitor(clients, keys, logger);
-  const tracker = new JobTracker({
-    store: new JobStore(context.workspaceState), clients, logger, clock: clients.clock, extensionVersion: version,
-    onRemainingCredits: (remaining) => credits.setRemaining(remaining),
-  });
-  const generator = new ImageGenerator({ tracker, keys, logger });
-  const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
-  const statusBar = new SegmindStatusBar(tracker, credits, keys, clients.clock);
+  context.subscriptions.push(logger);
 
-  const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
+  let loading: Promise<Services> | undefined;
+  const services = (): Promise<Services> =>
+    (loading ??= import('./services.js').then(({ createServices }) => createServices(context, logger, version)));
 
-  context.subscriptions.push(
-    logger,
-    keys,
-    credits,
-    tracker,
-    statusBar,
-    keys.onDidChange(() => void scrubKeyFromLog()),
-    registerCommand(COMMAND_IDS.generateImage, generateImageCommand({ generator, notifier, logger, keys, memento: context.globalState })),
-    registerCommand(COMMAND_IDS.editImage, editImageCommand({ generator, clients, notifier, logger, keys, consent: new UploadConsent(context.globalState, logger) })),
-    registerCommand(COMMAND_IDS.setApiKey, setApiKeyCommand({ keys, credits, logger })),
-    registerCommand(COMMAND_IDS.clearApiKey, clearApiKeyCommand(keys, credits, logger)),
-    registerCommand(COMMAND_IDS.checkCredits, checkCreditsCommand(credits, keys, notifier)),
-    registerCommand(COMMAND_IDS.showJobs, showJobsCommand(tracker, clients.clock)),
-    registerCommand(COMMAND_IDS.showLog, () => logger.show()),
-  );
+  for (const id of Object.values(COMMAND_IDS)) {
+    context.subscriptions.push(registerCommand(id, async (...args: unknown[]) => (await services()).commands[id](...args)));
+  }
 
-  // After activation, never delaying it.
-  void scrubKeyFromLog();
-  credits.refreshQuietly();
-  void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
+  setTimeout(() => {
+    const loadStarted = performance.now();
+    services().then(
+      (ready) => {
+        ready.startUp();
+        logger.info(`Services loaded in ${(performance.now() - loadStarted).toFixed(1)} ms.`);
+      },
+      (error: unknown) => logger.error('Could not start the extension services', error),
+    );
+  }, 0);
+  logger.info(`Image Studio for Segmind ${version} activated in ${(performance.now() - started).toFixed(2)} ms.`);
 }
 
 export function deactivate(): void {

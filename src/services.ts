@@ -1,0 +1,68 @@
+/**
+ * Every service of the extension, built together on first use. `extension.ts` imports this module
+ * lazily, so activation never pays for the HTTP client and the schema library (~80 ms to load):
+ * they load in the background right after startup, or when a command first runs.
+ */
+import type * as vscode from 'vscode';
+import { ApiKeyStore } from './auth/apiKeyStore';
+import { checkCreditsCommand } from './commands/checkCredits';
+import { clearApiKeyCommand } from './commands/clearApiKey';
+import type { CommandId } from './commands/commandIds';
+import { editImageCommand } from './commands/editImage';
+import { generateImageCommand } from './commands/generateImage';
+import { setApiKeyCommand } from './commands/setApiKey';
+import { showJobsCommand } from './commands/showJobs';
+import { ClientFactory } from './config/clientFactory';
+import { readSettings } from './config/settings';
+import { CreditsMonitor } from './credits/creditsMonitor';
+import { UploadConsent } from './edit/uploadConsent';
+import { ImageGenerator } from './generation/imageGenerator';
+import { JobStore } from './jobs/jobStore';
+import { JobTracker } from './jobs/jobTracker';
+import type { Logger } from './log/logger';
+import { SegmindStatusBar } from './statusBar/segmindStatusBar';
+import { Notifier } from './ui/notifier';
+import { resumeJobsAfterReload } from './ui/resumeNotices';
+
+export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
+
+export interface Services {
+  readonly commands: CommandHandlers;
+  /** The background start: status bar, credits, jobs of the last session. */
+  startUp(): void;
+}
+
+export function createServices(context: vscode.ExtensionContext, logger: Logger, version: string): Services {
+  const keys = new ApiKeyStore(context.secrets);
+  const clients = new ClientFactory(keys, logger, version);
+  const credits = new CreditsMonitor(clients, keys, logger);
+  const tracker = new JobTracker({
+    store: new JobStore(context.workspaceState), clients, logger, clock: clients.clock, extensionVersion: version,
+    onRemainingCredits: (remaining) => credits.setRemaining(remaining),
+  });
+  const generator = new ImageGenerator({ tracker, keys, logger });
+  const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
+  const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
+
+  context.subscriptions.push(keys, credits, tracker, keys.onDidChange(() => void scrubKeyFromLog()));
+  void scrubKeyFromLog();
+
+  const commands: CommandHandlers = {
+    'segmind.generateImage': generateImageCommand({ generator, notifier, logger, keys, memento: context.globalState }),
+    'segmind.editImage': editImageCommand({ generator, clients, notifier, logger, keys, consent: new UploadConsent(context.globalState, logger) }),
+    'segmind.setApiKey': setApiKeyCommand({ keys, credits, logger }),
+    'segmind.clearApiKey': clearApiKeyCommand(keys, credits, logger),
+    'segmind.checkCredits': checkCreditsCommand(credits, keys, notifier),
+    'segmind.showJobs': showJobsCommand(tracker, clients.clock),
+    'segmind.showLog': () => logger.show(),
+  };
+
+  return {
+    commands,
+    startUp: () => {
+      context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock));
+      credits.refreshQuietly();
+      void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
+    },
+  };
+}
