@@ -25,8 +25,9 @@ import type { Logger } from '../log/logger';
 import { resolveOutputFolder } from '../output/imageWriter';
 import { altText, imageLink } from '../output/links';
 import { MODELS, type ModelSlug } from '../segmind/catalog';
-import { CancelledError } from '../segmind/errors';
 import type { Notifier } from '../ui/notifier';
+import { ensureApiKey, savedUrisOrThrow, scriptedRejection, withJobProgress } from './commandFlow';
+import { COMMAND_IDS } from './commandIds';
 
 const IMAGE_PREVIEW = 'imagePreview.previewEditor';
 // findFiles globs are case-sensitive on Linux: `**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}`.
@@ -62,25 +63,15 @@ async function runScripted(deps: EditImageDependencies, arg: unknown): Promise<v
     const inputs = await readEditInputs(resolved.images, resolved.mask);
     deps.consent.logScripted(inputsOf(inputs).map((input) => input.path), settings.uploadBaseUrl);
     const outcome = await uploadAndEdit(deps, plan, inputs, settings, resolved.workspaceFolder);
-    if (outcome.saved.length === 0) {
-      const [failure] = outcome.failures;
-      throw failure instanceof Error ? failure : new Error('No image was saved.');
-    }
-    return outcome.saved.map((image) => image.uri);
+    return savedUrisOrThrow(outcome);
   } catch (error) {
-    const words = await deps.notifier.wordsFor(error);
-    deps.logger.error(`segmind.editImage (scripted) failed: ${words.text}`);
-    throw Object.assign(new Error(words.text), { kind: (error as { kind?: unknown }).kind, cause: error });
+    throw await scriptedRejection(COMMAND_IDS.editImage, error, deps.notifier, deps.logger);
   }
 }
 
 async function runInteractive(deps: EditImageDependencies, targets: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
   try {
-    if (!(await deps.keys.get())) {
-      const choice = await vscode.window.showWarningMessage('Set your Segmind API key to edit images.', 'Set API Key');
-      if (choice) await vscode.commands.executeCommand('segmind.setApiKey');
-      if (!(await deps.keys.get())) return undefined;
-    }
+    if (!(await ensureApiKey(deps.keys, 'edit images'))) return undefined;
     const chosen = targets.length > 0 ? targets : await pickWorkspaceImages();
     if (!chosen || chosen.length === 0) return undefined;
     // Checked before asking anything, so nobody types a prompt for a file that cannot be edited.
@@ -128,34 +119,15 @@ async function uploadAndEdit(
   deps: EditImageDependencies, plan: GenerationPlan, inputs: CheckedEditInputs, settings: Settings, workspaceFolder: vscode.Uri,
 ): Promise<GenerationOutcome> {
   await resolveOutputFolder(workspaceFolder, settings.outputFolder);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Segmind: editing with ${plan.model}`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const cancellation = token.onCancellationRequested(() => controller.abort());
-      try {
-        const files = inputsOf(inputs);
-        progress.report({ message: `uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…` });
-        const urls = await deps.clients.create(settings).upload(files.map((file) => toDataUrl(file.bytes, file.format)), controller.signal);
-        deps.logger.info(`Uploaded ${files.map((file, index) => `${file.path} → ${urls[index] ?? '?'}`).join(', ')}.`);
-        const count = inputs.images.length;
-        const uploadedPlan = withUploadedSources(plan, { images: urls.slice(0, count), ...(inputs.mask ? { mask: urls[count] ?? '' } : {}) });
-
-        const outcome = await deps.generator.generate({
-          plan: uploadedPlan, settings, workspaceFolder, signal: controller.signal,
-          onProgress: (update) => {
-            const seconds = Math.round(update.elapsedMs / 1000);
-            const wait = update.retryInMs === undefined ? '' : `, retrying in ${Math.ceil(update.retryInMs / 1000)} s`;
-            progress.report({ message: `${update.phase}${wait} · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });
-          },
-        });
-        if (token.isCancellationRequested && outcome.saved.length === 0) throw new CancelledError();
-        return outcome;
-      } finally {
-        cancellation.dispose();
-      }
-    },
-  );
+  return withJobProgress(`Segmind: editing with ${plan.model}`, async (signal, { say, onProgress }) => {
+    const files = inputsOf(inputs);
+    say(`uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…`);
+    const urls = await deps.clients.create(settings).upload(files.map((file) => toDataUrl(file.bytes, file.format)), signal);
+    deps.logger.info(`Uploaded ${files.map((file, index) => `${file.path} → ${urls[index] ?? '?'}`).join(', ')}.`);
+    const count = inputs.images.length;
+    const uploadedPlan = withUploadedSources(plan, { images: urls.slice(0, count), ...(inputs.mask ? { mask: urls[count] ?? '' } : {}) });
+    return deps.generator.generate({ plan: uploadedPlan, settings, workspaceFolder, signal, onProgress });
+  });
 }
 
 /** Side by side: the original in the current column, the result beside it, then a notification. */

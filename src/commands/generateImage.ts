@@ -8,12 +8,14 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings } from '../config/settings';
 import { estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type CommandOptions } from '../generation/generationRequest';
-import type { GenerationOutcome, ImageGenerator, VariantProgress } from '../generation/imageGenerator';
+import type { GenerationOutcome, ImageGenerator } from '../generation/imageGenerator';
 import type { Logger } from '../log/logger';
 import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../output/links';
 import { MODELS, TEXT_TO_IMAGE_MODELS, type TextToImageModel } from '../segmind/catalog';
-import { CancelledError, NoWorkspaceError } from '../segmind/errors';
+import { NoWorkspaceError } from '../segmind/errors';
 import type { Notifier } from '../ui/notifier';
+import { COMMAND_IDS } from './commandIds';
+import { ensureApiKey, savedUrisOrThrow, scriptedRejection, withJobProgress } from './commandFlow';
 import { offerSavedImageActions } from '../ui/savedImageNotice';
 
 const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
@@ -42,28 +44,18 @@ async function runScripted(deps: GenerateImageDependencies, arg: unknown): Promi
     if (plan.variants > 1) {
       deps.logger.info(`Scripted run of ${plan.variants} variants with ${plan.model}: estimated cost about $${estimateCostUsd(plan.model, plan.variants)} (not asked: a scripted call is the consent).`);
     }
-    const outcome = await withGenerationProgress(plan.model, (signal, onProgress) =>
+    const outcome = await withJobProgress(`Segmind: generating with ${plan.model}`, (signal, { onProgress }) =>
       deps.generator.generate({ plan, settings, workspaceFolder, signal, onProgress }),
     );
-    if (outcome.saved.length === 0) {
-      const [failure] = outcome.failures;
-      throw failure instanceof Error ? failure : new Error('No image was saved.');
-    }
-    return outcome.saved.map((image) => image.uri);
+    return savedUrisOrThrow(outcome);
   } catch (error) {
-    const words = await deps.notifier.wordsFor(error);
-    deps.logger.error(`segmind.generateImage (scripted) failed: ${words.text}`);
-    throw Object.assign(new Error(words.text), { kind: (error as { kind?: unknown }).kind, cause: error });
+    throw await scriptedRejection(COMMAND_IDS.generateImage, error, deps.notifier, deps.logger);
   }
 }
 
 async function runInteractive(deps: GenerateImageDependencies, target: vscode.Uri | undefined): Promise<vscode.Uri[] | undefined> {
   try {
-    if (!(await deps.keys.get())) {
-      const choice = await vscode.window.showWarningMessage('Set your Segmind API key to generate images.', 'Set API Key');
-      if (choice) await vscode.commands.executeCommand('segmind.setApiKey');
-      if (!(await deps.keys.get())) return undefined;
-    }
+    if (!(await ensureApiKey(deps.keys, 'generate images'))) return undefined;
     const prompt = await askPrompt(deps.memento);
     if (prompt === undefined) return undefined;
     const model = await askModel(deps.memento, readSettings().defaultModel);
@@ -74,7 +66,7 @@ async function runInteractive(deps: GenerateImageDependencies, target: vscode.Ur
     const workspaceFolder = chooseWorkspaceFolder(target);
     const settings = readSettings(workspaceFolder);
     const plan = planGeneration(options, settings);
-    const outcome = await withGenerationProgress(plan.model, (signal, onProgress) =>
+    const outcome = await withJobProgress(`Segmind: generating with ${plan.model}`, (signal, { onProgress }) =>
       deps.generator.generate({ plan, settings, workspaceFolder, signal, onProgress }),
     );
     await presentOutcome(deps, outcome, prompt, target);
@@ -94,30 +86,6 @@ function chooseWorkspaceFolder(target?: vscode.Uri): vscode.Uri {
   const first = vscode.workspace.workspaceFolders?.[0];
   if (!first) throw new NoWorkspaceError();
   return first.uri;
-}
-
-async function withGenerationProgress(
-  model: string,
-  work: (signal: AbortSignal, onProgress: (progress: VariantProgress) => void) => Promise<GenerationOutcome>,
-): Promise<GenerationOutcome> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Segmind: generating with ${model}`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const cancellation = token.onCancellationRequested(() => controller.abort());
-      try {
-        const outcome = await work(controller.signal, (update) => {
-          const seconds = Math.round(update.elapsedMs / 1000);
-          const wait = update.retryInMs === undefined ? '' : `, retrying in ${Math.ceil(update.retryInMs / 1000)} s`;
-          progress.report({ message: `${update.phase}${wait} · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });
-        });
-        if (token.isCancellationRequested && outcome.saved.length === 0) throw new CancelledError();
-        return outcome;
-      } finally {
-        cancellation.dispose();
-      }
-    },
-  );
 }
 
 async function presentOutcome(deps: GenerateImageDependencies, outcome: GenerationOutcome, prompt: string, target: vscode.Uri | undefined): Promise<void> {

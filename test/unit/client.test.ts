@@ -7,24 +7,15 @@ import { SegmindClient, errorFromAnswer, serviceMessage, type RequestEvent, type
 import {
   BadRequestError, CancelledError, ConfigurationError, ForbiddenError, JobExpiredError, JobFailedError, MissingApiKeyError,
   ModelRetiredError, NetworkError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError, RequestTimeoutError,
-  ServerError, UnauthorizedError, UnexpectedStatusError, type SegmindError,
+  ServerError, UnauthorizedError, UnexpectedStatusError,
 } from '../../src/segmind/errors';
 import { readPixelSize, sniffImageFormat } from '../../src/segmind/imageFormat';
 import type { ModelSlug } from '../../src/segmind/catalog';
+import { rejection } from './support/assertions';
 import { FakeClock } from './support/fakeClock';
 
 const KEY = 'SG_0123456789abcdef';
 const BODY = { prompt: 'a red fox', size: '1024x1536' };
-
-async function rejection<T extends SegmindError>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof type, `expected ${type.name}, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    return error;
-  }
-  assert.fail(`expected ${type.name}, but it resolved`);
-}
 
 describe('SegmindClient against the fake server', function () {
   this.timeout(5000);

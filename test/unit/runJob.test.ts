@@ -4,25 +4,16 @@ import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { SegmindClient } from '../../src/segmind/client';
 import {
-  CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError, type SegmindError,
+  CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError,
 } from '../../src/segmind/errors';
 import { readPixelSize } from '../../src/segmind/imageFormat';
 import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/runJob';
 import { nextPollDelayMs } from '../../src/jobs/pollSchedule';
+import { rejection } from './support/assertions';
 import { FakeClock, START_MS } from './support/fakeClock';
 
 const KEY = 'SG_0123456789abcdef';
 const BODY = { prompt: 'a lighthouse at dusk', size: '1024x1536', output_format: 'png' };
-
-async function rejection<T extends SegmindError>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof type, `expected ${type.name}, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    return error;
-  }
-  assert.fail(`expected ${type.name}, but it resolved`);
-}
 
 describe('runJob against the fake server', function () {
   this.timeout(5000);
