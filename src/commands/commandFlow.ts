@@ -11,11 +11,10 @@ import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
 import { COMMAND_IDS } from './commandIds';
 
-/** Offers Set API Key when none is stored; true once a key exists. */
+/** Without a key, goes straight to the Set API Key box (saying why); true once a key exists. */
 export async function ensureApiKey(keys: ApiKeyStore, purpose: string): Promise<boolean> {
   if (await keys.get()) return true;
-  const choice = await vscode.window.showWarningMessage(`Set your Segmind API key to ${purpose}.`, 'Set API Key');
-  if (choice) await vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+  await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: `to ${purpose}` });
   return (await keys.get()) !== undefined;
 }
 

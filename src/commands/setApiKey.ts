@@ -28,9 +28,10 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
       return true;
     }
 
+    const needed = reasonFromArgument(arg);
     const input = await vscode.window.showInputBox({
       title: 'Segmind: Set API Key',
-      prompt: "Paste your Segmind API key (it starts with SG_). It is kept in VS Code's secret storage, never in settings or files.",
+      prompt: `${needed ? `A Segmind API key is needed ${needed}. ` : ''}Paste your key (it starts with SG_); get one at segmind.com under API Keys. It is kept in VS Code's secret storage, never in settings or files.`,
       placeHolder: 'SG_…',
       password: true,
       ignoreFocusOut: true,
@@ -55,6 +56,11 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
     void verifyKey(deps);
     return true;
   };
+}
+
+/** Callers that need a key say why (`{ reason: 'to generate images' }`); the box repeats it. */
+function reasonFromArgument(arg: unknown): string | undefined {
+  return typeof arg === 'object' && arg !== null && 'reason' in arg && typeof arg.reason === 'string' ? arg.reason : undefined;
 }
 
 function keyFromArgument(arg: unknown): string | undefined {

@@ -33,6 +33,12 @@ export class Notifier {
   }
 
   async showError(error: unknown): Promise<void> {
+    if (isSegmindError(error) && error.kind === 'missing-api-key') {
+      // Nothing works without a key: go straight to the box that sets it.
+      this.logger.warn('No API key is set; asking for one.');
+      await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: 'for Segmind' });
+      return;
+    }
     const message = await this.wordsFor(error);
     this.logger.error(message.text, error);
     // Every error offers Show Log (product.md); a plain notice like "Cancelled" needs no buttons.

@@ -7,6 +7,7 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
   publisher: string;
   name: string;
+  contributes: { commands: Array<{ command: string }> };
 };
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 
@@ -20,6 +21,13 @@ describe('Activation', () => {
     assert.ok(extension);
     await extension.activate();
     assert.equal(extension.isActive, true);
+  });
+
+  it('registers every contributed command in the host', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = manifest.contributes.commands.map((entry) => entry.command);
+    assert.ok(contributed.length >= 8, `only ${contributed.length} commands contributed`);
+    for (const command of contributed) assert.ok(registered.has(command), `${command} is contributed but not registered`);
   });
 
   it('opens the temporary copy of the fixture workspace', () => {
