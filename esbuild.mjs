@@ -1,6 +1,8 @@
-// Bundles the extension host code into dist/extension.js (and, later, the Studio webview's script).
+// Bundles the extension host code into dist/extension.js and the Studio webview's script and styles
+// into dist/webview/, and copies the codicon font into dist/codicons/ (the webview loads nothing remote).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,7 +24,37 @@ const extensionHost = {
   metafile: true,
 };
 
-const builds = [extensionHost];
+/** The Studio webview: a browser script (it imports only types and pure helpers from src/shared). */
+const studioScript = {
+  entryPoints: { studio: 'media/studio/main.ts' },
+  outdir: 'dist/webview',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'info',
+  metafile: true,
+};
+
+const studioStyles = {
+  entryPoints: { studio: 'media/studio/studio.css' },
+  outdir: 'dist/webview',
+  bundle: true,
+  minify: production,
+  logLevel: 'info',
+  metafile: true,
+};
+
+function copyCodicons() {
+  fs.mkdirSync('dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+}
+
+const builds = [extensionHost, studioScript, studioStyles];
+copyCodicons();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
@@ -31,7 +63,7 @@ if (watch) {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {
-      if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB`);
+      if (file.endsWith('.js') || file.endsWith('.css')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB`);
     }
   }
 }

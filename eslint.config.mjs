@@ -15,7 +15,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.json', './test/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./tsconfig.json', './test/tsconfig.json', './media/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -28,7 +28,9 @@ export default tseslint.config(
   {
     files: ['src/segmind/**', 'src/jobs/pollSchedule.ts', 'src/jobs/runJob.ts', 'src/output/fileNaming.ts', 'src/output/outputFolder.ts',
       'src/output/sidecar.ts', 'src/output/links.ts', 'src/generation/generationRequest.ts', 'src/ui/errorMessages.ts',
-      'src/commands/commandIds.ts', 'src/edit/editInputs.ts', 'src/edit/dataUrl.ts', 'src/shared/**', 'test/unit/**', 'test/fakeSegmind/**'],
+      'src/commands/commandIds.ts', 'src/edit/editInputs.ts', 'src/edit/dataUrl.ts', 'src/shared/**', 'test/unit/**', 'test/fakeSegmind/**',
+      'src/webview/messageSchemas.ts', 'src/webview/studioHtml.ts', 'src/webview/promptHistory.ts', 'src/webview/galleryItems.ts',
+      'src/webview/studioViewType.ts', 'media/**'],
     rules: noVscode,
   },
   {

@@ -9,6 +9,8 @@ import { COMMAND_IDS } from './commands/commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { Logger } from './log/logger';
 import type { Services } from './services';
+import { STUDIO_VIEW_TYPE } from './webview/studioViewType';
+import { StudioSerializer } from './webview/studioSerializer';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -23,6 +25,11 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const id of Object.values(COMMAND_IDS)) {
     context.subscriptions.push(registerCommand(id, async (...args: unknown[]) => (await services()).commands[id](...args)));
   }
+
+  // Synchronously, so VS Code finds it when this activation was for restoring the Studio after a reload.
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(
+    STUDIO_VIEW_TYPE, new StudioSerializer(async (panel) => (await services()).reviveStudio(panel)),
+  ));
 
   setTimeout(() => {
     const loadStarted = performance.now();

@@ -12,6 +12,7 @@ import { editImageCommand } from './commands/editImage';
 import { generateImageCommand } from './commands/generateImage';
 import { setApiKeyCommand } from './commands/setApiKey';
 import { showJobsCommand } from './commands/showJobs';
+import { openStudioCommand } from './commands/openStudio';
 import { ClientFactory } from './config/clientFactory';
 import { readSettings } from './config/settings';
 import { CreditsMonitor } from './credits/creditsMonitor';
@@ -23,6 +24,9 @@ import type { Logger } from './log/logger';
 import { SegmindStatusBar } from './statusBar/segmindStatusBar';
 import { Notifier } from './ui/notifier';
 import { resumeJobsAfterReload } from './ui/resumeNotices';
+import { PromptHistory } from './webview/promptHistory';
+import { StudioPanel, type StudioDependencies } from './webview/studioPanel';
+import { StudioRunner } from './webview/studioRunner';
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -30,6 +34,8 @@ export interface Services {
   readonly commands: CommandHandlers;
   /** The background start: status bar, credits, jobs of the last session. */
   startUp(): void;
+  /** Fills a Studio panel VS Code kept over a reload (the serializer's work). */
+  reviveStudio(panel: vscode.WebviewPanel): void;
 }
 
 export function createServices(context: vscode.ExtensionContext, logger: Logger, version: string): Services {
@@ -42,14 +48,22 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   });
   const generator = new ImageGenerator({ tracker, keys, logger });
   const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
+  const consent = new UploadConsent(context.globalState, logger);
+  const studio: StudioDependencies = {
+    extensionUri: context.extensionUri, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
+    runner: new StudioRunner({ generator, clients, keys, consent, logger }),
+  };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
   context.subscriptions.push(keys, credits, tracker, keys.onDidChange(() => void scrubKeyFromLog()));
+  // Deactivation detaches the Studio from the services; the panel itself stays for VS Code to restore.
+  context.subscriptions.push({ dispose: () => StudioPanel.current?.dispose() });
   void scrubKeyFromLog();
 
   const commands: CommandHandlers = {
+    'segmind.openStudio': openStudioCommand(studio),
     'segmind.generateImage': generateImageCommand({ generator, notifier, logger, keys, memento: context.globalState }),
-    'segmind.editImage': editImageCommand({ generator, clients, notifier, logger, keys, consent: new UploadConsent(context.globalState, logger) }),
+    'segmind.editImage': editImageCommand({ generator, clients, notifier, logger, keys, consent }),
     'segmind.setApiKey': setApiKeyCommand({ keys, credits, logger }),
     'segmind.clearApiKey': clearApiKeyCommand(keys, credits, logger),
     'segmind.checkCredits': checkCreditsCommand(credits, keys, notifier),
@@ -63,6 +77,9 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock));
       credits.refreshQuietly();
       void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
+    },
+    reviveStudio: (panel) => {
+      StudioPanel.revive(panel, studio);
     },
   };
 }

@@ -1,7 +1,8 @@
 // `npm test`: build, compile the tests, lint (when an eslint config exists), then the unit tests
-// (mocha, Node 20) and the integration tests (a real VS Code: code-server + headless Chromium).
-// Prints each runner's totals and ends with one line `N passed, N failed` (both runners summed).
-// Unit and integration always both run. A crashed runner, or a failed build/compile/lint step,
+// (mocha, Node 20), the integration tests (a real VS Code: code-server + headless Chromium) and the
+// end-to-end tests (the Studio driven in that browser).
+// Prints each runner's totals and ends with one line `N passed, N failed` (all runners summed).
+// Unit, integration and e2e always all run. A crashed runner, or a failed build/compile/lint step,
 // counts as one failure (and why is printed); the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -96,15 +97,16 @@ if (unitFiles.length === 0) {
   unit = runner('unit', 'test:unit', path.join(resultsDir, 'unit.json'));
 }
 const integration = runner('integration', 'test:integration', path.join(resultsDir, 'integration.json'));
+const e2e = runner('e2e', 'test:e2e', path.join(resultsDir, 'e2e.json'));
 
 banner('summary');
 for (const failure of stepFailures) console.log(`FAILED step: ${failure}`);
-for (const [name, r] of [['unit', unit], ['integration', integration]]) {
+for (const [name, r] of [['unit', unit], ['integration', integration], ['e2e', e2e]]) {
   console.log(`${name}: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (${seconds(r.ms)})`);
   if (r.crashed) console.log(`${name}: CRASHED: ${r.crashed} (counted as 1 failed)`);
 }
-const passed = unit.passed + integration.passed;
-const failed = unit.failed + integration.failed + stepFailures.length;
+const passed = unit.passed + integration.passed + e2e.passed;
+const failed = unit.failed + integration.failed + e2e.failed + stepFailures.length;
 console.log(`total time ${seconds(Date.now() - started)}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

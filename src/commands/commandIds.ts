@@ -4,6 +4,7 @@
  */
 export const COMMAND_IDS = {
   generateImage: 'segmind.generateImage',
+  openStudio: 'segmind.openStudio',
   editImage: 'segmind.editImage',
   setApiKey: 'segmind.setApiKey',
   clearApiKey: 'segmind.clearApiKey',

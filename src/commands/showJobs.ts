@@ -47,6 +47,7 @@ function jobItems(jobs: readonly JobSnapshot[], now: number): JobItem[] {
   items.push(
     { label: 'Segmind', kind: vscode.QuickPickItemKind.Separator },
     { label: '$(sparkle) Generate Image…', command: COMMAND_IDS.generateImage },
+    { label: '$(window) Open Image Studio', command: COMMAND_IDS.openStudio },
     { label: '$(credit-card) Check Credits', command: COMMAND_IDS.checkCredits },
     { label: '$(output) Show Log', command: COMMAND_IDS.showLog },
   );

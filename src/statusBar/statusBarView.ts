@@ -3,6 +3,7 @@
  * state's text and tooltip is unit-tested; the host item only copies the result.
  */
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
+import { formatDuration } from '../shared/format';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 
@@ -53,11 +54,7 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
 }
 
 export function formatElapsed(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+  return formatDuration(ms); // shared with the Studio webview, which ticks job times itself
 }
 
 /** One line per job: state (with the reason or the wait), age, model and prompt. */

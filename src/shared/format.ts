@@ -1,0 +1,21 @@
+/**
+ * Small text formatting shared by the Studio webview and the host. Pure and dependency-free, so the
+ * webview bundle can carry it and mocha can test it.
+ */
+
+/** "≈ $0.04 per image" for one, "≈ $0.12 for 3 images" for several. */
+export function formatCostEstimate(perImageUsd: number, variants: number): string {
+  const total = perImageUsd * variants;
+  const amount = total > 0 && total < 0.01 ? '< $0.01' : `$${(Math.round(total * 100) / 100).toFixed(2)}`;
+  const approx = amount.startsWith('<') ? amount : `≈ ${amount}`;
+  return variants === 1 ? `${approx} per image` : `${approx} for ${variants} images`;
+}
+
+/** 0:05, 1:23, 1:02:03 */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}

@@ -1,0 +1,151 @@
+/**
+ * The messages between the Studio panel (host, src/webview) and its webview (media/studio): one
+ * discriminated union per direction, keyed by `type`. Both sides import these TYPES only; the host
+ * parses every WebviewToHost message with the zod schemas in src/webview/messageSchemas.ts before
+ * acting on it (the webview is untrusted content as far as the host is concerned).
+ */
+
+export type ModelSlugView = 'gpt-image-1' | 'gpt-image-1-mini' | 'gpt-image-2' | 'gpt-image-1-edit';
+export type QualityView = 'low' | 'medium' | 'high' | 'auto';
+export type BackgroundView = 'opaque' | 'transparent';
+export type FormatView = 'png' | 'jpeg' | 'webp';
+export type ModerationView = 'auto' | 'low';
+
+/** What the form needs to know about a model (sent by the host from the catalog). */
+export interface ModelView {
+  readonly slug: ModelSlugView;
+  readonly label: string;
+  readonly description: string;
+  readonly textToImage: boolean;
+  /** How many input images an edit with it takes (0: it does not edit). */
+  readonly maxEditImages: number;
+  readonly acceptsMask: boolean;
+  readonly sizes: readonly string[];
+  readonly defaults: StudioParameters;
+  readonly compressionRange: readonly [number, number];
+  readonly estimatedCostUsd: number;
+}
+
+export interface StudioParameters {
+  readonly size: string;
+  readonly quality: QualityView;
+  readonly background: BackgroundView;
+  readonly outputFormat: FormatView;
+  readonly outputCompression: number;
+  readonly moderation: ModerationView;
+}
+
+/** The form's settings: what a history entry restores and a sidecar regenerates. */
+export interface StudioSettings {
+  readonly prompt: string;
+  readonly model: ModelSlugView;
+  readonly parameters: StudioParameters;
+  readonly variants: number;
+}
+
+/** An input image of an edit, as the webview shows it. */
+export interface InputView {
+  /** The file's Uri (as a string): what the webview sends back to name it. */
+  readonly uri: string;
+  /** Workspace-relative path. */
+  readonly path: string;
+  /** A webview URI or a `data:` URL, or undefined when the image is too large to preview. */
+  readonly src?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export type JobStateView =
+  | 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading'
+  | 'saved' | 'failed' | 'cancelled' | 'expired';
+
+export interface JobView {
+  readonly id: string;
+  readonly model: string;
+  readonly prompt: string;
+  readonly state: JobStateView;
+  readonly running: boolean;
+  /** Milliseconds since the job started, at the time the message was sent. */
+  readonly elapsedMs: number;
+  readonly requestId?: string;
+  /** Workspace-relative path of the saved image. */
+  readonly savedPath?: string;
+  /** Why it failed or stopped, in words. */
+  readonly error?: string;
+}
+
+export interface GalleryItemView {
+  /** The image's Uri as a string: what the webview sends back to act on it. */
+  readonly uri: string;
+  readonly name: string;
+  readonly path: string;
+  /** A webview URI for the thumbnail. */
+  readonly src: string;
+  readonly prompt: string;
+  readonly model: string;
+  /** ISO time it was saved. */
+  readonly savedAt: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** It was an edit (it has source images). */
+  readonly edited: boolean;
+}
+
+export interface HistoryEntryView extends StudioSettings {
+  /** ISO time it was last run. */
+  readonly at: string;
+}
+
+/** A command the webview may ask the host to run (offered with errors). */
+export type StudioCommand = 'setApiKey' | 'showLog' | 'checkCredits';
+
+export interface NoticeView {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly text: string;
+  readonly actions: readonly StudioCommand[];
+}
+
+export type HostToWebview =
+  | {
+      readonly type: 'init';
+      readonly models: readonly ModelView[];
+      /** The settings' default model and parameters: the starting form when the webview has no saved state. */
+      readonly defaults: StudioSettings;
+      readonly maxVariants: number;
+      readonly hasWorkspace: boolean;
+    }
+  | { readonly type: 'jobs'; readonly jobs: readonly JobView[] }
+  | { readonly type: 'gallery'; readonly items: readonly GalleryItemView[]; readonly folder: string }
+  | { readonly type: 'history'; readonly entries: readonly HistoryEntryView[] }
+  | { readonly type: 'inputsAdded'; readonly inputs: readonly InputView[] }
+  | { readonly type: 'restoreSettings'; readonly settings: StudioSettings }
+  | { readonly type: 'notice'; readonly notice: NoticeView }
+  | { readonly type: 'busy'; readonly text: string | null };
+
+/** What the Generate button sends: the form, the inputs (by Uri) and the painted mask. */
+export interface GenerateRequest extends StudioSettings {
+  /** Input images' Uris, in order; empty for text to image. */
+  readonly inputs: readonly string[];
+  /** The mask painted on the first input: `data:image/png;base64,…`, transparent where to edit. */
+  readonly mask?: string;
+}
+
+export type GalleryAction = 'open' | 'reveal' | 'copyLink' | 'useAsInput' | 'regenerate';
+
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'generate'; readonly request: GenerateRequest }
+  | { readonly type: 'cancelJob'; readonly jobId: string }
+  | { readonly type: 'openJobImage'; readonly jobId: string }
+  | { readonly type: 'pickInputs' }
+  | { readonly type: 'addInputs'; readonly uris: readonly string[] }
+  | { readonly type: 'galleryAction'; readonly action: GalleryAction; readonly uri: string }
+  | { readonly type: 'runCommand'; readonly command: StudioCommand };
+
+export type WebviewToHostType = WebviewToHost['type'];
+
+/** The state the webview keeps with `setState` (restored after a reload). */
+export interface StudioWebviewState {
+  readonly settings?: StudioSettings;
+  readonly inputs?: readonly string[];
+}

@@ -1,0 +1,97 @@
+/**
+ * Every message the Studio webview may send, as a zod schema. The host parses each message with
+ * {@link parseWebviewMessage} on arrival and ignores (and logs) anything that does not fit: unknown
+ * types, wrong or missing fields, extra keys (prototype-pollution keys included), oversized strings,
+ * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
+ */
+import { z } from 'zod';
+import type { WebviewToHost } from '../shared/protocol';
+
+export const MAX_PROMPT_CHARS = 32_000;
+export const MAX_URI_CHARS = 4_096;
+export const MAX_INPUTS = 16;
+/** A 4K mask PNG is far smaller (it is two colours); the edit limit for all inputs is 40 MB anyway. */
+export const MAX_MASK_DATA_URL_CHARS = 48 * 1024 * 1024;
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const PNG_DATA_URL_PREFIX = 'data:image/png;base64,';
+
+/** True when the data URL's payload is base64 and starts with the PNG signature (checks the head only). */
+export function looksLikePngDataUrl(value: string): boolean {
+  if (!value.startsWith(PNG_DATA_URL_PREFIX)) return false;
+  const payload = value.slice(PNG_DATA_URL_PREFIX.length);
+  if (payload.length < 12 || payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(payload)) return false;
+  const head = Buffer.from(payload.slice(0, 12), 'base64');
+  return PNG_MAGIC.every((byte, index) => head[index] === byte);
+}
+
+const modelSlug = z.enum(['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit']);
+
+const parameters = z.strictObject({
+  size: z.string().max(16).regex(/^(auto|\d{3,4}x\d{3,4})$/),
+  quality: z.enum(['low', 'medium', 'high', 'auto']),
+  background: z.enum(['opaque', 'transparent']),
+  outputFormat: z.enum(['png', 'jpeg', 'webp']),
+  outputCompression: z.number().int().min(0).max(100),
+  moderation: z.enum(['auto', 'low']),
+});
+
+const uriString = z.string().min(1).max(MAX_URI_CHARS);
+
+const generateRequest = z.strictObject({
+  prompt: z.string().max(MAX_PROMPT_CHARS),
+  model: modelSlug,
+  parameters,
+  variants: z.number().int().min(1).max(4),
+  inputs: z.array(uriString).max(MAX_INPUTS),
+  mask: z.string().max(MAX_MASK_DATA_URL_CHARS).refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.').optional(),
+});
+
+const jobId = z.string().min(1).max(100).regex(/^[\w-]+$/);
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('generate'), request: generateRequest }),
+  z.strictObject({ type: z.literal('cancelJob'), jobId }),
+  z.strictObject({ type: z.literal('openJobImage'), jobId }),
+  z.strictObject({ type: z.literal('pickInputs') }),
+  z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).min(1).max(MAX_INPUTS) }),
+  z.strictObject({ type: z.literal('galleryAction'), action: z.enum(['open', 'reveal', 'copyLink', 'useAsInput', 'regenerate']), uri: uriString }),
+  z.strictObject({ type: z.literal('runCommand'), command: z.enum(['setApiKey', 'showLog', 'checkCredits']) }),
+]);
+
+// What the schema accepts is a protocol message, and it knows every type of message the protocol has.
+type Parsed = z.infer<typeof webviewMessageSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const parsedIsProtocol: [Parsed] extends [WebviewToHost] ? true : false = true;
+const sameTypes: Same<Parsed['type'], WebviewToHost['type']> = true;
+void parsedIsProtocol;
+void sameTypes;
+
+export type ParseResult = { readonly ok: true; readonly message: WebviewToHost } | { readonly ok: false; readonly reason: string };
+
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Own keys named like prototype machinery anywhere in the value (zod's strict objects catch most, not all). */
+function hasDangerousKey(value: unknown, depth = 0): boolean {
+  if (depth > 8 || typeof value !== 'object' || value === null) return false;
+  for (const key of Object.getOwnPropertyNames(value)) {
+    if (DANGEROUS_KEYS.has(key)) return true;
+    if (hasDangerousKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
+/** A message from the webview, checked; never throws. The reason is short and safe to log. */
+export function parseWebviewMessage(raw: unknown): ParseResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const prototype: unknown = Object.getPrototypeOf(raw);
+  if (prototype !== Object.prototype && prototype !== null) return { ok: false, reason: 'not a plain object' };
+  if (hasDangerousKey(raw)) return { ok: false, reason: 'a prototype key (__proto__, constructor or prototype)' };
+  const parsed = webviewMessageSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const type = (raw as { type?: unknown }).type;
+  const shownType = typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type;
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message.slice(0, 120)}`);
+  return { ok: false, reason: `type ${shownType}: ${issues.join('; ')}` };
+}

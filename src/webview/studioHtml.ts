@@ -1,0 +1,128 @@
+/**
+ * The Studio webview's HTML: a static skeleton (every control with its label, so it is accessible
+ * before the script fills in the options), the stylesheets, and one script with a nonce. The content
+ * security policy allows nothing by default; scripts only with the nonce, styles, fonts and images
+ * only from the extension's own resources (plus data:/blob: images for thumbnails and the mask).
+ * Pure, so the policy is unit-tested.
+ */
+export interface StudioHtmlInput {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  /** Fresh per render, from `crypto.randomBytes`. */
+  readonly nonce: string;
+  /** Webview URIs (`webview.asWebviewUri`) of the bundled script and the stylesheets. */
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly codiconUri: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data: blob:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+}
+
+export function renderStudioHtml(input: StudioHtmlInput): string {
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(input.nonce)) throw new Error('The nonce must be at least 16 base64 characters.');
+  const attr = escapeAttribute;
+  const select = (id: string, label: string, hint = ''): string =>
+    `<div class="field" id="${id}-field"><label for="${id}">${label}</label><select id="${id}"${hint ? ` aria-describedby="${id}-hint"` : ''}></select>${hint ? `<span class="hint" id="${id}-hint">${hint}</span>` : ''}</div>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(input.cspSource, input.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(input.codiconUri)}">
+<link rel="stylesheet" href="${attr(input.styleUri)}">
+<title>Image Studio</title>
+</head>
+<body>
+<main class="studio" id="studio">
+  <section class="panel form-panel" aria-labelledby="form-heading">
+    <h2 id="form-heading"><span class="codicon codicon-sparkle" aria-hidden="true"></span> New image</h2>
+    <div class="field prompt-field">
+      <label for="prompt">Prompt</label>
+      <textarea id="prompt" rows="4" spellcheck="true" aria-describedby="prompt-hint" placeholder="Describe the image, e.g. a flat illustration of a rocket, pastel colours"></textarea>
+      <span class="hint" id="prompt-hint">Ctrl+Enter (⌘+Enter) generates.</span>
+    </div>
+
+    <div class="inputs" id="inputs-area" aria-labelledby="inputs-heading">
+      <div class="inputs-header">
+        <h3 id="inputs-heading">Edit inputs</h3>
+        <button type="button" id="add-inputs" class="secondary"><span class="codicon codicon-add" aria-hidden="true"></span> Add Images…</button>
+      </div>
+      <div class="drop-zone" id="drop-zone">
+        <span class="codicon codicon-file-media" aria-hidden="true"></span>
+        <span id="drop-text">Drop workspace images here (hold Shift while dragging from the Explorer) to edit them instead.</span>
+      </div>
+      <ul class="input-list" id="input-list" aria-label="Input images"></ul>
+      <div class="mask-editor" id="mask-editor" hidden>
+        <div class="mask-toolbar" role="toolbar" aria-label="Mask">
+          <span class="mask-title">Mask: paint where the image should change</span>
+          <label for="brush-width">Brush width</label>
+          <input type="range" id="brush-width" min="4" max="200" value="40">
+          <button type="button" id="mask-erase" class="secondary" aria-pressed="false"><span class="codicon codicon-discard" aria-hidden="true"></span> Erase</button>
+          <button type="button" id="mask-undo" class="secondary"><span class="codicon codicon-reply" aria-hidden="true"></span> Undo</button>
+          <button type="button" id="mask-clear" class="secondary"><span class="codicon codicon-clear-all" aria-hidden="true"></span> Clear</button>
+        </div>
+        <div class="mask-stage" id="mask-stage">
+          <img id="mask-image" alt="The first input image, to paint the mask on">
+          <canvas id="mask-canvas" aria-label="Mask painting area"></canvas>
+        </div>
+        <span class="hint" id="mask-status"></span>
+      </div>
+    </div>
+
+    <div class="parameters">
+      ${select('model', 'Model', '')}
+      ${select('size', 'Size')}
+      ${select('quality', 'Quality')}
+      ${select('background', 'Background')}
+      ${select('format', 'Format')}
+      <div class="field" id="compression-field"><label for="compression">Compression</label><input type="number" id="compression" inputmode="numeric" aria-describedby="compression-hint"><span class="hint" id="compression-hint"></span></div>
+      ${select('moderation', 'Moderation')}
+      ${select('variants', 'Variants')}
+    </div>
+    <p class="model-description" id="model-description"></p>
+
+    <div class="actions">
+      <button type="button" id="generate" class="primary"><span class="codicon codicon-sparkle" aria-hidden="true"></span> Generate</button>
+      <span class="cost" id="cost" aria-live="polite"></span>
+      <span class="busy" id="busy" aria-live="polite"></span>
+    </div>
+    <div class="notice" id="notice" role="alert" hidden></div>
+  </section>
+
+  <section class="panel jobs-panel" aria-labelledby="jobs-heading">
+    <h2 id="jobs-heading"><span class="codicon codicon-pulse" aria-hidden="true"></span> Jobs</h2>
+    <p class="empty" id="jobs-empty">No jobs yet in this window.</p>
+    <ul class="job-list" id="job-list"></ul>
+  </section>
+
+  <section class="panel gallery-panel" aria-labelledby="gallery-heading">
+    <h2 id="gallery-heading"><span class="codicon codicon-files" aria-hidden="true"></span> Gallery</h2>
+    <p class="empty" id="gallery-empty">Images you generate in this workspace appear here.</p>
+    <ul class="gallery" id="gallery"></ul>
+  </section>
+
+  <section class="panel history-panel" aria-labelledby="history-heading">
+    <h2 id="history-heading"><span class="codicon codicon-history" aria-hidden="true"></span> History</h2>
+    <div class="field"><label for="history-filter">Search history</label><input type="search" id="history-filter" placeholder="Filter by words"></div>
+    <p class="empty" id="history-empty">Prompts you run from the Studio are kept here.</p>
+    <ul class="history" id="history"></ul>
+  </section>
+</main>
+<script nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

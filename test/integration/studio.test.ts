@@ -1,0 +1,247 @@
+/**
+ * The Image Studio in the real host. Opening goes through the contributed command (the bundled
+ * extension); the message round trips drive a StudioPanel built here from out/src with its own
+ * services over the fake Segmind, through the same public `handleMessage` the webview's messages reach.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import sharp from 'sharp';
+import { ApiKeyStore } from '../../src/auth/apiKeyStore';
+import { ClientFactory } from '../../src/config/clientFactory';
+import { UploadConsent } from '../../src/edit/uploadConsent';
+import { ImageGenerator } from '../../src/generation/imageGenerator';
+import { JobStore } from '../../src/jobs/jobStore';
+import { JobTracker } from '../../src/jobs/jobTracker';
+import { Logger } from '../../src/log/logger';
+import type { GenerateRequest, HostToWebview } from '../../src/shared/protocol';
+import { Notifier } from '../../src/ui/notifier';
+import { PromptHistory } from '../../src/webview/promptHistory';
+import { StudioPanel, type StudioDependencies } from '../../src/webview/studioPanel';
+import { StudioRunner } from '../../src/webview/studioRunner';
+import { StudioSerializer } from '../../src/webview/studioSerializer';
+import { MemoryMemento, MemorySecrets } from './support/memoryStores';
+import { readJson, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+
+const channel = vscode.window.createOutputChannel('Segmind (studio tests)', { log: true });
+const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
+
+function studioTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('segmind.studio'));
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Harness {
+  readonly deps: StudioDependencies;
+  readonly keys: ApiKeyStore;
+  readonly dispose: () => void;
+}
+
+async function harness(): Promise<Harness> {
+  const logger = new Logger(channel);
+  const keys = new ApiKeyStore(new MemorySecrets(), {});
+  await keys.store(TEST_KEY);
+  const clients = new ClientFactory(keys, logger, 'test');
+  const tracker = new JobTracker({ store: new JobStore(new MemoryMemento()), clients, logger, clock: clients.clock, extensionVersion: 'test' });
+  const memento = new MemoryMemento();
+  await memento.update('segmind.editUploadConsent', { acceptedAt: new Date().toISOString() });
+  const deps: StudioDependencies = {
+    extensionUri: vscode.Uri.file(repoRoot), tracker, logger, history: new PromptHistory(new MemoryMemento()),
+    notifier: new Notifier(logger, () => Promise.resolve(undefined)),
+    runner: new StudioRunner({ generator: new ImageGenerator({ tracker, keys, logger }), clients, keys, consent: new UploadConsent(memento, logger), logger }),
+  };
+  return { deps, keys, dispose: () => { tracker.dispose(); keys.dispose(); } };
+}
+
+/** A panel of the Studio's type, filled by a StudioPanel of this test's services; every post recorded. */
+function revive(deps: StudioDependencies, panel = vscode.window.createWebviewPanel('segmind.studio', 'Image Studio (test)', vscode.ViewColumn.Active, {})): { studio: StudioPanel; posts: HostToWebview[] } {
+  const studio = StudioPanel.revive(panel, deps);
+  const posts: HostToWebview[] = [];
+  studio.onDidPost((message) => posts.push(message));
+  return { studio, posts };
+}
+
+const request = (prompt: string, extra: Partial<GenerateRequest> = {}): GenerateRequest => ({
+  prompt, model: 'gpt-image-1-mini', variants: 1, inputs: [],
+  parameters: { size: '1024x1024', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
+  ...extra,
+});
+
+function ofType<T extends HostToWebview['type']>(posts: readonly HostToWebview[], type: T): Array<Extract<HostToWebview, { type: T }>> {
+  return posts.filter((post): post is Extract<HostToWebview, { type: T }> => post.type === type);
+}
+
+describe('Image Studio (real VS Code)', function () {
+  this.timeout(40_000);
+  const segmind = useFakeSegmind();
+  let h: Harness;
+
+  before(async () => {
+    h = await harness();
+  });
+
+  afterEach(() => {
+    StudioPanel.current?.close();
+  });
+
+  after(async () => {
+    h.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('segmind.openStudio opens one "Image Studio" webview tab; opening again reveals it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('segmind.openStudio');
+    await until(() => studioTabs().length === 1, 'the Studio tab');
+    const [tab] = studioTabs();
+    assert.equal(tab?.label, 'Image Studio');
+    assert.equal(tab?.isActive, true);
+
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await until(() => studioTabs()[0]?.isActive === false, 'another editor in front');
+    await vscode.commands.executeCommand('segmind.openStudio');
+    await until(() => studioTabs()[0]?.isActive === true, 'the Studio revealed');
+    assert.equal(studioTabs().length, 1, 'still one Studio');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('posts nothing before ready; after ready: init, jobs, history, gallery', async () => {
+    const { studio, posts } = revive(h.deps);
+    const before = posts.length;
+    await studio.handleMessage({ type: 'ready' });
+    assert.equal(before, 0, 'nothing was posted before ready');
+    const types = posts.map((post) => post.type);
+    for (const type of ['init', 'jobs', 'history', 'gallery'] as const) assert.ok(types.includes(type), `no ${type} after ready`);
+    const [init] = ofType(posts, 'init');
+    assert.deepEqual(init?.models.map((model) => model.slug), ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit']);
+    assert.ok(init?.models.find((model) => model.slug === 'gpt-image-2')?.sizes.includes('3840x2160'));
+    assert.equal(init?.maxVariants, 4);
+    const roots = (studio.panel.webview.options.localResourceRoots ?? []).map((uri) => uri.path);
+    assert.deepEqual(roots, [`${vscode.Uri.file(repoRoot).path}/dist`, `${vscode.Uri.file(repoRoot).path}/media`, vscode.Uri.joinPath(workspaceFolder(), 'assets').path]);
+  });
+
+  it('a generate message runs a job and saves the file; jobs, history and gallery follow', async () => {
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    await studio.handleMessage({ type: 'generate', request: request('A studio test lighthouse') });
+
+    const saved = vscode.Uri.joinPath(workspaceFolder(), 'assets', 'a-studio-test-lighthouse.png');
+    assert.ok((await vscode.workspace.fs.stat(saved)).size > 0);
+    const sidecar = await readJson(saved.with({ path: `${saved.path}.json` }));
+    assert.equal(sidecar['prompt'], 'A studio test lighthouse');
+    assert.equal(sidecar['model'], 'gpt-image-1-mini');
+    assert.deepEqual(sidecar['parameters'], request('').parameters);
+    assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 1);
+
+    assert.equal(ofType(posts, 'history').at(-1)?.entries[0]?.prompt, 'A studio test lighthouse');
+    await until(() => ofType(posts, 'jobs').some((message) => message.jobs.some((job) => job.state === 'saved' && job.savedPath === 'assets/a-studio-test-lighthouse.png')), 'a saved job card');
+    const gallery = ofType(posts, 'gallery').at(-1);
+    const item = gallery?.items.find((candidate) => candidate.path === 'assets/a-studio-test-lighthouse.png');
+    assert.ok(item, 'the new image is in the gallery');
+    assert.equal(gallery?.items[0]?.path, item.path, 'newest first');
+    assert.equal(item.prompt, 'A studio test lighthouse');
+    assert.match(item.src, /^https?:\/\/|^vscode-/, 'a webview URI');
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /Saved assets\/a-studio-test-lighthouse\.png/);
+
+    // Regenerate from the gallery reads the sidecar and runs the same settings again.
+    await studio.handleMessage({ type: 'galleryAction', action: 'regenerate', uri: item.uri });
+    assert.deepEqual(ofType(posts, 'restoreSettings').at(-1)?.settings.parameters, request('').parameters);
+    assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceFolder(), 'assets', 'a-studio-test-lighthouse-2.png'))).size > 0);
+  });
+
+  it('ignores invalid messages; a refused prompt becomes a notice and sends nothing', async () => {
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    const count = posts.length;
+    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'dall-e-3' } });
+    await studio.handleMessage({ type: 'cancelJob', jobId: 'x', extra: true });
+    await studio.handleMessage(JSON.parse('{"type":"ready","__proto__":{"polluted":1}}'));
+    await studio.handleMessage({ type: 'galleryAction', action: 'open', uri: 'file:///etc/passwd' });
+    assert.equal(posts.length, count, 'nothing answered');
+    await studio.handleMessage({ type: 'generate', request: request('   ') });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /prompt is empty/i);
+    await studio.handleMessage({ type: 'generate', request: request('x', { model: 'gpt-image-1', parameters: { ...request('').parameters, size: '3840x2160' } }) });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /only available on gpt-image-2/);
+    assert.equal(segmind.fake.requests.length, 0);
+  });
+
+  it('an edit with a painted mask: inputs checked, image and mask uploaded together, mask sent', async () => {
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    const logo = vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png');
+    await studio.handleMessage({ type: 'addInputs', uris: [logo.toString(), 'file:///etc/hostname'] });
+    const [added] = ofType(posts, 'inputsAdded');
+    assert.deepEqual(added?.inputs.map((input) => [input.path, input.width, input.height]), [['images/logo.png', 64, 64]]);
+    assert.match(added?.inputs[0]?.src ?? '', /^data:image\/png;base64,/, 'outside the output folder: a data: URL preview');
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /outside the workspace/);
+
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 255 } } })
+      .composite([{ input: { create: { width: 20, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }, blend: 'dest-out', left: 10, top: 10 }])
+      .png().toBuffer();
+    await studio.handleMessage({ type: 'generate', request: request('Only the corner', { model: 'gpt-image-1-edit', parameters: { ...request('').parameters, size: 'auto' }, inputs: [logo.toString()], mask: `data:image/png;base64,${mask.toString('base64')}` }) });
+
+    const uploads = segmind.fake.requestsTo('upload', 'POST', '/upload-asset');
+    assert.equal(uploads.length, 1);
+    const dataUrls = (uploads[0]?.body as { data_urls?: unknown[] }).data_urls;
+    assert.equal(dataUrls?.length, 2);
+    assert.equal(dataUrls?.[1], `data:image/png;base64,${mask.toString('base64')}`);
+    const body = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit')[0]?.body as Record<string, unknown>;
+    assert.equal(body['mask'], segmind.fake.uploads[1]?.url);
+    const saved = ofType(posts, 'notice').at(-1)?.notice.text ?? '';
+    const match = /Saved (assets\/logo-edit-[\d-]+\.png)/.exec(saved);
+    assert.ok(match, saved);
+    const meta = await readJson(vscode.Uri.joinPath(workspaceFolder(), `${match[1] ?? ''}.json`));
+    assert.equal((meta['mask'] as { path?: string }).path, '(painted in Image Studio)');
+  });
+
+  it('a mask of another size than the image is refused before any request', async () => {
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    const logo = vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png');
+    const small = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    await studio.handleMessage({ type: 'generate', request: request('x', { model: 'gpt-image-1-edit', parameters: { ...request('').parameters, size: 'auto' }, inputs: [logo.toString()], mask: `data:image/png;base64,${small.toString('base64')}` }) });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /32x32 but images\/logo\.png is 64x64/);
+    assert.equal(segmind.fake.requests.length, 0);
+  });
+
+  it('cancel from a job card stops the job; its card says Segmind may still charge', async () => {
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    segmind.fake.planNextJob({ durationMs: 30_000 });
+    const running = studio.handleMessage({ type: 'generate', request: request('A job to cancel') });
+    await until(() => ofType(posts, 'jobs').some((message) => message.jobs.some((job) => job.prompt === 'A job to cancel' && job.running)), 'a running card');
+    const job = ofType(posts, 'jobs').flatMap((message) => message.jobs).find((candidate) => candidate.prompt === 'A job to cancel');
+    assert.ok(job);
+    await studio.handleMessage({ type: 'cancelJob', jobId: job.id });
+    await running;
+    await until(() => ofType(posts, 'jobs').at(-1)?.jobs.find((candidate) => candidate.id === job.id)?.state === 'cancelled', 'a cancelled card');
+    assert.match(ofType(posts, 'jobs').at(-1)?.jobs.find((candidate) => candidate.id === job.id)?.error ?? '', /may still finish the job and charge/);
+  });
+
+  it('restores after a reload: the serializer revives a new panel, resets its options, and posts state after ready', async () => {
+    let revived: StudioPanel | undefined;
+    const serializer = new StudioSerializer((panel) => {
+      revived = StudioPanel.revive(panel, h.deps);
+      return Promise.resolve();
+    });
+    const panel = vscode.window.createWebviewPanel('segmind.studio', 'Image Studio (restored)', vscode.ViewColumn.Active, { enableScripts: false });
+    await serializer.deserializeWebviewPanel(panel, { settings: undefined });
+    assert.ok(revived);
+    assert.equal(StudioPanel.current, revived);
+    assert.equal(panel.webview.options.enableScripts, true, 'options reset on revive');
+    assert.match(panel.webview.html, /Content-Security-Policy/);
+    const posts: HostToWebview[] = [];
+    revived.onDidPost((message) => posts.push(message));
+    // The real webview says ready by itself once its script runs.
+    await until(() => posts.some((message) => message.type === 'init'), 'init after the webview said ready', 15_000);
+    await until(() => posts.some((message) => message.type === 'gallery'), 'the gallery after ready');
+  });
+});
