@@ -13,19 +13,19 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import { readSettings, type Settings } from '../config/settings';
-import { toDataUrl } from '../edit/dataUrl';
+import { filesToUpload, uploadEditSources } from '../edit/editUpload';
 import { readEditInputs, resolveEditInputs, type ResolvedEditInputs } from '../edit/editInputReader';
 import { EDITABLE_EXTENSIONS, type CheckedEditInputs } from '../edit/editInputs';
 import type { UploadConsent } from '../edit/uploadConsent';
 import {
-  isCommandOptions, parseCommandOptions, planEdit, withUploadedSources, type CommandOptions, type GenerationPlan,
+  isCommandOptions, parseCommandOptions, planEdit, type CommandOptions, type GenerationPlan,
 } from '../generation/generationRequest';
 import type { GenerationOutcome, ImageGenerator } from '../generation/imageGenerator';
 import type { Logger } from '../log/logger';
 import { resolveOutputFolder } from '../output/imageWriter';
-import { altText, imageLink } from '../output/links';
 import { MODELS, type ModelSlug } from '../segmind/catalog';
 import type { Notifier } from '../ui/notifier';
+import { offerSavedImageActions } from '../ui/savedImageNotice';
 import { ensureApiKey, savedUrisOrThrow, scriptedRejection, withJobProgress } from './commandFlow';
 import { COMMAND_IDS } from './commandIds';
 
@@ -61,7 +61,7 @@ async function runScripted(deps: EditImageDependencies, arg: unknown): Promise<v
     const settings = readSettings(resolved.workspaceFolder);
     const plan = planFor(options, settings, resolved);
     const inputs = await readEditInputs(resolved.images, resolved.mask);
-    deps.consent.logScripted(inputsOf(inputs).map((input) => input.path), settings.uploadBaseUrl);
+    deps.consent.logScripted(filesToUpload(inputs).map((input) => input.path), settings.uploadBaseUrl);
     const outcome = await uploadAndEdit(deps, plan, inputs, settings, resolved.workspaceFolder);
     return savedUrisOrThrow(outcome);
   } catch (error) {
@@ -89,7 +89,7 @@ async function runInteractive(deps: EditImageDependencies, targets: vscode.Uri[]
     const settings = readSettings(resolved.workspaceFolder);
     const plan = planFor({ prompt, model }, settings, resolved);
     const inputs = resolved.mask ? await readEditInputs(resolved.images, resolved.mask) : imagesOnly;
-    if (!(await deps.consent.confirm(inputsOf(inputs).map((input) => input.path), settings.uploadBaseUrl))) return undefined;
+    if (!(await deps.consent.confirm(filesToUpload(inputs).map((input) => input.path), settings.uploadBaseUrl))) return undefined;
 
     const outcome = await uploadAndEdit(deps, plan, inputs, settings, resolved.workspaceFolder);
     await presentOutcome(deps, outcome, resolved, prompt);
@@ -107,10 +107,6 @@ function planFor(options: CommandOptions, settings: Settings, resolved: Resolved
   }, new Date());
 }
 
-function inputsOf(inputs: CheckedEditInputs): CheckedEditInputs['images'] {
-  return inputs.mask ? [...inputs.images, inputs.mask] : inputs.images;
-}
-
 /**
  * Upload and job in one progress notification, one cancel button for both. The output folder is
  * checked first: an edit whose result could not be saved must not upload anything.
@@ -120,12 +116,9 @@ async function uploadAndEdit(
 ): Promise<GenerationOutcome> {
   await resolveOutputFolder(workspaceFolder, settings.outputFolder);
   return withJobProgress(`Segmind: editing with ${plan.model}`, async (signal, { say, onProgress }) => {
-    const files = inputsOf(inputs);
+    const files = filesToUpload(inputs);
     say(`uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…`);
-    const urls = await deps.clients.create(settings).upload(files.map((file) => toDataUrl(file.bytes, file.format)), signal);
-    deps.logger.info(`Uploaded ${files.map((file, index) => `${file.path} → ${urls[index] ?? '?'}`).join(', ')}.`);
-    const count = inputs.images.length;
-    const uploadedPlan = withUploadedSources(plan, { images: urls.slice(0, count), ...(inputs.mask ? { mask: urls[count] ?? '' } : {}) });
+    const uploadedPlan = await uploadEditSources(deps.clients.create(settings), plan, inputs, (line) => deps.logger.info(line), signal);
     return deps.generator.generate({ plan: uploadedPlan, settings, workspaceFolder, signal, onProgress });
   });
 }
@@ -144,19 +137,7 @@ async function presentOutcome(deps: EditImageDependencies, outcome: GenerationOu
     // Further variants join the result's column rather than opening a column each.
     column = vscode.window.tabGroups.activeTabGroup.viewColumn;
   }
-  void offerActions(outcome, original.path, prompt);
-}
-
-async function offerActions(outcome: GenerationOutcome, originalPath: string, prompt: string): Promise<void> {
-  const names = outcome.saved.map((image) => vscode.workspace.asRelativePath(image.uri));
-  const reveal = 'Reveal in Explorer';
-  const copy = 'Copy Markdown Link';
-  const choice = await vscode.window.showInformationMessage(`Saved ${names.join(', ')} (edited from ${originalPath}; the original is unchanged).`, reveal, copy);
-  if (choice === reveal) {
-    for (const image of outcome.saved) await vscode.commands.executeCommand('revealInExplorer', image.uri);
-  } else if (choice === copy) {
-    await vscode.env.clipboard.writeText(names.map((name) => imageLink('markdown', name, altText(prompt))).join('\n'));
-  }
+  void offerSavedImageActions(outcome.saved.map((image) => image.uri), prompt, { suffix: `(edited from ${original.path}; the original is unchanged)` });
 }
 
 /** The palette's way in: the workspace's images, the one in the active image preview ticked already. */

@@ -17,7 +17,7 @@ export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notif
     }
     for (const job of resumed) {
       job.done.then(
-        (saved) => void offerSavedImageActions([saved.uri], saved.prompt, 'Resumed after reload and saved'),
+        (saved) => void offerSavedImageActions([saved.uri], saved.prompt, { prefix: 'Resumed after reload and saved' }),
         (error: unknown) => void notifier.showError(error),
       );
     }

@@ -3,12 +3,20 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands/commandIds';
 import { altText, imageLink } from '../output/links';
 
-export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt: string, prefix = 'Saved'): Promise<void> {
+export interface SavedNoticeWording {
+  /** Before the file names; default "Saved". */
+  readonly prefix?: string;
+  /** After the file names, e.g. "(edited from logo.png; the original is unchanged)". */
+  readonly suffix?: string;
+}
+
+export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt: string, wording: SavedNoticeWording = {}): Promise<void> {
   const names = uris.map((uri) => vscode.workspace.asRelativePath(uri));
   const reveal = 'Reveal in Explorer';
   const copy = 'Copy Markdown Link';
   const studio = 'Open Studio';
-  const choice = await vscode.window.showInformationMessage(`${prefix} ${names.join(', ')}`, reveal, copy, studio);
+  const message = `${wording.prefix ?? 'Saved'} ${names.join(', ')}${wording.suffix ? ` ${wording.suffix}` : ''}`;
+  const choice = await vscode.window.showInformationMessage(message, reveal, copy, studio);
   if (choice === studio) {
     await vscode.commands.executeCommand(COMMAND_IDS.openStudio);
   } else if (choice === reveal) {

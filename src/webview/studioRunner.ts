@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import { readSettings } from '../config/settings';
-import { fromDataUrl, toDataUrl } from '../edit/dataUrl';
+import { fromDataUrl } from '../edit/dataUrl';
+import { filesToUpload, uploadEditSources } from '../edit/editUpload';
 import { readEditInputs, resolveEditInputs } from '../edit/editInputReader';
 import { checkEditInputs, type CheckedEditInputs } from '../edit/editInputs';
 import type { UploadConsent } from '../edit/uploadConsent';
-import { planEdit, planGeneration, withUploadedSources, type CommandOptions, type GenerationPlan } from '../generation/generationRequest';
+import { planEdit, planGeneration, type CommandOptions, type GenerationPlan } from '../generation/generationRequest';
 import type { GenerationOutcome, ImageGenerator } from '../generation/imageGenerator';
 import type { Logger } from '../log/logger';
 import { resolveOutputFolder } from '../output/imageWriter';
@@ -78,7 +79,7 @@ export class StudioRunner {
     const inputs = await this.readInputs(resolved, run.mask);
     await this.requireKey();
     await resolveOutputFolder(resolved.workspaceFolder, settings.outputFolder);
-    const files = inputs.mask ? [...inputs.images, inputs.mask] : inputs.images;
+    const files = filesToUpload(inputs);
     if (!(await this.deps.consent.confirm(files.map((file) => file.path), settings.uploadBaseUrl))) {
       return { ran: false, reason: 'Edit cancelled: nothing was uploaded.' };
     }
@@ -87,10 +88,7 @@ export class StudioRunner {
     run.onBusy?.(`Uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…`);
     let uploadedPlan: GenerationPlan;
     try {
-      const urls = await this.deps.clients.create(settings).upload(files.map((file) => toDataUrl(file.bytes, file.format)), run.signal);
-      logger.info(`Uploaded ${files.map((file, index) => `${file.path} → ${urls[index] ?? '?'}`).join(', ')}.`);
-      const count = inputs.images.length;
-      uploadedPlan = withUploadedSources(plan, { images: urls.slice(0, count), ...(inputs.mask ? { mask: urls[count] ?? '' } : {}) });
+      uploadedPlan = await uploadEditSources(this.deps.clients.create(settings), plan, inputs, (line) => logger.info(line), run.signal);
     } finally {
       run.onBusy?.(null);
     }

@@ -1,0 +1,28 @@
+/**
+ * The upload step of every edit: the source images (and the mask) go to Segmind storage in one
+ * batch, and the plan gets the URLs the edit model will fetch them from.
+ */
+import type { GenerationPlan } from '../generation/generationRequest';
+import { withUploadedSources } from '../generation/generationRequest';
+import type { SegmindClient } from '../segmind/client';
+import { toDataUrl } from './dataUrl';
+import type { CheckedEditInputs } from './editInputs';
+
+/** Every file an edit uploads: the images, then the mask when there is one. */
+export function filesToUpload(inputs: CheckedEditInputs): CheckedEditInputs['images'] {
+  return inputs.mask ? [...inputs.images, inputs.mask] : inputs.images;
+}
+
+export async function uploadEditSources(
+  client: SegmindClient,
+  plan: GenerationPlan,
+  inputs: CheckedEditInputs,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<GenerationPlan> {
+  const files = filesToUpload(inputs);
+  const urls = await client.upload(files.map((file) => toDataUrl(file.bytes, file.format)), signal);
+  log(`Uploaded ${files.map((file, index) => `${file.path} → ${urls[index] ?? '?'}`).join(', ')}.`);
+  const count = inputs.images.length;
+  return withUploadedSources(plan, { images: urls.slice(0, count), ...(inputs.mask ? { mask: urls[count] ?? '' } : {}) });
+}
