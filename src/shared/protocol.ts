@@ -5,11 +5,15 @@
  * acting on it (the webview is untrusted content as far as the host is concerned).
  */
 
-export type ModelSlugView = 'gpt-image-1' | 'gpt-image-1-mini' | 'gpt-image-2' | 'gpt-image-1-edit';
-export type QualityView = 'low' | 'medium' | 'high' | 'auto';
-export type BackgroundView = 'opaque' | 'transparent';
-export type FormatView = 'png' | 'jpeg' | 'webp';
-export type ModerationView = 'auto' | 'low';
+// Type-only imports from the pure core: one source of truth, and nothing reaches the webview bundle.
+import type { JobStateName } from '../jobs/jobSnapshot';
+import type { Background, ModelSlug, Moderation, OutputFormat, Quality } from '../segmind/catalog';
+
+export type ModelSlugView = ModelSlug;
+export type QualityView = Quality;
+export type BackgroundView = Background;
+export type FormatView = OutputFormat;
+export type ModerationView = Moderation;
 
 /** What the form needs to know about a model (sent by the host from the catalog). */
 export interface ModelView {
@@ -55,9 +59,7 @@ export interface InputView {
   readonly height?: number;
 }
 
-export type JobStateView =
-  | 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading'
-  | 'saved' | 'failed' | 'cancelled' | 'expired';
+export type JobStateView = JobStateName;
 
 export interface JobView {
   readonly id: string;

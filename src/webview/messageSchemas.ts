@@ -5,6 +5,8 @@
  * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
  */
 import { z } from 'zod';
+import { MAX_VARIANTS } from '../generation/generationRequest';
+import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../segmind/catalog';
 import type { WebviewToHost } from '../shared/protocol';
 
 export const MAX_PROMPT_CHARS = 32_000;
@@ -25,15 +27,15 @@ export function looksLikePngDataUrl(value: string): boolean {
   return PNG_MAGIC.every((byte, index) => head[index] === byte);
 }
 
-const modelSlug = z.enum(['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit']);
+const modelSlug = z.enum(MODEL_SLUGS);
 
 const parameters = z.strictObject({
   size: z.string().max(16).regex(/^(auto|\d{3,4}x\d{3,4})$/),
-  quality: z.enum(['low', 'medium', 'high', 'auto']),
-  background: z.enum(['opaque', 'transparent']),
-  outputFormat: z.enum(['png', 'jpeg', 'webp']),
+  quality: z.enum(QUALITIES),
+  background: z.enum(BACKGROUNDS),
+  outputFormat: z.enum(OUTPUT_FORMATS),
   outputCompression: z.number().int().min(0).max(100),
-  moderation: z.enum(['auto', 'low']),
+  moderation: z.enum(MODERATIONS),
 });
 
 const uriString = z.string().min(1).max(MAX_URI_CHARS);
@@ -42,7 +44,7 @@ const generateRequest = z.strictObject({
   prompt: z.string().max(MAX_PROMPT_CHARS),
   model: modelSlug,
   parameters,
-  variants: z.number().int().min(1).max(4),
+  variants: z.number().int().min(1).max(MAX_VARIANTS),
   inputs: z.array(uriString).max(MAX_INPUTS),
   mask: z.string().max(MAX_MASK_DATA_URL_CHARS).refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.').optional(),
 });
