@@ -36,6 +36,11 @@ export function generateImageCommand(deps: GenerateImageDependencies): (arg?: un
 
 /** A scripted call is its own consent: nothing is asked, the log says what a user would have been told. */
 async function runScripted(deps: GenerateImageDependencies, arg: unknown): Promise<vscode.Uri[]> {
+  if (hasInputImages(arg)) {
+    // The options object is shared with segmind.editImage (product.md): input images make it an edit.
+    deps.logger.info('segmind.generateImage got input images: running it as segmind.editImage.');
+    return (await vscode.commands.executeCommand<vscode.Uri[]>(COMMAND_IDS.editImage, arg)) ?? [];
+  }
   try {
     const options = parseCommandOptions(arg);
     const workspaceFolder = chooseWorkspaceFolder();
@@ -75,6 +80,11 @@ async function runInteractive(deps: GenerateImageDependencies, target: vscode.Ur
     void deps.notifier.showError(error);
     return undefined;
   }
+}
+
+function hasInputImages(arg: unknown): boolean {
+  const images = (arg as { images?: unknown }).images;
+  return Array.isArray(images) && images.length > 0;
 }
 
 function chooseWorkspaceFolder(target?: vscode.Uri): vscode.Uri {

@@ -120,6 +120,14 @@ describe('Edit through the options object (real VS Code, fake Segmind)', functio
     assert.deepEqual([metadata.width, metadata.height], [1024, 1024]);
   });
 
+  it('segmind.generateImage with input images runs the same edit (the options object is shared)', async () => {
+    const result = await vscode.commands.executeCommand<unknown>('segmind.generateImage', { prompt: 'Make it night', model: 'gpt-image-2', images: ['images/logo.png'] });
+    assert.ok(Array.isArray(result) && result.length === 1 && result[0] instanceof vscode.Uri, `got ${JSON.stringify(result)}`);
+    assert.match(result[0].path, RESULT_NAME);
+    assert.equal(segmind.fake.requestsTo('upload', 'POST', '/upload-asset').length, 1);
+    assert.equal(bodyOf(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-2')[0])['image'], segmind.fake.uploads[0]?.url);
+  });
+
   it('uploads the mask in the same batch and sends it as mask; the sidecar records it', async () => {
     const [uri] = await edit({ prompt: 'Only change the masked part', images: [logo()], mask: `${TEST_FOLDER}/mask.png` });
     assert.ok(uri);
