@@ -25,8 +25,11 @@ export interface Settings {
   readonly ignoredWorkspaceSettings: readonly string[];
 }
 
-/** Under Segmind's pro limit (50/min), leaving room for the user's other tools on the same key. */
-export const DEFAULT_MAX_REQUESTS_PER_MINUTE = 40;
+/**
+ * No ceiling of our own by default: we cannot know the user's plan (5/min free, 50/min pro), and a
+ * guess would slow down whoever has more. The service's 429s still pause every job together.
+ */
+export const DEFAULT_MAX_REQUESTS_PER_MINUTE = 0;
 const DEFAULT_API_BASE_URL = 'https://api.segmind.com';
 const DEFAULT_UPLOAD_BASE_URL = 'https://workflows-api.segmind.com';
 
@@ -60,7 +63,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     saveMetadata: config.get('saveMetadata') !== false,
     timeoutSeconds: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : 600,
     lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,
-    maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 1 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,
+    maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 0 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,
     ignoredWorkspaceSettings: ignored,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * One budget of requests per minute shared by every job (and the credits check), so that several
  * jobs together stay under Segmind's rate limit instead of each spending it alone. A 429 with
- * Retry-After pauses everyone, since the limit is per key, not per job. Pure: time is passed in.
+ * Retry-After pauses everyone, since the limit is per key, not per job. A limit of 0 means no
+ * ceiling of our own: only the service's 429s slow things down. Pure: time is passed in.
  */
 export const WINDOW_MS = 60_000;
 
@@ -13,8 +14,9 @@ export class RequestBudget {
     this.setLimit(limitPerMinute);
   }
 
+  /** Requests per minute; 0 (or less) for no ceiling. */
   setLimit(limitPerMinute: number): void {
-    this.limitPerMinute = Math.max(1, Math.floor(limitPerMinute));
+    this.limitPerMinute = Math.max(0, Math.floor(limitPerMinute));
   }
 
   get limit(): number {
@@ -25,7 +27,7 @@ export class RequestBudget {
   nextSlot(now: number): number {
     this.forget(now);
     let slot = Math.max(now, this.pausedUntil);
-    if (this.sent.length >= this.limitPerMinute) {
+    if (this.limitPerMinute > 0 && this.sent.length >= this.limitPerMinute) {
       // The window frees up when the oldest request that keeps it full leaves it.
       const oldest = this.sent[this.sent.length - this.limitPerMinute] ?? now;
       slot = Math.max(slot, oldest + WINDOW_MS);

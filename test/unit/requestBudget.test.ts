@@ -23,11 +23,19 @@ describe('RequestBudget', () => {
     assert.equal(budget.nextSlot(1_000), 5_000);
   });
 
-  it('clamps the limit to at least one request', () => {
+  it('a limit of 0 sets no ceiling: only a 429 pause holds requests', () => {
     const budget = new RequestBudget(0);
-    assert.equal(budget.limit, 1);
-    budget.setLimit(7.9);
+    for (let i = 0; i < 1_000; i++) budget.take(100);
+    assert.equal(budget.nextSlot(100), 100);
+    budget.pauseUntil(2_000);
+    assert.equal(budget.nextSlot(100), 2_000);
+  });
+
+  it('rounds the limit down and treats a negative one as no ceiling', () => {
+    const budget = new RequestBudget(7.9);
     assert.equal(budget.limit, 7);
+    budget.setLimit(-3);
+    assert.equal(budget.limit, 0);
   });
 });
 
