@@ -3,6 +3,7 @@
  * SEGMIND_API_KEY environment variable. Never settings, files or logs.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 
 const SECRET_ID = 'segmind.apiKey';
 export const ENVIRONMENT_VARIABLE = 'SEGMIND_API_KEY';
@@ -14,19 +15,19 @@ export interface ApiKey {
   readonly source: KeySource;
 }
 
-export class ApiKeyStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class ApiKeyStore extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires when the stored key changes, here or in another window. */
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly environment: NodeJS.ProcessEnv = process.env,
   ) {
-    this.subscription = secrets.onDidChange((event) => {
+    super();
+    this._register(secrets.onDidChange((event) => {
       if (event.key === SECRET_ID) this.changed.fire();
-    });
+    }));
   }
 
   async get(): Promise<ApiKey | undefined> {
@@ -46,10 +47,5 @@ export class ApiKeyStore implements vscode.Disposable {
 
   hasEnvironmentKey(): boolean {
     return Boolean(this.environment[ENVIRONMENT_VARIABLE]?.trim());
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

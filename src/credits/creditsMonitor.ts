@@ -3,6 +3,7 @@
  * Credits, and updated from what finished jobs report, so the status bar never polls for it.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Logger } from '../log/logger';
@@ -15,16 +16,18 @@ export interface CreditsState {
   readonly problem?: string;
 }
 
-export class CreditsMonitor implements vscode.Disposable {
+export class CreditsMonitor extends Disposable {
   private current: CreditsState = {};
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly clients: ClientFactory,
     private readonly keys: ApiKeyStore,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
   get state(): CreditsState {
     return this.current;
@@ -57,10 +60,6 @@ export class CreditsMonitor implements vscode.Disposable {
 
   clear(): void {
     this.set({});
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private set(state: CreditsState): void {

@@ -5,6 +5,7 @@
  * failure of one never touches another. Listeners (status bar, Show Jobs, Studio) get snapshots.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import { randomUUID } from 'node:crypto';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Logger } from '../log/logger';
@@ -66,13 +67,16 @@ interface Entry {
   readonly controller: AbortController;
 }
 
-export class JobTracker implements vscode.Disposable {
+export class JobTracker extends Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private disposed = false;
 
-  constructor(private readonly deps: JobTrackerDependencies) {}
+  constructor(private readonly deps: JobTrackerDependencies) {
+    super();
+    // Stop polling without forgetting: persisted jobs resume in the next window.
+    this._register({ dispose: () => this.entries.forEach((entry) => entry.controller.abort()) });
+  }
 
   start(request: JobRequest, options: StartOptions = {}): TrackedJob {
     const id = randomUUID();
@@ -118,13 +122,6 @@ export class JobTracker implements vscode.Disposable {
     const running = all.filter(isRunning).sort((a, b) => a.startedAt - b.startedAt);
     const finished = all.filter((job) => !isRunning(job)).sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
     return [...running, ...finished];
-  }
-
-  dispose(): void {
-    // Stop polling without forgetting: persisted jobs resume in the next window.
-    this.disposed = true;
-    for (const entry of this.entries.values()) entry.controller.abort();
-    this.changed.dispose();
   }
 
   private async run(id: string, request: JobRequest, resumeFrom: JobRecord | undefined, options: StartOptions): Promise<SavedJob> {
@@ -178,7 +175,7 @@ export class JobTracker implements vscode.Disposable {
         `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`);
       return { id, prompt: request.prompt, uri, job: finished };
     } catch (error) {
-      if (this.disposed) throw error; // the window is going away: keep the record to resume later
+      if (this.isDisposed) throw error; // the window is going away: keep the record to resume later
       const state: JobStateName = !isSegmindError(error) ? 'failed'
         : error.kind === 'cancelled' ? 'cancelled' : error.kind === 'job-expired' ? 'expired' : 'failed';
       // A cancelled job is forgotten too: the user chose to stop waiting for it.
@@ -228,6 +225,6 @@ export class JobTracker implements vscode.Disposable {
   }
 
   private fire(): void {
-    if (!this.disposed) this.changed.fire();
+    if (!this.isDisposed) this.changed.fire();
   }
 }

@@ -3,6 +3,7 @@
  * elapsed time moving), and only touches the properties that changed, so it never flickers.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import { readSettings } from '../config/settings';
@@ -13,9 +14,8 @@ import { statusBarView, type KeyState, type StatusBarView } from './statusBarVie
 
 const MIN_INTERVAL_MS = 1_000;
 
-export class SegmindStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('segmind.status', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class SegmindStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('segmind.status', vscode.StatusBarAlignment.Right, 100));
   private shown: StatusBarView | undefined;
   private keyState: KeyState = 'none';
   private lastRender = 0;
@@ -28,28 +28,24 @@ export class SegmindStatusBar implements vscode.Disposable {
     private readonly keys: ApiKeyStore,
     private readonly clock: Clock,
   ) {
+    super();
     this.item.name = 'Segmind';
-    this.subscriptions.push(
-      tracker.onDidChange(() => this.schedule()),
-      credits.onDidChange(() => this.schedule()),
-      keys.onDidChange(() => void this.refreshKeyState()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('segmind.lowCreditWarning')) this.schedule();
-      }),
-    );
+    this._register(tracker.onDidChange(() => this.schedule()));
+    this._register(credits.onDidChange(() => this.schedule()));
+    this._register(keys.onDidChange(() => void this.refreshKeyState()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('segmind.lowCreditWarning')) this.schedule();
+    }));
+    this._register({ dispose: () => {
+      clearTimeout(this.pending);
+      clearInterval(this.ticker);
+    } });
     void this.refreshKeyState();
   }
 
   /** What the item shows now (for tests and the Studio). */
   get view(): StatusBarView | undefined {
     return this.shown;
-  }
-
-  dispose(): void {
-    clearTimeout(this.pending);
-    clearInterval(this.ticker);
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.item.dispose();
   }
 
   private async refreshKeyState(): Promise<void> {
@@ -59,7 +55,7 @@ export class SegmindStatusBar implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.pending) return;
+    if (this.pending || this.isDisposed) return;
     const wait = Math.max(0, this.lastRender + MIN_INTERVAL_MS - this.clock.now());
     this.pending = setTimeout(() => {
       this.pending = undefined;

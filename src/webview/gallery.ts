@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import { outputFolderSegments } from '../output/outputFolder';
 import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst, parseSidecar, type SidecarSummary } from './galleryItems';
-import { Disposable } from './dispose';
+import { Disposable } from '../dispose';
 
 export interface GalleryEntry {
   readonly uri: vscode.Uri;

@@ -23,7 +23,7 @@ import type {
 } from '../shared/protocol';
 import type { ErrorAction } from '../ui/errorMessages';
 import type { Notifier } from '../ui/notifier';
-import { Disposable } from './dispose';
+import { Disposable } from '../dispose';
 import { GalleryWatcher, listGallery, outputFolders, type GalleryEntry } from './gallery';
 import { parseWebviewMessage } from './messageSchemas';
 import type { PromptHistory } from './promptHistory';
