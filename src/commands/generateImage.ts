@@ -111,8 +111,11 @@ async function presentOutcome(deps: GenerateImageDependencies, outcome: Generati
     await editor.edit((edit) => edit.replace(editor.selection, links.join('\n')));
   }
 
+  // Beside the document being written, when there is one; otherwise where the user is looking
+  // (Beside with no editor open would leave an empty group on the left).
+  const previewColumn = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
   for (const image of outcome.saved) {
-    await vscode.commands.executeCommand('vscode.openWith', image.uri, 'imagePreview.previewEditor', { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    await vscode.commands.executeCommand('vscode.openWith', image.uri, 'imagePreview.previewEditor', { preview: false, viewColumn: previewColumn });
   }
   void offerSavedImageActions(outcome.saved.map((image) => image.uri), prompt);
 }

@@ -6,129 +6,32 @@
  * high-contrast themes go to test-results/e2e/ (git-ignored) for a person to look at.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { type FrameLocator, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const shots = path.join(repoRoot, 'test-results', 'e2e');
-const KEY = 'SG_e2e0123456789abcdef';
-
-interface CodeServer {
-  readonly url: string;
-  readonly userDataDir: string;
-  stop(): Promise<void>;
-}
-interface HostModules {
-  startCodeServer(options: { settings?: Record<string, unknown>; installExtensions?: string[] }): Promise<CodeServer>;
-  chromiumPath: string;
-  chromiumArgs: string[];
-  makeTempDir(prefix: string): string;
-  isolatedHomeEnv(dir: string): Record<string, string>;
-  rmQuiet(dir: string): void;
-}
-
-async function hostModules(): Promise<HostModules> {
-  const server = (await import(pathToFileURL(path.join(repoRoot, 'test', 'host', 'codeServer.mjs')).href)) as Pick<HostModules, 'startCodeServer'>;
-  const paths = (await import(pathToFileURL(path.join(repoRoot, 'test', 'host', 'paths.mjs')).href)) as Omit<HostModules, 'startCodeServer'>;
-  return { ...paths, startCodeServer: server.startCodeServer };
-}
-
-function packageVsix(folder: string): string {
-  const vsix = path.join(folder, 'segmind-image-studio.vsix');
-  const result = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: repoRoot, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vsce package failed:\n${result.stdout}${result.stderr}`);
-  return vsix;
-}
-
-/** F1, the command's title, Enter; retried while the workbench is still starting (the palette may open empty). */
-async function runInPalette(page: Page, title: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    // Out of the webview (keys typed there stay there): the side bar's title is a harmless place to click.
-    await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    // The row whose label is exactly the title (Enter would take whichever row is highlighted).
-    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-    try {
-      await row.click({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 6) throw error;
-    }
-  }
-}
-
-/** Preferences: Color Theme, as a user picks one. */
-async function pickTheme(page: Page, query: string, row: RegExp): Promise<void> {
-  await runInPalette(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(query);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
+import { KEY, openWorkbench, pickTheme, runInPalette, screenshot, screenshotIfFailed, type Workbench } from './support/workbench';
 
 describe('Image Studio end to end (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let host: HostModules;
   let fake: FakeSegmind;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let studio: FrameLocator;
-  const temps: string[] = [];
 
   before(async () => {
-    host = await hostModules();
-    fs.rmSync(shots, { recursive: true, force: true });
-    fs.mkdirSync(shots, { recursive: true });
-    const work = host.makeTempDir('segmind-e2e');
-    temps.push(work);
-    const workspace = path.join(work, 'workspace');
-    fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-    const vsix = packageVsix(work);
-
     fake = await FakeSegmind.start({ apiKey: KEY, jobPlan: { durationMs: 2_500 } });
-    server = await host.startCodeServer({
-      installExtensions: [vsix],
-      settings: {
-        'segmind.apiBaseUrl': fake.apiBaseUrl,
-        'segmind.uploadBaseUrl': fake.uploadBaseUrl,
-        'workbench.colorTheme': 'Default Dark Modern',
-        'window.commandCenter': false,
-        'workbench.layoutControl.enabled': false,
-      },
-    });
-    const browserDir = host.makeTempDir('segmind-e2e-chromium');
-    temps.push(browserDir);
-    browser = await chromium.launch({ executablePath: host.chromiumPath, headless: true, args: host.chromiumArgs, env: { ...process.env, ...host.isolatedHomeEnv(browserDir) } });
-    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace).replace(/%2F/g, '/')}`, { waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-    studio = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    workbench = await openWorkbench({ fake });
+    page = workbench.page;
+    studio = workbench.studio;
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = (this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)).toLowerCase();
-      await page.screenshot({ path: path.join(shots, `failed-${name}.png`) }).catch(() => undefined);
-    }
+    await screenshotIfFailed(this, workbench?.page);
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
+    await workbench?.close();
     await fake?.close().catch(() => undefined);
-    for (const dir of temps) host?.rmQuiet(dir);
   });
 
   it('sets the API key through the palette password box', async () => {
@@ -171,13 +74,13 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await studio.locator('.job', { hasText: 'A paper boat' }).first().waitFor({ timeout: 20_000 });
     assert.equal(await studio.locator('.job', { hasText: 'A paper boat' }).count(), 2);
     await studio.getByRole('button', { name: 'Cancel' }).first().waitFor();
-    await page.screenshot({ path: path.join(shots, 'studio-dark-running.png') });
+    await screenshot(page, 'studio-dark-running');
     await studio.locator('.gallery-item').nth(1).waitFor({ timeout: 30_000 });
     await studio.locator('.job-saved').nth(1).waitFor();
     await page.waitForTimeout(500); // thumbnails decode
     assert.equal(fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 2);
     await studio.locator('.history-entry', { hasText: 'A paper boat' }).waitFor();
-    await page.screenshot({ path: path.join(shots, 'studio-dark.png') });
+    await screenshot(page, 'studio-dark');
   });
 
   it('uses a workspace image as an edit input, paints a mask, and runs the edit with it', async () => {
@@ -198,7 +101,7 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await studio.getByText(/of the image will change/).waitFor();
     await studio.getByLabel('Prompt', { exact: true }).fill('Add a small red flag on the boat');
     await studio.getByLabel('Variants', { exact: true }).selectOption('1');
-    await page.screenshot({ path: path.join(shots, 'studio-dark-mask.png') });
+    await screenshot(page, 'studio-dark-mask');
     await studio.getByRole('button', { name: 'Generate', exact: true }).click();
     // The first upload asks for consent once (a modal in the workbench).
     await page.getByRole('button', { name: 'Upload and Edit' }).click({ timeout: 20_000 });
@@ -217,8 +120,8 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
 
   it('looks right in the light and high-contrast themes', async () => {
     const themes = [
-      ['Light Modern', /Light Modern/, '.monaco-workbench.vs', 'studio-light.png'],
-      ['Dark High Contrast', /(Dark|Default) High Contrast/, '.monaco-workbench.hc-black', 'studio-high-contrast.png'],
+      ['Light Modern', /Light Modern/, '.monaco-workbench.vs', 'studio-light'],
+      ['Dark High Contrast', /(Dark|Default) High Contrast/, '.monaco-workbench.hc-black', 'studio-high-contrast'],
     ] as const;
     for (const [query, row, selector, file] of themes) {
       await pickTheme(page, query, row);
@@ -226,7 +129,7 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
       await page.waitForTimeout(1_000); // the webview takes the new colours a moment later
       await studio.locator('#form-heading').scrollIntoViewIfNeeded();
       await studio.locator('.gallery-item').first().waitFor();
-      await page.screenshot({ path: path.join(shots, file) });
+      await screenshot(page, file);
     }
   });
 });

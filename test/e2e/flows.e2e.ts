@@ -1,0 +1,264 @@
+/**
+ * What a user sees, end to end, outside the Studio: the key typed into the palette's password box,
+ * a generation from the palette watched in the status bar until the image opens and shows up in the
+ * Explorer, an edit from the Explorer's context menu, a job that survives a window reload, a refused
+ * job whose reason shows in a notification, and the getting-started walkthrough. The packaged .vsix
+ * runs in code-server (VS Code 1.139.1) in headless Chromium against the fake Segmind; every step
+ * leaves a screenshot in test-results/e2e/flow-*.png.
+ *
+ * One code-server session for the file. Each flow starts from a tidy workbench (no editors, no
+ * notifications, a reset fake) and sets the key itself if it is missing, so any one of them can run
+ * alone (mocha --grep).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { FakeSegmind } from '../fakeSegmind/server';
+import {
+  KEY, expandExplorerFolder, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
+  statusItem, tidyUp, toast, type Workbench,
+} from './support/workbench';
+
+/** Idle with a balance: "12.50" or whatever is left after a job (never a job count). */
+const CREDITS = /^\s*\d+\.\d\d\s*$/;
+
+describe('User flows end to end (code-server + Chromium)', function () {
+  this.timeout(120_000);
+  let fake: FakeSegmind;
+  let workbench: Workbench | undefined;
+  let page: Page;
+
+  before(async () => {
+    fake = await FakeSegmind.start({ apiKey: KEY });
+    workbench = await openWorkbench({ fake });
+    page = workbench.page;
+    // The extension is active once its status-bar item is there.
+    await statusItem(page).waitFor({ timeout: 30_000 });
+  });
+
+  beforeEach(async () => {
+    fake.reset({ apiKey: KEY });
+    await tidyUp(page);
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench?.page);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await fake?.close().catch(() => undefined);
+  });
+
+  /** The status-bar item's visible text (the codicon renders as an empty span). */
+  const statusText = async (): Promise<string> => (await statusItem(page).innerText()).trim();
+
+  async function waitForStatus(match: RegExp, timeout = 20_000): Promise<void> {
+    await statusItem(page).filter({ hasText: match }).waitFor({ timeout });
+  }
+
+  /** F1 → Segmind: Set API Key → type → Enter. */
+  async function setKeyThroughPalette(shots?: string): Promise<void> {
+    await runInPalette(page, 'Segmind: Set API Key');
+    const box = page.locator('.quick-input-widget input[type="password"]');
+    await box.waitFor();
+    await box.pressSequentially(KEY, { delay: 5 });
+    if (shots) await screenshot(page, `${shots}-password-box`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async function ensureKey(): Promise<void> {
+    if (/Set API Key/.test(await statusText())) await setKeyThroughPalette();
+    await waitForStatus(CREDITS);
+  }
+
+  /** F1 → Segmind: Generate Image… → the prompt → Enter → the model. */
+  async function generateThroughPalette(prompt: string, model: string, shots?: string): Promise<void> {
+    await runInPalette(page, 'Segmind: Generate Image…');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Generate Image (1/2)' }).waitFor();
+    await input.fill(prompt);
+    await quickPickRow(page, prompt).waitFor();
+    if (shots) await screenshot(page, `${shots}-prompt`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Generate Image (2/2)' }).waitFor();
+    const row = quickPickRow(page, model);
+    await row.waitFor();
+    if (shots) await screenshot(page, `${shots}-model`);
+    await row.click();
+  }
+
+  /** Requests to the fake's v2 submit of `model` whose prompt is `prompt`. */
+  const submitsOf = (model: string, prompt: string) =>
+    fake.requestsTo('api', 'POST', `/v2/${model}`).filter((request) => (request.body as { prompt?: unknown } | undefined)?.prompt === prompt);
+
+  /** Files in the workspace's assets folder whose names match (sidecars aside). */
+  const assetsMatching = (name: RegExp): string[] => {
+    const folder = path.join(workbench?.workspace ?? '', 'assets');
+    return fs.existsSync(folder) ? fs.readdirSync(folder).filter((file) => name.test(file)) : [];
+  };
+
+  it('a. sets the key through the palette password box; the status bar then shows the credits', async () => {
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    assert.match(await statusText(), /Set API Key/, 'without a key the item offers to set one');
+    await setKeyThroughPalette('flow-a');
+    await waitForStatus(/12\.50/);
+    assert.equal(await statusText(), '12.50');
+    assert.equal(await statusItem(page).locator('.codicon-credit-card').count(), 1, '$(credit-card) renders as a codicon');
+    assert.equal(await statusItem(page).getAttribute('aria-label'), 'Segmind: 12.50 credits');
+    await screenshot(page, 'flow-a-credits');
+  });
+
+  it('b. generates through the palette: busy status bar, then the image preview, the Explorer, the saved notice', async () => {
+    await ensureKey();
+    const prompt = 'A red fox in the snow, flat illustration';
+    const file = 'a-red-fox-in-the-snow-flat-illustration.png';
+    fake.planNextJob({ durationMs: 6_000 });
+    await generateThroughPalette(prompt, 'gpt-image-1-mini', 'flow-b');
+
+    await waitForStatus(/1 job/);
+    assert.equal(await statusItem(page).locator('.codicon-sync').count(), 1, 'the spinner');
+    assert.match(String(await statusItem(page).getAttribute('aria-label')), /^Segmind: 1 job running/);
+    await toast(page, 'Segmind: generating with gpt-image-1-mini').waitFor();
+    await screenshot(page, 'flow-b-busy');
+    // The tooltip, with the progress toast out of its way (Escape hides toasts; the job goes on).
+    await page.keyboard.press('Escape');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await statusItem(page).hover();
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Segmind Image Studio' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    assert.match(await hover.innerText(), /(queued|processing).*gpt-image-1-mini.*A red fox in the snow/s);
+    assert.match(await hover.innerText(), /Credits: 12\.50/);
+    await screenshot(page, 'flow-b-busy-tooltip');
+    await page.mouse.move(700, 400);
+
+    await waitForStatus(CREDITS, 30_000);
+    await page.locator('.tab', { hasText: file }).waitFor({ timeout: 20_000 });
+    const saved = toast(page, `Saved assets/${file}`);
+    await saved.waitFor({ timeout: 20_000 });
+    for (const button of ['Reveal in Explorer', 'Copy Markdown Link', 'Open Studio']) {
+      assert.equal(await saved.getByRole('button', { name: button }).count(), 1, `the notice offers ${button}`);
+    }
+    await expandExplorerFolder(page, 'assets');
+    await explorerRow(page, file).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'flow-b-saved');
+
+    assert.equal(submitsOf('gpt-image-1-mini', prompt).length, 1, 'one submit');
+    assert.deepEqual(assetsMatching(/^a-red-fox.*\.png$/), [file]);
+  });
+
+  it('c. edits an image from the Explorer context menu: consent, prompt, model, the result beside the original', async () => {
+    await ensureKey();
+    const prompt = 'Make the background transparent';
+    fake.planNextJob({ durationMs: 1_500 });
+    await expandExplorerFolder(page, 'images');
+    const logo = explorerRow(page, 'logo.png');
+    await logo.click();
+    await logo.click({ button: 'right' });
+    const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Edit Image with Prompt…' }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.hover();
+    await screenshot(page, 'flow-c-context-menu');
+    await item.click();
+
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Edit images/logo.png' }).waitFor({ timeout: 10_000 });
+    await input.fill(prompt);
+    await screenshot(page, 'flow-c-prompt');
+    await page.keyboard.press('Enter');
+    await quickPickRow(page, 'gpt-image-1-edit').click({ timeout: 10_000 });
+    await quickPickRow(page, /No mask/).click({ timeout: 10_000 });
+    const consent = page.locator('.monaco-dialog-box');
+    await consent.waitFor({ timeout: 10_000 });
+    assert.match(await consent.innerText(), /upload/i);
+    await screenshot(page, 'flow-c-consent');
+    await consent.getByRole('button', { name: 'Upload and Edit' }).click();
+
+    const edited = /^logo-edit-\d{8}-\d{6}\.png$/;
+    await page.locator('.tab', { hasText: edited }).waitFor({ timeout: 30_000 });
+    await toast(page, /edited from images\/logo\.png; the original is unchanged/).waitFor({ timeout: 20_000 });
+    await expandExplorerFolder(page, 'assets');
+    await explorerRow(page, edited).waitFor({ timeout: 20_000 });
+    // Side by side: the original in one group, the result in the next.
+    assert.equal(await page.locator('.editor-group-container').count() >= 2, true, 'two editor groups');
+    await page.locator('.tab', { hasText: /^logo\.png$/ }).waitFor();
+    await waitForStatus(CREDITS);
+    await screenshot(page, 'flow-c-result');
+
+    assert.equal(fake.requestsTo('upload', 'POST', '/upload-asset').length, 1, 'one upload');
+    const submits = fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit');
+    assert.equal(submits.length, 1, 'one submit');
+    const body = submits[0]?.body as { prompt?: string; image_urls?: string[] } | undefined;
+    assert.equal(body?.prompt, prompt);
+    assert.deepEqual(body?.image_urls, [fake.uploads[0]?.url]);
+    assert.equal(assetsMatching(edited).length, 1);
+  });
+
+  it('d. reloads the window during a job: the job resumes, is polled again and still saves its image', async () => {
+    await ensureKey();
+    const prompt = 'A lighthouse at dusk, watercolour';
+    const file = 'a-lighthouse-at-dusk-watercolour.png';
+    fake.planNextJob({ durationMs: 12_000 });
+    await generateThroughPalette(prompt, 'gpt-image-1-mini');
+    await waitForStatus(/1 job/);
+    await screenshot(page, 'flow-d-before-reload');
+
+    const reloadedAt = Date.now();
+    await workbench?.reload();
+    await waitForStatus(/1 job/, 30_000);
+    await screenshot(page, 'flow-d-after-reload');
+    await toast(page, `Resumed after reload and saved assets/${file}`).waitFor({ timeout: 30_000 });
+    await waitForStatus(CREDITS);
+    await expandExplorerFolder(page, 'assets');
+    await explorerRow(page, file).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'flow-d-saved');
+
+    const submits = submitsOf('gpt-image-1-mini', prompt);
+    assert.equal(submits.length, 1, 'submitted once, never again after the reload');
+    const requestId = [...fake.jobs.values()].find((job) => job.body['prompt'] === prompt)?.id;
+    assert.ok(requestId, 'the fake knows the job');
+    const polls = fake.requestsTo('api', 'GET', `/v2/requests/${requestId}/status`);
+    assert.ok(polls.some((poll) => poll.at > reloadedAt), 'status polled after the reload');
+    assert.deepEqual(assetsMatching(/^a-lighthouse.*\.png$/), [file], 'saved once');
+  });
+
+  it('e. a refused job (422) shows its reason in a notification that offers Show Log', async () => {
+    await ensureKey();
+    const reason = 'Your request was rejected by the safety system';
+    fake.planNextJob({ outcome: 'FAILED', error: reason, durationMs: 1_000 });
+    await generateThroughPalette('A forbidden picture', 'gpt-image-1-mini');
+    const failed = toast(page, reason);
+    await failed.waitFor({ timeout: 30_000 });
+    assert.match(await failed.innerText(), /Generation failed/);
+    await failed.getByRole('button', { name: 'Show Log' }).waitFor();
+    await waitForStatus(CREDITS); // not left busy by the failed job
+    await screenshot(page, 'flow-e-failed');
+    await failed.getByRole('button', { name: 'Show Log' }).click();
+    await page.locator('.part.panel').filter({ hasText: reason }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'flow-e-log');
+    assert.equal(assetsMatching(/^a-forbidden/).length, 0, 'nothing saved');
+  });
+
+  it('offers the getting-started walkthrough, whose buttons run the commands', async () => {
+    await runInPalette(page, 'Welcome: Open Walkthrough...');
+    const row = quickPickRow(page, 'Get started with Image Studio for Segmind');
+    await row.waitFor({ timeout: 10_000 });
+    await screenshot(page, 'flow-walkthrough-list');
+    await row.click();
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.filter({ hasText: 'Get started with Image Studio for Segmind' }).waitFor({ timeout: 10_000 });
+    for (const step of ['Set your Segmind API key', 'Generate an image', 'Edit an image from the Explorer', 'Watch jobs and credits in the status bar', 'Open Image Studio']) {
+      assert.equal(await walkthrough.locator('.getting-started-step', { hasText: step }).count(), 1, `step "${step}"`);
+    }
+    // The first step's media (Markdown, rendered in a webview) says how to get a key.
+    await page.frameLocator('.getting-started-media iframe.webview').frameLocator('#active-frame').getByText('Segmind dashboard', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'flow-walkthrough');
+    // Its button runs the command, which ticks the step.
+    await walkthrough.getByRole('button', { name: 'Set API Key' }).click();
+    await page.locator('.quick-input-widget input[type="password"]').waitFor();
+    await page.keyboard.press('Escape');
+    await walkthrough.locator('.getting-started-step', { hasText: 'Set your Segmind API key' }).locator('.codicon-getting-started-step-checked').waitFor({ timeout: 10_000 });
+  });
+});
