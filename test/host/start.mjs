@@ -37,6 +37,12 @@ const started = Date.now();
 const say = (message) => console.log(`[start] ${message}`);
 
 function install() {
+  // A fresh clone has none of the project's own packages yet (esbuild, playwright-core, …).
+  if (!fs.existsSync(path.join(repoRoot, 'node_modules', '.package-lock.json'))) {
+    say('installing the project\'s npm packages (npm ci)…');
+    const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+    if (ci.status !== 0) throw new Error('npm ci failed (see above)');
+  }
   const result = spawnSync('bash', [path.join(hostDir, 'install.sh')], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('test/host/install.sh failed (see above)');
 }
