@@ -3,18 +3,7 @@ import {
   BASE_SIZES, LARGE_SIZES, MODELS, MODEL_SLUGS, TEXT_TO_IMAGE_MODELS, isModelSlug, isTextToImageModel,
   resolveParameters, sizeInPixels, toRequestBody, validatePrompt, type ModelSlug,
 } from '../../src/segmind/catalog';
-import { InvalidParametersError } from '../../src/segmind/errors';
-
-function problemsOf(fn: () => unknown): InvalidParametersError {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof InvalidParametersError, `expected InvalidParametersError, got ${String(error)}`);
-    assert.equal(error.kind, 'invalid-parameters');
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
+import { refusal } from './support/assertions';
 
 describe('catalog', () => {
   describe('models', () => {
@@ -62,7 +51,7 @@ describe('catalog', () => {
 
   describe('resolveParameters', () => {
     it('refuses 3840x2160 on gpt-image-1 with a message naming gpt-image-2', () => {
-      const error = problemsOf(() => resolveParameters('gpt-image-1', { size: '3840x2160' }));
+      const error = refusal(() => resolveParameters('gpt-image-1', { size: '3840x2160' }));
       assert.equal(error.problems.length, 1);
       assert.equal(error.problems[0]?.parameter, 'size');
       assert.match(error.problems[0]?.message ?? '', /gpt-image-2/);
@@ -74,13 +63,13 @@ describe('catalog', () => {
     });
 
     it('refuses an unknown size, listing what would work', () => {
-      const error = problemsOf(() => resolveParameters('gpt-image-1-mini', { size: '512x512' }));
+      const error = refusal(() => resolveParameters('gpt-image-1-mini', { size: '512x512' }));
       assert.match(error.message, /512x512/);
       assert.match(error.message, /1024x1536/);
     });
 
     it('refuses a transparent background with jpeg, but allows png and webp', () => {
-      const error = problemsOf(() => resolveParameters('gpt-image-1', { background: 'transparent', outputFormat: 'jpeg' }));
+      const error = refusal(() => resolveParameters('gpt-image-1', { background: 'transparent', outputFormat: 'jpeg' }));
       assert.equal(error.problems[0]?.parameter, 'background');
       assert.match(error.message, /jpeg/);
       assert.equal(resolveParameters('gpt-image-1', { background: 'transparent', outputFormat: 'png' }).background, 'transparent');
@@ -91,7 +80,7 @@ describe('catalog', () => {
     it('accepts compression 0 on gpt-image-2 and refuses it on the gpt-image-1 family', () => {
       assert.equal(resolveParameters('gpt-image-2', { outputCompression: 0 }).outputCompression, 0);
       for (const slug of ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-1-edit'] as const) {
-        const error = problemsOf(() => resolveParameters(slug, { outputCompression: 0 }));
+        const error = refusal(() => resolveParameters(slug, { outputCompression: 0 }));
         assert.equal(error.problems[0]?.parameter, 'outputCompression');
         assert.match(error.message, /1 to 100/);
       }
@@ -102,12 +91,12 @@ describe('catalog', () => {
       assert.equal(resolveParameters('gpt-image-1', { outputCompression: 100 }).outputCompression, 100);
       assert.equal(resolveParameters('gpt-image-2', { outputCompression: 100 }).outputCompression, 100);
       for (const bad of [101, -1, 50.5, '80', Number.NaN]) {
-        problemsOf(() => resolveParameters('gpt-image-2', { outputCompression: bad }));
+        refusal(() => resolveParameters('gpt-image-2', { outputCompression: bad }));
       }
     });
 
     it('reports several problems at once', () => {
-      const error = problemsOf(() =>
+      const error = refusal(() =>
         resolveParameters('gpt-image-1', { size: '3840x2160', quality: 'ultra', outputCompression: 0, moderation: 'none', background: 'transparent', outputFormat: 'jpeg' }),
       );
       const names = error.problems.map((p) => p.parameter).sort();
@@ -116,7 +105,7 @@ describe('catalog', () => {
     });
 
     it('refuses values of the wrong type and names the parameter', () => {
-      const error = problemsOf(() => resolveParameters('gpt-image-1', { quality: 3, outputFormat: 'gif' }));
+      const error = refusal(() => resolveParameters('gpt-image-1', { quality: 3, outputFormat: 'gif' }));
       assert.deepEqual(error.problems.map((p) => p.parameter), ['quality', 'outputFormat']);
       assert.match(error.message, /gif/);
     });
@@ -129,7 +118,7 @@ describe('catalog', () => {
   describe('validatePrompt', () => {
     it('refuses empty, whitespace-only and non-string prompts', () => {
       for (const bad of ['', '   ', '\n\t ', undefined, null, 42]) {
-        const error = problemsOf(() => validatePrompt(bad));
+        const error = refusal(() => validatePrompt(bad));
         assert.equal(error.problems[0]?.parameter, 'prompt');
         assert.match(error.message, /empty/);
       }
@@ -138,7 +127,7 @@ describe('catalog', () => {
       assert.equal(validatePrompt('  a red fox \n'), 'a red fox');
     });
     it('refuses a prompt longer than the limit', () => {
-      const error = problemsOf(() => validatePrompt('x'.repeat(32_001)));
+      const error = refusal(() => validatePrompt('x'.repeat(32_001)));
       assert.match(error.message, /32000/);
       assert.equal(validatePrompt('x'.repeat(32_000)).length, 32_000);
     });

@@ -5,17 +5,7 @@ import {
   formatMegabytes, hasEditableExtension, sizeProblem, workspaceRelativeSegments, type EditInputFile,
 } from '../../src/edit/editInputs';
 import { MODELS } from '../../src/segmind/catalog';
-import { InvalidParametersError } from '../../src/segmind/errors';
-
-function refusal(fn: () => unknown): InvalidParametersError {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof InvalidParametersError, String(error));
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
+import { refusal } from './support/assertions';
 
 async function image(format: 'png' | 'jpeg' | 'webp', width = 16, height = 16, alpha = false): Promise<Uint8Array> {
   const base = sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 0, g: 0, b: 0, alpha: 0 } : '#c33' } });

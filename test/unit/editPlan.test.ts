@@ -2,22 +2,12 @@ import * as assert from 'node:assert/strict';
 import {
   DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults,
 } from '../../src/generation/generationRequest';
-import { InvalidParametersError } from '../../src/segmind/errors';
+import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
 const at = new Date(2026, 10, 22, 3, 15, 2);
 const one = { images: ['images/logo.png'] };
 const two = { images: ['images/logo.png', 'art/other.jpg'] };
-
-function refusal(fn: () => unknown): InvalidParametersError {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof InvalidParametersError, String(error));
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
 
 describe('planEdit', () => {
   it('defaults to gpt-image-1-edit with its defaults, whatever the text-to-image default model is', () => {

@@ -1,20 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { InvalidParametersError } from '../../src/segmind/errors';
 import {
   MAX_VARIANTS, estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type GenerationDefaults,
 } from '../../src/generation/generationRequest';
+import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
-
-function refusal(fn: () => unknown): InvalidParametersError {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof InvalidParametersError, String(error));
-    return error;
-  }
-  assert.fail('expected a refusal');
-}
 
 describe('generationRequest', () => {
   describe('isCommandOptions', () => {
