@@ -13,6 +13,7 @@ import { DEFAULT_MAX_REQUESTS_PER_MINUTE, readSettings, type Settings } from './
 export class ClientFactory {
   /** One budget for every client, so all jobs together stay under the rate limit. */
   readonly gate: RequestGateOnBudget;
+  private readonly warnedAbout = new Set<string>();
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -24,7 +25,9 @@ export class ClientFactory {
   }
 
   create(settings: Settings = readSettings()): SegmindClient {
-    for (const ignored of settings.ignoredWorkspaceSettings) {
+    // Clients are made per job and per call: say it once, not for every variant of every run.
+    for (const ignored of settings.ignoredWorkspaceSettings.filter((name) => !this.warnedAbout.has(name))) {
+      this.warnedAbout.add(ignored);
       this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key.`);
     }
     this.gate.budget.setLimit(settings.maxRequestsPerMinute);

@@ -4,8 +4,7 @@
  * are an image that may be edited is decided by the pure checks in editInputs.ts.
  */
 import * as vscode from 'vscode';
-import { realpath } from 'node:fs/promises';
-import { isInside } from '../output/outputFolder';
+import { staysInside } from '../output/workspaceConfinement';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../segmind/errors';
 import {
   checkEditInputs, checkImageCount, sizeProblem, workspaceRelativeSegments,
@@ -129,17 +128,6 @@ function fromRelativePath(path: string): vscode.Uri | undefined {
   if (named) return vscode.Uri.joinPath(named.uri, ...rest);
   const [first] = folders;
   return first && vscode.Uri.joinPath(first.uri, ...segments);
-}
-
-/** A symbolic link inside the workspace may point out of it; its target must stay inside too. */
-async function staysInside(folder: vscode.Uri, uri: vscode.Uri): Promise<boolean> {
-  if (uri.scheme !== 'file' || folder.scheme !== 'file') return true;
-  try {
-    const [root, target] = await Promise.all([realpath(folder.fsPath), realpath(uri.fsPath)]);
-    return isInside(root, target);
-  } catch {
-    return true; // does not exist (yet): reading it reports that
-  }
 }
 
 function shown(reference: unknown): string {

@@ -6,6 +6,7 @@
 import { MODEL_SLUGS, MODELS } from '../segmind/catalog';
 import { InvalidParametersError, type ParameterProblem } from '../segmind/errors';
 import { readPixelSize, sniffImageFormat, type ImageFormat, type PixelSize } from '../segmind/imageFormat';
+import { relativeSegments } from '../output/outputFolder';
 
 /**
  * Per image. OpenAI's edit endpoint takes up to 50 MB; Segmind's upload limit is not documented, and
@@ -49,19 +50,8 @@ export interface CheckedEditInputs {
  * the workspace folder (an options object must not reach files outside it).
  */
 export function workspaceRelativeSegments(path: string): string[] | undefined {
-  const value = path.trim();
-  if (value === '' || /^([a-zA-Z]:|[\\/]|~)/.test(value) || value.includes('\0')) return undefined;
-  const segments: string[] = [];
-  for (const part of value.split(/[\\/]+/)) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (segments.length === 0) return undefined;
-      segments.pop();
-      continue;
-    }
-    segments.push(part);
-  }
-  return segments.length > 0 ? segments : undefined;
+  const relative = relativeSegments(path);
+  return relative.ok && relative.segments.length > 0 ? relative.segments : undefined;
 }
 
 /** Checked before any file is read: a count the edit models cannot take is refused outright. */

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
 import { ConfigurationError } from '../segmind/errors';
 import { FILE_EXTENSIONS, type ImageFormat } from '../segmind/imageFormat';
 import { candidateFileName, sidecarFileName, temporaryFileName } from './fileNaming';
-import { isInside, outputFolderSegments } from './outputFolder';
+import { outputFolderSegments } from './outputFolder';
+import { staysInside } from './workspaceConfinement';
 
 const MAX_CANDIDATES = 10_000;
 
@@ -25,11 +25,8 @@ export interface ImageToSave {
 export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {
   const folder = vscode.Uri.joinPath(workspaceFolder, ...outputFolderSegments(setting));
   await vscode.workspace.fs.createDirectory(folder);
-  if (folder.scheme === 'file') {
-    const [root, target] = await Promise.all([realpath(workspaceFolder.fsPath), realpath(folder.fsPath)]);
-    if (!isInside(root, target)) {
-      throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting}" leads outside the workspace folder (through a link).`);
-    }
+  if (!(await staysInside(workspaceFolder, folder))) {
+    throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting}" leads outside the workspace folder (through a link).`);
   }
   return folder;
 }

@@ -1,29 +1,40 @@
 /**
- * Turns the `segmind.outputFolder` setting into path segments inside the workspace folder, refusing
- * anything that would land outside it (absolute paths, drive letters, `..` that climbs out).
+ * Paths that must stay inside the workspace folder: the `segmind.outputFolder` setting and the
+ * workspace-relative paths of edit inputs. Absolute paths, drive letters, `~` and a `..` that climbs
+ * out are refused.
  */
 import { ConfigurationError } from '../segmind/errors';
 
 const SETTING = 'segmind.outputFolder';
 
-export function outputFolderSegments(setting: string): string[] {
-  const value = setting.trim();
-  if (/^([a-zA-Z]:|[\\/]|~)/.test(value) || value.includes('\0')) {
-    throw new ConfigurationError(SETTING, `The output folder must be relative to the workspace folder, not "${value}".`);
-  }
+export type RelativePath =
+  | { readonly ok: true; readonly segments: string[] }
+  | { readonly ok: false; readonly problem: 'absolute' | 'outside' };
+
+/** Normalises a relative path (`./a/../b` → `['b']`); empty means the folder itself. */
+export function relativeSegments(path: string): RelativePath {
+  const value = path.trim();
+  if (/^([a-zA-Z]:|[\\/]|~)/.test(value) || value.includes('\0')) return { ok: false, problem: 'absolute' };
   const segments: string[] = [];
   for (const part of value.split(/[\\/]+/)) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (segments.length === 0) {
-        throw new ConfigurationError(SETTING, `The output folder "${value}" is outside the workspace folder.`);
-      }
+      if (segments.length === 0) return { ok: false, problem: 'outside' };
       segments.pop();
       continue;
     }
     segments.push(part);
   }
-  return segments;
+  return { ok: true, segments };
+}
+
+export function outputFolderSegments(setting: string): string[] {
+  const value = setting.trim();
+  const relative = relativeSegments(value);
+  if (relative.ok) return relative.segments;
+  throw new ConfigurationError(SETTING, relative.problem === 'absolute'
+    ? `The output folder must be relative to the workspace folder, not "${value}".`
+    : `The output folder "${value}" is outside the workspace folder.`);
 }
 
 /** True when `child` (a normalised absolute path) is `parent` or inside it. */

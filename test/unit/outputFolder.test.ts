@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ConfigurationError } from '../../src/segmind/errors';
-import { isInside, outputFolderSegments } from '../../src/output/outputFolder';
+import { isInside, outputFolderSegments, relativeSegments } from '../../src/output/outputFolder';
 
 function refused(setting: string): ConfigurationError {
   try {
@@ -67,5 +67,15 @@ describe('outputFolder', () => {
       assert.ok(!isInside('/ws/assets', '/ws/other/a.png'));
       assert.ok(!isInside('/ws', '/'));
     });
+  });
+});
+
+describe('relativeSegments (shared by the output folder and edit inputs)', () => {
+  it('normalises, and says why a path is refused', () => {
+    assert.deepEqual(relativeSegments(' ./a/../b//c '), { ok: true, segments: ['b', 'c'] });
+    assert.deepEqual(relativeSegments(''), { ok: true, segments: [] });
+    assert.deepEqual(relativeSegments('/etc'), { ok: false, problem: 'absolute' });
+    assert.deepEqual(relativeSegments('C:\\x'), { ok: false, problem: 'absolute' });
+    assert.deepEqual(relativeSegments('a/../../x'), { ok: false, problem: 'outside' });
   });
 });
