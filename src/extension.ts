@@ -5,12 +5,12 @@
  * a command runs first. Every disposable goes to `context.subscriptions`.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from './commands/commandIds';
+import { COMMAND_IDS } from './base/commandIds';
 import { registerCommand } from './commands/registerCommand';
-import { Logger } from './log/logger';
+import { Logger } from './base/logger';
 import type { Services } from './services';
-import { STUDIO_VIEW_TYPE } from './webview/studioViewType';
-import { StudioSerializer } from './webview/studioSerializer';
+import { STUDIO_VIEW_TYPE } from './studio/studioViewType';
+import { StudioSerializer } from './studio/studioSerializer';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();

@@ -6,10 +6,10 @@
 import type {
   GalleryItemView, HistoryEntryView, HostToWebview, InputView, JobView, ModelView, NoticeView, StudioCommand,
   StudioParameters, StudioSettings, StudioWebviewState, WebviewToHost,
-} from '../../src/shared/protocol';
-import { formatCostEstimate, formatDuration } from '../../src/shared/format';
-import { filterHistory } from '../../src/shared/history';
-import { countPainted, maskFromPaint, toNaturalPoint } from '../../src/shared/mask';
+} from '../../src/protocol/studioProtocol';
+import { formatCostEstimate, formatDuration } from '../../src/domain/format';
+import { filterHistory } from '../../src/domain/promptHistory';
+import { countPainted, maskFromPaint, toNaturalPoint } from '../../src/domain/maskPixels';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;

@@ -3,7 +3,7 @@
  * SEGMIND_API_KEY environment variable. Never settings, files or logs.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../dispose';
+import { Disposable } from '../base/dispose';
 
 const SECRET_ID = 'segmind.apiKey';
 export const ENVIRONMENT_VARIABLE = 'SEGMIND_API_KEY';

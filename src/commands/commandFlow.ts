@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { GenerationOutcome, VariantProgress } from '../generation/imageGenerator';
-import { CancelledError } from '../segmind/errors';
+import type { GenerationOutcome, VariantProgress } from '../flow/runVariants';
+import { CancelledError } from '../domain/errors';
 import { formatElapsed } from '../statusBar/statusBarView';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../base/logger';
 import type { Notifier } from '../ui/notifier';
-import { COMMAND_IDS } from './commandIds';
+import { COMMAND_IDS } from '../base/commandIds';
 
 /** Without a key, goes straight to the Set API Key box (saying why); true once a key exists. */
 export async function ensureApiKey(keys: ApiKeyStore, purpose: string): Promise<boolean> {

@@ -13,21 +13,21 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import { readSettings, type Settings } from '../config/settings';
-import { filesToUpload, uploadEditSources } from '../edit/editUpload';
-import { readEditInputs, resolveEditInputs, type ResolvedEditInputs } from '../edit/editInputReader';
-import { EDITABLE_EXTENSIONS, type CheckedEditInputs } from '../edit/editInputs';
-import type { UploadConsent } from '../edit/uploadConsent';
+import { filesToUpload, uploadEditSources } from '../flow/uploadInputs';
+import { readEditInputs, resolveEditInputs, type ResolvedEditInputs } from '../workspace/editInputReader';
+import { EDITABLE_EXTENSIONS, type CheckedEditInputs } from '../domain/editInputs';
+import type { UploadConsent } from '../ui/uploadConsent';
 import {
   isCommandOptions, parseCommandOptions, planEdit, type CommandOptions, type GenerationPlan,
-} from '../generation/generationRequest';
-import type { GenerationOutcome, ImageGenerator } from '../generation/imageGenerator';
-import type { Logger } from '../log/logger';
-import { resolveOutputFolder } from '../output/imageWriter';
-import { MODELS, type ModelSlug } from '../segmind/catalog';
+} from '../domain/plan';
+import type { GenerationOutcome, ImageGenerator } from '../flow/runVariants';
+import type { Logger } from '../base/logger';
+import { resolveOutputFolder } from '../workspace/imageWriter';
+import { MODELS, type ModelSlug } from '../domain/catalog';
 import type { Notifier } from '../ui/notifier';
 import { offerSavedImageActions } from '../ui/savedImageNotice';
 import { ensureApiKey, savedUrisOrThrow, scriptedRejection, withJobProgress } from './commandFlow';
-import { COMMAND_IDS } from './commandIds';
+import { COMMAND_IDS } from '../base/commandIds';
 
 const IMAGE_PREVIEW = 'imagePreview.previewEditor';
 // findFiles globs are case-sensitive on Linux: `**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}`.

@@ -7,14 +7,14 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings } from '../config/settings';
-import { estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type CommandOptions } from '../generation/generationRequest';
-import type { GenerationOutcome, ImageGenerator } from '../generation/imageGenerator';
-import type { Logger } from '../log/logger';
-import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../output/links';
-import { MODELS, TEXT_TO_IMAGE_MODELS, type TextToImageModel } from '../segmind/catalog';
-import { NoWorkspaceError } from '../segmind/errors';
+import { estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type CommandOptions } from '../domain/plan';
+import type { GenerationOutcome, ImageGenerator } from '../flow/runVariants';
+import type { Logger } from '../base/logger';
+import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../domain/links';
+import { MODELS, TEXT_TO_IMAGE_MODELS, type TextToImageModel } from '../domain/catalog';
+import { NoWorkspaceError } from '../domain/errors';
 import type { Notifier } from '../ui/notifier';
-import { COMMAND_IDS } from './commandIds';
+import { COMMAND_IDS } from '../base/commandIds';
 import { ensureApiKey, savedUrisOrThrow, scriptedRejection, withJobProgress } from './commandFlow';
 import { offerSavedImageActions } from '../ui/savedImageNotice';
 

@@ -3,7 +3,7 @@
  * (or the saved-image notification) the image comes along as an edit input.
  */
 import * as vscode from 'vscode';
-import { StudioPanel, type StudioDependencies } from '../webview/studioPanel';
+import { StudioPanel, type StudioDependencies } from '../studio/studioPanel';
 
 export function openStudioCommand(deps: StudioDependencies): (arg?: unknown, selected?: unknown) => void {
   return (arg?: unknown, selected?: unknown) => {

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
-import type { Logger } from '../log/logger';
-import { checkApiKey } from '../segmind/apiKeyFormat';
-import { isSegmindError } from '../segmind/errors';
+import type { Logger } from '../base/logger';
+import { checkApiKey } from '../domain/apiKeyFormat';
+import { isSegmindError } from '../domain/errors';
 import { formatCredits } from '../ui/errorMessages';
 
 export interface SetApiKeyDependencies {

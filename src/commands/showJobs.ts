@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import type { Clock } from '../segmind/clock';
+import type { Clock } from '../base/clock';
 import { formatElapsed } from '../statusBar/statusBarView';
-import { COMMAND_IDS } from './commandIds';
+import { COMMAND_IDS } from '../base/commandIds';
 
 type JobItem = vscode.QuickPickItem & { readonly job?: JobSnapshot; readonly command?: string };
 type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> };

@@ -4,7 +4,7 @@
  * .vscode/settings.json is ignored, whatever VS Code's own scope handling does.
  */
 import * as vscode from 'vscode';
-import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../segmind/catalog';
+import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/catalog';
 import type { Transport } from '../jobs/runJob';
 
 export const SECTION = 'segmind';

@@ -3,12 +3,12 @@
  * Credits, and updated from what finished jobs report, so the status bar never polls for it.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../dispose';
+import { Disposable } from '../base/dispose';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../base/logger';
 import type { Credits } from '../segmind/client';
-import { isSegmindError } from '../segmind/errors';
+import { isSegmindError } from '../domain/errors';
 
 export interface CreditsState {
   readonly credits?: Credits;

@@ -4,7 +4,7 @@
  * hour, so an older record can only be reported as expired. Pure, validated with zod on the way in.
  */
 import { z } from 'zod';
-import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../segmind/catalog';
+import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
 
 export const RESULT_RETENTION_MS = 60 * 60 * 1000;
 

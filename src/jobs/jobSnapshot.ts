@@ -1,5 +1,5 @@
 /** A job as the status bar, Show Jobs and the Studio see it. Pure data, no handles. */
-import type { ModelSlug } from '../segmind/catalog';
+import type { ModelSlug } from '../domain/catalog';
 
 export type JobStateName =
   | 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading'

@@ -5,14 +5,14 @@
  * failure of one never touches another. Listeners (status bar, Show Jobs, Studio) get snapshots.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../dispose';
+import { Disposable } from '../base/dispose';
 import { randomUUID } from 'node:crypto';
 import type { ClientFactory } from '../config/clientFactory';
-import type { Logger } from '../log/logger';
-import { writeResultFiles, type ResultDescription } from '../output/resultFiles';
-import { MODELS } from '../segmind/catalog';
-import type { Clock } from '../segmind/clock';
-import { CancelledError, isSegmindError } from '../segmind/errors';
+import type { Logger } from '../base/logger';
+import { writeResultFiles, type ResultDescription } from '../workspace/resultFiles';
+import { MODELS } from '../domain/catalog';
+import type { Clock } from '../base/clock';
+import { CancelledError, isSegmindError } from '../domain/errors';
 import { describeError } from '../ui/errorMessages';
 import { sortStoredJobs, type JobRecord } from './jobRecord';
 import { isRunning, type JobSnapshot, type JobStateName } from './jobSnapshot';

@@ -5,10 +5,10 @@
  * Rate limits never fail a job: a 429 while polling only makes us wait longer. The job ends with
  * the image, a typed failure, cancellation, or the deadline.
  */
-import type { ModelSlug } from '../segmind/catalog';
-import type { Clock } from '../segmind/clock';
+import type { ModelSlug } from '../domain/catalog';
+import type { Clock } from '../base/clock';
 import type { DownloadedImage, SegmindClient } from '../segmind/client';
-import { JobTimeoutError, RateLimitError } from '../segmind/errors';
+import { JobTimeoutError, RateLimitError } from '../domain/errors';
 import { nextPollDelayMs, type PollScheduleOptions, DEFAULT_POLL_SCHEDULE } from './pollSchedule';
 
 export type Transport = 'async' | 'sync';

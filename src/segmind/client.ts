@@ -8,18 +8,18 @@
  * - output downloads carry no key at all.
  */
 import type { Dispatcher } from 'undici';
-import type { ModelSlug } from './catalog';
-import { systemClock, type Clock } from './clock';
+import type { ModelSlug } from '../domain/catalog';
+import { systemClock, type Clock } from '../base/clock';
 import {
   BadRequestError, ConfigurationError, ForbiddenError, isSegmindError, JobExpiredError, JobFailedError,
   MissingApiKeyError, ModelRetiredError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError,
   ServerError, UnauthorizedError, UnexpectedStatusError, type SegmindError,
-} from './errors';
+} from '../domain/errors';
 import { exchange, type HttpResponse } from './http';
 import { extractImageSource, type ImageSource } from './imageSource';
-import { sniffImageFormat, type ImageFormat } from './imageFormat';
+import { sniffImageFormat, type ImageFormat } from '../domain/imageFormat';
 import { joinUrl, parseBaseUrl } from './baseUrl';
-import { redact } from './redact';
+import { redact } from '../domain/redact';
 import { DEFAULT_RETRY_POLICY, decideRetry, retryAfterMs, type RequestSafety, type RetryPolicy } from './retryPolicy';
 import {
   creditsAnswerSchema, describeIssues, errorBodySchema, resultAnswerSchema, statusAnswerSchema,

@@ -4,7 +4,7 @@
  * HTTP statuses are returned as they are and interpreted by the client.
  */
 import { request, type Dispatcher } from 'undici';
-import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from './errors';
+import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../domain/errors';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST';

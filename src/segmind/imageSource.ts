@@ -3,7 +3,7 @@
  * contract lists, in order: `images[].url`, `output` as a URL, `output` as a list, then base64 or
  * a data URI as a last resort.
  */
-import { ProtocolError } from './errors';
+import { ProtocolError } from '../domain/errors';
 import type { ResultAnswer } from './schemas';
 
 export type ImageSource =

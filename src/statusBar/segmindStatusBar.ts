@@ -3,13 +3,13 @@
  * elapsed time moving), and only touches the properties that changed, so it never flickers.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../dispose';
+import { Disposable } from '../base/dispose';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import { readSettings } from '../config/settings';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning } from '../jobs/jobSnapshot';
-import type { Clock } from '../segmind/clock';
+import type { Clock } from '../base/clock';
 import { statusBarView, type KeyState, type StatusBarView } from './statusBarView';
 
 const MIN_INTERVAL_MS = 1_000;

@@ -3,7 +3,7 @@
  * state's text and tooltip is unit-tested; the host item only copies the result.
  */
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import { formatDuration } from '../shared/format';
+import { formatDuration } from '../domain/format';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 

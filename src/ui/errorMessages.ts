@@ -2,7 +2,7 @@
  * The one place where typed errors become words and the actions offered with them. Pure, so every
  * message is unit-tested; the host only displays what this returns.
  */
-import type { AnySegmindError } from '../segmind/errors';
+import type { AnySegmindError } from '../domain/errors';
 
 export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
 

@@ -3,9 +3,9 @@
  * are not ours (a disk full while saving, say) get a plain message and the log.
  */
 import * as vscode from 'vscode';
-import type { Logger } from '../log/logger';
-import { isSegmindError } from '../segmind/errors';
-import { COMMAND_IDS } from '../commands/commandIds';
+import type { Logger } from '../base/logger';
+import { isSegmindError } from '../domain/errors';
+import { COMMAND_IDS } from '../base/commandIds';
 import { describeError, type ErrorAction, type UserMessage } from './errorMessages';
 
 const ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {

@@ -1,7 +1,7 @@
 /** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio. */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../commands/commandIds';
-import { altText, imageLink } from '../output/links';
+import { COMMAND_IDS } from '../base/commandIds';
+import { altText, imageLink } from '../domain/links';
 
 export interface SavedNoticeWording {
   /** Before the file names; default "Saved". */

@@ -7,11 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSegmind } from '../fakeSegmind/server';
-import { RequestBudget, RequestGateOnBudget } from '../../src/jobs/requestBudget';
+import { RequestBudget, RequestGateOnBudget } from '../../src/segmind/requestBudget';
 import { runJob } from '../../src/jobs/runJob';
-import { MODELS, type ModelSlug } from '../../src/segmind/catalog';
+import { MODELS, type ModelSlug } from '../../src/domain/catalog';
 import { SegmindClient } from '../../src/segmind/client';
-import { RateLimitError, isSegmindError } from '../../src/segmind/errors';
+import { RateLimitError, isSegmindError } from '../../src/domain/errors';
 import { VirtualClock } from './virtualClock';
 
 const KEY = 'SG_0123456789abcdef';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkApiKey } from '../../src/segmind/apiKeyFormat';
+import { checkApiKey } from '../../src/domain/apiKeyFormat';
 
 describe('apiKeyFormat.checkApiKey', () => {
   it('accepts a Segmind-looking key, trimmed', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   BASE_SIZES, LARGE_SIZES, MODELS, MODEL_SLUGS, TEXT_TO_IMAGE_MODELS, isModelSlug, isTextToImageModel,
   resolveParameters, sizeInPixels, toRequestBody, validatePrompt, type ModelSlug,
-} from '../../src/segmind/catalog';
+} from '../../src/domain/catalog';
 import { refusal } from './support/assertions';
 
 describe('catalog', () => {

@@ -8,9 +8,9 @@ import {
   BadRequestError, CancelledError, ConfigurationError, ForbiddenError, JobExpiredError, JobFailedError, MissingApiKeyError,
   ModelRetiredError, NetworkError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError, RequestTimeoutError,
   ServerError, UnauthorizedError, UnexpectedStatusError,
-} from '../../src/segmind/errors';
-import { readPixelSize, sniffImageFormat } from '../../src/segmind/imageFormat';
-import type { ModelSlug } from '../../src/segmind/catalog';
+} from '../../src/domain/errors';
+import { readPixelSize, sniffImageFormat } from '../../src/domain/imageFormat';
+import type { ModelSlug } from '../../src/domain/catalog';
 import { rejection } from './support/assertions';
 import { FakeClock } from './support/fakeClock';
 

@@ -3,8 +3,8 @@ import sharp from 'sharp';
 import {
   EDITABLE_EXTENSIONS, MAX_EDIT_IMAGE_BYTES, MAX_EDIT_IMAGES, MAX_EDIT_TOTAL_BYTES, checkEditInputs, checkImageCount,
   formatMegabytes, hasEditableExtension, sizeProblem, workspaceRelativeSegments, type EditInputFile,
-} from '../../src/edit/editInputs';
-import { MODELS } from '../../src/segmind/catalog';
+} from '../../src/domain/editInputs';
+import { MODELS } from '../../src/domain/catalog';
 import { refusal } from './support/assertions';
 
 async function image(format: 'png' | 'jpeg' | 'webp', width = 16, height = 16, alpha = false): Promise<Uint8Array> {

@@ -3,7 +3,7 @@ import {
   BadRequestError, CancelledError, ConfigurationError, ForbiddenError, InvalidParametersError, JobExpiredError, JobFailedError,
   JobTimeoutError, MissingApiKeyError, ModelRetiredError, NetworkError, NoWorkspaceError, NotAcceptableError, NotFoundError,
   ProtocolError, RateLimitError, RequestTimeoutError, ServerError, UnauthorizedError, UnexpectedStatusError, type AnySegmindError,
-} from '../../src/segmind/errors';
+} from '../../src/domain/errors';
 import { describeError, formatCredits } from '../../src/ui/errorMessages';
 
 const KEY = 'SG_0123456789abcdef';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { baseNameFromPrompt, candidateFileName, sanitizeBaseName, sidecarFileName, temporaryFileName } from '../../src/output/fileNaming';
+import { baseNameFromPrompt, candidateFileName, sanitizeBaseName, sidecarFileName, temporaryFileName } from '../../src/domain/fileNaming';
 
 /** What every produced base name must satisfy on every OS. */
 function assertSafe(name: string): void {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   MAX_VARIANTS, estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type GenerationDefaults,
-} from '../../src/generation/generationRequest';
+} from '../../src/domain/plan';
 import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };

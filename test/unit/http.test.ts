@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { exchange, type HttpRequest } from '../../src/segmind/http';
-import { systemClock } from '../../src/segmind/clock';
-import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../../src/segmind/errors';
+import { systemClock } from '../../src/base/clock';
+import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../../src/domain/errors';
 import { creditsAnswerSchema, describeIssues, resultAnswerSchema, submitAnswerSchema } from '../../src/segmind/schemas';
 
 const KEY = 'SG_0123456789abcdef';

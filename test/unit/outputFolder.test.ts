@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ConfigurationError } from '../../src/segmind/errors';
-import { isInside, outputFolderSegments, relativeSegments } from '../../src/output/outputFolder';
+import { ConfigurationError } from '../../src/domain/errors';
+import { isInside, outputFolderSegments, relativeSegments } from '../../src/domain/workspacePath';
 
 function refused(setting: string): ConfigurationError {
   try {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { REDACTED, redact } from '../../src/segmind/redact';
-import { ProtocolError, UnauthorizedError } from '../../src/segmind/errors';
+import { REDACTED, redact } from '../../src/domain/redact';
+import { ProtocolError, UnauthorizedError } from '../../src/domain/errors';
 
 const KEY = 'SG_0123456789abcdef';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RequestBudget, RequestGateOnBudget, WINDOW_MS } from '../../src/jobs/requestBudget';
+import { RequestBudget, RequestGateOnBudget, WINDOW_MS } from '../../src/segmind/requestBudget';
 import { FakeClock, START_MS } from './support/fakeClock';
 
 describe('RequestBudget', () => {

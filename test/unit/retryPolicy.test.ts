@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   BadRequestError, JobExpiredError, NetworkError, RateLimitError, RequestTimeoutError, ServerError, UnauthorizedError,
   type AnySegmindError,
-} from '../../src/segmind/errors';
+} from '../../src/domain/errors';
 import { DEFAULT_RETRY_POLICY, backoffDelay, decideRetry, retryAfterMs, type RetryPolicy } from '../../src/segmind/retryPolicy';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { looksLikePngDataUrl, MAX_PROMPT_CHARS, parseWebviewMessage } from '../../src/webview/messageSchemas';
-import type { WebviewToHost } from '../../src/shared/protocol';
+import { looksLikePngDataUrl, MAX_PROMPT_CHARS, parseWebviewMessage } from '../../src/protocol/studioMessages';
+import type { WebviewToHost } from '../../src/protocol/studioProtocol';
 
 const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const parameters = { size: '1024x1024', quality: 'high', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' } as const;

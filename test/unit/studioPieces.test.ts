@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatCostEstimate, formatDuration } from '../../src/shared/format';
-import { estimateCostUsd } from '../../src/generation/generationRequest';
-import { MODELS } from '../../src/segmind/catalog';
-import { imagesWithSidecars, newestFirst, parseSidecar } from '../../src/webview/galleryItems';
-import { filterHistory } from '../../src/shared/history';
-import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/webview/promptHistory';
-import type { StudioSettings } from '../../src/shared/protocol';
+import { formatCostEstimate, formatDuration } from '../../src/domain/format';
+import { estimateCostUsd } from '../../src/domain/plan';
+import { MODELS } from '../../src/domain/catalog';
+import { imagesWithSidecars, newestFirst, parseSidecar } from '../../src/studio/galleryItems';
+import { filterHistory } from '../../src/domain/promptHistory';
+import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/promptHistory';
+import type { StudioSettings } from '../../src/protocol/studioProtocol';
 
 const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'): StudioSettings =>
   ({ prompt, model, parameters: { ...MODELS[model].defaults }, variants: 1 });

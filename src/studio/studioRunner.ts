@@ -8,17 +8,17 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import { readSettings } from '../config/settings';
-import { fromDataUrl } from '../edit/dataUrl';
-import { filesToUpload, uploadEditSources } from '../edit/editUpload';
-import { readEditInputs, resolveEditInputs } from '../edit/editInputReader';
-import { checkEditInputs, type CheckedEditInputs } from '../edit/editInputs';
-import type { UploadConsent } from '../edit/uploadConsent';
-import { planEdit, planGeneration, type CommandOptions, type GenerationPlan } from '../generation/generationRequest';
-import type { GenerationOutcome, ImageGenerator } from '../generation/imageGenerator';
-import type { Logger } from '../log/logger';
-import { resolveOutputFolder } from '../output/imageWriter';
-import { InvalidParametersError, MissingApiKeyError, NoWorkspaceError } from '../segmind/errors';
-import type { StudioSettings } from '../shared/protocol';
+import { fromDataUrl } from '../domain/dataUrl';
+import { filesToUpload, uploadEditSources } from '../flow/uploadInputs';
+import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
+import { checkEditInputs, type CheckedEditInputs } from '../domain/editInputs';
+import type { UploadConsent } from '../ui/uploadConsent';
+import { planEdit, planGeneration, type CommandOptions, type GenerationPlan } from '../domain/plan';
+import type { GenerationOutcome, ImageGenerator } from '../flow/runVariants';
+import type { Logger } from '../base/logger';
+import { resolveOutputFolder } from '../workspace/imageWriter';
+import { InvalidParametersError, MissingApiKeyError, NoWorkspaceError } from '../domain/errors';
+import type { StudioSettings } from '../protocol/studioProtocol';
 
 /** How a mask painted in the Studio is named in messages and the sidecar (it is not a file). */
 export const PAINTED_MASK_LABEL = '(painted in Image Studio)';

@@ -3,10 +3,10 @@
  * not empty, not oversized, not too many, and a mask that is a PNG of the same size as the image.
  * Everything here is refused before any request, with a message that names the file and the limit.
  */
-import { MODEL_SLUGS, MODELS } from '../segmind/catalog';
-import { InvalidParametersError, type ParameterProblem } from '../segmind/errors';
-import { readPixelSize, sniffImageFormat, type ImageFormat, type PixelSize } from '../segmind/imageFormat';
-import { relativeSegments } from '../output/outputFolder';
+import { MODEL_SLUGS, MODELS } from './catalog';
+import { InvalidParametersError, type ParameterProblem } from './errors';
+import { readPixelSize, sniffImageFormat, type ImageFormat, type PixelSize } from './imageFormat';
+import { relativeSegments } from './workspacePath';
 
 /**
  * Per image. OpenAI's edit endpoint takes up to 50 MB; Segmind's upload limit is not documented, and

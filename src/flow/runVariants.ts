@@ -8,10 +8,10 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { Settings } from '../config/settings';
 import type { JobTracker, SavedJob } from '../jobs/jobTracker';
 import type { JobProgress } from '../jobs/runJob';
-import type { Logger } from '../log/logger';
-import { resolveOutputFolder } from '../output/imageWriter';
-import { MissingApiKeyError } from '../segmind/errors';
-import type { GenerationPlan } from './generationRequest';
+import type { Logger } from '../base/logger';
+import { resolveOutputFolder } from '../workspace/imageWriter';
+import { MissingApiKeyError } from '../domain/errors';
+import type { GenerationPlan } from '../domain/plan';
 
 export interface VariantProgress extends JobProgress {
   readonly variant: number;

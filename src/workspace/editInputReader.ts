@@ -4,12 +4,12 @@
  * are an image that may be edited is decided by the pure checks in editInputs.ts.
  */
 import * as vscode from 'vscode';
-import { staysInside } from '../output/workspaceConfinement';
-import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../segmind/errors';
+import { staysInside } from './confinement';
+import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
 import {
   checkEditInputs, checkImageCount, sizeProblem, workspaceRelativeSegments,
   type CheckedEditInputs, type EditInputFile, type EditInputRole,
-} from './editInputs';
+} from '../domain/editInputs';
 
 /** One input, located. */
 export interface EditInputRef {

@@ -6,7 +6,7 @@
  * never asked, and the log records what the user would have been told.
  */
 import * as vscode from 'vscode';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../base/logger';
 
 const CONSENT_KEY = 'segmind.editUploadConsent';
 const ACCEPT = 'Upload and Edit';

@@ -7,7 +7,7 @@
 
 // Type-only imports from the pure core: one source of truth, and nothing reaches the webview bundle.
 import type { JobStateName } from '../jobs/jobSnapshot';
-import type { Background, ModelSlug, Moderation, OutputFormat, Quality } from '../segmind/catalog';
+import type { Background, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/catalog';
 
 export type ModelSlugView = ModelSlug;
 export type QualityView = Quality;

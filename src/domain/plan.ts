@@ -6,10 +6,10 @@ import { z } from 'zod';
 import {
   MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
   type ImageParameters, type ModelSlug, type RequestedParameters, type TextToImageModel,
-} from '../segmind/catalog';
-import { InvalidParametersError, type ParameterProblem } from '../segmind/errors';
-import { baseNameFromPrompt, editBaseName } from '../output/fileNaming';
-import type { SourceImage } from '../output/sidecar';
+} from './catalog';
+import { InvalidParametersError, type ParameterProblem } from './errors';
+import { baseNameFromPrompt, editBaseName } from './fileNaming';
+import type { SourceImage } from './sidecar';
 
 export const MAX_VARIANTS = 4;
 

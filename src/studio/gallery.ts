@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
-import { outputFolderSegments } from '../output/outputFolder';
+import { outputFolderSegments } from '../domain/workspacePath';
 import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst, parseSidecar, type SidecarSummary } from './galleryItems';
-import { Disposable } from '../dispose';
+import { Disposable } from '../base/dispose';
 
 export interface GalleryEntry {
   readonly uri: vscode.Uri;

@@ -3,8 +3,8 @@
  * src/output/sidecar.ts): an image without a readable sidecar of ours is not one of our results.
  * Pure: the host lists the folder and reads the files (gallery.ts).
  */
-import type { StudioSettings } from '../shared/protocol';
-import { isModelSlug, PARAMETER_NAMES, resolveParameters } from '../segmind/catalog';
+import type { StudioSettings } from '../protocol/studioProtocol';
+import { isModelSlug, PARAMETER_NAMES, resolveParameters } from '../domain/catalog';
 
 export const MAX_GALLERY_ITEMS = 200;
 const IMAGE_NAME = /\.(png|jpe?g|webp)$/i;

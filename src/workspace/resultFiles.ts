@@ -1,10 +1,10 @@
 /** Writes a finished job's image and its sidecar into the output folder. */
 import type * as vscode from 'vscode';
 import type { FinishedJob, Transport } from '../jobs/runJob';
-import type { ImageParameters, ModelSlug } from '../segmind/catalog';
-import { readPixelSize } from '../segmind/imageFormat';
+import type { ImageParameters, ModelSlug } from '../domain/catalog';
+import { readPixelSize } from '../domain/imageFormat';
 import { saveImage } from './imageWriter';
-import { buildSidecar, type SourceImage } from './sidecar';
+import { buildSidecar, type SourceImage } from '../domain/sidecar';
 
 export interface ResultDescription {
   readonly model: ModelSlug;

@@ -3,7 +3,7 @@
  * (segmind-api.md, "Uploading workspace images"). The MIME type comes from the sniffed bytes, never
  * from the file name, so a PNG saved as `.jpg` is still sent as what it is.
  */
-import { MIME_TYPES, sniffImageFormat, type ImageFormat } from '../segmind/imageFormat';
+import { MIME_TYPES, sniffImageFormat, type ImageFormat } from './imageFormat';
 
 export function toDataUrl(bytes: Uint8Array, format: ImageFormat): string {
   return `data:${MIME_TYPES[format]};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;

@@ -2,8 +2,8 @@
  * The `<image>.json` written beside each image: enough to know how it was made and to make it again.
  * It never holds the API key.
  */
-import type { ImageParameters, ModelSlug } from '../segmind/catalog';
-import type { ImageFormat, PixelSize } from '../segmind/imageFormat';
+import type { ImageParameters, ModelSlug } from './catalog';
+import type { ImageFormat, PixelSize } from './imageFormat';
 import type { Transport } from '../jobs/runJob';
 
 export const SIDECAR_VERSION = 1;

@@ -1,5 +1,5 @@
 /** The Studio's history search, shared by the webview (which filters as you type) and the tests. Pure. */
-import type { HistoryEntryView } from './protocol';
+import type { HistoryEntryView } from '../protocol/studioProtocol';
 
 /** Entries whose prompt (or model) contains every word of the query, case-insensitively. */
 export function filterHistory(entries: readonly HistoryEntryView[], query: string): HistoryEntryView[] {

@@ -6,26 +6,26 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { COMMAND_IDS } from '../commands/commandIds';
+import { COMMAND_IDS } from '../base/commandIds';
 import { readSettings } from '../config/settings';
-import { toDataUrl } from '../edit/dataUrl';
-import { readEditInputs, resolveEditInputs } from '../edit/editInputReader';
-import { MAX_VARIANTS } from '../generation/generationRequest';
+import { toDataUrl } from '../domain/dataUrl';
+import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
+import { MAX_VARIANTS } from '../domain/plan';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import type { Logger } from '../log/logger';
-import { altText, imageLink } from '../output/links';
-import { isInside } from '../output/outputFolder';
-import { MODELS, MODEL_SLUGS, resolveParameters } from '../segmind/catalog';
-import { isSegmindError } from '../segmind/errors';
+import type { Logger } from '../base/logger';
+import { altText, imageLink } from '../domain/links';
+import { isInside } from '../domain/workspacePath';
+import { MODELS, MODEL_SLUGS, resolveParameters } from '../domain/catalog';
+import { isSegmindError } from '../domain/errors';
 import type {
   GalleryAction, GalleryItemView, GenerateRequest, HostToWebview, InputView, JobView, ModelView, NoticeView, StudioCommand, StudioSettings, WebviewToHost,
-} from '../shared/protocol';
+} from '../protocol/studioProtocol';
 import type { ErrorAction } from '../ui/errorMessages';
 import type { Notifier } from '../ui/notifier';
-import { Disposable } from '../dispose';
+import { Disposable } from '../base/dispose';
 import { GalleryWatcher, listGallery, outputFolders, type GalleryEntry } from './gallery';
-import { parseWebviewMessage } from './messageSchemas';
+import { parseWebviewMessage } from '../protocol/studioMessages';
 import type { PromptHistory } from './promptHistory';
 import { renderStudioHtml } from './studioHtml';
 import { type StudioMask, type StudioRunner } from './studioRunner';

@@ -3,7 +3,7 @@
  * workspace-relative paths of edit inputs. Absolute paths, drive letters, `~` and a `..` that climbs
  * out are refused.
  */
-import { ConfigurationError } from '../segmind/errors';
+import { ConfigurationError } from './errors';
 
 const SETTING = 'segmind.outputFolder';
 

@@ -5,9 +5,9 @@
  * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
  */
 import { z } from 'zod';
-import { MAX_VARIANTS } from '../generation/generationRequest';
-import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../segmind/catalog';
-import type { WebviewToHost } from '../shared/protocol';
+import { MAX_VARIANTS } from '../domain/plan';
+import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
+import type { WebviewToHost } from './studioProtocol';
 
 export const MAX_PROMPT_CHARS = 32_000;
 export const MAX_URI_CHARS = 4_096;

@@ -1,7 +1,7 @@
 /** The check that a path which looks inside a folder really is, once symbolic links are followed. */
 import type * as vscode from 'vscode';
 import { realpath } from 'node:fs/promises';
-import { isInside } from './outputFolder';
+import { isInside } from '../domain/workspacePath';
 
 /** True when `uri`'s real location is inside `folder`'s; also true for what does not exist (yet). */
 export async function staysInside(folder: vscode.Uri, uri: vscode.Uri): Promise<boolean> {

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { ConfigurationError } from '../segmind/errors';
-import { FILE_EXTENSIONS, type ImageFormat } from '../segmind/imageFormat';
-import { candidateFileName, sidecarFileName, temporaryFileName } from './fileNaming';
-import { outputFolderSegments } from './outputFolder';
-import { staysInside } from './workspaceConfinement';
+import { ConfigurationError } from '../domain/errors';
+import { FILE_EXTENSIONS, type ImageFormat } from '../domain/imageFormat';
+import { candidateFileName, sidecarFileName, temporaryFileName } from '../domain/fileNaming';
+import { outputFolderSegments } from '../domain/workspacePath';
+import { staysInside } from './confinement';
 
 const MAX_CANDIDATES = 10_000;
 
