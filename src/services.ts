@@ -17,7 +17,7 @@ import { ClientFactory } from './config/clientFactory';
 import { readSettings } from './config/settings';
 import { CreditsMonitor } from './credits/creditsMonitor';
 import { UploadConsent } from './ui/uploadConsent';
-import { ImageGenerator } from './flow/runVariants';
+import { GenerationFlow } from './flow/generationFlow';
 import { JobStore } from './jobs/jobStore';
 import { JobTracker } from './jobs/jobTracker';
 import type { Logger } from './base/logger';
@@ -26,7 +26,8 @@ import { Notifier } from './ui/notifier';
 import { resumeJobsAfterReload } from './ui/resumeNotices';
 import { PromptHistory } from './studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
-import { StudioRunner } from './studio/studioRunner';
+import { PaletteAsker } from './commands/paletteAsker';
+import { resultSaver } from './workspace/resultFiles';
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -43,15 +44,17 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const clients = new ClientFactory(keys, logger, version);
   const credits = new CreditsMonitor(clients, keys, logger);
   const tracker = new JobTracker({
-    store: new JobStore(context.workspaceState), clients, logger, clock: clients.clock, extensionVersion: version,
+    store: new JobStore(context.workspaceState), logger, clock: clients.clock,
+    createClient: () => clients.create(),
+    saveResult: resultSaver(version, () => clients.clock.now()),
     onRemainingCredits: (remaining) => credits.setRemaining(remaining),
   });
-  const generator = new ImageGenerator({ tracker, keys, logger });
+  const flow = new GenerationFlow({ tracker, keys, clients, logger, readSettings });
   const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
   const consent = new UploadConsent(context.globalState, logger);
+  const asker = new PaletteAsker({ memento: context.globalState, consent, defaultModel: () => readSettings().defaultModel });
   const studio: StudioDependencies = {
-    extensionUri: context.extensionUri, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
-    runner: new StudioRunner({ generator, clients, keys, consent, logger }),
+    extensionUri: context.extensionUri, flow, consent, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
   };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
@@ -62,8 +65,8 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
 
   const commands: CommandHandlers = {
     'segmind.openStudio': openStudioCommand(studio),
-    'segmind.generateImage': generateImageCommand({ generator, notifier, logger, keys, memento: context.globalState }),
-    'segmind.editImage': editImageCommand({ generator, clients, notifier, logger, keys, consent }),
+    'segmind.generateImage': generateImageCommand({ flow, asker, notifier, logger }),
+    'segmind.editImage': editImageCommand({ flow, asker, notifier, logger }),
     'segmind.setApiKey': setApiKeyCommand({ keys, credits, logger }),
     'segmind.clearApiKey': clearApiKeyCommand(keys, credits, logger),
     'segmind.checkCredits': checkCreditsCommand(credits, keys, notifier),

@@ -9,7 +9,7 @@ import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Logger } from '../base/logger';
 import { checkApiKey } from '../domain/apiKeyFormat';
 import { isSegmindError } from '../domain/errors';
-import { formatCredits } from '../ui/errorMessages';
+import { formatCredits } from '../domain/format';
 
 export interface SetApiKeyDependencies {
   readonly keys: ApiKeyStore;

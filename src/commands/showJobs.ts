@@ -3,19 +3,16 @@
  * can be done with it — open or reveal the image, cancel, copy the request id, read the error.
  */
 import * as vscode from 'vscode';
+import type { Clock } from '../base/clock';
+import { COMMAND_IDS } from '../base/commandIds';
+import { formatDuration } from '../domain/format';
+import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import type { Clock } from '../base/clock';
-import { formatElapsed } from '../statusBar/statusBarView';
-import { COMMAND_IDS } from '../base/commandIds';
+import { failureWords } from '../ui/errorMessages';
 
 type JobItem = vscode.QuickPickItem & { readonly job?: JobSnapshot; readonly command?: string };
 type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> };
-
-const STATE_ICONS: Readonly<Record<JobSnapshot['state'], string>> = {
-  submitting: '$(cloud-upload)', queued: '$(clock)', processing: '$(sync~spin)', 'rate-limited': '$(watch)',
-  downloading: '$(cloud-download)', saved: '$(check)', failed: '$(error)', cancelled: '$(circle-slash)', expired: '$(history)',
-};
 
 export function showJobsCommand(tracker: JobTracker, clock: Clock): () => Promise<void> {
   return async () => {
@@ -34,8 +31,8 @@ function jobItems(jobs: readonly JobSnapshot[], now: number): JobItem[] {
   const running = jobs.filter(isRunning);
   const finished = jobs.filter((job) => !isRunning(job));
   const item = (job: JobSnapshot): JobItem => ({
-    label: `${STATE_ICONS[job.state]} ${job.prompt.replace(/\s+/g, ' ')}`,
-    description: `${job.model} · ${job.state === 'failed' ? `failed: ${job.error ?? ''}` : job.state} · ${formatElapsed((job.finishedAt ?? now) - job.startedAt)}`,
+    label: `${themeIconOf(job.state)} ${job.prompt.replace(/\s+/g, ' ')}`,
+    description: `${job.model} · ${job.state === 'failed' ? `failed: ${failureWords(job.failure)}` : JOB_STATES[job.state].label} · ${formatDuration((job.finishedAt ?? now) - job.startedAt)}`,
     detail: [job.requestId ? `request ${job.requestId}` : 'not yet accepted', job.savedUri ? vscode.workspace.asRelativePath(vscode.Uri.parse(job.savedUri)) : '', job.resumed ? 'resumed after reload' : '']
       .filter(Boolean).join(' · '),
     job,
@@ -68,8 +65,8 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
     const requestId = job.requestId;
     actions.push({ label: '$(copy) Copy Request Id', description: requestId, run: () => Promise.resolve(vscode.env.clipboard.writeText(requestId)) });
   }
-  if (job.error) {
-    const error = job.error;
+  if (job.failure !== undefined) {
+    const error = failureWords(job.failure);
     actions.push({ label: '$(error) Show Error', run: () => Promise.resolve(vscode.window.showErrorMessage(error, 'Show Log')).then((answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog)) });
   }
   const action = await vscode.window.showQuickPick(actions, { title: `Segmind: ${job.prompt.slice(0, 60)}`, placeHolder: 'What to do with this job' });

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/catalog';
-import type { Transport } from '../jobs/runJob';
+import type { Transport } from '../domain/transport';
 
 export const SECTION = 'segmind';
 
@@ -66,8 +66,4 @@ export function readSettings(scope?: vscode.Uri): Settings {
     maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 0 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,
     ignoredWorkspaceSettings: ignored,
   };
-}
-
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
 }

@@ -19,3 +19,17 @@ export function formatDuration(ms: number): string {
   const rest = String(seconds % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
+
+/** A balance as Segmind shows it: two decimals. */
+export function formatCredits(credits: number): string {
+  return credits.toFixed(2);
+}
+
+/** `https://api.segmind.com/v1` → `api.segmind.com`, for telling users where something goes. */
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

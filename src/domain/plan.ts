@@ -1,65 +1,16 @@
 /**
- * What a generation asks for, from either source — the palette's answers or a scripted options
- * object — merged with the settings and validated for the model before anything is sent.
+ * What a generation asks for — the options object from any way in — merged with the settings and
+ * validated for the model before anything is sent: a plan, or an InvalidParametersError listing
+ * every problem. Pure.
  */
-import { z } from 'zod';
 import {
-  MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
+  MODELS, TEXT_TO_IMAGE_MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
   type ImageParameters, type ModelSlug, type RequestedParameters, type TextToImageModel,
 } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { baseNameFromPrompt, editBaseName } from './fileNaming';
+import { MAX_VARIANTS, type CommandOptions } from './options';
 import type { SourceImage } from './sidecar';
-
-export const MAX_VARIANTS = 4;
-
-/**
- * The options object that `segmind.generateImage` and `segmind.editImage` accept (product.md).
- * Values are checked loosely here (types), and against the model by the catalog, so that a wrong
- * value gets the catalog's clear message rather than a schema dump.
- */
-export const commandOptionsSchema = z
-  .object({
-    prompt: z.string().optional(),
-    model: z.string().optional(),
-    size: z.string().nullish(),
-    quality: z.string().nullish(),
-    background: z.string().nullish(),
-    outputFormat: z.string().nullish(),
-    outputCompression: z.number().nullish(),
-    moderation: z.string().nullish(),
-    variants: z.number().optional(),
-    images: z.array(z.unknown()).optional(),
-    mask: z.unknown().optional(),
-  })
-  .loose();
-
-export type CommandOptions = z.infer<typeof commandOptionsSchema>;
-
-/**
- * True for the options object: any plain object that is not a Uri. Undefined, or a Uri from a menu,
- * means "ask". An object without a prompt is still a scripted call (and is refused for it), never a
- * reason to open an input box under a script.
- */
-export function isCommandOptions(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false; // a class instance such as vscode.Uri
-  return !('scheme' in value && 'path' in value); // a Uri in its serialised form
-}
-
-export function parseCommandOptions(value: unknown): CommandOptions {
-  const parsed = commandOptionsSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new InvalidParametersError(
-      parsed.error.issues.map((issue) => ({
-        parameter: issue.path.join('.') || 'options',
-        message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
-      })),
-    );
-  }
-  return parsed.data;
-}
 
 export interface GenerationDefaults {
   readonly defaultModel: TextToImageModel;
@@ -82,13 +33,13 @@ export interface GenerationPlan {
 
 /**
  * Options win over settings; settings win over the model's defaults. Settings are validated against
- * the chosen model like options are (product.md), and a refusal names the setting to change.
+ * the chosen model like options are (docs/architecture.md, "Settings and options"), and a refusal names the setting to change.
  */
 export function planGeneration(options: CommandOptions, defaults: GenerationDefaults): GenerationPlan {
   const prompt = validatePrompt(options.prompt);
   const model = options.model ?? defaults.defaultModel;
   if (!isModelSlug(model)) {
-    throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (choose gpt-image-1, gpt-image-1-mini or gpt-image-2).` }]);
+    throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (choose ${TEXT_TO_IMAGE_MODELS.join(', ')}).` }]);
   }
   if (!MODELS[model].textToImage) {
     throw new InvalidParametersError([{ parameter: 'model', message: `${model} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.` }]);

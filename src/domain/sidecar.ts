@@ -1,12 +1,29 @@
 /**
  * The `<image>.json` written beside each image: enough to know how it was made and to make it again.
- * It never holds the API key.
+ * It never holds the API key. This module both writes it (buildSidecar) and reads it back
+ * (readSidecar, for the Studio's gallery and "run again"), so the two can never drift apart.
  */
-import type { ImageParameters, ModelSlug } from './catalog';
+import { isModelSlug, PARAMETER_NAMES, resolveParameters, type ImageParameters, type ModelSlug } from './catalog';
 import type { ImageFormat, PixelSize } from './imageFormat';
-import type { Transport } from '../jobs/runJob';
+import { MAX_VARIANTS } from './options';
+import type { Transport } from './transport';
 
 export const SIDECAR_VERSION = 1;
+
+/** The settings an image was made with: what "run again" repeats and the Studio's form shows. */
+export interface GenerationSettings {
+  readonly prompt: string;
+  readonly model: ModelSlug;
+  readonly parameters: ImageParameters;
+  readonly variants: number;
+}
+
+/** How a mask painted in Image Studio is named in messages and the sidecar (it is not a file, and is not kept). */
+export const PAINTED_MASK_LABEL = '(painted in Image Studio)';
+
+export function isPaintedMask(path: string): boolean {
+  return path === PAINTED_MASK_LABEL;
+}
 
 export interface SourceImage {
   /** Workspace-relative path of the original. */
@@ -63,6 +80,63 @@ export function buildSidecar(facts: SidecarFacts): Record<string, unknown> {
       queueSeconds: facts.queueSeconds ?? null,
       statusPolls: facts.polls,
     },
+  };
+}
+
+export interface SidecarSummary {
+  readonly prompt: string;
+  readonly model: string;
+  /** The settings that made it, for "regenerate"; undefined when the sidecar's values no longer fit the model. */
+  readonly settings?: GenerationSettings;
+  /** Workspace-relative paths of the edit's inputs. */
+  readonly sourceImages: readonly string[];
+  readonly maskPath?: string;
+  readonly savedAt?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Reads a sidecar's JSON text; undefined when it is not one of ours. */
+export function readSidecar(text: string): SidecarSummary | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const sidecar = asRecord(json);
+  if (!sidecar || typeof sidecar['prompt'] !== 'string' || typeof sidecar['model'] !== 'string') return undefined;
+  const prompt = sidecar['prompt'];
+  const model = sidecar['model'];
+  const sources = Array.isArray(sidecar['sourceImages'])
+    ? sidecar['sourceImages'].map((source) => asRecord(source)?.['path']).filter((path): path is string => typeof path === 'string')
+    : [];
+  const maskPath = asRecord(sidecar['mask'])?.['path'];
+  const image = asRecord(sidecar['image']);
+  const savedAt = asRecord(sidecar['timings'])?.['savedAt'];
+  const variant = asRecord(sidecar['variant']);
+  let settings: GenerationSettings | undefined;
+  if (isModelSlug(model)) {
+    const stored = asRecord(sidecar['parameters']) ?? {};
+    try {
+      const parameters = resolveParameters(model, Object.fromEntries(PARAMETER_NAMES.map((name) => [name, stored[name]])));
+      const variants = typeof variant?.['of'] === 'number' && Number.isInteger(variant['of']) && variant['of'] >= 1 && variant['of'] <= MAX_VARIANTS ? variant['of'] : 1;
+      settings = { prompt, model, parameters: { ...parameters }, variants };
+    } catch {
+      settings = undefined; // made with values this version no longer accepts: shown, not regenerated
+    }
+  }
+  return {
+    prompt, model, sourceImages: sources,
+    ...(settings ? { settings } : {}),
+    ...(typeof maskPath === 'string' ? { maskPath } : {}),
+    ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt } : {}),
+    ...(typeof image?.['width'] === 'number' ? { width: image['width'] } : {}),
+    ...(typeof image?.['height'] === 'number' ? { height: image['height'] } : {}),
   };
 }
 

@@ -1,11 +1,6 @@
 /** A job as the status bar, Show Jobs and the Studio see it. Pure data, no handles. */
 import type { ModelSlug } from '../domain/catalog';
-
-export type JobStateName =
-  | 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading'
-  | 'saved' | 'failed' | 'cancelled' | 'expired';
-
-export const RUNNING_STATES: ReadonlySet<JobStateName> = new Set(['submitting', 'queued', 'processing', 'rate-limited', 'downloading']);
+import { isRunningState, type JobStateName } from '../domain/jobStates';
 
 export interface JobSnapshot {
   readonly id: string;
@@ -20,12 +15,15 @@ export interface JobSnapshot {
   readonly retryAt?: number;
   /** Where the image was saved, as a Uri string. */
   readonly savedUri?: string;
-  /** Why it failed, in words. */
-  readonly error?: string;
+  /**
+   * Why it failed or stopped: the typed error as the job ended with it. Only the view that shows the
+   * job turns it into words (src/ui/errorMessages.ts).
+   */
+  readonly failure?: unknown;
   /** Picked up again after a window reload. */
   readonly resumed: boolean;
 }
 
 export function isRunning(job: Pick<JobSnapshot, 'state'>): boolean {
-  return RUNNING_STATES.has(job.state);
+  return isRunningState(job.state);
 }

@@ -5,25 +5,43 @@
  * failure of one never touches another. Listeners (status bar, Show Jobs, Studio) get snapshots.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../base/dispose';
 import { randomUUID } from 'node:crypto';
-import type { ClientFactory } from '../config/clientFactory';
-import type { Logger } from '../base/logger';
-import { writeResultFiles, type ResultDescription } from '../workspace/resultFiles';
-import { MODELS } from '../domain/catalog';
 import type { Clock } from '../base/clock';
-import { CancelledError, isSegmindError } from '../domain/errors';
-import { describeError } from '../ui/errorMessages';
+import { Disposable } from '../base/dispose';
+import type { Logger } from '../base/logger';
+import { MODELS, type ImageParameters, type ModelSlug } from '../domain/catalog';
+import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors';
+import type { JobStateName } from '../domain/jobStates';
+import type { SourceImage } from '../domain/sidecar';
+import type { Transport } from '../domain/transport';
+import type { SegmindClient } from '../segmind/client';
 import { sortStoredJobs, type JobRecord } from './jobRecord';
-import { isRunning, type JobSnapshot, type JobStateName } from './jobSnapshot';
+import { isRunning, type JobSnapshot } from './jobSnapshot';
 import type { JobStore } from './jobStore';
 import { runJob, type FinishedJob, type JobProgress } from './runJob';
+
+/** Where and how a finished job's image is kept: what the saveResult port needs besides the bytes. */
+export interface ResultDescription {
+  readonly model: ModelSlug;
+  readonly prompt: string;
+  readonly parameters: ImageParameters;
+  readonly transport: Transport;
+  readonly outputFolder: vscode.Uri;
+  readonly baseName: string;
+  readonly saveMetadata: boolean;
+  readonly variant?: { readonly index: number; readonly of: number };
+  readonly sourceImages?: readonly SourceImage[];
+  readonly mask?: SourceImage;
+}
 
 /** Everything needed to run one job and save its image. */
 export interface JobRequest extends ResultDescription {
   readonly body: Record<string, unknown>;
   readonly timeoutMs: number;
 }
+
+/** Saves a finished job's image (and sidecar) and says where: the tracker's port to the workspace. */
+export type SaveResult = (request: ResultDescription, job: FinishedJob) => Promise<vscode.Uri>;
 
 export interface SavedJob {
   readonly id: string;
@@ -51,10 +69,11 @@ export interface ResumeReport {
 
 export interface JobTrackerDependencies {
   readonly store: JobStore;
-  readonly clients: ClientFactory;
+  /** A client made from the settings of the moment (a changed setting applies to the next job). */
+  readonly createClient: () => SegmindClient;
+  readonly saveResult: SaveResult;
   readonly logger: Logger;
   readonly clock: Clock;
-  readonly extensionVersion: string;
   /** Called with the balance a finished job reported. */
   readonly onRemainingCredits?: (credits: number) => void;
 }
@@ -91,7 +110,7 @@ export class JobTracker extends Disposable {
     if (expired.length > 0 || invalid > 0) await this.deps.store.keepOnly(resumable.map((record) => record.id));
     for (const record of expired) {
       this.deps.logger.warn(`Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for 1 hour.`);
-      this.remember({ ...this.snapshotOf(record), state: 'expired', resumed: true, finishedAt: this.deps.clock.now(), error: 'Result expired (kept 1 hour)' });
+      this.remember({ ...this.snapshotOf(record), state: 'expired', resumed: true, finishedAt: this.deps.clock.now(), failure: new JobExpiredError(record.requestId, '') });
     }
     const resumed = resumable
       .filter((record) => !this.entries.has(record.id))
@@ -142,7 +161,7 @@ export class JobTracker extends Disposable {
     try {
       if (options.signal?.aborted) throw new CancelledError();
       const finished = await runJob(
-        this.deps.clients.create(),
+        this.deps.createClient(),
         {
           model: request.model, body: request.body, transport: request.transport, deadlineMs: request.timeoutMs,
           typicalMs: MODELS[request.model].typicalSeconds * 1000,
@@ -167,7 +186,7 @@ export class JobTracker extends Disposable {
         },
       );
       if (finished.remainingCredits !== undefined) this.deps.onRemainingCredits?.(finished.remainingCredits);
-      const uri = await writeResultFiles(request, finished, () => clock.now(), this.deps.extensionVersion);
+      const uri = await this.deps.saveResult(request, finished);
       await this.deps.store.remove(id);
       this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });
       logger.info(`Saved ${vscode.workspace.asRelativePath(uri)} (${finished.image.format}, ${finished.image.bytes.length} bytes), ` +
@@ -180,8 +199,7 @@ export class JobTracker extends Disposable {
         : error.kind === 'cancelled' ? 'cancelled' : error.kind === 'job-expired' ? 'expired' : 'failed';
       // A cancelled job is forgotten too: the user chose to stop waiting for it.
       await this.deps.store.remove(id).catch(() => undefined);
-      const words = isSegmindError(error) ? describeError(error).text : error instanceof Error ? error.message : String(error);
-      this.update(id, { state, error: words, finishedAt: clock.now(), retryAt: undefined });
+      this.update(id, { state, failure: error, finishedAt: clock.now(), retryAt: undefined });
       throw error;
     } finally {
       options.signal?.removeEventListener('abort', onOuterAbort);

@@ -6,12 +6,12 @@
  * the image, a typed failure, cancellation, or the deadline.
  */
 import type { ModelSlug } from '../domain/catalog';
+import type { Transport } from '../domain/transport';
 import type { Clock } from '../base/clock';
 import type { DownloadedImage, SegmindClient } from '../segmind/client';
 import { JobTimeoutError, RateLimitError } from '../domain/errors';
 import { nextPollDelayMs, type PollScheduleOptions, DEFAULT_POLL_SCHEDULE } from './pollSchedule';
 
-export type Transport = 'async' | 'sync';
 export type JobPhase = 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading';
 
 export interface JobProgress {

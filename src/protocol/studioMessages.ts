@@ -5,7 +5,7 @@
  * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
  */
 import { z } from 'zod';
-import { MAX_VARIANTS } from '../domain/plan';
+import { MAX_VARIANTS } from '../domain/options';
 import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
 import type { WebviewToHost } from './studioProtocol';
 

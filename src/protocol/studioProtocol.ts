@@ -1,23 +1,17 @@
 /**
- * The messages between the Studio panel (host, src/webview) and its webview (media/studio): one
+ * The messages between the Studio panel (host, src/studio) and its webview (media/studio): one
  * discriminated union per direction, keyed by `type`. Both sides import these TYPES only; the host
- * parses every WebviewToHost message with the zod schemas in src/webview/messageSchemas.ts before
- * acting on it (the webview is untrusted content as far as the host is concerned).
+ * parses every WebviewToHost message with the zod schemas of studioMessages.ts (beside this file)
+ * before acting on it: the webview is untrusted content as far as the host is concerned.
  */
 
 // Type-only imports from the pure core: one source of truth, and nothing reaches the webview bundle.
-import type { JobStateName } from '../jobs/jobSnapshot';
 import type { Background, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/catalog';
-
-export type ModelSlugView = ModelSlug;
-export type QualityView = Quality;
-export type BackgroundView = Background;
-export type FormatView = OutputFormat;
-export type ModerationView = Moderation;
+import type { JobStateName } from '../domain/jobStates';
 
 /** What the form needs to know about a model (sent by the host from the catalog). */
 export interface ModelView {
-  readonly slug: ModelSlugView;
+  readonly slug: ModelSlug;
   readonly label: string;
   readonly description: string;
   readonly textToImage: boolean;
@@ -32,17 +26,17 @@ export interface ModelView {
 
 export interface StudioParameters {
   readonly size: string;
-  readonly quality: QualityView;
-  readonly background: BackgroundView;
-  readonly outputFormat: FormatView;
+  readonly quality: Quality;
+  readonly background: Background;
+  readonly outputFormat: OutputFormat;
   readonly outputCompression: number;
-  readonly moderation: ModerationView;
+  readonly moderation: Moderation;
 }
 
 /** The form's settings: what a history entry restores and a sidecar regenerates. */
 export interface StudioSettings {
   readonly prompt: string;
-  readonly model: ModelSlugView;
+  readonly model: ModelSlug;
   readonly parameters: StudioParameters;
   readonly variants: number;
 }
@@ -59,13 +53,11 @@ export interface InputView {
   readonly height?: number;
 }
 
-export type JobStateView = JobStateName;
-
 export interface JobView {
   readonly id: string;
   readonly model: string;
   readonly prompt: string;
-  readonly state: JobStateView;
+  readonly state: JobStateName;
   readonly running: boolean;
   /** Milliseconds since the job started, at the time the message was sent. */
   readonly elapsedMs: number;
@@ -107,13 +99,27 @@ export interface NoticeView {
   readonly actions: readonly StudioCommand[];
 }
 
+/** Every value list and limit the form offers, from the catalog. */
+export interface StudioChoices {
+  readonly qualities: readonly Quality[];
+  readonly backgrounds: readonly Background[];
+  readonly outputFormats: readonly OutputFormat[];
+  readonly moderations: readonly Moderation[];
+  readonly maxVariants: number;
+  /** The most input images one edit takes. */
+  readonly maxInputs: number;
+  /** The model an edit starts with when images are added. */
+  readonly defaultEditModel: ModelSlug;
+}
+
 export type HostToWebview =
   | {
       readonly type: 'init';
       readonly models: readonly ModelView[];
       /** The settings' default model and parameters: the starting form when the webview has no saved state. */
       readonly defaults: StudioSettings;
-      readonly maxVariants: number;
+      /** The catalog's choices and limits, so that the webview repeats none of them. */
+      readonly choices: StudioChoices;
       readonly hasWorkspace: boolean;
     }
   | { readonly type: 'jobs'; readonly jobs: readonly JobView[] }
@@ -143,8 +149,6 @@ export type WebviewToHost =
   | { readonly type: 'addInputs'; readonly uris: readonly string[] }
   | { readonly type: 'galleryAction'; readonly action: GalleryAction; readonly uri: string }
   | { readonly type: 'runCommand'; readonly command: StudioCommand };
-
-export type WebviewToHostType = WebviewToHost['type'];
 
 /** The state the webview keeps with `setState` (restored after a reload). */
 export interface StudioWebviewState {

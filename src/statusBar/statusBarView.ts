@@ -2,8 +2,10 @@
  * What the one status-bar item shows, computed from the jobs, the balance and the key. Pure, so every
  * state's text and tooltip is unit-tested; the host item only copies the result.
  */
+import { formatCredits, formatDuration } from '../domain/format';
+import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import { formatDuration } from '../domain/format';
+import { failureWords } from '../ui/errorMessages';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 
@@ -35,14 +37,14 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
   if (running.length > 0) {
     const oldest = Math.min(...running.map((job) => job.startedAt));
     const count = `${running.length} ${running.length === 1 ? 'job' : 'jobs'}`;
-    const elapsed = formatElapsed(input.now - oldest);
+    const elapsed = formatDuration(input.now - oldest);
     return { text: `$(sync~spin) ${count} · ${elapsed}`, tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: `Segmind: ${count} running, ${elapsed}` };
   }
   if (input.key === 'none') {
     return { text: '$(key) Set API Key', tooltip, command: 'segmind.setApiKey', warning: false, accessibilityLabel: 'Segmind: no API key set' };
   }
   if (input.credits) {
-    const amount = input.credits.credits.toFixed(2);
+    const amount = formatCredits(input.credits.credits);
     const low = input.credits.credits < input.lowCreditWarning;
     return {
       text: `$(credit-card) ${amount}`, tooltip, command: 'segmind.showJobs', warning: low,
@@ -53,28 +55,25 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
   return { text: '$(credit-card) Segmind', tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: `Segmind: credits unknown${problem}` };
 }
 
-export function formatElapsed(ms: number): string {
-  return formatDuration(ms); // shared with the Studio webview, which ticks job times itself
-}
-
 /** One line per job: state (with the reason or the wait), age, model and prompt. */
 export function jobLine(job: JobSnapshot, now: number): string {
   const prompt = escapeMarkdown(shorten(job.prompt, 60));
-  const age = formatElapsed((job.finishedAt ?? now) - job.startedAt);
+  const age = formatDuration((job.finishedAt ?? now) - job.startedAt);
   const where = `${job.model} · “${prompt}”`;
+  const state = (extra = ''): string => `${themeIconOf(job.state)} **${JOB_STATES[job.state].label}${extra}**`;
   switch (job.state) {
-    case 'submitting': return `$(cloud-upload) **submitting** · ${where}`;
-    case 'queued': return `$(clock) **queued** ${age} · ${where}${job.resumed ? ' · resumed' : ''}`;
-    case 'processing': return `$(sync~spin) **processing** ${age} · ${where}`;
+    case 'submitting': return `${state()} · ${where}`;
+    case 'queued': return `${state()} ${age} · ${where}${job.resumed ? ' · resumed' : ''}`;
+    case 'processing':
+    case 'downloading': return `${state()} ${age} · ${where}`;
     case 'rate-limited': {
       const wait = job.retryAt === undefined ? '' : `, retrying in ${Math.max(0, Math.ceil((job.retryAt - now) / 1000))} s`;
-      return `$(watch) **rate-limited${wait}** · ${where}`;
+      return `${state(wait)} · ${where}`;
     }
-    case 'downloading': return `$(cloud-download) **downloading** ${age} · ${where}`;
-    case 'saved': return `$(check) **saved** in ${age} · ${where}`;
-    case 'failed': return `$(error) **failed**: ${escapeMarkdown(job.error ?? 'unknown reason')} · ${where}`;
-    case 'cancelled': return `$(circle-slash) **cancelled** · ${where}`;
-    case 'expired': return `$(history) **expired** (kept 1 hour) · ${where}`;
+    case 'saved': return `${state()} in ${age} · ${where}`;
+    case 'failed': return `${state()}: ${escapeMarkdown(job.failure === undefined ? 'unknown reason' : failureWords(job.failure))} · ${where}`;
+    case 'cancelled': return `${state()} · ${where}`;
+    case 'expired': return `${state()} (kept 1 hour) · ${where}`;
   }
 }
 
@@ -86,9 +85,9 @@ function tooltipMarkdown(input: StatusBarInput, running: readonly JobSnapshot[],
     lines.push('No API key set. [Set API Key](command:segmind.setApiKey)');
   } else {
     if (input.credits) {
-      const free = input.credits.freeCredits === undefined ? '' : ` · free credits: ${input.credits.freeCredits.toFixed(2)}`;
+      const free = input.credits.freeCredits === undefined ? '' : ` · free credits: ${formatCredits(input.credits.freeCredits)}`;
       const low = input.credits.credits < input.lowCreditWarning ? ` · $(warning) below ${input.lowCreditWarning}` : '';
-      lines.push(`Credits: **${input.credits.credits.toFixed(2)}**${free}${low}`);
+      lines.push(`Credits: **${formatCredits(input.credits.credits)}**${free}${low}`);
     } else {
       lines.push(`Credits: unknown${input.creditsProblem ? ` (${input.creditsProblem})` : ''}`);
     }

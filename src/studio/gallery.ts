@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
-import { outputFolderSegments } from '../domain/workspacePath';
-import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst, parseSidecar, type SidecarSummary } from './galleryItems';
+import { outputFolders } from '../workspace/outputFolder';
+import { readSidecar, type SidecarSummary } from '../domain/sidecar';
+import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst } from './galleryItems';
 import { Disposable } from '../base/dispose';
 
 export interface GalleryEntry {
@@ -18,21 +19,13 @@ export interface GalleryEntry {
   readonly summary: SidecarSummary;
 }
 
-/** The output folder of each workspace folder (not created; a setting that leaves the folder is skipped). */
-export function outputFolders(): vscode.Uri[] {
-  const folders: vscode.Uri[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    try {
-      folders.push(vscode.Uri.joinPath(folder.uri, ...outputFolderSegments(readSettings(folder.uri).outputFolder)));
-    } catch {
-      // refused setting: generating says why; the gallery just has nothing from this folder
-    }
-  }
-  return folders;
+/** Where the gallery looks: each workspace folder's output folder, by its own setting. */
+export function studioOutputFolders(): vscode.Uri[] {
+  return outputFolders((folder) => readSettings(folder).outputFolder);
 }
 
 export async function listGallery(): Promise<GalleryEntry[]> {
-  const perFolder = await Promise.all(outputFolders().map((folder) => listFolder(folder)));
+  const perFolder = await Promise.all(studioOutputFolders().map((folder) => listFolder(folder)));
   return newestFirst(perFolder.flat(), MAX_GALLERY_ITEMS);
 }
 
@@ -48,7 +41,7 @@ async function listFolder(folder: vscode.Uri): Promise<GalleryEntry[]> {
   const entries = await Promise.all(images.map(async (name): Promise<GalleryEntry | undefined> => {
     const uri = vscode.Uri.joinPath(folder, name);
     try {
-      const summary = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `${name}.json`))));
+      const summary = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `${name}.json`))));
       if (!summary) return undefined;
       const savedAt = summary.savedAt ?? new Date((await vscode.workspace.fs.stat(uri)).mtime).toISOString();
       return { uri, name, path: vscode.workspace.asRelativePath(uri), savedAt, summary };
@@ -84,7 +77,7 @@ export class GalleryWatcher extends Disposable {
 
   private watch(): void {
     this.unwatch();
-    this.watchers = outputFolders().map((folder) => {
+    this.watchers = studioOutputFolders().map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*'));
       watcher.onDidCreate(() => this.schedule());
       watcher.onDidChange(() => this.schedule());

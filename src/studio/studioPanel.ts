@@ -7,29 +7,31 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { COMMAND_IDS } from '../base/commandIds';
-import { readSettings } from '../config/settings';
-import { toDataUrl } from '../domain/dataUrl';
-import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
-import { MAX_VARIANTS } from '../domain/plan';
-import type { JobTracker } from '../jobs/jobTracker';
-import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
+import { Disposable } from '../base/dispose';
 import type { Logger } from '../base/logger';
+import { readSettings } from '../config/settings';
+import { MODELS, resolveParameters } from '../domain/catalog';
+import { fromDataUrl, toDataUrl } from '../domain/dataUrl';
+import { InvalidParametersError } from '../domain/errors';
 import { altText, imageLink } from '../domain/links';
+import { isPaintedMask } from '../domain/sidecar';
 import { isInside } from '../domain/workspacePath';
-import { MODELS, MODEL_SLUGS, resolveParameters } from '../domain/catalog';
-import { isSegmindError } from '../domain/errors';
+import type { GenerationFlow } from '../flow/generationFlow';
+import type { JobTracker } from '../jobs/jobTracker';
+import { parseWebviewMessage } from '../protocol/studioMessages';
 import type {
-  GalleryAction, GalleryItemView, GenerateRequest, HostToWebview, InputView, JobView, ModelView, NoticeView, StudioCommand, StudioSettings, WebviewToHost,
+  GalleryAction, GalleryItemView, GenerateRequest, HostToWebview, InputView, NoticeView, StudioCommand, StudioSettings, WebviewToHost,
 } from '../protocol/studioProtocol';
 import type { ErrorAction } from '../ui/errorMessages';
 import type { Notifier } from '../ui/notifier';
-import { Disposable } from '../base/dispose';
-import { GalleryWatcher, listGallery, outputFolders, type GalleryEntry } from './gallery';
-import { parseWebviewMessage } from '../protocol/studioMessages';
+import type { UploadConsent } from '../ui/uploadConsent';
+import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
+import { GalleryWatcher, listGallery, studioOutputFolders, type GalleryEntry } from './gallery';
 import type { PromptHistory } from './promptHistory';
+import { StudioAsker } from './studioAsker';
 import { renderStudioHtml } from './studioHtml';
-import { type StudioMask, type StudioRunner } from './studioRunner';
 import { STUDIO_VIEW_TYPE } from './studioViewType';
+import { jobView, modelView, studioChoices } from './studioViews';
 
 const TITLE = 'Image Studio';
 /** Inputs outside the output folder are previewed as data: URLs; bigger ones get no preview. */
@@ -39,7 +41,8 @@ const STUDIO_COMMANDS: readonly StudioCommand[] = ['setApiKey', 'showLog', 'chec
 
 export interface StudioDependencies {
   readonly extensionUri: vscode.Uri;
-  readonly runner: StudioRunner;
+  readonly flow: GenerationFlow;
+  readonly consent: UploadConsent;
   readonly tracker: JobTracker;
   readonly notifier: Notifier;
   readonly logger: Logger;
@@ -50,7 +53,7 @@ export interface StudioDependencies {
 export function studioWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media'), ...outputFolders()],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media'), ...studioOutputFolders()],
   };
 }
 
@@ -90,9 +93,11 @@ export class StudioPanel extends Disposable {
   private pending: HostToWebview[] = [];
   private jobsTimer: ReturnType<typeof setTimeout> | undefined;
   private gallery = new Map<string, GalleryEntry>();
+  private readonly asker: StudioAsker;
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: StudioDependencies) {
     super();
+    this.asker = new StudioAsker(deps.consent);
     StudioPanel.current = this;
     panel.iconPath = { light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-light.svg'), dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-dark.svg') };
     panel.webview.options = studioWebviewOptions(deps.extensionUri);
@@ -169,9 +174,9 @@ export class StudioPanel extends Disposable {
     }
     this.post({
       type: 'init',
-      models: MODEL_SLUGS.map((slug) => modelView(slug)),
+      models: Object.values(MODELS).map(modelView),
       defaults: { prompt: '', model, parameters: { ...parameters }, variants: 1 },
-      maxVariants: MAX_VARIANTS,
+      choices: studioChoices(),
       hasWorkspace: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
     });
     this.postJobs();
@@ -183,26 +188,33 @@ export class StudioPanel extends Disposable {
 
   private async generate(request: GenerateRequest): Promise<void> {
     const { inputs, mask, ...settings } = request;
-    await this.run(settings, inputs.map((uri) => toWorkspaceUri(uri) ?? uri), mask ? { kind: 'painted', dataUrl: mask } : undefined);
+    let paintedMask: Uint8Array | undefined;
+    if (mask) {
+      const decoded = fromDataUrl(mask);
+      if (decoded?.format !== 'png') throw new InvalidParametersError([{ parameter: 'mask', message: 'The painted mask is not a PNG image.' }]);
+      paintedMask = decoded.bytes;
+    }
+    await this.run(settings, inputs.map((uri) => toWorkspaceUri(uri) ?? uri), { ...(paintedMask ? { paintedMask } : {}) });
   }
 
-  private async run(settings: StudioSettings, images: readonly unknown[], mask: StudioMask | undefined): Promise<void> {
-    const result = await this.deps.runner.run({
-      settings, images, ...(mask ? { mask } : {}),
-      onAccepted: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),
-      onBusy: (text) => this.post({ type: 'busy', text }),
+  /** The one flow, with the Studio's asking (almost none) and presenting (job cards, notices, history, gallery). */
+  private async run(settings: StudioSettings, images: readonly unknown[], mask: { paintedMask?: Uint8Array; maskFile?: string }): Promise<void> {
+    const options = {
+      prompt: settings.prompt, model: settings.model, variants: settings.variants, ...settings.parameters, images: [...images],
+      ...(mask.maskFile ? { mask: mask.maskFile } : {}),
+    };
+    const result = await this.deps.flow.run({ options, ...(mask.paintedMask ? { paintedMask: mask.paintedMask } : {}) }, this.asker, {
+      started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),
+      step: (text) => this.post({ type: 'busy', text }),
+      report: async ({ outcome: { saved, failures } }) => {
+        // Failed jobs say why on their cards; a summary here says what came of the run.
+        if (saved.length === 0) return;
+        const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
+        this.notice({ severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] });
+        await this.refreshGallery();
+      },
     });
-    if (!result.ran) {
-      this.notice({ severity: 'info', text: result.reason, actions: [] });
-      return;
-    }
-    const { saved, failures } = result.outcome;
-    // Failed jobs say why on their cards; a summary here says what came of the run.
-    if (saved.length > 0) {
-      const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
-      this.notice({ severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] });
-      await this.refreshGallery();
-    }
+    if (!result.ran) this.notice({ severity: 'info', text: result.reason, actions: [] });
   }
 
   private async pickInputs(): Promise<void> {
@@ -230,7 +242,7 @@ export class StudioPanel extends Disposable {
           ...(image.pixelSize ? { width: image.pixelSize.width, height: image.pixelSize.height } : {}),
         });
       } catch (error) {
-        problems.push(isSegmindError(error) ? error.message : error instanceof Error ? error.message : String(error));
+        problems.push(error instanceof Error ? error.message : String(error));
       }
     }
     if (views.length > 0) this.post({ type: 'inputsAdded', inputs: views });
@@ -238,7 +250,7 @@ export class StudioPanel extends Disposable {
   }
 
   private previewOf(uri: vscode.Uri, bytes: Uint8Array, format: Parameters<typeof toDataUrl>[1]): { src?: string } {
-    if (outputFolders().some((folder) => folder.scheme === uri.scheme && isInside(folder.path, uri.path))) {
+    if (studioOutputFolders().some((folder) => folder.scheme === uri.scheme && isInside(folder.path, uri.path))) {
       return { src: this.panel.webview.asWebviewUri(uri).toString() };
     }
     // Outside the local resource roots: a data: URL (the mask painter needs the image itself).
@@ -270,9 +282,9 @@ export class StudioPanel extends Disposable {
           return;
         }
         this.post({ type: 'restoreSettings', settings });
-        const painted = maskPath !== undefined && maskPath.startsWith('(');
+        const painted = maskPath !== undefined && isPaintedMask(maskPath);
         if (painted) this.notice({ severity: 'info', text: 'The mask painted for that edit was not kept; running it again without a mask.', actions: [] });
-        await this.run(settings, sourceImages, maskPath && !painted ? { kind: 'file', path: maskPath } : undefined);
+        await this.run(settings, sourceImages, maskPath && !painted ? { maskFile: maskPath } : {});
         return;
       }
     }
@@ -281,6 +293,7 @@ export class StudioPanel extends Disposable {
   private async refreshGallery(): Promise<void> {
     if (this.isDisposed) return;
     const entries = await listGallery();
+    if (this.isDisposed) return; // closed while the folder was being read
     this.gallery = new Map(entries.map((entry) => [entry.uri.toString(), entry]));
     const items: GalleryItemView[] = entries.map((entry) => ({
       uri: entry.uri.toString(), name: entry.name, path: entry.path, src: this.panel.webview.asWebviewUri(entry.uri).toString(),
@@ -302,7 +315,7 @@ export class StudioPanel extends Disposable {
 
   private postJobs(): void {
     const now = Date.now();
-    this.post({ type: 'jobs', jobs: this.deps.tracker.snapshots().map((job) => jobView(job, now)) });
+    this.post({ type: 'jobs', jobs: this.deps.tracker.snapshots().map((job) => jobView(job, now, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)))) });
   }
 
   private async showError(error: unknown): Promise<void> {
@@ -338,25 +351,6 @@ export class StudioPanel extends Disposable {
       codiconUri: asset('dist', 'codicons', 'codicon.css'),
     });
   }
-}
-
-function modelView(slug: (typeof MODEL_SLUGS)[number]): ModelView {
-  const info = MODELS[slug];
-  return {
-    slug, label: info.label, description: info.description, textToImage: info.textToImage, maxEditImages: info.maxEditImages,
-    acceptsMask: info.editInput === 'image_urls', sizes: [...info.sizes], defaults: { ...info.defaults },
-    compressionRange: [...info.compressionRange], estimatedCostUsd: info.estimatedCostUsd,
-  };
-}
-
-export function jobView(job: JobSnapshot, now: number): JobView {
-  return {
-    id: job.id, model: job.model, prompt: job.prompt, state: job.state, running: isRunning(job),
-    elapsedMs: Math.max(0, (job.finishedAt ?? now) - job.startedAt),
-    ...(job.requestId ? { requestId: job.requestId } : {}),
-    ...(job.savedUri ? { savedPath: vscode.workspace.asRelativePath(vscode.Uri.parse(job.savedUri)) } : {}),
-    ...(job.error ? { error: job.error } : {}),
-  };
 }
 
 async function openImage(uri: vscode.Uri): Promise<void> {

@@ -2,7 +2,8 @@
  * The one place where typed errors become words and the actions offered with them. Pure, so every
  * message is unit-tested; the host only displays what this returns.
  */
-import type { AnySegmindError } from '../domain/errors';
+import { isSegmindError, type AnySegmindError } from '../domain/errors';
+import { formatCredits } from '../domain/format';
 
 export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
 
@@ -68,6 +69,8 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
   }
 }
 
-export function formatCredits(credits: number): string {
-  return credits.toFixed(2);
+/** A job's failure (its typed error, or anything else that went wrong) in a line of words. */
+export function failureWords(failure: unknown): string {
+  if (isSegmindError(failure)) return describeError(failure).text;
+  return failure instanceof Error ? failure.message : String(failure);
 }

@@ -2,11 +2,12 @@
  * Editing sends the user's own files to Segmind storage (the edit models fetch their inputs by URL),
  * so the first interactive edit says so in a modal and lets them decline. "Upload and Edit" is
  * remembered for good; declining cancels only this edit and the question comes back next time, so a
- * cautious first answer never locks the feature away. A scripted call is its own consent: it is
- * never asked, and the log records what the user would have been told.
+ * cautious first answer never locks the feature away. A scripted call is its own consent
+ * (src/flow/scriptedAsker.ts).
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../base/logger';
+import { hostOf } from '../domain/format';
 
 const CONSENT_KEY = 'segmind.editUploadConsent';
 const ACCEPT = 'Upload and Edit';
@@ -39,28 +40,9 @@ export class UploadConsent {
       },
       ACCEPT,
     );
-    if (choice !== ACCEPT) {
-      this.logger.info('Edit cancelled: the upload to Segmind storage was declined.');
-      return false;
-    }
+    if (choice !== ACCEPT) return false;
     await this.memento.update(CONSENT_KEY, { acceptedAt: new Date().toISOString() } satisfies StoredConsent);
     this.logger.info('The user agreed that edits upload their images to Segmind storage (remembered).');
     return true;
-  }
-
-  /** What a scripted call would have been asked, for the log. */
-  logScripted(paths: readonly string[], uploadBaseUrl: string): void {
-    this.logger.info(
-      `Scripted edit: uploading ${paths.join(', ')} to Segmind storage at ${hostOf(uploadBaseUrl)} ` +
-        `(a user would have been told that editing uploads their images; not asked: a scripted call is the consent).`,
-    );
-  }
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
   }
 }

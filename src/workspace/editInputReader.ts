@@ -51,12 +51,13 @@ export async function resolveEditInputs(images: readonly unknown[], mask?: unkno
 
 /**
  * Reads the files (a size that is refused anyway is never loaded) and checks their bytes. Every
- * problem of every file is reported at once.
+ * problem of every file is reported at once. A mask that is no file (painted in the Studio) comes
+ * with its bytes and gets the same checks.
  */
-export async function readEditInputs(images: readonly EditInputRef[], mask?: EditInputRef): Promise<CheckedEditInputs> {
+export async function readEditInputs(images: readonly EditInputRef[], mask?: EditInputRef | EditInputFile): Promise<CheckedEditInputs> {
   const problems: ParameterProblem[] = [];
   const imageFiles = await Promise.all(images.map((ref) => readOne(ref, 'images', problems)));
-  const maskFile = mask && (await readOne(mask, 'mask', problems));
+  const maskFile = mask && ('bytes' in mask ? mask : await readOne(mask, 'mask', problems));
   if (problems.length > 0) throw new InvalidParametersError(problems);
   return checkEditInputs(imageFiles.filter((file): file is EditInputFile => file !== undefined), maskFile);
 }

@@ -1,15 +1,12 @@
 /**
- * Writes finished images into the workspace: into the configured output folder only, under a name
- * no existing file has, atomically (a hidden temporary file renamed into place without overwrite),
+ * Writes finished images into a folder of the workspace (resolved and confined by outputFolder.ts),
+ * under a name no existing file has, atomically (a hidden temporary file renamed into place without overwrite),
  * then the sidecar beside it the same way.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { ConfigurationError } from '../domain/errors';
 import { FILE_EXTENSIONS, type ImageFormat } from '../domain/imageFormat';
 import { candidateFileName, sidecarFileName, temporaryFileName } from '../domain/fileNaming';
-import { outputFolderSegments } from '../domain/workspacePath';
-import { staysInside } from './confinement';
 
 const MAX_CANDIDATES = 10_000;
 
@@ -19,16 +16,6 @@ export interface ImageToSave {
   readonly format: ImageFormat;
   /** Built once the final file name is known; undefined when sidecars are off. */
   readonly sidecar?: (fileName: string) => Record<string, unknown>;
-}
-
-/** The output folder for a workspace folder, checked to stay inside it (also through symlinks). */
-export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {
-  const folder = vscode.Uri.joinPath(workspaceFolder, ...outputFolderSegments(setting));
-  await vscode.workspace.fs.createDirectory(folder);
-  if (!(await staysInside(workspaceFolder, folder))) {
-    throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting}" leads outside the workspace folder (through a link).`);
-  }
-  return folder;
 }
 
 /**

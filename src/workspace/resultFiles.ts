@@ -1,25 +1,16 @@
-/** Writes a finished job's image and its sidecar into the output folder. */
+/** Writes a finished job's image and its sidecar into the output folder: the job tracker's saveResult port. */
 import type * as vscode from 'vscode';
-import type { FinishedJob, Transport } from '../jobs/runJob';
-import type { ImageParameters, ModelSlug } from '../domain/catalog';
 import { readPixelSize } from '../domain/imageFormat';
+import { buildSidecar } from '../domain/sidecar';
+import type { ResultDescription, SaveResult } from '../jobs/jobTracker';
+import type { FinishedJob } from '../jobs/runJob';
 import { saveImage } from './imageWriter';
-import { buildSidecar, type SourceImage } from '../domain/sidecar';
 
-export interface ResultDescription {
-  readonly model: ModelSlug;
-  readonly prompt: string;
-  readonly parameters: ImageParameters;
-  readonly transport: Transport;
-  readonly outputFolder: vscode.Uri;
-  readonly baseName: string;
-  readonly saveMetadata: boolean;
-  readonly variant?: { readonly index: number; readonly of: number };
-  readonly sourceImages?: readonly SourceImage[];
-  readonly mask?: SourceImage;
+export function resultSaver(extensionVersion: string, now: () => number): SaveResult {
+  return (result, job) => writeResultFiles(result, job, now, extensionVersion);
 }
 
-export async function writeResultFiles(result: ResultDescription, job: FinishedJob, savedAt: () => number, extensionVersion: string): Promise<vscode.Uri> {
+async function writeResultFiles(result: ResultDescription, job: FinishedJob, savedAt: () => number, extensionVersion: string): Promise<vscode.Uri> {
   const pixelSize = readPixelSize(job.image.bytes);
   return saveImage(result.outputFolder, {
     baseName: result.baseName,

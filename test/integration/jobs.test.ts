@@ -9,6 +9,8 @@ import { ClientFactory } from '../../src/config/clientFactory';
 import { CreditsMonitor } from '../../src/credits/creditsMonitor';
 import { RESULT_RETENTION_MS, type JobRecord } from '../../src/jobs/jobRecord';
 import { JobStore } from '../../src/jobs/jobStore';
+import { resultSaver } from '../../src/workspace/resultFiles';
+import { failureWords } from '../../src/ui/errorMessages';
 import { JobTracker, type JobRequest } from '../../src/jobs/jobTracker';
 import { Logger } from '../../src/base/logger';
 import { MODELS } from '../../src/domain/catalog';
@@ -31,7 +33,10 @@ function openWindow(memento: vscode.Memento, secrets = new MemorySecrets()): Win
   const keys = new ApiKeyStore(secrets, {});
   const clients = new ClientFactory(keys, logger, 'test');
   const credits = new CreditsMonitor(clients, keys, logger);
-  const tracker = new JobTracker({ store: new JobStore(memento), clients, logger, clock: clients.clock, extensionVersion: 'test', onRemainingCredits: (c) => credits.setRemaining(c) });
+  const tracker = new JobTracker({
+    store: new JobStore(memento), logger, clock: clients.clock, createClient: () => clients.create(),
+    saveResult: resultSaver('test', () => clients.clock.now()), onRemainingCredits: (c) => credits.setRemaining(c),
+  });
   return { tracker, keys, credits, dispose: () => { tracker.dispose(); credits.dispose(); keys.dispose(); } };
 }
 
@@ -108,7 +113,9 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
       assert.equal(b.status, 'fulfilled');
       const states = Object.fromEntries(window.tracker.snapshots().map((job) => [job.prompt, job.state]));
       assert.deepEqual(states, { 'First fails': 'failed', 'Second succeeds': 'saved' });
-      assert.match(window.tracker.snapshots().find((job) => job.state === 'failed')?.error ?? '', /Blocked by the safety system/);
+      const failed = window.tracker.snapshots().find((job) => job.state === 'failed');
+      assert.ok(failed?.failure instanceof JobFailedError, 'the snapshot keeps the typed error');
+      assert.match(failureWords(failed.failure), /Blocked by the safety system/);
       assert.equal(storedJobs(memento).length, 0);
     } finally {
       window.dispose();

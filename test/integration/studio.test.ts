@@ -10,7 +10,9 @@ import sharp from 'sharp';
 import { ApiKeyStore } from '../../src/auth/apiKeyStore';
 import { ClientFactory } from '../../src/config/clientFactory';
 import { UploadConsent } from '../../src/ui/uploadConsent';
-import { ImageGenerator } from '../../src/flow/runVariants';
+import { GenerationFlow } from '../../src/flow/generationFlow';
+import { readSettings } from '../../src/config/settings';
+import { resultSaver } from '../../src/workspace/resultFiles';
 import { JobStore } from '../../src/jobs/jobStore';
 import { JobTracker } from '../../src/jobs/jobTracker';
 import { Logger } from '../../src/base/logger';
@@ -18,7 +20,6 @@ import type { GenerateRequest, HostToWebview } from '../../src/protocol/studioPr
 import { Notifier } from '../../src/ui/notifier';
 import { PromptHistory } from '../../src/studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from '../../src/studio/studioPanel';
-import { StudioRunner } from '../../src/studio/studioRunner';
 import { StudioSerializer } from '../../src/studio/studioSerializer';
 import { MemoryMemento, MemorySecrets } from './support/memoryStores';
 import { readJson, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
@@ -50,13 +51,15 @@ async function harness(): Promise<Harness> {
   const keys = new ApiKeyStore(new MemorySecrets(), {});
   await keys.store(TEST_KEY);
   const clients = new ClientFactory(keys, logger, 'test');
-  const tracker = new JobTracker({ store: new JobStore(new MemoryMemento()), clients, logger, clock: clients.clock, extensionVersion: 'test' });
+  const tracker = new JobTracker({
+    store: new JobStore(new MemoryMemento()), logger, clock: clients.clock, createClient: () => clients.create(), saveResult: resultSaver('test', () => Date.now()),
+  });
   const memento = new MemoryMemento();
   await memento.update('segmind.editUploadConsent', { acceptedAt: new Date().toISOString() });
   const deps: StudioDependencies = {
     extensionUri: vscode.Uri.file(repoRoot), tracker, logger, history: new PromptHistory(new MemoryMemento()),
     notifier: new Notifier(logger, () => Promise.resolve(undefined)),
-    runner: new StudioRunner({ generator: new ImageGenerator({ tracker, keys, logger }), clients, keys, consent: new UploadConsent(memento, logger), logger }),
+    flow: new GenerationFlow({ tracker, keys, clients, logger, readSettings }), consent: new UploadConsent(memento, logger),
   };
   return { deps, keys, dispose: () => { tracker.dispose(); keys.dispose(); } };
 }
@@ -123,7 +126,8 @@ describe('Image Studio (real VS Code)', function () {
     const [init] = ofType(posts, 'init');
     assert.deepEqual(init?.models.map((model) => model.slug), ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit']);
     assert.ok(init?.models.find((model) => model.slug === 'gpt-image-2')?.sizes.includes('3840x2160'));
-    assert.equal(init?.maxVariants, 4);
+    assert.equal(init?.choices.maxVariants, 4);
+    assert.deepEqual(init?.choices.outputFormats, ['png', 'jpeg', 'webp'], 'the webview is sent the catalog\'s choices');
     const roots = (studio.panel.webview.options.localResourceRoots ?? []).map((uri) => uri.path);
     assert.deepEqual(roots, [`${vscode.Uri.file(repoRoot).path}/dist`, `${vscode.Uri.file(repoRoot).path}/media`, vscode.Uri.joinPath(workspaceFolder(), 'assets').path]);
   });

@@ -4,7 +4,8 @@ import {
   JobTimeoutError, MissingApiKeyError, ModelRetiredError, NetworkError, NoWorkspaceError, NotAcceptableError, NotFoundError,
   ProtocolError, RateLimitError, RequestTimeoutError, ServerError, UnauthorizedError, UnexpectedStatusError, type AnySegmindError,
 } from '../../src/domain/errors';
-import { describeError, formatCredits } from '../../src/ui/errorMessages';
+import { formatCredits } from '../../src/domain/format';
+import { describeError } from '../../src/ui/errorMessages';
 
 const KEY = 'SG_0123456789abcdef';
 

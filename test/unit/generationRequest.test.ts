@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import {
-  MAX_VARIANTS, estimateCostUsd, isCommandOptions, parseCommandOptions, planGeneration, type GenerationDefaults,
-} from '../../src/domain/plan';
+import { MAX_VARIANTS, isCommandOptions, parseCommandOptions } from '../../src/domain/options';
+import { estimateCostUsd, planGeneration, type GenerationDefaults } from '../../src/domain/plan';
 import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };

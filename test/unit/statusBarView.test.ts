@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { JobFailedError } from '../../src/domain/errors';
 import type { JobSnapshot } from '../../src/jobs/jobSnapshot';
-import { formatElapsed, jobLine, statusBarView, type StatusBarInput } from '../../src/statusBar/statusBarView';
+import { formatDuration as formatElapsed } from '../../src/domain/format';
+import { jobLine, statusBarView, type StatusBarInput } from '../../src/statusBar/statusBarView';
 
 const NOW = 1_700_000_100_000;
 
@@ -59,7 +61,7 @@ describe('statusBarView', () => {
     const view = statusBarView(input({ jobs: [
       job(),
       job({ id: 'b', state: 'rate-limited', retryAt: NOW + 4_200 }),
-      job({ id: 'c', state: 'failed', error: 'Generation failed: blocked', finishedAt: NOW }),
+      job({ id: 'c', state: 'failed', failure: new JobFailedError('r-1', 'blocked'), finishedAt: NOW }),
     ] }));
     assert.match(view.tooltip, /\*\*processing\*\* 0:41 · gpt-image-1 · “a red fox”/);
     assert.match(view.tooltip, /\*\*rate-limited, retrying in 5 s\*\*/);

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { formatCostEstimate, formatDuration } from '../../src/domain/format';
 import { estimateCostUsd } from '../../src/domain/plan';
 import { MODELS } from '../../src/domain/catalog';
-import { imagesWithSidecars, newestFirst, parseSidecar } from '../../src/studio/galleryItems';
+import { readSidecar } from '../../src/domain/sidecar';
+import { imagesWithSidecars, newestFirst } from '../../src/studio/galleryItems';
 import { filterHistory } from '../../src/domain/promptHistory';
 import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/promptHistory';
 import type { StudioSettings } from '../../src/protocol/studioProtocol';
@@ -82,7 +83,7 @@ describe('Studio gallery (sidecars)', () => {
   });
 
   it('reads the settings to regenerate from a sidecar', () => {
-    const summary = parseSidecar(JSON.stringify(sidecar));
+    const summary = readSidecar(JSON.stringify(sidecar));
     assert.ok(summary);
     assert.deepEqual(summary.settings, { prompt: 'a fox', model: 'gpt-image-2', parameters: sidecar.parameters, variants: 3 });
     assert.equal(summary.savedAt, '2026-11-22T03:15:02.000Z');
@@ -91,7 +92,7 @@ describe('Studio gallery (sidecars)', () => {
   });
 
   it('reads an edit sidecar: sources and mask', () => {
-    const summary = parseSidecar(JSON.stringify({ ...sidecar, model: 'gpt-image-1-edit', parameters: { ...sidecar.parameters, size: 'auto' },
+    const summary = readSidecar(JSON.stringify({ ...sidecar, model: 'gpt-image-1-edit', parameters: { ...sidecar.parameters, size: 'auto' },
       sourceImages: [{ path: 'images/logo.png', uploadedUrl: 'u' }], mask: { path: 'images/mask.png' } }));
     assert.deepEqual(summary?.sourceImages, ['images/logo.png']);
     assert.equal(summary?.maskPath, 'images/mask.png');
@@ -99,10 +100,10 @@ describe('Studio gallery (sidecars)', () => {
   });
 
   it('is not fooled by other JSON, and keeps an image whose settings no longer fit without offering to regenerate it', () => {
-    assert.equal(parseSidecar('not json'), undefined);
-    assert.equal(parseSidecar('[1,2]'), undefined);
-    assert.equal(parseSidecar('{"name":"package.json"}'), undefined);
-    const old = parseSidecar(JSON.stringify({ ...sidecar, model: 'gpt-image-1', parameters: { ...sidecar.parameters } }));
+    assert.equal(readSidecar('not json'), undefined);
+    assert.equal(readSidecar('[1,2]'), undefined);
+    assert.equal(readSidecar('{"name":"package.json"}'), undefined);
+    const old = readSidecar(JSON.stringify({ ...sidecar, model: 'gpt-image-1', parameters: { ...sidecar.parameters } }));
     assert.ok(old);
     assert.equal(old.settings, undefined, '2048x1152 is not a gpt-image-1 size');
   });

@@ -1,0 +1,39 @@
+/** The notice line under the form (errors and results, with the commands the host offers) and the busy text beside Generate. */
+import type { NoticeView, StudioCommand } from '../../src/protocol/studioProtocol';
+import { byId, element, icon, iconButton } from './dom';
+
+const COMMANDS: Readonly<Record<StudioCommand, { readonly label: string; readonly icon: string }>> = {
+  setApiKey: { label: 'Set API Key', icon: 'key' },
+  showLog: { label: 'Show Log', icon: 'output' },
+  checkCredits: { label: 'Check Credits', icon: 'credit-card' },
+};
+
+export class Notices {
+  private readonly notice = byId<HTMLDivElement>('notice');
+  private readonly busy = byId<HTMLSpanElement>('busy');
+
+  constructor(private readonly runCommand: (command: StudioCommand) => void) {}
+
+  show(notice: NoticeView): void {
+    this.notice.hidden = false;
+    this.notice.className = `notice notice-${notice.severity}`;
+    const iconName = notice.severity === 'error' ? 'error' : notice.severity === 'warning' ? 'warning' : 'info';
+    const actions = notice.actions.map((command) =>
+      iconButton(COMMANDS[command].icon, COMMANDS[command].label, () => this.runCommand(command), COMMANDS[command].label));
+    const dismiss = iconButton('close', 'Dismiss', () => this.hide());
+    this.notice.replaceChildren(icon(iconName), element('span', 'notice-text', notice.text), ...actions, dismiss);
+  }
+
+  warn(text: string): void {
+    this.show({ severity: 'warning', text, actions: [] });
+  }
+
+  hide(): void {
+    this.notice.hidden = true;
+  }
+
+  setBusy(text: string | null): void {
+    this.busy.textContent = text ?? '';
+    this.busy.classList.toggle('active', text !== null);
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * How the palette, menu and title-bar ways in ask: the Set API Key box when there is no key, a pick
+ * of the workspace's images when an edit names none, then the prompt (recent ones offered), the
+ * model (the last one first) and, for gpt-image-1-edit, a mask; a modal before several variants
+ * run, and the one-time upload consent before an edit.
+ */
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../base/commandIds';
+import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/catalog';
+import { EDITABLE_EXTENSIONS } from '../domain/editInputs';
+import { formatCostEstimate } from '../domain/format';
+import type { CommandOptions } from '../domain/options';
+import { DEFAULT_EDIT_MODEL, type GenerationPlan } from '../domain/plan';
+import type { Asker, EditContext } from '../flow/generationFlow';
+import type { UploadConsent } from '../ui/uploadConsent';
+
+const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
+const LAST_MODEL_KEY = 'segmind.lastModel';
+const MAX_RECENT_PROMPTS = 20;
+export const IMAGE_PREVIEW = 'imagePreview.previewEditor';
+// findFiles globs are case-sensitive on Linux: `**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}`.
+const WORKSPACE_IMAGES = `**/*.{${[...EDITABLE_EXTENSIONS, ...EDITABLE_EXTENSIONS.map((ext) => ext.toUpperCase())].join(',')}}`;
+const MAX_PICKER_FILES = 5_000;
+
+export interface PaletteAskerDependencies {
+  /** Remembers recent prompts and the last model, across workspaces. */
+  readonly memento: vscode.Memento;
+  readonly consent: UploadConsent;
+  /** The model to offer first when none was picked before (the segmind.defaultModel setting). */
+  readonly defaultModel: () => TextToImageModel;
+}
+
+export class PaletteAsker implements Asker {
+  constructor(private readonly deps: PaletteAskerDependencies) {}
+
+  async provideKey(purpose: 'generate' | 'edit'): Promise<boolean> {
+    await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: `to ${purpose} images` });
+    return true; // the flow looks again: a box closed without a key stops it there
+  }
+
+  chooseImages(): Promise<vscode.Uri[] | undefined> {
+    return pickWorkspaceImages();
+  }
+
+  async complete(options: CommandOptions, edit: EditContext | undefined): Promise<CommandOptions | undefined> {
+    return edit ? this.completeEdit(options, edit) : this.completeGenerate(options);
+  }
+
+  async confirmCost(plan: GenerationPlan): Promise<boolean> {
+    const go = `Generate ${plan.variants} Images`;
+    const answer = await vscode.window.showInformationMessage(
+      `Generate ${plan.variants} images with ${plan.model}?`,
+      { modal: true, detail: `Each variant is a separate job: ${formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)}.` },
+      go,
+    );
+    return answer === go;
+  }
+
+  confirmUpload(paths: readonly string[], uploadBaseUrl: string): Promise<boolean> {
+    return this.deps.consent.confirm(paths, uploadBaseUrl);
+  }
+
+  private async completeGenerate(options: CommandOptions): Promise<CommandOptions | undefined> {
+    const { memento } = this.deps;
+    const prompt = options.prompt ?? (await askPrompt(memento));
+    if (prompt === undefined) return undefined;
+    const model = options.model ?? (await askModel(memento, this.deps.defaultModel()));
+    if (model === undefined) return undefined;
+    const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []).filter((entry) => entry !== prompt);
+    await memento.update(RECENT_PROMPTS_KEY, [prompt, ...recent].slice(0, MAX_RECENT_PROMPTS));
+    await memento.update(LAST_MODEL_KEY, model);
+    return { ...options, prompt, model };
+  }
+
+  private async completeEdit(options: CommandOptions, edit: EditContext): Promise<CommandOptions | undefined> {
+    const prompt = options.prompt ?? (await askEditPrompt(edit));
+    if (prompt === undefined) return undefined;
+    const model = options.model ?? (await askEditModel(edit.images.length));
+    if (model === undefined) return undefined;
+    const takesMask = MODELS[model as ModelSlug]?.editInput === 'image_urls';
+    const mask = options.mask ?? (takesMask ? await askMask(edit) : null);
+    if (mask === undefined) return undefined;
+    return { ...options, prompt, model, ...(mask === null ? {} : { mask }) };
+  }
+}
+
+async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {
+  const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = 'Segmind: Generate Image (1/2)';
+  pick.placeholder = 'Describe the image, e.g. "a flat illustration of a rocket, pastel colours"';
+  pick.ignoreFocusOut = true;
+  pick.matchOnDetail = true;
+  const recentItems = recent.map((prompt) => ({ label: prompt, description: 'recent' }));
+  pick.items = recentItems;
+  // Typing shows the typed prompt first, so Enter always takes what was typed.
+  const typed = pick.onDidChangeValue((value) => {
+    pick.items = value.trim() ? [{ label: value, description: 'new prompt', alwaysShow: true }, ...recentItems] : recentItems;
+  });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0]?.label ?? pick.value;
+        if (chosen.trim()) resolve(chosen.trim());
+      });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    typed.dispose();
+    pick.dispose();
+  }
+}
+
+async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel): Promise<TextToImageModel | undefined> {
+  const last = memento.get<TextToImageModel>(LAST_MODEL_KEY, defaultModel);
+  const ordered = [...TEXT_TO_IMAGE_MODELS].sort((a, b) => Number(b === last) - Number(a === last));
+  const items = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
+  const choice = await vscode.window.showQuickPick(items, { title: 'Segmind: Generate Image (2/2)', placeHolder: 'Model', ignoreFocusOut: true });
+  return choice?.slug;
+}
+
+/** The palette's way into an edit: the workspace's images, the one in the active image preview ticked already. */
+async function pickWorkspaceImages(): Promise<vscode.Uri[] | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showWarningMessage('Open a folder first: only images in the workspace can be edited.');
+    return undefined;
+  }
+  const files = await vscode.workspace.findFiles(WORKSPACE_IMAGES, '**/node_modules/**', MAX_PICKER_FILES);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage('There are no PNG, JPEG or WebP images in this workspace to edit.');
+    return undefined;
+  }
+  const active = activePreviewUri()?.toString();
+  const items = files
+    .map((uri) => {
+      const relative = vscode.workspace.asRelativePath(uri);
+      const slash = relative.lastIndexOf('/');
+      return { label: relative.slice(slash + 1), description: slash > 0 ? relative.slice(0, slash) : '', picked: uri.toString() === active, uri, relative };
+    })
+    .sort((a, b) => Number(b.picked) - Number(a.picked) || a.relative.localeCompare(b.relative));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Segmind: Edit Image — choose the images', placeHolder: `Images to edit (several are sent together to ${DEFAULT_EDIT_MODEL})`,
+    canPickMany: true, matchOnDescription: true, ignoreFocusOut: true,
+  });
+  return chosen && chosen.length > 0 ? chosen.map((item) => item.uri) : undefined;
+}
+
+function activePreviewUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType === IMAGE_PREVIEW ? input.uri : undefined;
+}
+
+async function askEditPrompt(edit: EditContext): Promise<string | undefined> {
+  const names = edit.images.map((image) => image.path);
+  const prompt = await vscode.window.showInputBox({
+    title: `Segmind: Edit ${names.length === 1 ? names[0] ?? 'image' : `${names.length} images`}`,
+    prompt: 'Describe the change, e.g. "make the background transparent" or "put the logo on a mug"',
+    placeHolder: 'What should change?',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Describe the edit.'),
+  });
+  return prompt?.trim() || undefined;
+}
+
+/** The models that edit this many images; with only one of them there is nothing to choose. */
+async function askEditModel(imageCount: number): Promise<ModelSlug | undefined> {
+  const models = (Object.keys(MODELS) as ModelSlug[]).filter((slug) => MODELS[slug].maxEditImages >= imageCount)
+    .sort((a, b) => Number(b === DEFAULT_EDIT_MODEL) - Number(a === DEFAULT_EDIT_MODEL));
+  if (models.length <= 1) return models[0] ?? DEFAULT_EDIT_MODEL;
+  const items = models.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
+  const choice = await vscode.window.showQuickPick(items, { title: 'Segmind: Edit Image — model', placeHolder: 'Model', ignoreFocusOut: true });
+  return choice?.slug;
+}
+
+/** `null` for no mask, undefined when the user backed out. */
+async function askMask(edit: EditContext): Promise<vscode.Uri | null | undefined> {
+  const none = { label: '$(circle-slash) No mask', detail: 'The model decides what to change from the prompt.' };
+  const choose = { label: '$(file-media) Choose a mask PNG…', detail: 'A PNG of the same size whose transparent pixels mark where to edit.' };
+  const choice = await vscode.window.showQuickPick([none, choose], { title: 'Segmind: Edit Image — mask', placeHolder: 'Mask', ignoreFocusOut: true });
+  if (choice === undefined) return undefined;
+  if (choice === none) return null;
+  const [first] = edit.images;
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Choose a mask PNG', openLabel: 'Use as Mask', canSelectMany: false, filters: { 'PNG image': ['png', 'PNG'] },
+    ...(first ? { defaultUri: vscode.Uri.joinPath(first.uri, '..') } : {}),
+  });
+  return picked?.[0];
+}

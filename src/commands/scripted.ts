@@ -1,0 +1,29 @@
+/**
+ * The scripted way in of `segmind.generateImage` and `segmind.editImage`: the options object runs
+ * the flow with an asker that asks nothing, and the caller gets the saved files' Uris, or a
+ * rejection in the user's words with the error's `kind` and `cause` attached.
+ */
+import type * as vscode from 'vscode';
+import type { Logger } from '../base/logger';
+import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
+import { ScriptedAsker } from '../flow/scriptedAsker';
+import type { Notifier } from '../ui/notifier';
+
+export async function runScripted(
+  command: string, flow: GenerationFlow, request: GenerationRequest, notifier: Notifier, logger: Logger,
+): Promise<vscode.Uri[]> {
+  try {
+    const result = await flow.run(request, new ScriptedAsker(logger, `${command} (scripted)`));
+    if (!result.ran) throw new Error(result.reason); // a scripted asker never stops a run; kept for the types
+    const { saved, failures } = result.outcome;
+    if (saved.length === 0) {
+      const [failure] = failures;
+      throw failure instanceof Error ? failure : new Error('No image was saved.');
+    }
+    return saved.map((image) => image.uri);
+  } catch (error) {
+    const words = await notifier.wordsFor(error);
+    logger.error(`${command} (scripted) failed: ${words.text}`);
+    throw Object.assign(new Error(words.text), { kind: (error as { kind?: unknown }).kind, cause: error });
+  }
+}

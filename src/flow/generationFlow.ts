@@ -1,0 +1,172 @@
+/**
+ * The one application flow behind every way in — the palette commands, scripted calls, the Studio
+ * and (next) the agent tool:
+ *
+ *   key → inputs → what is still open → plan → output folder → consent → upload → variants → save → report
+ *
+ * What differs per way in is passed in: an {@link Asker} (how it asks; a scripted call asks nothing)
+ * and a {@link Presenter} (how it shows progress and results). Everything that can be refused is
+ * refused before the first request; failures are thrown as typed errors, which each way in words
+ * at its own edge.
+ */
+import type * as vscode from 'vscode';
+import type { Logger } from '../base/logger';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { ClientFactory } from '../config/clientFactory';
+import type { Settings } from '../config/settings';
+import type { CheckedEditInputs } from '../domain/editInputs';
+import { parseCommandOptions, type CommandOptions } from '../domain/options';
+import { planEdit, planGeneration, type GenerationPlan } from '../domain/plan';
+import { PAINTED_MASK_LABEL } from '../domain/sidecar';
+import type { JobTracker } from '../jobs/jobTracker';
+import { readEditInputs, resolveEditInputs, type EditInputRef, type ResolvedEditInputs } from '../workspace/editInputReader';
+import { resolveOutputFolder } from '../workspace/outputFolder';
+import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
+import { runVariants, type GenerationOutcome, type VariantProgress } from './runVariants';
+import { filesToUpload, uploadEditSources } from './uploadInputs';
+
+/** One request, from any way in. */
+export interface GenerationRequest {
+  /** The options object as given (parsed and validated here). */
+  readonly options: unknown;
+  /** It came through `segmind.editImage`: it edits, and without images there is nothing to do. */
+  readonly edit?: boolean;
+  /** A mask painted in the Studio: PNG bytes, transparent where to edit. Stands in for `options.mask`. */
+  readonly paintedMask?: Uint8Array;
+  /** The file the request came from (the document being written): decides the workspace folder. */
+  readonly origin?: vscode.Uri;
+  readonly signal?: AbortSignal;
+}
+
+/** What the images of an edit turned out to be, for the questions asked about them. */
+export interface EditContext {
+  readonly images: readonly EditInputRef[];
+}
+
+/** How a way in asks. Every method may resolve to "stop" (false or undefined): the flow then ends quietly. */
+export interface Asker {
+  /** There is no key: false to stop; the flow looks again after true. Ways in that cannot ask throw MissingApiKeyError. */
+  provideKey(purpose: 'generate' | 'edit'): Promise<boolean>;
+  /** An edit named no images: the ones to edit. Ways in that cannot ask return none (and are refused). */
+  chooseImages(): Promise<readonly unknown[] | undefined>;
+  /** Fills in what the options leave open (prompt, model, mask), once the inputs are known to be usable. */
+  complete(options: CommandOptions, edit: EditContext | undefined): Promise<CommandOptions | undefined>;
+  /** Several images cost several times: go ahead? */
+  confirmCost(plan: GenerationPlan): Promise<boolean>;
+  /** Editing uploads these files to Segmind storage: go ahead? */
+  confirmUpload(paths: readonly string[], uploadBaseUrl: string): Promise<boolean>;
+}
+
+/** How a way in shows the run. Every step is optional. */
+export interface Presenter {
+  /** Everything was checked and agreed to; the uploads and jobs start now. */
+  started?(plan: GenerationPlan): void | Promise<void>;
+  /** A step before the jobs exist (the upload), in a few words; null when it is over. */
+  step?(text: string | null): void;
+  progress?(update: VariantProgress): void;
+  /** Always called once `started` was, when the upload and jobs are over, whichever way they ended. */
+  finished?(): void;
+  /** Then, when they ran: what was saved and what failed. */
+  report?(result: FinishedRun): void | Promise<void>;
+}
+
+export interface FinishedRun {
+  readonly plan: GenerationPlan;
+  readonly outcome: GenerationOutcome;
+  readonly workspaceFolder: vscode.Uri;
+  /** The edit's inputs as located (for presenting the result beside the original). */
+  readonly edited?: ResolvedEditInputs;
+}
+
+export type FlowResult = ({ readonly ran: true } & FinishedRun) | { readonly ran: false; readonly reason: string };
+
+export interface GenerationFlowDependencies {
+  readonly tracker: JobTracker;
+  readonly keys: ApiKeyStore;
+  readonly clients: ClientFactory;
+  readonly logger: Logger;
+  readonly readSettings: (workspaceFolder: vscode.Uri) => Settings;
+  readonly now?: () => Date;
+}
+
+const stopped = (reason: string): FlowResult => ({ ran: false, reason });
+
+export class GenerationFlow {
+  constructor(private readonly deps: GenerationFlowDependencies) {}
+
+  async run(request: GenerationRequest, asker: Asker, presenter: Presenter = {}): Promise<FlowResult> {
+    const { deps } = this;
+    let options = parseCommandOptions(request.options);
+    const editing = request.edit === true || (options.images?.length ?? 0) > 0 || request.paintedMask !== undefined;
+
+    const hasKey = async (): Promise<boolean> => (await deps.keys.get()) !== undefined;
+    if (!(await hasKey()) && !((await asker.provideKey(editing ? 'edit' : 'generate')) && (await hasKey()))) return stopped('No API key was set.');
+
+    // Inputs first, so that nobody is asked for a prompt for a file that cannot be edited.
+    let located: ResolvedEditInputs | undefined;
+    let inputs: CheckedEditInputs | undefined;
+    if (editing) {
+      const images = options.images?.length ? options.images : await asker.chooseImages();
+      if (images === undefined) return stopped('No image was chosen.');
+      located = await resolveEditInputs(images, request.paintedMask ? undefined : options.mask);
+      inputs = await readEditInputs(located.images, this.maskOf(located, request.paintedMask));
+    }
+
+    const completed = await asker.complete(options, located && { images: located.images });
+    if (completed === undefined) return stopped('Nothing was generated.');
+    if (located && completed.mask !== options.mask && !request.paintedMask) {
+      // The asker chose a mask file: locate and check it like one given in the options.
+      located = await resolveEditInputs(located.images.map((image) => image.uri), completed.mask);
+      inputs = await readEditInputs(located.images, located.mask);
+    }
+    options = completed;
+
+    const workspaceFolder = located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin);
+    const settings = deps.readSettings(workspaceFolder);
+    const plan = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
+    // Before anything is uploaded or submitted: an image that could not be saved must cost nothing.
+    const outputFolder = await resolveOutputFolder(workspaceFolder, settings.outputFolder);
+
+    if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped('Nothing was generated.');
+    if (inputs && !(await asker.confirmUpload(filesToUpload(inputs).map((file) => file.path), settings.uploadBaseUrl))) {
+      deps.logger.info('Edit cancelled: the upload to Segmind storage was declined.');
+      return stopped('Edit cancelled: nothing was uploaded.');
+    }
+
+    await presenter.started?.(plan);
+    let finished: FinishedRun;
+    try {
+      const ready = inputs ? await this.upload(plan, inputs, settings, presenter, request.signal) : plan;
+      const outcome = await runVariants(deps.tracker, deps.logger, {
+        plan: ready, outputFolder, transport: settings.transport, saveMetadata: settings.saveMetadata,
+        timeoutMs: settings.timeoutSeconds * 1000,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
+      });
+      finished = { plan: ready, outcome, workspaceFolder, ...(located ? { edited: located } : {}) };
+    } finally {
+      presenter.finished?.();
+    }
+    await presenter.report?.(finished);
+    return { ran: true, ...finished };
+  }
+
+  private maskOf(located: ResolvedEditInputs, painted: Uint8Array | undefined): EditInputRef | { path: string; bytes: Uint8Array } | undefined {
+    return painted ? { path: PAINTED_MASK_LABEL, bytes: painted } : located.mask;
+  }
+
+  private planEdit(options: CommandOptions, settings: Settings, located: ResolvedEditInputs, painted: boolean): GenerationPlan {
+    const mask = painted ? PAINTED_MASK_LABEL : located.mask?.path;
+    return planEdit(options, settings, { images: located.images.map((image) => image.path), ...(mask ? { mask } : {}) }, this.deps.now?.() ?? new Date());
+  }
+
+  private async upload(plan: GenerationPlan, inputs: CheckedEditInputs, settings: Settings, presenter: Presenter, signal: AbortSignal | undefined): Promise<GenerationPlan> {
+    const files = filesToUpload(inputs);
+    presenter.step?.(`Uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…`);
+    try {
+      return await uploadEditSources(this.deps.clients.create(settings), plan, inputs, (line) => this.deps.logger.info(line), signal);
+    } finally {
+      presenter.step?.(null);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What the Studio's webview is sent about models, choices and jobs: views made from the catalog and
+ * the job snapshots, with errors put into words here, at the edge. Pure.
+ */
+import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, type ModelInfo } from '../domain/catalog';
+import { MAX_EDIT_IMAGES } from '../domain/editInputs';
+import { MAX_VARIANTS } from '../domain/options';
+import { DEFAULT_EDIT_MODEL } from '../domain/plan';
+import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
+import type { JobView, ModelView, StudioChoices } from '../protocol/studioProtocol';
+import { failureWords } from '../ui/errorMessages';
+
+export function modelView(info: ModelInfo): ModelView {
+  return {
+    slug: info.slug, label: info.label, description: info.description, textToImage: info.textToImage, maxEditImages: info.maxEditImages,
+    acceptsMask: info.editInput === 'image_urls', sizes: [...info.sizes], defaults: { ...info.defaults },
+    compressionRange: [...info.compressionRange], estimatedCostUsd: info.estimatedCostUsd,
+  };
+}
+
+export function studioChoices(): StudioChoices {
+  return {
+    qualities: QUALITIES, backgrounds: BACKGROUNDS, outputFormats: OUTPUT_FORMATS, moderations: MODERATIONS,
+    maxVariants: MAX_VARIANTS, maxInputs: MAX_EDIT_IMAGES, defaultEditModel: DEFAULT_EDIT_MODEL,
+  };
+}
+
+/** `relativePath` turns the saved file's Uri string into a workspace-relative path. */
+export function jobView(job: JobSnapshot, now: number, relativePath: (uri: string) => string): JobView {
+  return {
+    id: job.id, model: job.model, prompt: job.prompt, state: job.state, running: isRunning(job),
+    elapsedMs: Math.max(0, (job.finishedAt ?? now) - job.startedAt),
+    ...(job.requestId ? { requestId: job.requestId } : {}),
+    ...(job.savedUri ? { savedPath: relativePath(job.savedUri) } : {}),
+    ...(job.failure !== undefined ? { error: failureWords(job.failure) } : {}),
+  };
+}
