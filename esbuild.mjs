@@ -24,7 +24,7 @@ const extensionHost = {
   metafile: true,
 };
 
-/** The Studio webview: a browser script (it imports only types and pure helpers from src/shared). */
+/** The Studio webview: a browser script (it imports only protocol types and dependency-free helpers of src/domain). */
 const studioScript = {
   entryPoints: { studio: 'media/studio/main.ts' },
   outdir: 'dist/webview',

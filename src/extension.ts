@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './base/commandIds';
 import { registerCommand } from './commands/registerCommand';
-import { Logger } from './base/logger';
+import { Logger } from './log/logger';
 import type { Services } from './services';
 import { STUDIO_VIEW_TYPE } from './studio/studioViewType';
 import { StudioSerializer } from './studio/studioSerializer';

@@ -20,7 +20,7 @@ import { UploadConsent } from './ui/uploadConsent';
 import { GenerationFlow } from './flow/generationFlow';
 import { JobStore } from './jobs/jobStore';
 import { JobTracker } from './jobs/jobTracker';
-import type { Logger } from './base/logger';
+import type { Logger } from './log/logger';
 import { SegmindStatusBar } from './statusBar/segmindStatusBar';
 import { Notifier } from './ui/notifier';
 import { resumeJobsAfterReload } from './ui/resumeNotices';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ENVIRONMENT_VARIABLE, type ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 
 export function clearApiKeyCommand(keys: ApiKeyStore, credits: CreditsMonitor, logger: Logger): () => Promise<void> {
   return async () => {

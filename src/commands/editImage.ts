@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/commandIds';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { isCommandOptions } from '../domain/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';
 import type { Notifier } from '../ui/notifier';

@@ -10,7 +10,7 @@ import { COMMAND_IDS } from '../base/commandIds';
 import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../domain/links';
 import { isCommandOptions } from '../domain/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
 import { ProgressNotification } from '../ui/progressNotification';
 import { offerSavedImageActions } from '../ui/savedImageNotice';

@@ -4,7 +4,7 @@
  * rejection in the user's words with the error's `kind` and `cause` attached.
  */
 import type * as vscode from 'vscode';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Notifier } from '../ui/notifier';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { checkApiKey } from '../domain/apiKeyFormat';
 import { isSegmindError } from '../domain/errors';
 import { formatCredits } from '../domain/format';

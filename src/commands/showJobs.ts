@@ -3,7 +3,7 @@
  * can be done with it — open or reveal the image, cancel, copy the request id, read the error.
  */
 import * as vscode from 'vscode';
-import type { Clock } from '../base/clock';
+import type { Clock } from '../domain/clock';
 import { COMMAND_IDS } from '../base/commandIds';
 import { formatDuration } from '../domain/format';
 import { JOB_STATES, themeIconOf } from '../domain/jobStates';

@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { RequestBudget, RequestGateOnBudget } from '../segmind/requestBudget';
 import { SegmindClient, type RequestEvent } from '../segmind/client';
-import { systemClock, type Clock } from '../base/clock';
+import { systemClock, type Clock } from '../domain/clock';
 import { DEFAULT_MAX_REQUESTS_PER_MINUTE, readSettings, type Settings } from './settings';
 
 export class ClientFactory {

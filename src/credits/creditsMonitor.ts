@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../base/dispose';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import type { Credits } from '../segmind/client';
 import { isSegmindError } from '../domain/errors';
 

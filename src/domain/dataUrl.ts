@@ -1,6 +1,6 @@
 /**
  * Data URLs for the upload endpoint, which takes images as `data:image/<type>;base64,…` strings
- * (segmind-api.md, "Uploading workspace images"). The MIME type comes from the sniffed bytes, never
+ * (docs/segmind-api.md, "Uploading workspace images"). The MIME type comes from the sniffed bytes, never
  * from the file name, so a PNG saved as `.jpg` is still sent as what it is.
  */
 import { MIME_TYPES, sniffImageFormat, type ImageFormat } from './imageFormat';

@@ -3,13 +3,14 @@ import { posix } from 'node:path';
 
 export type LinkLanguage = 'markdown' | 'html' | 'css' | 'jsx';
 
-const LANGUAGES: Readonly<Record<string, LinkLanguage>> = {
+/** The editor languages whose context menu offers Generate Image… (and that get a link inserted). */
+export const LINK_LANGUAGES: Readonly<Record<string, LinkLanguage>> = {
   markdown: 'markdown', mdx: 'markdown', html: 'html', vue: 'html', svelte: 'html',
   css: 'css', scss: 'css', less: 'css', javascriptreact: 'jsx', typescriptreact: 'jsx',
 };
 
 export function linkLanguageFor(languageId: string): LinkLanguage | undefined {
-  return LANGUAGES[languageId];
+  return LINK_LANGUAGES[languageId];
 }
 
 /** Short alt text from the prompt, safe inside `[...]` and `"..."`. */

@@ -10,7 +10,7 @@
  * at its own edge.
  */
 import type * as vscode from 'vscode';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Settings } from '../config/settings';

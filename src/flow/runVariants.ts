@@ -3,7 +3,7 @@
  * it is done. A failure of one variant never touches another; the outcome lists both kinds.
  */
 import type * as vscode from 'vscode';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import type { GenerationPlan } from '../domain/plan';
 import type { Transport } from '../domain/transport';
 import type { JobTracker, SavedJob } from '../jobs/jobTracker';

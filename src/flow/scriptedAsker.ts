@@ -1,4 +1,4 @@
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { MissingApiKeyError } from '../domain/errors';
 import { hostOf } from '../domain/format';
 import type { CommandOptions } from '../domain/options';

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../base/clock';
+import type { Clock } from '../domain/clock';
 import { Disposable } from '../base/dispose';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { MODELS, type ImageParameters, type ModelSlug } from '../domain/catalog';
 import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors';
 import type { JobStateName } from '../domain/jobStates';

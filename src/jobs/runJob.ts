@@ -7,7 +7,7 @@
  */
 import type { ModelSlug } from '../domain/catalog';
 import type { Transport } from '../domain/transport';
-import type { Clock } from '../base/clock';
+import type { Clock } from '../domain/clock';
 import type { DownloadedImage, SegmindClient } from '../segmind/client';
 import { JobTimeoutError, RateLimitError } from '../domain/errors';
 import { nextPollDelayMs, type PollScheduleOptions, DEFAULT_POLL_SCHEDULE } from './pollSchedule';

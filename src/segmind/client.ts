@@ -9,7 +9,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type { ModelSlug } from '../domain/catalog';
-import { systemClock, type Clock } from '../base/clock';
+import { systemClock, type Clock } from '../domain/clock';
 import {
   BadRequestError, ConfigurationError, ForbiddenError, isSegmindError, JobExpiredError, JobFailedError,
   MissingApiKeyError, ModelRetiredError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError,

@@ -9,7 +9,7 @@ import type { CreditsMonitor } from '../credits/creditsMonitor';
 import { readSettings } from '../config/settings';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning } from '../jobs/jobSnapshot';
-import type { Clock } from '../base/clock';
+import type { Clock } from '../domain/clock';
 import { statusBarView, type KeyState, type StatusBarView } from './statusBarView';
 
 const MIN_INTERVAL_MS = 1_000;

@@ -1,14 +1,14 @@
 /**
  * The Image Studio panel, host side. One instance: opening it again reveals it; after a reload the
  * serializer revives it (studioSerializer.ts). The host posts nothing until the webview says
- * `ready`, and every message from the webview is parsed (messageSchemas.ts) before anything is done
+ * `ready`, and every message from the webview is parsed (src/protocol/studioMessages.ts) before anything is done
  * with it; the Uris it names are checked again here (inside the workspace, in the gallery, …).
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { COMMAND_IDS } from '../base/commandIds';
 import { Disposable } from '../base/dispose';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
 import { MODELS, resolveParameters } from '../domain/catalog';
 import { fromDataUrl, toDataUrl } from '../domain/dataUrl';

@@ -3,7 +3,7 @@
  * are not ours (a disk full while saving, say) get a plain message and the log.
  */
 import * as vscode from 'vscode';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { isSegmindError } from '../domain/errors';
 import { COMMAND_IDS } from '../base/commandIds';
 import { describeError, type ErrorAction, type UserMessage } from './errorMessages';
@@ -41,7 +41,7 @@ export class Notifier {
     }
     const message = await this.wordsFor(error);
     this.logger.error(message.text, error);
-    // Every error offers Show Log (product.md); a plain notice like "Cancelled" needs no buttons.
+    // Every error offers Show Log (README, "Failures"); a plain notice like "Cancelled" needs no buttons.
     const actions: readonly ErrorAction[] = message.severity === 'info' || message.actions.includes('showLog')
       ? message.actions
       : [...message.actions, 'showLog'];

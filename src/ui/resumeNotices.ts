@@ -1,7 +1,7 @@
 /** After a reload: resume persisted jobs and tell the user what came of them. */
 import * as vscode from 'vscode';
 import type { JobTracker } from '../jobs/jobTracker';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import type { Notifier } from './notifier';
 import { offerSavedImageActions } from './savedImageNotice';
 

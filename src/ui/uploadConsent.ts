@@ -6,7 +6,7 @@
  * (src/flow/scriptedAsker.ts).
  */
 import * as vscode from 'vscode';
-import type { Logger } from '../base/logger';
+import type { Logger } from '../log/logger';
 import { hostOf } from '../domain/format';
 
 const CONSENT_KEY = 'segmind.editUploadConsent';

@@ -5,7 +5,7 @@
  * HTTP requests to the loopback fake take real time but no virtual time.
  */
 import { CancelledError } from '../../src/domain/errors';
-import type { Clock } from '../../src/base/clock';
+import type { Clock } from '../../src/domain/clock';
 
 interface Sleeper {
   readonly wakeAt: number;

@@ -12,7 +12,7 @@ import { JobStore } from '../../src/jobs/jobStore';
 import { resultSaver } from '../../src/workspace/resultFiles';
 import { failureWords } from '../../src/ui/errorMessages';
 import { JobTracker, type JobRequest } from '../../src/jobs/jobTracker';
-import { Logger } from '../../src/base/logger';
+import { Logger } from '../../src/log/logger';
 import { MODELS } from '../../src/domain/catalog';
 import { JobFailedError } from '../../src/domain/errors';
 import { SegmindStatusBar } from '../../src/statusBar/segmindStatusBar';

@@ -15,7 +15,7 @@ import { readSettings } from '../../src/config/settings';
 import { resultSaver } from '../../src/workspace/resultFiles';
 import { JobStore } from '../../src/jobs/jobStore';
 import { JobTracker } from '../../src/jobs/jobTracker';
-import { Logger } from '../../src/base/logger';
+import { Logger } from '../../src/log/logger';
 import type { GenerateRequest, HostToWebview } from '../../src/protocol/studioProtocol';
 import { Notifier } from '../../src/ui/notifier';
 import { PromptHistory } from '../../src/studio/promptHistory';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { exchange, type HttpRequest } from '../../src/segmind/http';
-import { systemClock } from '../../src/base/clock';
+import { systemClock } from '../../src/domain/clock';
 import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../../src/domain/errors';
 import { creditsAnswerSchema, describeIssues, resultAnswerSchema, submitAnswerSchema } from '../../src/segmind/schemas';
 

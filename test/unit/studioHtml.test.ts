@@ -56,7 +56,7 @@ describe('Studio HTML and content security policy', () => {
     assert.ok(!/\son[a-z]+=/i.test(html));
   });
 
-  it('labels every control with the names product.md gives', () => {
+  it('labels every control with the accessible names the README gives', () => {
     const labels = new Map([...html.matchAll(/<label for="([^"]+)">([^<]+)<\/label>/g)].map((match) => [match[2], match[1]]));
     for (const name of ['Prompt', 'Model', 'Size', 'Quality', 'Background', 'Format', 'Compression', 'Moderation', 'Variants']) {
       const id = labels.get(name);

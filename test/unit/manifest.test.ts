@@ -1,0 +1,111 @@
+/**
+ * package.json repeats facts that the code owns: the settings' enums and ranges (the catalog), the
+ * languages of the editor menu (links.ts), the commands the walkthrough runs. This holds them together,
+ * so a change in one place that forgets the other fails here.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMAND_IDS } from '../../src/base/commandIds';
+import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/catalog';
+import { LINK_LANGUAGES } from '../../src/domain/links';
+import { TRANSPORTS } from '../../src/domain/transport';
+
+interface Property {
+  readonly type?: string | string[];
+  readonly default?: unknown;
+  readonly enum?: readonly unknown[];
+  readonly enumItemLabels?: readonly string[];
+  readonly enumDescriptions?: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly scope?: string;
+}
+interface MenuEntry {
+  readonly command: string;
+  readonly when?: string;
+}
+interface Step {
+  readonly id: string;
+  readonly description: string;
+  readonly media: { readonly markdown?: string };
+  readonly completionEvents?: readonly string[];
+}
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: {
+    commands: readonly { command: string }[];
+    configuration: { properties: Record<string, Property> };
+    menus: Record<string, readonly MenuEntry[]>;
+    walkthroughs: readonly { steps: readonly Step[] }[];
+  };
+};
+const properties = pkg.contributes.configuration.properties;
+const setting = (key: string): Property => {
+  const found = properties[`segmind.${key}`];
+  assert.ok(found, `segmind.${key} is not contributed`);
+  return found;
+};
+const contributedCommands = new Set(pkg.contributes.commands.map((entry) => entry.command));
+const allSizes = [...new Set(MODEL_SLUGS.flatMap((slug) => MODELS[slug].sizes))];
+
+describe('package.json against the code', () => {
+  it('segmind.defaultModel offers exactly the text-to-image models of the catalog', () => {
+    const defaultModel = setting('defaultModel');
+    assert.deepEqual(defaultModel.enum, [...TEXT_TO_IMAGE_MODELS]);
+    assert.equal(defaultModel.enumDescriptions?.length, TEXT_TO_IMAGE_MODELS.length);
+    assert.ok(TEXT_TO_IMAGE_MODELS.includes(defaultModel.default as never));
+  });
+
+  it('the parameter settings offer the catalog\'s values, with "model default" first', () => {
+    const cases: Array<[string, readonly string[]]> = [
+      ['size', allSizes], ['quality', QUALITIES], ['background', BACKGROUNDS], ['outputFormat', OUTPUT_FORMATS], ['moderation', MODERATIONS],
+    ];
+    for (const [key, values] of cases) {
+      const property = setting(key);
+      assert.deepEqual(property.enum, [null, ...values], `segmind.${key}`);
+      assert.equal(property.enumItemLabels?.length, values.length + 1, `segmind.${key} labels every value`);
+      assert.equal(property.default, null, `segmind.${key} defaults to the model's own default`);
+    }
+  });
+
+  it('segmind.outputCompression spans every model\'s range', () => {
+    const compression = setting('outputCompression');
+    assert.equal(compression.minimum, Math.min(...MODEL_SLUGS.map((slug) => MODELS[slug].compressionRange[0])));
+    assert.equal(compression.maximum, Math.max(...MODEL_SLUGS.map((slug) => MODELS[slug].compressionRange[1])));
+  });
+
+  it('segmind.transport offers the transports the job runner knows', () => {
+    assert.deepEqual(setting('transport').enum, [...TRANSPORTS]);
+    assert.equal(setting('transport').default, 'async');
+  });
+
+  it('the editor context menu shows Generate Image… on exactly the languages a link can be inserted into', () => {
+    const entry = pkg.contributes.menus['editor/context']?.find((candidate) => candidate.command === COMMAND_IDS.generateImage);
+    const match = /editorLangId =~ \/\^\(([^)]+)\)\$\//.exec(entry?.when ?? '');
+    assert.ok(match?.[1], `no editorLangId regex in ${entry?.when}`);
+    assert.deepEqual(match[1].split('|').sort(), Object.keys(LINK_LANGUAGES).sort());
+  });
+
+  it('every menu entry names a contributed command', () => {
+    for (const [menu, entries] of Object.entries(pkg.contributes.menus)) {
+      for (const entry of entries) assert.ok(contributedCommands.has(entry.command), `${menu}: ${entry.command} is not contributed`);
+    }
+  });
+
+  it('the walkthrough runs and completes on contributed commands, and its pictures exist', () => {
+    const steps = pkg.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
+    assert.ok(steps.length > 0);
+    for (const step of steps) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(command && contributedCommands.has(command), `step ${step.id} links to ${command}, which is not contributed`);
+      }
+      for (const event of step.completionEvents ?? []) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        if (command) assert.ok(contributedCommands.has(command), `step ${step.id} completes on ${command}, which is not contributed`);
+      }
+      if (step.media.markdown) assert.ok(fs.existsSync(path.join(root, step.media.markdown)), `${step.media.markdown} is missing`);
+    }
+  });
+});
