@@ -241,6 +241,69 @@ describe('User flows end to end (code-server + Chromium)', function () {
     assert.equal(assetsMatching(/^a-forbidden/).length, 0, 'nothing saved');
   });
 
+  it('f. declining the upload consent uploads nothing, submits nothing and saves nothing', async () => {
+    // The consent is remembered for good once given, so this flow gets a VS Code of its own that has never been asked.
+    const fresh = await openWorkbench({ fake });
+    try {
+      const own = fresh.page;
+      await statusItem(own).waitFor({ timeout: 30_000 });
+      await runInPalette(own, 'Segmind: Set API Key');
+      await own.locator('.quick-input-widget input[type="password"]').fill(KEY);
+      await own.keyboard.press('Enter');
+      await statusItem(own).filter({ hasText: CREDITS }).waitFor({ timeout: 20_000 });
+      await expandExplorerFolder(own, 'images');
+      const logo = explorerRow(own, 'logo.png');
+      await logo.click();
+      await logo.click({ button: 'right' });
+      const item = own.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Edit Image with Prompt…' }).first();
+      await item.waitFor({ timeout: 10_000 });
+      await item.hover();
+      await item.click();
+      await own.locator('.quick-input-widget', { hasText: 'Edit images/logo.png' }).waitFor({ timeout: 10_000 });
+      await own.locator('.quick-input-widget input').fill('Declined edit');
+      await own.keyboard.press('Enter');
+      await quickPickRow(own, 'gpt-image-1-edit').click({ timeout: 10_000 });
+      await quickPickRow(own, /No mask/).click({ timeout: 10_000 });
+      const consent = own.locator('.monaco-dialog-box');
+      await consent.waitFor({ timeout: 10_000 });
+      await screenshot(own, 'flow-f-consent');
+      await consent.getByRole('button', { name: 'Cancel' }).click();
+      await consent.waitFor({ state: 'hidden' });
+      // The log says the edit was cancelled: only then does "nothing was sent" mean something.
+      await runInPalette(own, 'Segmind: Show Log');
+      await own.locator('.part.panel').filter({ hasText: 'Edit cancelled: the upload to Segmind storage was declined.' }).waitFor({ timeout: 10_000 });
+      assert.equal(fake.requestsTo('upload').length, 0, 'nothing uploaded');
+      assert.equal(fake.requestsTo('api', 'POST').length, 0, 'nothing submitted');
+      assert.equal(assetsMatching(/^logo-edit-/).length, 0);
+      assert.equal(fs.existsSync(path.join(fresh.workspace, 'assets')) && fs.readdirSync(path.join(fresh.workspace, 'assets')).some((file) => file.startsWith('logo-edit-')), false, 'no result in the fresh workspace');
+    } catch (error) {
+      await screenshot(fresh.page, 'failed-f-own-window').catch(() => undefined);
+      throw error;
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('g. Show Jobs (the status bar\'s click) lists the finished job and opens its image', async () => {
+    await ensureKey();
+    const prompt = 'A teapot in the rain';
+    const file = 'a-teapot-in-the-rain.png';
+    fake.planNextJob({ durationMs: 1_000 });
+    await generateThroughPalette(prompt, 'gpt-image-1-mini');
+    await toast(page, `Saved assets/${file}`).waitFor({ timeout: 30_000 });
+    await tidyUp(page);
+    await statusItem(page).click();
+    await page.locator('.quick-input-widget', { hasText: 'Segmind: Jobs' }).waitFor({ timeout: 10_000 });
+    const row = quickPickRow(page, new RegExp(prompt));
+    await row.waitFor();
+    assert.match(await row.innerText(), /gpt-image-1-mini · saved/);
+    await screenshot(page, 'flow-g-jobs');
+    await row.click();
+    await quickPickRow(page, /Copy Request Id/).waitFor({ timeout: 10_000 });
+    await quickPickRow(page, /Open Image/).click();
+    await page.locator('.tab', { hasText: file }).waitFor({ timeout: 20_000 });
+  });
+
   it('offers the getting-started walkthrough, whose buttons run the commands', async () => {
     await runInPalette(page, 'Welcome: Open Walkthrough...');
     const row = quickPickRow(page, 'Get started with Image Studio for Segmind');

@@ -2,14 +2,31 @@
  * The Image Studio end to end, as a user drives it: the extension installed from its .vsix into a
  * real VS Code (code-server) in headless Chromium, the key typed into the palette's password box,
  * the form filled by its labels, Generate clicked, the job card and then the gallery appear; an
- * edit with a mask painted by mouse on a gallery image. Screenshots in the dark, light and
- * high-contrast themes go to test-results/e2e/ (git-ignored) for a person to look at.
+ * edit with a mask painted by mouse on a gallery image; the webview's colours following the theme.
+ * Each step sets up what it needs (the key, the open Studio, an image in the gallery), so any one
+ * of them can run alone (mocha --grep). Screenshots go to test-results/e2e/ (git-ignored).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type FrameLocator, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
-import { KEY, openWorkbench, pickTheme, runInPalette, screenshot, screenshotIfFailed, type Workbench } from './support/workbench';
+import { KEY, openWorkbench, pickTheme, runInPalette, screenshot, screenshotIfFailed, statusItem, waitUntil, type Workbench } from './support/workbench';
+
+// These run in the webview's page (evaluate); the test project has no DOM library, so the little used is declared.
+interface DecodedImage { readonly complete: boolean; readonly naturalWidth: number }
+interface Styles { getPropertyValue(name: string): string; readonly backgroundColor: string; readonly color: string; readonly borderTopColor: string }
+declare function getComputedStyle(element: unknown): Styles;
+
+/** Relative luminance (0 black … 1 white) of a CSS `rgb(…)`/`rgba(…)` colour. */
+function luminance(css: string): number {
+  const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((channel) => {
+    const c = channel / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
 
 describe('Image Studio end to end (code-server + Chromium)', function () {
   this.timeout(180_000);
@@ -34,7 +51,7 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await fake?.close().catch(() => undefined);
   });
 
-  it('sets the API key through the palette password box', async () => {
+  async function setKey(): Promise<void> {
     await runInPalette(page, 'Segmind: Set API Key');
     const box = page.locator('.quick-input-widget input[type="password"]');
     await box.waitFor();
@@ -43,12 +60,46 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     // The status bar shows the balance once the key is checked against the fake.
     await page.locator('.statusbar-item', { hasText: '12.50' }).first().waitFor({ timeout: 20_000 });
+  }
+
+  async function ensureKey(): Promise<void> {
+    await statusItem(page).waitFor({ timeout: 30_000 });
+    if (/Set API Key/.test(await statusItem(page).innerText())) await setKey();
+  }
+
+  async function ensureStudio(): Promise<void> {
+    if (!(await page.locator('.tab.active', { hasText: 'Image Studio' }).isVisible())) {
+      await runInPalette(page, 'Segmind: Open Image Studio');
+      await page.locator('.tab', { hasText: 'Image Studio' }).waitFor();
+    }
+    await studio.getByLabel('Prompt', { exact: true }).waitFor({ timeout: 30_000 });
+  }
+
+  /** An image of ours (with its sidecar) in the output folder, so the gallery has something to offer. */
+  async function ensureGalleryImage(): Promise<void> {
+    if ((await studio.locator('.gallery-item').count()) > 0) return;
+    const folder = path.join(workbench?.workspace ?? '', 'assets');
+    fs.mkdirSync(folder, { recursive: true });
+    const png = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 40, g: 90, b: 160, alpha: 1 } } }).png().toBuffer();
+    fs.writeFileSync(path.join(folder, 'a-blue-square.png'), png);
+    fs.writeFileSync(path.join(folder, 'a-blue-square.png.json'), JSON.stringify({
+      prompt: 'A blue square', model: 'gpt-image-1-mini',
+      parameters: { size: '1024x1024', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
+      image: { format: 'png', width: 1024, height: 1024 }, timings: { savedAt: new Date().toISOString() },
+    }));
+    await studio.locator('.gallery-item').first().waitFor({ timeout: 20_000 });
+  }
+
+  /** Every thumbnail of the gallery has decoded (for a screenshot worth looking at). */
+  const thumbnailsDecoded = (): Promise<boolean> =>
+    studio.locator('.gallery-item img.thumb').evaluateAll((images) => images.length > 0 && images.every((image) => (image as unknown as DecodedImage).complete && (image as unknown as DecodedImage).naturalWidth > 0));
+
+  it('sets the API key through the palette password box', async () => {
+    await setKey();
   });
 
   it('opens the Studio from the palette; every control is there by its label', async () => {
-    await runInPalette(page, 'Segmind: Open Image Studio');
-    await page.locator('.tab', { hasText: 'Image Studio' }).waitFor();
-    await studio.getByLabel('Prompt').waitFor({ timeout: 30_000 });
+    await ensureStudio();
     for (const name of ['Prompt', 'Model', 'Size', 'Quality', 'Background', 'Format', 'Moderation', 'Variants']) {
       assert.equal(await studio.getByLabel(name, { exact: true }).count(), 1, `control "${name}"`);
     }
@@ -65,6 +116,10 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
   });
 
   it('fills the form, shows the cost of several variants, generates: job cards, then the gallery', async () => {
+    await ensureKey();
+    await ensureStudio();
+    fake.reset({ apiKey: KEY, jobPlan: { durationMs: 2_500 } });
+    await studio.getByLabel('Model', { exact: true }).selectOption('gpt-image-1-mini');
     await studio.getByLabel('Prompt', { exact: true }).fill('A paper boat on a calm lake, flat illustration');
     await studio.getByLabel('Size', { exact: true }).selectOption('1024x1024');
     await studio.getByLabel('Quality', { exact: true }).selectOption('low');
@@ -75,15 +130,18 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     assert.equal(await studio.locator('.job', { hasText: 'A paper boat' }).count(), 2);
     await studio.getByRole('button', { name: 'Cancel' }).first().waitFor();
     await screenshot(page, 'studio-dark-running');
-    await studio.locator('.gallery-item').nth(1).waitFor({ timeout: 30_000 });
+    await studio.locator('.gallery-item', { hasText: 'a-paper-boat' }).nth(1).waitFor({ timeout: 30_000 });
     await studio.locator('.job-saved').nth(1).waitFor();
-    await page.waitForTimeout(500); // thumbnails decode
+    await waitUntil(thumbnailsDecoded, 'the thumbnails to decode');
     assert.equal(fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 2);
     await studio.locator('.history-entry', { hasText: 'A paper boat' }).waitFor();
     await screenshot(page, 'studio-dark');
   });
 
   it('uses a workspace image as an edit input, paints a mask, and runs the edit with it', async () => {
+    await ensureKey();
+    await ensureStudio();
+    await ensureGalleryImage();
     fake.reset({ apiKey: KEY, jobPlan: { durationMs: 1_000 } });
     // From the gallery: the first result becomes the input (it is in the output folder: a webview URI).
     await studio.getByRole('button', { name: /Use .* as an edit input/ }).first().click();
@@ -103,9 +161,12 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await studio.getByLabel('Variants', { exact: true }).selectOption('1');
     await screenshot(page, 'studio-dark-mask');
     await studio.getByRole('button', { name: 'Generate', exact: true }).click();
-    // The first upload asks for consent once (a modal in the workbench).
-    await page.getByRole('button', { name: 'Upload and Edit' }).click({ timeout: 20_000 });
-    await studio.locator('.gallery-item', { hasText: 'edit' }).first().waitFor({ timeout: 30_000 });
+    // The first upload of this VS Code asks for consent once (a modal in the workbench).
+    const consent = page.getByRole('button', { name: 'Upload and Edit' });
+    const result = studio.locator('.gallery-item', { hasText: 'edit' }).first();
+    await Promise.race([consent.waitFor({ timeout: 30_000 }), result.waitFor({ timeout: 30_000 })]);
+    if (await consent.isVisible()) await consent.click();
+    await result.waitFor({ timeout: 30_000 });
     const upload = fake.requestsTo('upload', 'POST', '/upload-asset')[0]?.body as { data_urls?: string[] } | undefined;
     assert.equal(upload?.data_urls?.length, 2, 'image and mask uploaded together');
     const maskPng = Buffer.from((upload?.data_urls?.[1] ?? '').replace(/^data:image\/png;base64,/, ''), 'base64');
@@ -118,18 +179,43 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     assert.equal(submit?.['mask'], fake.uploads[1]?.url);
   });
 
-  it('looks right in the light and high-contrast themes', async () => {
+  it('follows the theme: the webview takes the workbench\'s colours in light and high contrast', async () => {
+    await ensureStudio();
+    await ensureGalleryImage();
     const themes = [
-      ['Light Modern', /Light Modern/, '.monaco-workbench.vs', 'studio-light'],
-      ['Dark High Contrast', /(Dark|Default) High Contrast/, '.monaco-workbench.hc-black', 'studio-high-contrast'],
-    ] as const;
-    for (const [query, row, selector, file] of themes) {
-      await pickTheme(page, query, row);
-      await page.locator(selector).waitFor({ timeout: 20_000 });
-      await page.waitForTimeout(1_000); // the webview takes the new colours a moment later
+      { query: 'Light Modern', row: /Light Modern/, selector: '.monaco-workbench.vs', file: 'studio-light', light: true },
+      { query: 'Dark High Contrast', row: /(Dark|Default) High Contrast/, selector: '.monaco-workbench.hc-black', file: 'studio-high-contrast', light: false },
+    ];
+    for (const theme of themes) {
+      await pickTheme(page, theme.query, theme.row);
+      await page.locator(theme.selector).waitFor({ timeout: 20_000 });
+      const workbenchBackground = await page.locator('.monaco-workbench').evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-editor-background').trim());
+      const studioColours = (): Promise<{ variable: string; background: string; foreground: string; border: string }> =>
+        studio.locator('body').evaluate((body) => {
+          const style = getComputedStyle(body);
+          const card = (body as unknown as { querySelector(selector: string): unknown }).querySelector('.gallery-item');
+          return {
+            variable: style.getPropertyValue('--vscode-editor-background').trim(),
+            background: style.backgroundColor, foreground: style.color,
+            border: card ? getComputedStyle(card).borderTopColor : '',
+          };
+        });
+      // The webview is told of the new theme a moment after the workbench repaints.
+      await waitUntil(async () => (await studioColours()).variable === workbenchBackground, `the Studio to take the ${theme.query} colours`);
+      const colours = await studioColours();
+      if (theme.light) {
+        assert.ok(luminance(colours.background) > 0.8, `a light background, got ${colours.background}`);
+        assert.ok(luminance(colours.foreground) < 0.2, `dark text, got ${colours.foreground}`);
+      } else {
+        assert.ok(luminance(colours.background) < 0.01, `a black background, got ${colours.background}`);
+        assert.ok(luminance(colours.foreground) > 0.8, `white text, got ${colours.foreground}`);
+        const contrastBorder = await studio.locator('body').evaluate((body) => getComputedStyle(body).getPropertyValue('--vscode-contrastBorder').trim());
+        assert.ok(contrastBorder !== '', 'high contrast has a contrast border colour');
+        assert.ok(luminance(colours.border) > 0.1, `cards have a visible border, got ${colours.border}`);
+      }
       await studio.locator('#form-heading').scrollIntoViewIfNeeded();
-      await studio.locator('.gallery-item').first().waitFor();
-      await screenshot(page, file);
+      await waitUntil(thumbnailsDecoded, 'the thumbnails to decode');
+      await screenshot(page, theme.file);
     }
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeSegmind } from '../fakeSegmind/server';
-import { generate, generateRejection, keyHeader, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { generate, generateRejection, keyHeader, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 describe('Service failures, as a scripted caller sees them', function () {
   this.timeout(40_000);
@@ -108,14 +108,21 @@ describe('The API key', function () {
     const evil = await FakeSegmind.start({ apiKey: TEST_KEY });
     const settingsFile = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'settings.json');
     try {
-      await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify({ 'segmind.apiBaseUrl': evil.apiBaseUrl, 'segmind.uploadBaseUrl': evil.uploadBaseUrl })));
-      await new Promise((resolve) => setTimeout(resolve, 1_000)); // let VS Code read the new file
+      // A resource setting in the same file shows when VS Code has read it (application-scoped ones
+      // never show as workspace values): only then does "nothing reached it" mean anything.
+      const marker = 'assets-from-workspace-settings';
+      await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify({
+        'segmind.apiBaseUrl': evil.apiBaseUrl, 'segmind.uploadBaseUrl': evil.uploadBaseUrl, 'segmind.outputFolder': marker,
+      })));
+      await until(() => vscode.workspace.getConfiguration('segmind', workspaceFolder()).get('outputFolder') === marker, 'the workspace settings to be read');
       const [uri] = await generate({ prompt: 'Workspace cannot redirect' });
       assert.ok(uri);
+      assert.ok(uri.path.includes(`/${marker}/`), 'the workspace settings were in force for this run');
       assert.equal(evil.requests.length, 0, 'the workspace-configured server got a request');
       assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1);
     } finally {
       await vscode.workspace.fs.delete(settingsFile);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'assets-from-workspace-settings'), { recursive: true }).then(undefined, () => undefined);
       await evil.close();
     }
   });

@@ -17,7 +17,7 @@ import { MODELS } from '../../src/domain/catalog';
 import { JobFailedError } from '../../src/domain/errors';
 import { SegmindStatusBar } from '../../src/statusBar/segmindStatusBar';
 import { MemoryMemento, MemorySecrets } from './support/memoryStores';
-import { TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 interface Window {
   readonly tracker: JobTracker;
@@ -49,13 +49,6 @@ function request(prompt: string, outputFolder: vscode.Uri): JobRequest {
   };
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function storedJobs(memento: vscode.Memento): JobRecord[] {
   return memento.get<JobRecord[]>('segmind.runningJobs', []) ?? [];
@@ -154,12 +147,19 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
       segmind.fake.planNextJob({ durationMs: 30_000 });
       const job = window.tracker.start(request('Cancelled one', output()));
       await until(() => storedJobs(memento).length === 1, 'the job record');
+      const cancelledId = storedJobs(memento)[0]?.requestId;
+      assert.ok(cancelledId);
       assert.equal(window.tracker.cancel(job.id), true);
       await assert.rejects(job.done, /Cancelled/);
-      const pollsAfter = segmind.fake.requests.length;
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      assert.equal(segmind.fake.requests.length, pollsAfter, 'no request after cancelling');
-      assert.equal(window.tracker.snapshots()[0]?.state, 'cancelled');
+      const requestsAtCancel = segmind.fake.requests.length;
+      // A second job polled to the end spans several poll intervals: had the first one still been
+      // polled, its requests would be in the log by then.
+      segmind.fake.planNextJob({ durationMs: 2_500 });
+      await window.tracker.start(request('Polled after the cancel', output())).done;
+      const later = segmind.fake.requests.slice(requestsAtCancel);
+      assert.ok(later.filter((r) => r.path.endsWith('/status')).length >= 2, 'the second job was polled more than once');
+      assert.equal(later.filter((r) => r.path.includes(cancelledId)).length, 0, 'no request for the cancelled job after cancelling');
+      assert.equal(window.tracker.snapshots().find((snapshot) => snapshot.id === job.id)?.state, 'cancelled');
       assert.equal(storedJobs(memento).length, 0);
     } finally {
       window.dispose();

@@ -22,7 +22,7 @@ import { PromptHistory } from '../../src/studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from '../../src/studio/studioPanel';
 import { StudioSerializer } from '../../src/studio/studioSerializer';
 import { MemoryMemento, MemorySecrets } from './support/memoryStores';
-import { readJson, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readJson, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 const channel = vscode.window.createOutputChannel('Segmind (studio tests)', { log: true });
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
@@ -32,13 +32,6 @@ function studioTabs(): vscode.Tab[] {
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('segmind.studio'));
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Harness {
   readonly deps: StudioDependencies;
@@ -204,6 +197,19 @@ describe('Image Studio (real VS Code)', function () {
     assert.ok(match, saved);
     const meta = await readJson(vscode.Uri.joinPath(workspaceFolder(), `${match[1] ?? ''}.json`));
     assert.equal((meta['mask'] as { path?: string }).path, '(painted in Image Studio)');
+
+    // Run again from the gallery: the painted mask was not kept, so it runs without one, and says so.
+    await until(() => ofType(posts, 'gallery').some((gallery) => gallery.items.some((item) => item.path === match[1])), 'the edit in the gallery');
+    const item = ofType(posts, 'gallery').at(-1)?.items.find((candidate) => candidate.path === match[1]);
+    assert.ok(item);
+    segmind.fake.reset({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
+    await studio.handleMessage({ type: 'galleryAction', action: 'regenerate', uri: item.uri });
+    assert.ok(ofType(posts, 'notice').some((notice) => /mask painted for that edit was not kept/.test(notice.notice.text)), 'the user is told the mask is gone');
+    const again = segmind.fake.requestsTo('upload', 'POST', '/upload-asset');
+    assert.equal((again[0]?.body as { data_urls?: unknown[] }).data_urls?.length, 1, 'only the image is uploaded again');
+    const rerun = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit')[0]?.body as Record<string, unknown>;
+    assert.equal(rerun['prompt'], 'Only the corner');
+    assert.equal(rerun['mask'], undefined, 'no mask is sent');
   });
 
   it('a mask of another size than the image is refused before any request', async () => {

@@ -42,7 +42,7 @@ describe('commandIds', () => {
     assert.equal(new Set(contributed.map((c) => c.command)).size, contributed.length, 'a command is contributed twice');
   });
 
-  it('titles match the README's command table where the command exists', () => {
+  it('titles match the command table of the README where the command exists', () => {
     const titles: Record<string, string> = {
       'segmind.generateImage': 'Generate Image…', 'segmind.openStudio': 'Open Image Studio', 'segmind.editImage': 'Edit Image with Prompt…',
       'segmind.setApiKey': 'Set API Key', 'segmind.clearApiKey': 'Clear API Key', 'segmind.checkCredits': 'Check Credits',

@@ -245,3 +245,12 @@ export async function tidyUp(page: Page): Promise<void> {
   if (await page.locator('.part.panel').isVisible()) await runInPalette(page, 'View: Toggle Panel Visibility');
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
 }
+
+/** Polls `condition` until it holds (for facts no event announces, such as a computed colour), failing with `what`. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
