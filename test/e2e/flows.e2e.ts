@@ -243,7 +243,9 @@ describe('User flows end to end (code-server + Chromium)', function () {
 
   it('f. declining the upload consent uploads nothing, submits nothing and saves nothing', async () => {
     // The consent is remembered for good once given, so this flow gets a VS Code of its own that has never been asked.
-    const fresh = await openWorkbench({ fake });
+    // And a fake Segmind of its own, so that nothing the other window does is counted here.
+    const ownFake = await FakeSegmind.start({ apiKey: KEY });
+    const fresh = await openWorkbench({ fake: ownFake });
     try {
       const own = fresh.page;
       await statusItem(own).waitFor({ timeout: 30_000 });
@@ -272,15 +274,15 @@ describe('User flows end to end (code-server + Chromium)', function () {
       // The log says the edit was cancelled: only then does "nothing was sent" mean something.
       await runInPalette(own, 'Segmind: Show Log');
       await own.locator('.part.panel').filter({ hasText: 'Edit cancelled: the upload to Segmind storage was declined.' }).waitFor({ timeout: 10_000 });
-      assert.equal(fake.requestsTo('upload').length, 0, 'nothing uploaded');
-      assert.equal(fake.requestsTo('api', 'POST').length, 0, 'nothing submitted');
-      assert.equal(assetsMatching(/^logo-edit-/).length, 0);
+      assert.equal(ownFake.requestsTo('upload').length, 0, 'nothing uploaded');
+      assert.equal(ownFake.requestsTo('api', 'POST').length, 0, 'nothing submitted');
       assert.equal(fs.existsSync(path.join(fresh.workspace, 'assets')) && fs.readdirSync(path.join(fresh.workspace, 'assets')).some((file) => file.startsWith('logo-edit-')), false, 'no result in the fresh workspace');
     } catch (error) {
       await screenshot(fresh.page, 'failed-f-own-window').catch(() => undefined);
       throw error;
     } finally {
       await fresh.close();
+      await ownFake.close();
     }
   });
 
