@@ -9,150 +9,153 @@ import { byId, fillSelect } from './dom';
 
 export class Form {
   readonly prompt = byId<HTMLTextAreaElement>('prompt');
-  private readonly model = byId<HTMLSelectElement>('model');
-  private readonly modelDescription = byId<HTMLParagraphElement>('model-description');
-  private readonly size = byId<HTMLSelectElement>('size');
-  private readonly quality = byId<HTMLSelectElement>('quality');
-  private readonly background = byId<HTMLSelectElement>('background');
-  private readonly format = byId<HTMLSelectElement>('format');
-  private readonly compression = byId<HTMLInputElement>('compression');
-  private readonly compressionField = byId<HTMLDivElement>('compression-field');
-  private readonly compressionHint = byId<HTMLSpanElement>('compression-hint');
-  private readonly moderation = byId<HTMLSelectElement>('moderation');
-  private readonly variants = byId<HTMLSelectElement>('variants');
-  private readonly cost = byId<HTMLSpanElement>('cost');
+  readonly #model = byId<HTMLSelectElement>('model');
+  readonly #modelDescription = byId<HTMLParagraphElement>('model-description');
+  readonly #size = byId<HTMLSelectElement>('size');
+  readonly #quality = byId<HTMLSelectElement>('quality');
+  readonly #background = byId<HTMLSelectElement>('background');
+  readonly #format = byId<HTMLSelectElement>('format');
+  readonly #compression = byId<HTMLInputElement>('compression');
+  readonly #compressionField = byId<HTMLDivElement>('compression-field');
+  readonly #compressionHint = byId<HTMLSpanElement>('compression-hint');
+  readonly #moderation = byId<HTMLSelectElement>('moderation');
+  readonly #variants = byId<HTMLSelectElement>('variants');
+  readonly #cost = byId<HTMLSpanElement>('cost');
 
-  private models: readonly ModelView[] = [];
-  private defaultModel: string | undefined;
-  private defaultEditModel: string | undefined;
+  #models: readonly ModelView[] = [];
+  #defaultModel: string | undefined;
+  #defaultEditModel: string | undefined;
   /** The text-to-image model to go back to when the inputs are removed. */
-  private lastTextModel: string | undefined;
-  private inputCount = 0;
+  #lastTextModel: string | undefined;
+  #inputCount = 0;
+
+  readonly #onChange: () => void;
 
   /** `onChange` runs after every change of a value (to keep the state, and the mask editor in step). */
-  constructor(private readonly onChange: () => void) {
-    this.model.addEventListener('change', () => this.modelChanged());
-    this.format.addEventListener('change', () => this.formatChanged());
-    for (const control of [this.size, this.quality, this.background, this.moderation, this.variants, this.compression]) {
-      control.addEventListener('change', () => this.valuesChanged());
+  constructor(onChange: () => void) {
+    this.#onChange = onChange;
+    this.#model.addEventListener('change', () => this.#modelChanged());
+    this.#format.addEventListener('change', () => this.#formatChanged());
+    for (const control of [this.#size, this.#quality, this.#background, this.#moderation, this.#variants, this.#compression]) {
+      control.addEventListener('change', () => this.#valuesChanged());
     }
-    this.prompt.addEventListener('input', () => this.onChange());
+    this.prompt.addEventListener('input', () => this.#onChange());
   }
 
   init(models: readonly ModelView[], defaults: StudioSettings, choices: StudioChoices): void {
-    this.models = models;
-    this.defaultModel = defaults.model;
-    this.defaultEditModel = choices.defaultEditModel;
-    fillSelect(this.quality, choices.qualities);
-    fillSelect(this.background, choices.backgrounds);
-    fillSelect(this.format, choices.outputFormats);
-    fillSelect(this.moderation, choices.moderations);
-    fillSelect(this.variants, Array.from({ length: choices.maxVariants }, (_, index) => String(index + 1)));
+    this.#models = models;
+    this.#defaultModel = defaults.model;
+    this.#defaultEditModel = choices.defaultEditModel;
+    fillSelect(this.#quality, choices.qualities);
+    fillSelect(this.#background, choices.backgrounds);
+    fillSelect(this.#format, choices.outputFormats);
+    fillSelect(this.#moderation, choices.moderations);
+    fillSelect(this.#variants, Array.from({ length: choices.maxVariants }, (_, index) => String(index + 1)));
   }
 
   get currentModel(): ModelView | undefined {
-    return this.models.find((model) => model.slug === this.model.value);
+    return this.#models.find((model) => model.slug === this.#model.value);
   }
 
   /** The inputs changed: offer the models that fit them. */
   setInputCount(count: number): void {
-    this.inputCount = count;
-    this.refreshModels();
+    this.#inputCount = count;
+    this.#refreshModels();
   }
 
   settings(): StudioSettings | undefined {
     const model = this.currentModel;
     if (!model) return undefined;
     const parameters: StudioParameters = {
-      size: this.size.value,
-      quality: this.quality.value as StudioParameters['quality'],
-      background: this.background.value as StudioParameters['background'],
-      outputFormat: this.format.value as StudioParameters['outputFormat'],
-      outputCompression: this.format.value === 'png' ? model.defaults.outputCompression : this.clampedCompression(model),
-      moderation: this.moderation.value as StudioParameters['moderation'],
+      size: this.#size.value,
+      quality: this.#quality.value as StudioParameters['quality'],
+      background: this.#background.value as StudioParameters['background'],
+      outputFormat: this.#format.value as StudioParameters['outputFormat'],
+      outputCompression: this.#format.value === 'png' ? model.defaults.outputCompression : this.#clampedCompression(model),
+      moderation: this.#moderation.value as StudioParameters['moderation'],
     };
-    return { prompt: this.prompt.value, model: model.slug, parameters, variants: Number(this.variants.value) || 1 };
+    return { prompt: this.prompt.value, model: model.slug, parameters, variants: Number(this.#variants.value) || 1 };
   }
 
   /** Puts settings (from history, a sidecar or the saved state) into the form. */
   apply(settings: StudioSettings): void {
     this.prompt.value = settings.prompt;
-    const model = this.models.find((candidate) => candidate.slug === settings.model);
-    if (model && !model.textToImage && this.inputCount === 0) {
-      this.refreshModels(); // an edit's settings without its inputs: keep the parameters, pick a text model
+    const model = this.#models.find((candidate) => candidate.slug === settings.model);
+    if (model && !model.textToImage && this.#inputCount === 0) {
+      this.#refreshModels(); // an edit's settings without its inputs: keep the parameters, pick a text model
     } else {
-      if (model?.textToImage) this.lastTextModel = model.slug;
-      this.refreshModels(settings.model);
+      if (model?.textToImage) this.#lastTextModel = model.slug;
+      this.#refreshModels(settings.model);
     }
     const p = settings.parameters;
-    if (Array.from(this.size.options).some((option) => option.value === p.size)) this.size.value = p.size;
-    this.quality.value = p.quality;
-    this.format.value = p.outputFormat;
-    this.background.value = p.background;
-    this.compression.value = String(p.outputCompression);
-    this.moderation.value = p.moderation;
-    this.variants.value = String(Math.min(Math.max(1, settings.variants), this.variants.options.length));
-    this.modelChanged();
+    if (Array.from(this.#size.options).some((option) => option.value === p.size)) this.#size.value = p.size;
+    this.#quality.value = p.quality;
+    this.#format.value = p.outputFormat;
+    this.#background.value = p.background;
+    this.#compression.value = String(p.outputCompression);
+    this.#moderation.value = p.moderation;
+    this.#variants.value = String(Math.min(Math.max(1, settings.variants), this.#variants.options.length));
+    this.#modelChanged();
   }
 
-  private refreshModels(preferred?: string): void {
-    const available = this.inputCount === 0
-      ? this.models.filter((model) => model.textToImage)
-      : this.models.filter((model) => model.maxEditImages >= this.inputCount);
-    const before = this.model.value;
-    fillSelect(this.model, available.map((model) => model.slug), (slug) => {
-      const model = this.models.find((candidate) => candidate.slug === slug);
+  #refreshModels(preferred?: string): void {
+    const available = this.#inputCount === 0
+      ? this.#models.filter((model) => model.textToImage)
+      : this.#models.filter((model) => model.maxEditImages >= this.#inputCount);
+    const before = this.#model.value;
+    fillSelect(this.#model, available.map((model) => model.slug), (slug) => {
+      const model = this.#models.find((candidate) => candidate.slug === slug);
       return model ? `${model.label} (${slug})` : slug;
     });
-    const wanted = [preferred, before, this.inputCount === 0 ? this.lastTextModel ?? this.defaultModel : this.defaultEditModel];
+    const wanted = [preferred, before, this.#inputCount === 0 ? this.#lastTextModel ?? this.#defaultModel : this.#defaultEditModel];
     const choice = wanted.find((slug) => slug !== undefined && available.some((model) => model.slug === slug)) ?? available[0]?.slug;
-    if (choice) this.model.value = choice;
-    this.modelChanged();
+    if (choice) this.#model.value = choice;
+    this.#modelChanged();
   }
 
-  private modelChanged(): void {
+  #modelChanged(): void {
     const model = this.currentModel;
     if (!model) return;
-    if (model.textToImage && this.inputCount === 0) this.lastTextModel = model.slug;
-    this.modelDescription.textContent = model.description;
-    const size = this.size.value;
-    fillSelect(this.size, model.sizes);
-    this.size.value = model.sizes.includes(size) ? size : model.defaults.size;
+    if (model.textToImage && this.#inputCount === 0) this.#lastTextModel = model.slug;
+    this.#modelDescription.textContent = model.description;
+    const size = this.#size.value;
+    fillSelect(this.#size, model.sizes);
+    this.#size.value = model.sizes.includes(size) ? size : model.defaults.size;
     const [min, max] = model.compressionRange;
-    this.compression.min = String(min);
-    this.compression.max = String(max);
-    this.compressionHint.textContent = `${min}–${max}`;
-    const compression = Number(this.compression.value);
-    this.compression.value = this.compression.value === '' || !Number.isFinite(compression)
+    this.#compression.min = String(min);
+    this.#compression.max = String(max);
+    this.#compressionHint.textContent = `${min}–${max}`;
+    const compression = Number(this.#compression.value);
+    this.#compression.value = this.#compression.value === '' || !Number.isFinite(compression)
       ? String(model.defaults.outputCompression)
       : String(Math.min(max, Math.max(min, Math.round(compression))));
-    this.formatChanged();
+    this.#formatChanged();
   }
 
   /** Transparency needs png or webp; compression applies to jpeg and webp only. */
-  private formatChanged(): void {
-    const jpeg = this.format.value === 'jpeg';
-    const transparent = Array.from(this.background.options).find((option) => option.value === 'transparent');
+  #formatChanged(): void {
+    const jpeg = this.#format.value === 'jpeg';
+    const transparent = Array.from(this.#background.options).find((option) => option.value === 'transparent');
     if (transparent) {
       transparent.disabled = jpeg;
       transparent.textContent = jpeg ? 'transparent (needs png or webp)' : 'transparent';
     }
-    if (jpeg && this.background.value === 'transparent') this.background.value = 'opaque';
-    this.compressionField.hidden = this.format.value === 'png';
-    this.valuesChanged();
+    if (jpeg && this.#background.value === 'transparent') this.#background.value = 'opaque';
+    this.#compressionField.hidden = this.#format.value === 'png';
+    this.#valuesChanged();
   }
 
-  private valuesChanged(): void {
+  #valuesChanged(): void {
     const model = this.currentModel;
-    const variants = Number(this.variants.value) || 1;
-    this.cost.textContent = model ? formatCostEstimate(model.estimatedCostUsd, variants) : '';
-    this.cost.classList.toggle('emphasis', variants > 1);
-    this.onChange();
+    const variants = Number(this.#variants.value) || 1;
+    this.#cost.textContent = model ? formatCostEstimate(model.estimatedCostUsd, variants) : '';
+    this.#cost.classList.toggle('emphasis', variants > 1);
+    this.#onChange();
   }
 
-  private clampedCompression(model: ModelView): number {
+  #clampedCompression(model: ModelView): number {
     const [min, max] = model.compressionRange;
-    const value = Math.round(Number(this.compression.value));
+    const value = Math.round(Number(this.#compression.value));
     return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : model.defaults.outputCompression;
   }
 }

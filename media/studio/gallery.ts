@@ -3,18 +3,18 @@ import type { GalleryAction, GalleryItemView } from '../../src/protocol/studioPr
 import { byId, element, iconButton } from './dom';
 
 export class Gallery {
-  private readonly list = byId<HTMLUListElement>('gallery');
-  private readonly empty = byId<HTMLParagraphElement>('gallery-empty');
+  readonly #list = byId<HTMLUListElement>('gallery');
+  readonly #empty = byId<HTMLParagraphElement>('gallery-empty');
 
   constructor(private readonly act: (action: GalleryAction, uri: string) => void) {}
 
   show(items: readonly GalleryItemView[], folder: string): void {
-    this.empty.hidden = items.length > 0;
-    this.empty.textContent = `Images you generate in this workspace appear here${folder ? ` (from ${folder}/)` : ''}.`;
-    this.list.replaceChildren(...items.map((item) => this.card(item)));
+    this.#empty.hidden = items.length > 0;
+    this.#empty.textContent = `Images you generate in this workspace appear here${folder ? ` (from ${folder}/)` : ''}.`;
+    this.#list.replaceChildren(...items.map((item) => this.#card(item)));
   }
 
-  private card(item: GalleryItemView): HTMLLIElement {
+  #card(item: GalleryItemView): HTMLLIElement {
     const act = (action: GalleryAction) => (): void => this.act(action, item.uri);
     const card = element('li', 'gallery-item');
     const open = element('button', 'thumb-button');

@@ -4,25 +4,28 @@ import { filterHistory } from '../../src/domain/promptHistory';
 import { byId, element } from './dom';
 
 export class PromptHistoryList {
-  private readonly filter = byId<HTMLInputElement>('history-filter');
-  private readonly list = byId<HTMLUListElement>('history');
-  private readonly empty = byId<HTMLParagraphElement>('history-empty');
-  private entries: readonly HistoryEntryView[] = [];
+  readonly #filter = byId<HTMLInputElement>('history-filter');
+  readonly #list = byId<HTMLUListElement>('history');
+  readonly #empty = byId<HTMLParagraphElement>('history-empty');
+  #entries: readonly HistoryEntryView[] = [];
 
-  constructor(private readonly pick: (entry: HistoryEntryView) => void) {
-    this.filter.addEventListener('input', () => this.render());
+  readonly #pick: (entry: HistoryEntryView) => void;
+
+  constructor(pick: (entry: HistoryEntryView) => void) {
+    this.#pick = pick;
+    this.#filter.addEventListener('input', () => this.#render());
   }
 
   show(entries: readonly HistoryEntryView[]): void {
-    this.entries = entries;
-    this.render();
+    this.#entries = entries;
+    this.#render();
   }
 
-  private render(): void {
-    const shown = filterHistory(this.entries, this.filter.value);
-    this.empty.hidden = shown.length > 0;
-    this.empty.textContent = this.entries.length === 0 ? 'Prompts you run from the Studio are kept here.' : 'No prompt in the history matches.';
-    this.list.replaceChildren(...shown.map((entry) => {
+  #render(): void {
+    const shown = filterHistory(this.#entries, this.#filter.value);
+    this.#empty.hidden = shown.length > 0;
+    this.#empty.textContent = this.#entries.length === 0 ? 'Prompts you run from the Studio are kept here.' : 'No prompt in the history matches.';
+    this.#list.replaceChildren(...shown.map((entry) => {
       const item = element('li');
       const button = element('button', 'history-entry');
       button.type = 'button';
@@ -30,7 +33,7 @@ export class PromptHistoryList {
       const variants = entry.variants > 1 ? ` · ${entry.variants} variants` : '';
       button.append(element('span', 'history-prompt', entry.prompt),
         element('span', 'history-details', `${entry.model} · ${entry.parameters.size} · ${entry.parameters.quality}${variants} · ${new Date(entry.at).toLocaleString()}`));
-      button.addEventListener('click', () => this.pick(entry));
+      button.addEventListener('click', () => this.#pick(entry));
       item.append(button);
       return item;
     }));

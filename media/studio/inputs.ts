@@ -6,74 +6,78 @@
 import type { InputView } from '../../src/protocol/studioProtocol';
 import { byId, element, iconButton } from './dom';
 
-export class EditInputs {
-  private readonly list = byId<HTMLUListElement>('input-list');
-  private readonly dropZone = byId<HTMLDivElement>('drop-zone');
-  private readonly addButton = byId<HTMLButtonElement>('add-inputs');
-  private readonly generate = byId<HTMLButtonElement>('generate');
-  private inputs: InputView[] = [];
-  private maxInputs = 16;
+/**
+ * `onChange(firstChanged)` runs after the list changed; `onPick` asks the host's file picker;
+ * `onDrop` gets the Uris dropped (an empty list when nothing usable was).
+ */
+interface EditInputEvents {
+  readonly onChange: (firstChanged: boolean) => void;
+  readonly onPick: () => void;
+  readonly onDrop: (uris: string[]) => void;
+}
 
-  /**
-   * `onChange(firstChanged)` runs after the list changed; `onPick` asks the host's file picker;
-   * `onDrop` gets the Uris dropped (an empty list when nothing usable was).
-   */
-  constructor(private readonly events: {
-    readonly onChange: (firstChanged: boolean) => void;
-    readonly onPick: () => void;
-    readonly onDrop: (uris: string[]) => void;
-  }) {
-    this.addButton.addEventListener('click', () => events.onPick());
+export class EditInputs {
+  readonly #list = byId<HTMLUListElement>('input-list');
+  readonly #dropZone = byId<HTMLDivElement>('drop-zone');
+  readonly #addButton = byId<HTMLButtonElement>('add-inputs');
+  readonly #generate = byId<HTMLButtonElement>('generate');
+  readonly #events: EditInputEvents;
+  #inputs: InputView[] = [];
+  #maxInputs = 16;
+
+  constructor(events: EditInputEvents) {
+    this.#events = events;
+    this.#addButton.addEventListener('click', () => events.onPick());
     document.addEventListener('dragover', (event) => {
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-      this.dropZone.classList.add('dragging');
+      this.#dropZone.classList.add('dragging');
     });
     document.addEventListener('dragleave', (event) => {
-      if (event.relatedTarget === null) this.dropZone.classList.remove('dragging');
+      if (event.relatedTarget === null) this.#dropZone.classList.remove('dragging');
     });
     document.addEventListener('drop', (event) => {
       event.preventDefault();
-      this.dropZone.classList.remove('dragging');
-      events.onDrop(event.dataTransfer ? this.droppedUris(event.dataTransfer) : []);
+      this.#dropZone.classList.remove('dragging');
+      events.onDrop(event.dataTransfer ? this.#droppedUris(event.dataTransfer) : []);
     });
-    this.render();
+    this.#render();
   }
 
   setLimit(maxInputs: number): void {
-    this.maxInputs = maxInputs;
+    this.#maxInputs = maxInputs;
   }
 
   get all(): readonly InputView[] {
-    return this.inputs;
+    return this.#inputs;
   }
 
   get first(): InputView | undefined {
-    return this.inputs[0];
+    return this.#inputs[0];
   }
 
   add(added: readonly InputView[]): void {
-    const firstBefore = this.inputs[0]?.uri;
-    for (const input of added) if (!this.inputs.some((known) => known.uri === input.uri)) this.inputs.push(input);
-    this.inputs = this.inputs.slice(0, this.maxInputs);
-    this.changed(firstBefore);
+    const firstBefore = this.#inputs[0]?.uri;
+    for (const input of added) if (!this.#inputs.some((known) => known.uri === input.uri)) this.#inputs.push(input);
+    this.#inputs = this.#inputs.slice(0, this.#maxInputs);
+    this.#changed(firstBefore);
   }
 
-  private remove(uri: string): void {
-    const firstBefore = this.inputs[0]?.uri;
-    this.inputs = this.inputs.filter((input) => input.uri !== uri);
-    this.changed(firstBefore);
-    (this.inputs.length > 0 ? this.list.querySelector<HTMLButtonElement>('button') : this.addButton)?.focus();
+  #remove(uri: string): void {
+    const firstBefore = this.#inputs[0]?.uri;
+    this.#inputs = this.#inputs.filter((input) => input.uri !== uri);
+    this.#changed(firstBefore);
+    (this.#inputs.length > 0 ? this.#list.querySelector<HTMLButtonElement>('button') : this.#addButton)?.focus();
   }
 
-  private changed(firstBefore: string | undefined): void {
-    this.render();
-    this.events.onChange(this.inputs[0]?.uri !== firstBefore);
+  #changed(firstBefore: string | undefined): void {
+    this.#render();
+    this.#events.onChange(this.#inputs[0]?.uri !== firstBefore);
   }
 
-  private render(): void {
-    const count = this.inputs.length;
-    this.list.replaceChildren(...this.inputs.map((input, index) => {
+  #render(): void {
+    const count = this.#inputs.length;
+    this.#list.replaceChildren(...this.#inputs.map((input, index) => {
       const item = element('li', 'input-item');
       if (input.src) {
         const image = element('img', 'input-thumb');
@@ -85,15 +89,15 @@ export class EditInputs {
       }
       const caption = element('span', 'input-caption', `${index === 0 && count > 1 ? '1st: ' : ''}${input.path}`);
       caption.title = input.width && input.height ? `${input.path} (${input.width}×${input.height})` : input.path;
-      item.append(caption, iconButton('close', `Remove ${input.path}`, () => this.remove(input.uri)));
+      item.append(caption, iconButton('close', `Remove ${input.path}`, () => this.#remove(input.uri)));
       return item;
     }));
-    this.dropZone.classList.toggle('has-inputs', count > 0);
-    this.generate.title = count > 0 ? `Edit ${count === 1 ? 'the image' : `the ${count} images`} with the prompt` : 'Generate a new image from the prompt';
+    this.#dropZone.classList.toggle('has-inputs', count > 0);
+    this.#generate.title = count > 0 ? `Edit ${count === 1 ? 'the image' : `the ${count} images`} with the prompt` : 'Generate a new image from the prompt';
   }
 
   /** The Explorer drops `text/uri-list` or its own JSON list of Uris. */
-  private droppedUris(transfer: DataTransfer): string[] {
+  #droppedUris(transfer: DataTransfer): string[] {
     const uris: string[] = [];
     for (const list of [transfer.getData('text/uri-list'), transfer.getData('application/vnd.code.uri-list')]) {
       if (!list) continue;
@@ -106,6 +110,6 @@ export class EditInputs {
       }
       for (const line of lines.map((entry) => entry.trim())) if (line && !line.startsWith('#') && !uris.includes(line)) uris.push(line);
     }
-    return uris.slice(0, this.maxInputs);
+    return uris.slice(0, this.#maxInputs);
   }
 }

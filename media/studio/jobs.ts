@@ -13,46 +13,50 @@ interface ReceivedJob {
 }
 
 export class JobCards {
-  private readonly list = byId<HTMLUListElement>('job-list');
-  private readonly empty = byId<HTMLParagraphElement>('jobs-empty');
-  private jobs: ReceivedJob[] = [];
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  readonly #list = byId<HTMLUListElement>('job-list');
+  readonly #empty = byId<HTMLParagraphElement>('jobs-empty');
+  #jobs: ReceivedJob[] = [];
+  #ticker: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly actions: { readonly cancel: (jobId: string) => void; readonly open: (jobId: string) => void }) {}
+  readonly #actions: { readonly cancel: (jobId: string) => void; readonly open: (jobId: string) => void };
+
+  constructor(actions: { readonly cancel: (jobId: string) => void; readonly open: (jobId: string) => void }) {
+    this.#actions = actions;
+  }
 
   show(views: readonly JobView[]): void {
     const now = Date.now();
-    this.jobs = views.map((view) => ({ view, receivedAt: now }));
-    this.render();
-    const running = this.jobs.some((job) => job.view.running);
-    if (running && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
-    if (!running && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
+    this.#jobs = views.map((view) => ({ view, receivedAt: now }));
+    this.#render();
+    const running = this.#jobs.some((job) => job.view.running);
+    if (running && !this.#ticker) this.#ticker = setInterval(() => this.#tick(), 1000);
+    if (!running && this.#ticker) {
+      clearInterval(this.#ticker);
+      this.#ticker = undefined;
     }
   }
 
-  private elapsed(job: ReceivedJob): string {
+  #elapsed(job: ReceivedJob): string {
     return formatDuration(job.view.elapsedMs + (job.view.running ? Date.now() - job.receivedAt : 0));
   }
 
-  private tick(): void {
-    for (const job of this.jobs) {
+  #tick(): void {
+    for (const job of this.#jobs) {
       if (!job.view.running) continue;
-      const elapsed = this.list.querySelector(`[data-job-id="${CSS.escape(job.view.id)}"] .job-elapsed`);
-      if (elapsed) elapsed.textContent = this.elapsed(job);
+      const elapsed = this.#list.querySelector(`[data-job-id="${CSS.escape(job.view.id)}"] .job-elapsed`);
+      if (elapsed) elapsed.textContent = this.#elapsed(job);
     }
   }
 
-  private render(): void {
+  #render(): void {
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset['focusKey'] : undefined;
-    this.empty.hidden = this.jobs.length > 0;
-    this.list.replaceChildren(...this.jobs.map((job) => this.card(job)));
+    this.#empty.hidden = this.#jobs.length > 0;
+    this.#list.replaceChildren(...this.#jobs.map((job) => this.#card(job)));
     // A re-render must not steal the keyboard from whoever was on a card's button.
-    if (focused) this.list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
+    if (focused) this.#list.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   }
 
-  private card(job: ReceivedJob): HTMLLIElement {
+  #card(job: ReceivedJob): HTMLLIElement {
     const { view } = job;
     const look = JOB_STATES[view.state];
     const item = element('li', `job job-${view.state}`);
@@ -61,10 +65,10 @@ export class JobCards {
     const stateIcon = icon(look.icon);
     if (look.spins) stateIcon.classList.add('codicon-modifier-spin');
     head.append(stateIcon, element('span', 'job-state', look.label), element('span', 'job-dot', '·'),
-      element('span', 'job-elapsed', this.elapsed(job)), element('span', 'job-model', view.model));
+      element('span', 'job-elapsed', this.#elapsed(job)), element('span', 'job-model', view.model));
     item.append(head, element('div', 'job-prompt', view.prompt));
     if (view.running) {
-      const cancel = iconButton('circle-slash', 'Cancel', () => this.actions.cancel(view.id), 'Cancel');
+      const cancel = iconButton('circle-slash', 'Cancel', () => this.#actions.cancel(view.id), 'Cancel');
       cancel.dataset['focusKey'] = `cancel-${view.id}`;
       cancel.title = 'Stop waiting for this job here. Segmind cannot cancel it: it may still finish and charge for it.';
       const row = element('div', 'job-actions');
@@ -77,7 +81,7 @@ export class JobCards {
       item.append(error);
     }
     if (view.savedPath) {
-      const open = iconButton('go-to-file', `Open ${view.savedPath}`, () => this.actions.open(view.id), view.savedPath);
+      const open = iconButton('go-to-file', `Open ${view.savedPath}`, () => this.#actions.open(view.id), view.savedPath);
       open.dataset['focusKey'] = `open-${view.id}`;
       const row = element('div', 'job-actions');
       row.append(open);

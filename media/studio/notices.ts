@@ -9,19 +9,23 @@ const COMMANDS: Readonly<Record<StudioCommand, { readonly label: string; readonl
 };
 
 export class Notices {
-  private readonly notice = byId<HTMLDivElement>('notice');
-  private readonly busy = byId<HTMLSpanElement>('busy');
+  readonly #notice = byId<HTMLDivElement>('notice');
+  readonly #busy = byId<HTMLSpanElement>('busy');
 
-  constructor(private readonly runCommand: (command: StudioCommand) => void) {}
+  readonly #runCommand: (command: StudioCommand) => void;
+
+  constructor(runCommand: (command: StudioCommand) => void) {
+    this.#runCommand = runCommand;
+  }
 
   show(notice: NoticeView): void {
-    this.notice.hidden = false;
-    this.notice.className = `notice notice-${notice.severity}`;
+    this.#notice.hidden = false;
+    this.#notice.className = `notice notice-${notice.severity}`;
     const iconName = notice.severity === 'error' ? 'error' : notice.severity === 'warning' ? 'warning' : 'info';
     const actions = notice.actions.map((command) =>
-      iconButton(COMMANDS[command].icon, COMMANDS[command].label, () => this.runCommand(command), COMMANDS[command].label));
+      iconButton(COMMANDS[command].icon, COMMANDS[command].label, () => this.#runCommand(command), COMMANDS[command].label));
     const dismiss = iconButton('close', 'Dismiss', () => this.hide());
-    this.notice.replaceChildren(icon(iconName), element('span', 'notice-text', notice.text), ...actions, dismiss);
+    this.#notice.replaceChildren(icon(iconName), element('span', 'notice-text', notice.text), ...actions, dismiss);
   }
 
   warn(text: string): void {
@@ -29,11 +33,11 @@ export class Notices {
   }
 
   hide(): void {
-    this.notice.hidden = true;
+    this.#notice.hidden = true;
   }
 
   setBusy(text: string | null): void {
-    this.busy.textContent = text ?? '';
-    this.busy.classList.toggle('active', text !== null);
+    this.#busy.textContent = text ?? '';
+    this.#busy.classList.toggle('active', text !== null);
   }
 }
