@@ -6,7 +6,7 @@
 import { MissingApiKeyError } from '../domain/errors';
 import type { CommandOptions } from '../domain/options';
 import type { GenerationPlan } from '../domain/plan';
-import type { Asker } from './generationFlow';
+import type { Asker, EditContext } from './generationFlow';
 
 export class AsksNothing implements Asker {
   provideKey(): Promise<boolean> {
@@ -17,7 +17,7 @@ export class AsksNothing implements Asker {
     return Promise.resolve([]);
   }
 
-  complete(options: CommandOptions): Promise<CommandOptions> {
+  complete(options: CommandOptions, _edit?: EditContext): Promise<CommandOptions> {
     return Promise.resolve(options);
   }
 

@@ -19,7 +19,7 @@ import { parseCommandOptions, type CommandOptions } from '../domain/options';
 import { planEdit, planGeneration, type GenerationPlan } from '../domain/plan';
 import { PAINTED_MASK_LABEL } from '../domain/sidecar';
 import type { JobTracker } from '../jobs/jobTracker';
-import { readEditInputs, resolveEditInputs, type EditInputRef, type ResolvedEditInputs } from '../workspace/editInputReader';
+import { readEditInputs, resolveEditInputs, withMask, type EditInputRef, type ResolvedEditInputs } from '../workspace/editInputReader';
 import { resolveOutputFolder } from '../workspace/outputFolder';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { runVariants, type GenerationOutcome, type VariantProgress } from './runVariants';
@@ -114,10 +114,10 @@ export class GenerationFlow {
 
     const completed = await asker.complete(options, located && { images: located.images });
     if (completed === undefined) return stopped('Nothing was generated.');
-    if (located && completed.mask !== options.mask && !request.paintedMask) {
-      // The asker chose a mask file: locate and check it like one given in the options.
+    if (located && inputs && completed.mask !== options.mask && !request.paintedMask) {
+      // The asker chose a mask file: located and checked like one given in the options; the images are read already.
       located = await resolveEditInputs(located.images.map((image) => image.uri), completed.mask);
-      inputs = await readEditInputs(located.images, located.mask);
+      if (located.mask) inputs = await withMask(inputs, located.mask);
     }
     options = completed;
 

@@ -62,6 +62,14 @@ export async function readEditInputs(images: readonly EditInputRef[], mask?: Edi
   return checkEditInputs(imageFiles.filter((file): file is EditInputFile => file !== undefined), maskFile);
 }
 
+/** Inputs already read and checked, with a mask chosen afterwards: only the mask is read, and all are checked together. */
+export async function withMask(inputs: CheckedEditInputs, mask: EditInputRef): Promise<CheckedEditInputs> {
+  const problems: ParameterProblem[] = [];
+  const maskFile = await readOne(mask, 'mask', problems);
+  if (problems.length > 0) throw new InvalidParametersError(problems);
+  return checkEditInputs(inputs.images, maskFile);
+}
+
 async function readOne(ref: EditInputRef, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputFile | undefined> {
   const what = role === 'mask' ? `The mask ${ref.path}` : ref.path;
   try {

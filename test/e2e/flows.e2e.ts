@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { FakeSegmind } from '../fakeSegmind/server';
 import {
-  KEY, expandExplorerFolder, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
+  KEY, expandExplorerFolder, explorerMenuItem, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
   statusItem, tidyUp, toast, type Workbench,
 } from './support/workbench';
 
@@ -154,12 +154,7 @@ describe('User flows end to end (code-server + Chromium)', function () {
     const prompt = 'Make the background transparent';
     fake.planNextJob({ durationMs: 1_500 });
     await expandExplorerFolder(page, 'images');
-    const logo = explorerRow(page, 'logo.png');
-    await logo.click();
-    await logo.click({ button: 'right' });
-    const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Edit Image with Prompt…' }).first();
-    await item.waitFor({ timeout: 10_000 });
-    await item.hover();
+    const item = await explorerMenuItem(page, 'logo.png', 'Edit Image with Prompt…');
     await screenshot(page, 'flow-c-context-menu');
     await item.click();
 
@@ -254,13 +249,7 @@ describe('User flows end to end (code-server + Chromium)', function () {
       await own.keyboard.press('Enter');
       await statusItem(own).filter({ hasText: CREDITS }).waitFor({ timeout: 20_000 });
       await expandExplorerFolder(own, 'images');
-      const logo = explorerRow(own, 'logo.png');
-      await logo.click();
-      await logo.click({ button: 'right' });
-      const item = own.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Edit Image with Prompt…' }).first();
-      await item.waitFor({ timeout: 10_000 });
-      await item.hover();
-      await item.click();
+      await (await explorerMenuItem(own, 'logo.png', 'Edit Image with Prompt…')).click();
       await own.locator('.quick-input-widget', { hasText: 'Edit images/logo.png' }).waitFor({ timeout: 10_000 });
       await own.locator('.quick-input-widget input').fill('Declined edit');
       await own.keyboard.press('Enter');

@@ -232,6 +232,17 @@ export async function expandExplorerFolder(page: Page, name: string): Promise<vo
   await page.locator(`.explorer-folders-view .monaco-list-row[aria-expanded="true"]`).filter({ has: page.locator('.label-name', { hasText: exactly(name) }) }).first().waitFor();
 }
 
+/** Right-clicks a file of the Explorer (selecting it first, as a user does) and returns the item of its context menu, hovered. */
+export async function explorerMenuItem(page: Page, file: string, item: string): Promise<Locator> {
+  const row = explorerRow(page, file);
+  await row.click();
+  await row.click({ button: 'right' });
+  const entry = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await entry.hover();
+  return entry;
+}
+
 /** A notification toast containing `text`. */
 export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
