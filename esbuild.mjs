@@ -15,7 +15,8 @@ const extensionHost = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // sharp loads its WebAssembly build at run time from node_modules (shipped in the .vsix, see .vscodeignore).
+  external: ['vscode', 'sharp'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

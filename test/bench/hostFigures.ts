@@ -64,7 +64,7 @@ export async function hostFigures(runs = 3): Promise<void> {
   try {
     run('node', ['esbuild.mjs', '--production']);
     const vsix = join(folder, 'segmind-image-studio.vsix');
-    run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', vsix]);
+    run('npx', ['--no-install', 'vsce', 'package', '--out', vsix]);
     const bundles = filesUnder(join(repoRoot, 'dist')).filter((file) => file.endsWith('.js'));
     const rows: Record<string, string>[] = [
       { figure: '.vsix size', value: kib(statSync(vsix).size) },

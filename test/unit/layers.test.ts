@@ -14,7 +14,7 @@ const src = path.join(repoRoot, 'src');
 const LAYERS: readonly (readonly string[])[] = [
   ['base'],
   ['domain'],
-  ['segmind', 'protocol', 'log'],
+  ['segmind', 'protocol', 'log', 'pixels'],
   ['jobs', 'auth'],
   ['workspace', 'config'],
   ['flow', 'credits'],

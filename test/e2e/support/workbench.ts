@@ -55,7 +55,7 @@ export async function packagedVsix(): Promise<string> {
   const folder = host.makeTempDir('segmind-e2e-vsix');
   process.once('exit', () => host.rmQuiet(folder));
   const vsix = path.join(folder, 'segmind-image-studio.vsix');
-  const result = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync('npx', ['vsce', 'package', '--allow-missing-repository', '-o', vsix], { cwd: repoRoot, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`vsce package failed:\n${result.stdout}${result.stderr}`);
   return (vsixPath = vsix);
 }

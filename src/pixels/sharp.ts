@@ -1,0 +1,25 @@
+/**
+ * The image library, loaded on first use: sharp (libvips) in its WebAssembly build, one package for
+ * every platform (README, "Images"). Loading it compiles the WebAssembly module, so it is never done
+ * at activation or when the services start: only when pixels are first needed.
+ */
+import type SharpModule from 'sharp';
+
+export type Sharp = typeof SharpModule;
+
+let loading: Promise<Sharp> | undefined;
+
+export function loadSharp(): Promise<Sharp> {
+  loading ??= import('sharp').then((module) => ((module as { default?: Sharp }).default ?? (module as unknown as Sharp)));
+  return loading;
+}
+
+/** Encodes in the format the image came in (the file's extension follows its bytes). */
+export function encodeAs(image: SharpModule.Sharp, format: 'png' | 'jpeg' | 'webp', quality?: number): SharpModule.Sharp {
+  const q = quality === undefined ? {} : { quality: Math.min(100, Math.max(1, quality)) };
+  switch (format) {
+    case 'png': return image.png();
+    case 'jpeg': return image.flatten({ background: '#ffffff' }).jpeg(q);
+    case 'webp': return image.webp(q);
+  }
+}
