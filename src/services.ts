@@ -9,6 +9,7 @@ import { checkCreditsCommand } from './commands/checkCredits';
 import { clearApiKeyCommand } from './commands/clearApiKey';
 import type { CommandId } from './base/commandIds';
 import { editImageCommand } from './commands/editImage';
+import { exportIconSetCommand } from './commands/exportIconSet';
 import { generateImageCommand } from './commands/generateImage';
 import { setApiKeyCommand } from './commands/setApiKey';
 import { showJobsCommand } from './commands/showJobs';
@@ -72,6 +73,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     'segmind.checkCredits': checkCreditsCommand(credits, keys, notifier),
     'segmind.showJobs': showJobsCommand(tracker, clients.clock),
     'segmind.showLog': () => logger.show(),
+    'segmind.exportIconSet': exportIconSetCommand({ notifier, logger, outputFolderOf: (folder) => readSettings(folder).outputFolder }),
   };
 
   return {

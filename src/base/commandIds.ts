@@ -11,6 +11,7 @@ export const COMMAND_IDS = {
   checkCredits: 'segmind.checkCredits',
   showLog: 'segmind.showLog',
   showJobs: 'segmind.showJobs',
+  exportIconSet: 'segmind.exportIconSet',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

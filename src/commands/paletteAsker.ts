@@ -39,7 +39,9 @@ export class PaletteAsker implements Asker {
   }
 
   chooseImages(): Promise<vscode.Uri[] | undefined> {
-    return pickWorkspaceImages();
+    return pickWorkspaceImages({
+      title: 'Segmind: Edit Image — choose the images', placeHolder: `Images to edit (several are sent together to ${DEFAULT_EDIT_MODEL})`, many: true,
+    });
   }
 
   async complete(options: CommandOptions, edit: EditContext | undefined): Promise<CommandOptions | undefined> {
@@ -120,15 +122,15 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
   return choice?.slug;
 }
 
-/** The palette's way into an edit: the workspace's images, the one in the active image preview ticked already. */
-async function pickWorkspaceImages(): Promise<vscode.Uri[] | undefined> {
+/** The palette's way to images: the workspace's, the one in the active image preview first (and ticked). */
+export async function pickWorkspaceImages(pick: { readonly title: string; readonly placeHolder: string; readonly many: boolean }): Promise<vscode.Uri[] | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showWarningMessage('Open a folder first: only images in the workspace can be edited.');
+    void vscode.window.showWarningMessage('Open a folder first: only images in the workspace can be used.');
     return undefined;
   }
   const files = await vscode.workspace.findFiles(WORKSPACE_IMAGES, '**/node_modules/**', MAX_PICKER_FILES);
   if (files.length === 0) {
-    void vscode.window.showInformationMessage('There are no PNG, JPEG or WebP images in this workspace to edit.');
+    void vscode.window.showInformationMessage('There are no PNG, JPEG or WebP images in this workspace.');
     return undefined;
   }
   const active = activePreviewUri()?.toString();
@@ -139,10 +141,12 @@ async function pickWorkspaceImages(): Promise<vscode.Uri[] | undefined> {
       return { label: relative.slice(slash + 1), description: slash > 0 ? relative.slice(0, slash) : '', picked: uri.toString() === active, uri, relative };
     })
     .sort((a, b) => Number(b.picked) - Number(a.picked) || a.relative.localeCompare(b.relative));
-  const chosen = await vscode.window.showQuickPick(items, {
-    title: 'Segmind: Edit Image — choose the images', placeHolder: `Images to edit (several are sent together to ${DEFAULT_EDIT_MODEL})`,
-    canPickMany: true, matchOnDescription: true, ignoreFocusOut: true,
-  });
+  const options = { title: pick.title, placeHolder: pick.placeHolder, matchOnDescription: true, ignoreFocusOut: true };
+  if (!pick.many) {
+    const one = await vscode.window.showQuickPick(items, options);
+    return one ? [one.uri] : undefined;
+  }
+  const chosen = await vscode.window.showQuickPick(items, { ...options, canPickMany: true });
   return chosen && chosen.length > 0 ? chosen.map((item) => item.uri) : undefined;
 }
 

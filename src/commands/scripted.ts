@@ -22,8 +22,13 @@ export async function runScripted(
     }
     return saved.map((image) => image.uri);
   } catch (error) {
-    const words = await notifier.wordsFor(error);
-    logger.error(`${command} (scripted) failed: ${words.text}`);
-    throw Object.assign(new Error(words.text), { kind: (error as { kind?: unknown }).kind, cause: error });
+    throw await scriptedRejection(command, error, notifier, logger);
   }
+}
+
+/** What a scripted caller's promise rejects with: the user's words, with the error's `kind` and `cause`. */
+export async function scriptedRejection(command: string, error: unknown, notifier: Notifier, logger: Logger): Promise<Error> {
+  const words = await notifier.wordsFor(error);
+  logger.error(`${command} (scripted) failed: ${words.text}`);
+  return Object.assign(new Error(words.text), { kind: (error as { kind?: unknown }).kind, cause: error });
 }

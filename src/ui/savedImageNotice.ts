@@ -1,4 +1,4 @@
-/** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio. */
+/** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio / Export Icon Set. */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/commandIds';
 import { altText, imageLink } from '../domain/links';
@@ -15,9 +15,12 @@ export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt
   const reveal = 'Reveal in Explorer';
   const copy = 'Copy Markdown Link';
   const studio = 'Open Studio';
+  const icons = 'Export Icon Set';
   const message = `${wording.prefix ?? 'Saved'} ${names.join(', ')}${wording.suffix ? ` ${wording.suffix}` : ''}`;
-  const choice = await vscode.window.showInformationMessage(message, reveal, copy, studio);
-  if (choice === studio) {
+  const choice = await vscode.window.showInformationMessage(message, reveal, copy, studio, icons);
+  if (choice === icons) {
+    await vscode.commands.executeCommand(COMMAND_IDS.exportIconSet, uris[0]);
+  } else if (choice === studio) {
     await vscode.commands.executeCommand(COMMAND_IDS.openStudio);
   } else if (choice === reveal) {
     for (const uri of uris) await vscode.commands.executeCommand('revealInExplorer', uri);

@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { staysInside } from './confinement';
+import { shownReference, uriOfReference } from './workspaceRefs';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
 import {
-  checkEditInputs, checkImageCount, sizeProblem, workspaceRelativeSegments,
+  checkEditInputs, checkImageCount, sizeProblem,
   type CheckedEditInputs, type EditInputFile, type EditInputRole,
 } from '../domain/editInputs';
 
@@ -93,55 +94,15 @@ async function readOne(ref: EditInputRef, role: EditInputRole, problems: Paramet
 
 async function locate(reference: unknown, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputRef | undefined> {
   const label = role === 'mask' ? 'The mask' : 'Image';
-  const uri = toUri(reference);
+  const uri = uriOfReference(reference);
   if (!uri) {
-    problems.push({ parameter: role, message: `${label} ${shown(reference)}: give a workspace-relative path (like images/logo.png) or a Uri.` });
+    problems.push({ parameter: role, message: `${label} ${shownReference(reference)}: give a workspace-relative path (like images/logo.png) or a Uri.` });
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder || !(await staysInside(folder.uri, uri))) {
-    problems.push({ parameter: role, message: `${label} ${shown(reference)} is outside the workspace; only files in an open folder can be edited.` });
+    problems.push({ parameter: role, message: `${label} ${shownReference(reference)} is outside the workspace; only files in an open folder can be edited.` });
     return undefined;
   }
   return { uri, path: vscode.workspace.asRelativePath(uri) };
-}
-
-/** A Uri, a serialised Uri (`{ scheme, path, … }`), or a workspace-relative path. */
-function toUri(reference: unknown): vscode.Uri | undefined {
-  if (reference instanceof vscode.Uri) return reference;
-  if (typeof reference === 'string') return fromRelativePath(reference);
-  if (typeof reference === 'object' && reference !== null) {
-    const { scheme, authority, path, query, fragment } = reference as Record<string, unknown>;
-    if (typeof scheme === 'string' && typeof path === 'string') {
-      return vscode.Uri.from({
-        scheme, path,
-        ...(typeof authority === 'string' ? { authority } : {}),
-        ...(typeof query === 'string' ? { query } : {}),
-        ...(typeof fragment === 'string' ? { fragment } : {}),
-      });
-    }
-  }
-  return undefined;
-}
-
-/**
- * Relative to the (first) workspace folder; in a multi-root workspace a first segment naming another
- * folder selects that folder, as `asRelativePath` writes such paths.
- */
-function fromRelativePath(path: string): vscode.Uri | undefined {
-  const segments = workspaceRelativeSegments(path);
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const [head, ...rest] = segments ?? [];
-  if (!segments || !head || folders.length === 0) return undefined;
-  const named = folders.length > 1 && rest.length > 0 ? folders.find((folder) => folder.name === head) : undefined;
-  if (named) return vscode.Uri.joinPath(named.uri, ...rest);
-  const [first] = folders;
-  return first && vscode.Uri.joinPath(first.uri, ...segments);
-}
-
-function shown(reference: unknown): string {
-  if (typeof reference === 'string') return `"${reference}"`;
-  if (reference instanceof vscode.Uri) return reference.scheme === 'file' ? reference.fsPath : reference.toString();
-  const text = JSON.stringify(reference) ?? String(reference);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

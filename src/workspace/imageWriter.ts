@@ -49,7 +49,7 @@ async function saveImageNow(folder: vscode.Uri, image: ImageToSave): Promise<vsc
 }
 
 /** Writes to a temporary sibling, then renames without overwriting. False if the target appeared meanwhile. */
-async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+export async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
   const folder = vscode.Uri.joinPath(target, '..');
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(folder, temporaryFileName(name, randomBytes(6).toString('hex')));
@@ -65,7 +65,7 @@ async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<b
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

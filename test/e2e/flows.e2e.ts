@@ -14,6 +14,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
 import {
   KEY, expandExplorerFolder, explorerMenuItem, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
@@ -293,6 +294,28 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await quickPickRow(page, /Copy Request Id/).waitFor({ timeout: 10_000 });
     await quickPickRow(page, /Open Image/).click();
     await page.locator('.tab', { hasText: file }).waitFor({ timeout: 20_000 });
+  });
+
+  it('h. exports an icon set from the Explorer: seven files of the right sizes, made by the packaged image library, no request', async () => {
+    const folder = path.join(workbench?.workspace ?? '', 'assets', 'logo-icons');
+    fs.rmSync(folder, { recursive: true, force: true });
+    await expandExplorerFolder(page, 'images');
+    const item = await explorerMenuItem(page, 'logo.png', 'Export Icon Set…');
+    await screenshot(page, 'flow-h-context-menu');
+    await item.click();
+    const done = toast(page, /Wrote 7 icon files to assets\/logo-icons\//);
+    await done.waitFor({ timeout: 30_000 });
+    await done.getByRole('button', { name: 'Copy <link> Tags' }).waitFor();
+    await screenshot(page, 'flow-h-written');
+    const sizes: Record<string, number> = {
+      'favicon-16x16.png': 16, 'favicon-32x32.png': 32, 'apple-touch-icon.png': 180, 'android-chrome-192x192.png': 192, 'android-chrome-512x512.png': 512,
+    };
+    assert.deepEqual(fs.readdirSync(folder).sort(), [...Object.keys(sizes), 'favicon.ico', 'site.webmanifest'].sort());
+    for (const [name, size] of Object.entries(sizes)) {
+      const meta = await sharp(fs.readFileSync(path.join(folder, name))).metadata();
+      assert.deepEqual([meta.width, meta.height], [size, size], name);
+    }
+    assert.equal(fake.requests.length, 0, 'local only');
   });
 
   it('offers the getting-started walkthrough, whose buttons run the commands', async () => {

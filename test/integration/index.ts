@@ -21,6 +21,7 @@ export function run(): Promise<void> {
     color: false,
     timeout: 20_000,
     reporter: TotalsReporter,
+    ...(process.env.SEGMIND_TEST_GREP ? { grep: process.env.SEGMIND_TEST_GREP } : {}),
   });
   const files = findTests(__dirname);
   for (const file of files) mocha.addFile(file);

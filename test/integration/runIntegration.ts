@@ -3,7 +3,8 @@
 // code-server + headless Chromium (see test/host/code and shared docs); on a machine with a desktop
 // VS Code, pointing vscodeExecutablePath there runs the same tests unchanged.
 //
-// Env in:  SEGMIND_TEST_TOTALS_FILE (default out/results/integration.json), SEGMIND_TEST_TIMEOUT_MS.
+// Env in:  SEGMIND_TEST_TOTALS_FILE (default out/results/integration.json), SEGMIND_TEST_TIMEOUT_MS,
+//          SEGMIND_TEST_GREP (run only the tests whose titles match).
 // Env out (to the tests): SEGMIND_TEST_WORKSPACE (the temp copy of test/fixtures/workspace),
 //          SEGMIND_TEST_TOTALS_FILE, SEGMIND_TEST_REPO_ROOT.
 import * as fs from 'node:fs';
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
         SEGMIND_TEST_TOTALS_FILE: totalsFile,
         SEGMIND_TEST_WORKSPACE: workspace,
         SEGMIND_TEST_REPO_ROOT: repoRoot,
+        ...(process.env.SEGMIND_TEST_GREP ? { SEGMIND_TEST_GREP: process.env.SEGMIND_TEST_GREP } : {}),
       },
     });
     return 0;
