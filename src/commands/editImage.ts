@@ -13,7 +13,7 @@ import { isCommandOptions } from '../domain/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';
 import type { Notifier } from '../ui/notifier';
 import { ProgressNotification } from '../ui/progressNotification';
-import { offerSavedImageActions } from '../ui/savedImageNotice';
+import { offerSavedImageActions, showSaveWarnings } from '../ui/savedImageNotice';
 import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
 import { runScripted } from './scripted';
 
@@ -53,6 +53,7 @@ async function presentEdited(deps: EditImageDependencies, run: FinishedRun): Pro
   const { outcome, plan } = run;
   const [failure] = outcome.failures;
   if (failure !== undefined) void deps.notifier.showError(failure);
+  showSaveWarnings(outcome.saved);
   const original = run.edited?.images[0];
   if (outcome.saved.length === 0 || !original) return;
 

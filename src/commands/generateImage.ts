@@ -13,7 +13,7 @@ import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
 import { ProgressNotification } from '../ui/progressNotification';
-import { offerSavedImageActions } from '../ui/savedImageNotice';
+import { offerSavedImageActions, showSaveWarnings } from '../ui/savedImageNotice';
 import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
 import { runScripted } from './scripted';
 
@@ -47,6 +47,7 @@ async function presentGenerated(deps: GenerateImageDependencies, run: FinishedRu
   const { outcome, plan } = run;
   const [failure] = outcome.failures;
   if (failure !== undefined) void deps.notifier.showError(failure);
+  showSaveWarnings(outcome.saved);
   if (outcome.saved.length === 0) return;
 
   const editor = target && vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === target.toString());

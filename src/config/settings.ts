@@ -17,6 +17,8 @@ export interface Settings {
   readonly parameters: RequestedParameters;
   readonly transport: Transport;
   readonly saveMetadata: boolean;
+  /** After a masked edit, copy back what the mask protects. */
+  readonly preserveUnmaskedPixels: boolean;
   readonly timeoutSeconds: number;
   readonly lowCreditWarning: number;
   /** Shared ceiling for all requests to the API host, across every job. */
@@ -61,6 +63,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     },
     transport: config.get('transport') === 'sync' ? 'sync' : 'async',
     saveMetadata: config.get('saveMetadata') !== false,
+    preserveUnmaskedPixels: config.get('preserveUnmaskedPixels') !== false,
     timeoutSeconds: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : 600,
     lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,
     maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 0 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,

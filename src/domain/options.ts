@@ -25,6 +25,9 @@ export const commandOptionsSchema = z
     variants: z.number().optional(),
     images: z.array(z.unknown()).optional(),
     mask: z.unknown().optional(),
+    path: z.string().nullish(),
+    resize: z.string().nullish(),
+    fit: z.string().nullish(),
   })
   .loose();
 

@@ -9,6 +9,7 @@ import {
 } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { baseNameFromPrompt, editBaseName } from './fileNaming';
+import { exactSizeOf, nativeSizeFor, type ExactSize } from './exactSize';
 import { MAX_VARIANTS, type CommandOptions } from './options';
 import type { SourceImage } from './sidecar';
 
@@ -29,6 +30,8 @@ export interface GenerationPlan {
   /** For edits: the originals (and where they were uploaded), recorded in the sidecar. */
   readonly sourceImages?: readonly SourceImage[];
   readonly mask?: SourceImage;
+  /** `resize` and `fit`: the saved image has exactly this size (never sent to the service). */
+  readonly exact?: ExactSize;
 }
 
 /**
@@ -48,8 +51,8 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
     throw new InvalidParametersError([{ parameter: 'images', message: 'Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).' }]);
   }
   const variants = checkVariants(options.variants);
-  const parameters = resolveWithSettings(model, options, defaults.parameters);
-  return { prompt, model, parameters, variants, body: toRequestBody(prompt, parameters), baseName: baseNameFromPrompt(prompt) };
+  const { parameters, exact } = sizedParameters(model, options, defaults.parameters);
+  return { prompt, model, parameters, variants, body: toRequestBody(prompt, parameters), baseName: baseNameFromPrompt(prompt), ...(exact ? { exact } : {}) };
 }
 
 function checkVariants(requested: number | undefined): number {
@@ -105,12 +108,13 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   }
   if (problems.length > 0) throw new InvalidParametersError(problems);
   const variants = checkVariants(options.variants);
-  const parameters = resolveWithSettings(model, options, defaults.parameters);
+  const { parameters, exact } = sizedParameters(model, options, defaults.parameters);
   const [first = 'image'] = sources.images;
   return {
     prompt, model, parameters, variants,
     body: toRequestBody(prompt, parameters),
     baseName: editBaseName(first, now),
+    ...(exact ? { exact } : {}),
     sourceImages: sources.images.map((path) => ({ path })),
     ...(sources.mask === undefined ? {} : { mask: { path: sources.mask } }),
   };
@@ -150,6 +154,18 @@ export function withUploadedSources(plan: GenerationPlan, uploaded: UploadedSour
     sourceImages: sources.map((source, index) => ({ path: source.path, uploadedUrl: uploaded.images[index] ?? '' })),
     ...(plan.mask && uploaded.mask !== undefined ? { mask: { path: plan.mask.path, uploadedUrl: uploaded.mask } } : {}),
   };
+}
+
+/**
+ * The parameters, and the exact size when `resize` is asked: then, unless `size` is given too, the
+ * model's native size closest in aspect ratio is asked for (over the size setting, which was not
+ * chosen for this image).
+ */
+function sizedParameters(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): { parameters: ImageParameters; exact?: ExactSize } {
+  const exact = exactSizeOf(options.resize, options.fit);
+  if (!exact) return { parameters: resolveWithSettings(model, options, fromSettings) };
+  const size = options.size ?? nativeSizeFor(MODELS[model].sizes, exact);
+  return { parameters: resolveWithSettings(model, { ...options, ...(size ? { size } : {}) }, fromSettings), exact };
 }
 
 const PARAMETER_KEYS = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'] as const;

@@ -54,6 +54,15 @@ export interface SidecarFacts {
   readonly sourceImages?: readonly SourceImage[];
   readonly mask?: SourceImage;
   readonly extensionVersion: string;
+  /** The size the model made, when the image was then fitted to `resize`. */
+  readonly nativeSize?: PixelSize;
+  readonly resize?: { readonly width: number; readonly height: number; readonly fit: string };
+  /** The pixels the mask protects were copied back from the original. */
+  readonly preserveUnmaskedPixels?: boolean;
+  /** For `background: transparent`: whether the image really has transparent pixels. */
+  readonly transparency?: 'verified' | 'missing';
+  /** The image library could not read what came back: the bytes were kept as they came. */
+  readonly processingError?: string;
 }
 
 export function buildSidecar(facts: SidecarFacts): Record<string, unknown> {
@@ -67,6 +76,11 @@ export function buildSidecar(facts: SidecarFacts): Record<string, unknown> {
     ...(facts.sourceImages && facts.sourceImages.length > 0 ? { sourceImages: facts.sourceImages } : {}),
     ...(facts.mask ? { mask: facts.mask } : {}),
     ...(facts.variant ? { variant: facts.variant } : {}),
+    ...(facts.resize ? { resize: `${facts.resize.width}x${facts.resize.height}`, fit: facts.resize.fit } : {}),
+    ...(facts.nativeSize ? { nativeSize: { width: facts.nativeSize.width, height: facts.nativeSize.height } } : {}),
+    ...(facts.preserveUnmaskedPixels === undefined ? {} : { preserveUnmaskedPixels: facts.preserveUnmaskedPixels }),
+    ...(facts.transparency ? { transparency: facts.transparency } : {}),
+    ...(facts.processingError ? { processingError: facts.processingError } : {}),
     request: { transport: facts.transport, requestId: facts.requestId ?? null },
     cost: facts.cost ?? null,
     remainingCredits: facts.remainingCredits ?? null,

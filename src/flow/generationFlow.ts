@@ -9,18 +9,20 @@
  * refused before the first request; failures are thrown as typed errors, which each way in words
  * at its own edge.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Settings } from '../config/settings';
 import type { CheckedEditInputs } from '../domain/editInputs';
+import { sanitizeBaseName } from '../domain/fileNaming';
 import { parseCommandOptions, type CommandOptions } from '../domain/options';
 import { planEdit, planGeneration, type GenerationPlan } from '../domain/plan';
 import { PAINTED_MASK_LABEL } from '../domain/sidecar';
-import type { JobTracker } from '../jobs/jobTracker';
+import type { JobTracker, KeepUnmaskedSource } from '../jobs/jobTracker';
 import { readEditInputs, resolveEditInputs, withMask, type EditInputRef, type ResolvedEditInputs } from '../workspace/editInputReader';
 import { resolveOutputFolder } from '../workspace/outputFolder';
+import { confinedTarget } from '../workspace/targets';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { runVariants, type GenerationOutcome, type VariantProgress } from './runVariants';
 import { filesToUpload, uploadEditSources } from './uploadInputs';
@@ -91,6 +93,16 @@ export interface GenerationFlowDependencies {
 
 const stopped = (reason: string): FlowResult => ({ ran: false, reason });
 
+/** `public/og.png` → `og`: the writer adds the extension of the format made (`og.webp`) and `-2` when taken. */
+function baseNameOfPath(uri: vscode.Uri): string {
+  return sanitizeBaseName(uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp)$/i, ''));
+}
+
+async function createFolder(folder: vscode.Uri): Promise<vscode.Uri> {
+  await vscode.workspace.fs.createDirectory(folder);
+  return folder;
+}
+
 export class GenerationFlow {
   constructor(private readonly deps: GenerationFlowDependencies) {}
 
@@ -121,11 +133,15 @@ export class GenerationFlow {
     }
     options = completed;
 
-    const workspaceFolder = located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin);
+    // `path` names the file (and so the workspace folder); else the edited image's folder, or the origin's.
+    const target = options.path ? await confinedTarget(options.path, 'path', located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin)) : undefined;
+    const workspaceFolder = located?.workspaceFolder ?? target?.workspaceFolder ?? chooseWorkspaceFolder(request.origin);
     const settings = deps.readSettings(workspaceFolder);
-    const plan = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
+    const planned = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
+    const plan = target ? { ...planned, baseName: baseNameOfPath(target.uri) } : planned;
     // Before anything is uploaded or submitted: an image that could not be saved must cost nothing.
-    const outputFolder = await resolveOutputFolder(workspaceFolder, settings.outputFolder);
+    const outputFolder = target ? await createFolder(vscode.Uri.joinPath(target.uri, '..')) : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
+    const keepUnmasked = located && plan.mask && settings.preserveUnmaskedPixels ? this.keepUnmaskedSource(located, request.paintedMask) : undefined;
 
     if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped('Nothing was generated.');
     if (inputs && !(await asker.confirmUpload(filesToUpload(inputs).map((file) => file.path), settings.uploadBaseUrl))) {
@@ -139,7 +155,7 @@ export class GenerationFlow {
       const ready = inputs ? await this.upload(plan, inputs, settings, presenter, request.signal) : plan;
       const outcome = await runVariants(deps.tracker, deps.logger, {
         plan: ready, outputFolder, transport: settings.transport, saveMetadata: settings.saveMetadata,
-        timeoutMs: settings.timeoutSeconds * 1000,
+        timeoutMs: settings.timeoutSeconds * 1000, ...(keepUnmasked ? { keepUnmasked } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
         ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
       });
@@ -149,6 +165,13 @@ export class GenerationFlow {
     }
     await presenter.report?.(finished);
     return { ran: true, ...finished };
+  }
+
+  private keepUnmaskedSource(located: ResolvedEditInputs, painted: Uint8Array | undefined): KeepUnmaskedSource | undefined {
+    const [first] = located.images;
+    if (!first) return undefined;
+    if (painted) return { original: first.uri.toString(), mask: { pngBase64: Buffer.from(painted).toString('base64') } };
+    return located.mask ? { original: first.uri.toString(), mask: { uri: located.mask.uri.toString() } } : undefined;
   }
 
   private maskOf(located: ResolvedEditInputs, painted: Uint8Array | undefined): EditInputRef | { path: string; bytes: Uint8Array } | undefined {

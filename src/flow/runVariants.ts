@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import type { GenerationPlan } from '../domain/plan';
 import type { Transport } from '../domain/transport';
-import type { JobTracker, SavedJob } from '../jobs/jobTracker';
+import type { JobTracker, KeepUnmaskedSource, SavedJob } from '../jobs/jobTracker';
 import type { JobProgress } from '../jobs/runJob';
 
 export interface VariantProgress extends JobProgress {
@@ -20,6 +20,7 @@ export interface VariantRun {
   readonly transport: Transport;
   readonly saveMetadata: boolean;
   readonly timeoutMs: number;
+  readonly keepUnmasked?: KeepUnmaskedSource;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: VariantProgress) => void;
 }
@@ -41,6 +42,8 @@ export async function runVariants(tracker: JobTracker, logger: Logger, run: Vari
         ...(plan.variants > 1 ? { variant: { index: index + 1, of: plan.variants } } : {}),
         ...(plan.sourceImages ? { sourceImages: plan.sourceImages } : {}),
         ...(plan.mask ? { mask: plan.mask } : {}),
+        ...(plan.exact ? { exact: plan.exact } : {}),
+        ...(run.keepUnmasked ? { keepUnmasked: run.keepUnmasked } : {}),
       },
       { ...(run.signal ? { signal: run.signal } : {}), onProgress: (progress) => run.onProgress?.({ ...progress, variant: index + 1 }) },
     ),

@@ -4,6 +4,7 @@
  * hour, so an older record can only be reported as expired. Pure, validated with zod on the way in.
  */
 import { z } from 'zod';
+import { FITS } from '../domain/exactSize';
 import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
 
 export const RESULT_RETENTION_MS = 60 * 60 * 1000;
@@ -29,6 +30,11 @@ export const jobRecordSchema = z.object({
   variant: z.object({ index: z.number(), of: z.number() }).optional(),
   sourceImages: z.array(sourceImageSchema).optional(),
   mask: sourceImageSchema.optional(),
+  exact: z.object({ width: z.number().int(), height: z.number().int(), fit: z.enum(FITS) }).optional(),
+  keepUnmasked: z.object({
+    original: z.string().min(1),
+    mask: z.union([z.object({ uri: z.string().min(1) }), z.object({ pngBase64: z.string().min(1) })]),
+  }).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;

@@ -12,6 +12,7 @@ import type { Logger } from '../log/logger';
 import { MODELS, type ImageParameters, type ModelSlug } from '../domain/catalog';
 import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors';
 import type { JobStateName } from '../domain/jobStates';
+import type { ExactSize } from '../domain/exactSize';
 import type { SourceImage } from '../domain/sidecar';
 import type { Transport } from '../domain/transport';
 import type { SegmindClient } from '../segmind/client';
@@ -32,6 +33,18 @@ export interface ResultDescription {
   readonly variant?: { readonly index: number; readonly of: number };
   readonly sourceImages?: readonly SourceImage[];
   readonly mask?: SourceImage;
+  /** Fit the image to exactly this size before saving. */
+  readonly exact?: ExactSize;
+  /** Copy back what the mask protects from the original (segmind.preserveUnmaskedPixels). */
+  readonly keepUnmasked?: KeepUnmaskedSource;
+}
+
+/** Where the original and the mask of a masked edit are, kept with the job so that it survives a reload. */
+export interface KeepUnmaskedSource {
+  /** The first image, as a Uri string. */
+  readonly original: string;
+  /** The mask file's Uri string, or a painted mask's PNG bytes in base64 (it is not a file). */
+  readonly mask: { readonly uri: string } | { readonly pngBase64: string };
 }
 
 /** Everything needed to run one job and save its image. */
@@ -40,14 +53,21 @@ export interface JobRequest extends ResultDescription {
   readonly timeoutMs: number;
 }
 
+/** Where a finished job's image was saved, and what its user should be told about it (say, no real transparency). */
+export interface SavedResult {
+  readonly uri: vscode.Uri;
+  readonly warnings: readonly string[];
+}
+
 /** Saves a finished job's image (and sidecar) and says where: the tracker's port to the workspace. */
-export type SaveResult = (request: ResultDescription, job: FinishedJob) => Promise<vscode.Uri>;
+export type SaveResult = (request: ResultDescription, job: FinishedJob) => Promise<SavedResult>;
 
 export interface SavedJob {
   readonly id: string;
   readonly prompt: string;
   readonly uri: vscode.Uri;
   readonly job: FinishedJob;
+  readonly warnings: readonly string[];
 }
 
 export interface StartOptions {
@@ -119,7 +139,7 @@ export class JobTracker extends Disposable {
         const request: JobRequest = {
           model: record.model, prompt: record.prompt, parameters: record.parameters, transport: 'async',
           outputFolder: vscode.Uri.parse(record.outputFolder), baseName: record.baseName, saveMetadata: record.saveMetadata,
-          variant: record.variant, sourceImages: record.sourceImages, mask: record.mask,
+          variant: record.variant, sourceImages: record.sourceImages, mask: record.mask, exact: record.exact, keepUnmasked: record.keepUnmasked,
           body: {}, // the job was submitted before the reload; only its id is needed now
           timeoutMs,
         };
@@ -186,13 +206,14 @@ export class JobTracker extends Disposable {
         },
       );
       if (finished.remainingCredits !== undefined) this.deps.onRemainingCredits?.(finished.remainingCredits);
-      const uri = await this.deps.saveResult(request, finished);
+      const { uri, warnings } = await this.deps.saveResult(request, finished);
+      for (const warning of warnings) logger.warn(warning);
       await this.deps.store.remove(id);
       this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });
       logger.info(`Saved ${vscode.workspace.asRelativePath(uri)} (${finished.image.format}, ${finished.image.bytes.length} bytes), ` +
         `${((clock.now() - finished.submittedAt) / 1000).toFixed(1)} s after submitting, ${finished.polls} status poll(s)` +
         `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`);
-      return { id, prompt: request.prompt, uri, job: finished };
+      return { id, prompt: request.prompt, uri, job: finished, warnings };
     } catch (error) {
       if (this.isDisposed) throw error; // the window is going away: keep the record to resume later
       const state: JobStateName = !isSegmindError(error) ? 'failed'
@@ -215,6 +236,8 @@ export class JobTracker extends Disposable {
       ...(request.variant ? { variant: request.variant } : {}),
       ...(request.sourceImages ? { sourceImages: [...request.sourceImages] } : {}),
       ...(request.mask ? { mask: request.mask } : {}),
+      ...(request.exact ? { exact: request.exact } : {}),
+      ...(request.keepUnmasked ? { keepUnmasked: request.keepUnmasked } : {}),
     };
   }
 

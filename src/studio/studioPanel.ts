@@ -210,7 +210,10 @@ export class StudioPanel extends Disposable {
         // Failed jobs say why on their cards; a summary here says what came of the run.
         if (saved.length === 0) return;
         const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
-        this.notice({ severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] });
+        const warnings = saved.flatMap((image) => image.warnings);
+        this.notice(warnings.length > 0
+          ? { severity: 'warning', text: `Saved ${names}. ${warnings.join(' ')}`, actions: ['showLog'] }
+          : { severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] });
         await this.refreshGallery();
       },
     });

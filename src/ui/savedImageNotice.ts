@@ -28,3 +28,8 @@ export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt
     await vscode.env.clipboard.writeText(names.map((name) => imageLink('markdown', name, altText(prompt))).join('\n'));
   }
 }
+
+/** What the saving step found worth saying (no real transparency, an image kept as it came), one warning each. */
+export function showSaveWarnings(saved: readonly { readonly warnings: readonly string[] }[]): void {
+  for (const warning of saved.flatMap((image) => image.warnings)) void vscode.window.showWarningMessage(warning);
+}

@@ -1,32 +1,92 @@
-/** Writes a finished job's image and its sidecar into the output folder: the job tracker's saveResult port. */
-import type * as vscode from 'vscode';
-import { readPixelSize } from '../domain/imageFormat';
-import { buildSidecar } from '../domain/sidecar';
-import type { ResultDescription, SaveResult } from '../jobs/jobTracker';
+/**
+ * Writes a finished job's image and its sidecar: the job tracker's saveResult port. Before writing,
+ * the pixels are finished as the request asked: what a mask protects copied back from the original,
+ * the image fitted to an exact size, a transparent background checked. An image the library cannot
+ * read is kept as it came (it was paid for), with a warning, never thrown away.
+ */
+import * as vscode from 'vscode';
+import { fromDataUrl } from '../domain/dataUrl';
+import { readPixelSize, type ImageFormat, type PixelSize } from '../domain/imageFormat';
+import { buildSidecar, type SidecarFacts } from '../domain/sidecar';
+import type { KeepUnmaskedSource, ResultDescription, SavedResult, SaveResult } from '../jobs/jobTracker';
 import type { FinishedJob } from '../jobs/runJob';
+import { fitToSize } from '../pixels/fitImage';
+import { keepUnmaskedPixels } from '../pixels/keepUnmasked';
+import { hasRealTransparency } from '../pixels/transparency';
 import { saveImage } from './imageWriter';
 
 export function resultSaver(extensionVersion: string, now: () => number): SaveResult {
   return (result, job) => writeResultFiles(result, job, now, extensionVersion);
 }
 
-async function writeResultFiles(result: ResultDescription, job: FinishedJob, savedAt: () => number, extensionVersion: string): Promise<vscode.Uri> {
-  const pixelSize = readPixelSize(job.image.bytes);
-  return saveImage(result.outputFolder, {
+type Finishing = Pick<SidecarFacts, 'nativeSize' | 'resize' | 'preserveUnmaskedPixels' | 'transparency' | 'processingError'>;
+
+interface FinishedPixels {
+  readonly bytes: Uint8Array;
+  readonly facts: Finishing;
+}
+
+async function finishPixels(result: ResultDescription, bytes: Uint8Array, format: ImageFormat): Promise<FinishedPixels> {
+  const quality = format === 'png' ? undefined : result.parameters.outputCompression;
+  try {
+    let current = bytes;
+    const facts: { -readonly [K in keyof Finishing]: Finishing[K] } = {};
+    if (result.keepUnmasked) {
+      const { original, mask } = await readKeepUnmasked(result.keepUnmasked);
+      current = await keepUnmaskedPixels(current, format, original, mask, quality);
+      facts.preserveUnmaskedPixels = true;
+    }
+    if (result.exact) {
+      const fitted = await fitToSize(current, format, result.exact, quality);
+      current = fitted.bytes;
+      facts.nativeSize = fitted.native;
+      facts.resize = result.exact;
+    }
+    if (result.parameters.background === 'transparent') facts.transparency = (await hasRealTransparency(current)) ? 'verified' : 'missing';
+    return { bytes: current, facts };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { bytes, facts: { processingError: reason, ...(result.exact ? { resize: result.exact } : {}) } };
+  }
+}
+
+async function readKeepUnmasked(source: KeepUnmaskedSource): Promise<{ original: Uint8Array; mask: Uint8Array }> {
+  const original = await vscode.workspace.fs.readFile(vscode.Uri.parse(source.original));
+  const mask = 'uri' in source.mask
+    ? await vscode.workspace.fs.readFile(vscode.Uri.parse(source.mask.uri))
+    : fromDataUrl(`data:image/png;base64,${source.mask.pngBase64}`)?.bytes;
+  if (!mask) throw new Error('the painted mask could not be read back');
+  return { original, mask };
+}
+
+async function writeResultFiles(result: ResultDescription, job: FinishedJob, savedAt: () => number, extensionVersion: string): Promise<SavedResult> {
+  const { format } = job.image;
+  const finished = await finishPixels(result, job.image.bytes, format);
+  const pixelSize: PixelSize | undefined = readPixelSize(finished.bytes);
+  const uri = await saveImage(result.outputFolder, {
     baseName: result.baseName,
-    bytes: job.image.bytes,
-    format: job.image.format,
+    bytes: finished.bytes,
+    format,
     ...(result.saveMetadata
       ? {
           sidecar: (file: string) =>
             buildSidecar({
               file, prompt: result.prompt, model: result.model, parameters: result.parameters, transport: result.transport,
-              requestId: job.requestId, cost: job.cost, remainingCredits: job.remainingCredits, format: job.image.format,
-              pixelSize, bytes: job.image.bytes.length, submittedAt: job.submittedAt, completedAt: job.completedAt,
+              requestId: job.requestId, cost: job.cost, remainingCredits: job.remainingCredits, format,
+              pixelSize, bytes: finished.bytes.length, submittedAt: job.submittedAt, completedAt: job.completedAt,
               savedAt: savedAt(), inferenceSeconds: job.inferenceSeconds, queueSeconds: job.queueSeconds, polls: job.polls,
-              variant: result.variant, sourceImages: result.sourceImages, mask: result.mask, extensionVersion,
+              variant: result.variant, sourceImages: result.sourceImages, mask: result.mask, extensionVersion, ...finished.facts,
             }),
         }
       : {}),
   });
+  const name = vscode.workspace.asRelativePath(uri);
+  const warnings: string[] = [];
+  if (finished.facts.transparency === 'missing') {
+    warnings.push(`${name} has no transparent pixels: the model ignored "background: transparent". The file is kept as it came.`);
+  }
+  if (finished.facts.processingError) {
+    warnings.push(`${name} was kept as it came: the image library could not process it (${finished.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`);
+  }
+  return { uri, warnings };
 }

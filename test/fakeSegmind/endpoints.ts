@@ -42,14 +42,15 @@ function acceptModelCall(
   if (credits < plan.cost) {
     return { reply: errorReply(406, `Insufficient credits. Your balance is ${credits}, this model needs ${plan.cost}.`) };
   }
+  const taken = state.takePlan();
   const job: JobRecord = {
     id: randomUUID(),
     slug: slugParam,
     body: json as Record<string, unknown>,
     submittedAt: state.options.now(),
-    plan: state.takePlan(),
+    plan: taken,
     transport,
-    output: v.output,
+    output: taken.ignoreTransparency ? { ...v.output, transparent: false } : v.output,
     charged: false,
   };
   state.jobs.set(job.id, job);

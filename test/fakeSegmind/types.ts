@@ -35,6 +35,8 @@ export interface JobPlan {
   includeStatusUrls: boolean;
   /** status_url/response_url point to another origin (a client must not send its key there). */
   foreignStatusUrls: boolean;
+  /** Answer a `background: transparent` request with an opaque image, as the models have been seen to. */
+  ignoreTransparency: boolean;
 }
 
 export interface Fault {
@@ -94,6 +96,7 @@ export const DEFAULT_JOB_PLAN: Readonly<JobPlan> = Object.freeze({
   cost: 0.04,
   includeStatusUrls: true,
   foreignStatusUrls: false,
+  ignoreTransparency: false,
 });
 
 /** A fresh copy each time: options are mutable, so a shared object would leak between tests. */

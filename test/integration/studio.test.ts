@@ -197,6 +197,7 @@ describe('Image Studio (real VS Code)', function () {
     assert.ok(match, saved);
     const meta = await readJson(vscode.Uri.joinPath(workspaceFolder(), `${match[1] ?? ''}.json`));
     assert.equal((meta['mask'] as { path?: string }).path, '(painted in Image Studio)');
+    assert.equal(meta['preserveUnmaskedPixels'], true, 'a painted mask holds too');
 
     // Run again from the gallery: the painted mask was not kept, so it runs without one, and says so.
     await until(() => ofType(posts, 'gallery').some((gallery) => gallery.items.some((item) => item.path === match[1])), 'the edit in the gallery');

@@ -132,6 +132,17 @@ describe('FakeSegmind', function () {
       assert.deepEqual([meta2.width, meta2.height], [1536, 1024]);
     });
 
+    it('answers a transparent request with an opaque image when planned to (a model ignoring it)', async () => {
+      fake.planNextJob({ ignoreTransparency: true });
+      const opaque = fake.jobs;
+      const r = await post('/v2/gpt-image-1', { prompt: 'x', background: 'transparent', size: '1024x1024' });
+      assert.equal(r.status, 200);
+      const id = ((await r.json()) as { request_id: string }).request_id;
+      assert.equal(opaque.get(id)?.output.transparent, false);
+      const r2 = await post('/v2/gpt-image-1', { prompt: 'x', background: 'transparent', size: '1024x1024' });
+      assert.equal(opaque.get(((await r2.json()) as { request_id: string }).request_id)?.output.transparent, true, 'only the planned job');
+    });
+
     it('status URLs can be omitted or foreign', async () => {
       fake.planNextJob({ includeStatusUrls: false });
       fake.planNextJob({ foreignStatusUrls: true });

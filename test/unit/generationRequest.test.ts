@@ -128,6 +128,27 @@ describe('generationRequest', () => {
     });
   });
 
+  describe('exact sizes (resize, fit)', () => {
+    it('asks for the native size closest in aspect and carries the exact size, never sending it', () => {
+      const plan = planGeneration({ prompt: 'card', resize: '1200x630' }, noSettings);
+      assert.equal(plan.parameters.size, '1536x1024');
+      assert.deepEqual(plan.exact, { width: 1200, height: 630, fit: 'cover' });
+      for (const key of ['resize', 'fit', 'path']) assert.equal(key in plan.body, false);
+    });
+
+    it('an explicit size wins; the size setting does not (it was not chosen for this image)', () => {
+      assert.equal(planGeneration({ prompt: 'x', resize: '1200x630', size: '1024x1024' }, noSettings).parameters.size, '1024x1024');
+      const withSetting: GenerationDefaults = { defaultModel: 'gpt-image-2', parameters: { size: '1024x1536' } };
+      assert.equal(planGeneration({ prompt: 'x', resize: '1200x630' }, withSetting).parameters.size, '2048x1152');
+    });
+
+    it('refuses a bad resize or fit like any other parameter', () => {
+      assert.equal(refusal(() => planGeneration({ prompt: 'x', resize: '9x9' }, noSettings)).problems[0]?.parameter, 'resize');
+      assert.equal(refusal(() => planGeneration({ prompt: 'x', fit: 'contain' }, noSettings)).problems[0]?.parameter, 'fit');
+      assert.equal(planGeneration({ prompt: 'x' }, noSettings).exact, undefined);
+    });
+  });
+
   describe('estimateCostUsd', () => {
     it('multiplies the per-image estimate by the variants', () => {
       assert.equal(estimateCostUsd('gpt-image-1', 1), 0.04);

@@ -11,7 +11,7 @@ export const TEST_KEY = 'SG_0123456789abcdef';
 
 const TOUCHED_SETTINGS = [
   'apiBaseUrl', 'uploadBaseUrl', 'outputFolder', 'transport', 'size', 'quality', 'background', 'outputFormat',
-  'outputCompression', 'moderation', 'saveMetadata', 'timeoutSeconds', 'defaultModel',
+  'outputCompression', 'moderation', 'saveMetadata', 'timeoutSeconds', 'defaultModel', 'preserveUnmaskedPixels',
 ] as const;
 
 export interface SegmindFixture {
