@@ -21,6 +21,9 @@ export class Form {
   readonly #moderation = byId<HTMLSelectElement>('moderation');
   readonly #variants = byId<HTMLSelectElement>('variants');
   readonly #cost = byId<HTMLSpanElement>('cost');
+  readonly #exactSize = byId<HTMLInputElement>('exact-size');
+  readonly #presets = byId<HTMLDataListElement>('exact-size-presets');
+  readonly #fit = byId<HTMLSelectElement>('fit');
 
   #models: readonly ModelView[] = [];
   #defaultModel: string | undefined;
@@ -40,6 +43,8 @@ export class Form {
       control.addEventListener('change', () => this.#valuesChanged());
     }
     this.prompt.addEventListener('input', () => this.#onChange());
+    this.#exactSize.addEventListener('input', () => this.#exactSizeChanged());
+    this.#fit.addEventListener('change', () => this.#onChange());
   }
 
   init(models: readonly ModelView[], defaults: StudioSettings, choices: StudioChoices): void {
@@ -51,6 +56,14 @@ export class Form {
     fillSelect(this.#format, choices.outputFormats);
     fillSelect(this.#moderation, choices.moderations);
     fillSelect(this.#variants, Array.from({ length: choices.maxVariants }, (_, index) => String(index + 1)));
+    fillSelect(this.#fit, choices.fits);
+    this.#presets.replaceChildren(...choices.sizePresets.map((preset) => {
+      const option = document.createElement('option');
+      option.value = preset.size;
+      option.label = `${preset.label} (${preset.size})`;
+      return option;
+    }));
+    this.#exactSizeChanged();
   }
 
   get currentModel(): ModelView | undefined {
@@ -74,7 +87,23 @@ export class Form {
       outputCompression: this.#format.value === 'png' ? model.defaults.outputCompression : this.#clampedCompression(model),
       moderation: this.#moderation.value as StudioParameters['moderation'],
     };
-    return { prompt: this.prompt.value, model: model.slug, parameters, variants: Number(this.#variants.value) || 1 };
+    const resize = this.exactSize();
+    return {
+      prompt: this.prompt.value, model: model.slug, parameters, variants: Number(this.#variants.value) || 1,
+      ...(resize ? { resize, fit: this.#fit.value as NonNullable<StudioSettings['fit']> } : {}),
+    };
+  }
+
+  /** "Exact size" as "WxH" (spaces and × allowed in the field), undefined when empty; null when it is not a size. */
+  exactSize(): string | undefined | null {
+    const text = this.#exactSize.value.trim().toLowerCase().replace(/\s+/g, '').replace('×', 'x');
+    if (text === '') return undefined;
+    return /^\d{1,5}x\d{1,5}$/.test(text) ? text : null;
+  }
+
+  #exactSizeChanged(): void {
+    this.#fit.disabled = this.#exactSize.value.trim() === '';
+    this.#onChange();
   }
 
   /** Puts settings (from history, a sidecar or the saved state) into the form. */
@@ -95,6 +124,9 @@ export class Form {
     this.#compression.value = String(p.outputCompression);
     this.#moderation.value = p.moderation;
     this.#variants.value = String(Math.min(Math.max(1, settings.variants), this.#variants.options.length));
+    this.#exactSize.value = settings.resize ?? '';
+    if (settings.fit) this.#fit.value = settings.fit;
+    this.#fit.disabled = !settings.resize;
     this.#modelChanged();
   }
 

@@ -67,6 +67,10 @@ function generate(): void {
     form.prompt.focus();
     return;
   }
+  if (form.exactSize() === null) {
+    notices.warn('Exact size: write the width and height in pixels, like 1200x630.');
+    return;
+  }
   notices.hide();
   const painted = form.currentModel?.acceptsMask && inputs.all.length > 0 ? mask.export() : undefined;
   host.post({ type: 'generate', request: { ...settings, inputs: inputs.all.map((input) => input.uri), ...(painted ? { mask: painted } : {}) } });

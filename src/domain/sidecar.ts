@@ -4,6 +4,7 @@
  * (readSidecar, for the Studio's gallery and "run again"), so the two can never drift apart.
  */
 import { isModelSlug, PARAMETER_NAMES, resolveParameters, type ImageParameters, type ModelSlug } from './catalog';
+import { exactSizeOf, type Fit } from './exactSize';
 import type { ImageFormat, PixelSize } from './imageFormat';
 import { MAX_VARIANTS } from './options';
 import type { Transport } from './transport';
@@ -16,6 +17,8 @@ export interface GenerationSettings {
   readonly model: ModelSlug;
   readonly parameters: ImageParameters;
   readonly variants: number;
+  readonly resize?: string;
+  readonly fit?: Fit;
 }
 
 /** How a mask painted in Image Studio is named in messages and the sidecar (it is not a file, and is not kept). */
@@ -139,7 +142,8 @@ export function readSidecar(text: string): SidecarSummary | undefined {
     try {
       const parameters = resolveParameters(model, Object.fromEntries(PARAMETER_NAMES.map((name) => [name, stored[name]])));
       const variants = typeof variant?.['of'] === 'number' && Number.isInteger(variant['of']) && variant['of'] >= 1 && variant['of'] <= MAX_VARIANTS ? variant['of'] : 1;
-      settings = { prompt, model, parameters: { ...parameters }, variants };
+      const exact = typeof sidecar['resize'] === 'string' ? exactSizeOf(sidecar['resize'], sidecar['fit']) : undefined;
+      settings = { prompt, model, parameters: { ...parameters }, variants, ...(exact ? { resize: `${exact.width}x${exact.height}`, fit: exact.fit } : {}) };
     } catch {
       settings = undefined; // made with values this version no longer accepts: shown, not regenerated
     }

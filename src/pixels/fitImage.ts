@@ -15,12 +15,13 @@ export async function fitToSize(bytes: Uint8Array, format: ImageFormat, target: 
   const { width = 0, height = 0 } = await sharp(bytes).metadata();
   const native = { width, height };
   const geometry = fitGeometry(native, target);
+  // One pipeline: an extract or extend after resize applies to the scaled image.
   let image = sharp(bytes).ensureAlpha().resize(geometry.scaled.width, geometry.scaled.height, { fit: 'fill', kernel: 'lanczos3' });
   if (geometry.crop) {
-    image = sharp(await image.png().toBuffer()).extract(geometry.crop);
+    image = image.extract(geometry.crop);
   } else if (geometry.pad) {
     const background = format === 'jpeg' ? { r: 255, g: 255, b: 255, alpha: 1 } : { r: 0, g: 0, b: 0, alpha: 0 };
-    image = sharp(await image.png().toBuffer()).extend({ ...geometry.pad, background });
+    image = image.extend({ ...geometry.pad, background });
   }
   return { bytes: new Uint8Array(await encodeAs(image, format, quality).toBuffer()), native };
 }

@@ -9,6 +9,11 @@ export type Sharp = typeof SharpModule;
 
 let loading: Promise<Sharp> | undefined;
 
+/** Uses this build of sharp instead of the one next to the extension (the benchmark compares builds with it). */
+export function provideSharp(sharp: Sharp): void {
+  loading = Promise.resolve(sharp);
+}
+
 export function loadSharp(): Promise<Sharp> {
   loading ??= import('sharp').then((module) => ((module as { default?: Sharp }).default ?? (module as unknown as Sharp)));
   return loading;

@@ -5,6 +5,7 @@
  * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
  */
 import { z } from 'zod';
+import { FITS } from '../domain/exactSize';
 import { MAX_VARIANTS } from '../domain/options';
 import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
 import type { WebviewToHost } from './studioProtocol';
@@ -46,6 +47,8 @@ const generateRequest = z.strictObject({
   parameters,
   variants: z.number().int().min(1).max(MAX_VARIANTS),
   inputs: z.array(uriString).max(MAX_INPUTS),
+  resize: z.string().max(16).regex(/^\d{1,5}x\d{1,5}$/).optional(),
+  fit: z.enum(FITS).optional(),
   mask: z.string().max(MAX_MASK_DATA_URL_CHARS).refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.').optional(),
 });
 

@@ -7,6 +7,7 @@
 
 // Type-only imports from the pure core: one source of truth, and nothing reaches the webview bundle.
 import type { Background, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/catalog';
+import type { Fit } from '../domain/exactSize';
 import type { JobStateName } from '../domain/jobStates';
 
 /** What the form needs to know about a model (sent by the host from the catalog). */
@@ -39,6 +40,9 @@ export interface StudioSettings {
   readonly model: ModelSlug;
   readonly parameters: StudioParameters;
   readonly variants: number;
+  /** "Exact size" and "Fit": the saved image is fitted to `resize` ("WxH"). */
+  readonly resize?: string;
+  readonly fit?: Fit;
 }
 
 /** An input image of an edit, as the webview shows it. */
@@ -110,6 +114,9 @@ export interface StudioChoices {
   readonly maxInputs: number;
   /** The model an edit starts with when images are added. */
   readonly defaultEditModel: ModelSlug;
+  readonly fits: readonly Fit[];
+  /** Offered in "Exact size" ("WxH" with a name). */
+  readonly sizePresets: readonly { readonly size: string; readonly label: string }[];
 }
 
 export type HostToWebview =

@@ -91,6 +91,8 @@ export function renderStudioHtml(input: StudioHtmlInput): string {
       <div class="field" id="compression-field"><label for="compression">Compression</label><input type="number" id="compression" inputmode="numeric" aria-describedby="compression-hint"><span class="hint" id="compression-hint"></span></div>
       ${select('moderation', 'Moderation')}
       ${select('variants', 'Variants')}
+      <div class="field" id="exact-size-field"><label for="exact-size">Exact size</label><input type="text" id="exact-size" list="exact-size-presets" placeholder="as made (e.g. 1200x630)" spellcheck="false" autocomplete="off" aria-describedby="exact-size-hint"><datalist id="exact-size-presets"></datalist><span class="hint" id="exact-size-hint">WxH in pixels; the image is fitted after it is made</span></div>
+      ${select('fit', 'Fit')}
     </div>
     <p class="model-description" id="model-description"></p>
 

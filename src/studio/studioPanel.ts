@@ -202,6 +202,7 @@ export class StudioPanel extends Disposable {
     const options = {
       prompt: settings.prompt, model: settings.model, variants: settings.variants, ...settings.parameters, images: [...images],
       ...(mask.maskFile ? { mask: mask.maskFile } : {}),
+      ...(settings.resize ? { resize: settings.resize, fit: settings.fit ?? null } : {}),
     };
     const result = await this.deps.flow.run({ options, ...(mask.paintedMask ? { paintedMask: mask.paintedMask } : {}) }, this.asker, {
       started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),

@@ -154,6 +154,22 @@ describe('Image Studio (real VS Code)', function () {
     assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceFolder(), 'assets', 'a-studio-test-lighthouse-2.png'))).size > 0);
   });
 
+  it('"Exact size" and "Fit": the saved image has that size; a size out of range is a notice and sends nothing', async () => {
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    await studio.handleMessage({ type: 'generate', request: request('A studio og card', { resize: '1200x630', fit: 'contain' }) });
+    const saved = /Saved (assets\/a-studio-og-card[\w-]*\.png)/.exec(ofType(posts, 'notice').at(-1)?.notice.text ?? '');
+    assert.ok(saved, ofType(posts, 'notice').at(-1)?.notice.text);
+    const meta = await readJson(vscode.Uri.joinPath(workspaceFolder(), `${saved[1] ?? ''}.json`));
+    assert.deepEqual([meta['resize'], meta['fit']], ['1200x630', 'contain']);
+    assert.deepEqual((meta['image'] as { width: number; height: number }).width, 1200);
+    assert.equal(ofType(posts, 'history').at(-1)?.entries[0]?.resize, '1200x630', 'the history keeps the exact size');
+    segmind.fake.reset({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
+    await studio.handleMessage({ type: 'generate', request: request('x', { resize: '9x9' }) });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /each side from 16 to 4096/);
+    assert.equal(segmind.fake.requests.length, 0);
+  });
+
   it('ignores invalid messages; a refused prompt becomes a notice and sends nothing', async () => {
     const { studio, posts } = revive(h.deps);
     await studio.handleMessage({ type: 'ready' });

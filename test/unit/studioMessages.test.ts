@@ -9,6 +9,7 @@ const request = { prompt: 'a red fox', model: 'gpt-image-1' as const, parameters
 const valid: WebviewToHost[] = [
   { type: 'ready' },
   { type: 'generate', request },
+  { type: 'generate', request: { ...request, resize: '1200x630', fit: 'contain' } },
   { type: 'generate', request: { ...request, model: 'gpt-image-1-edit', inputs: ['file:///ws/images/logo.png'], mask: PNG_1X1 } },
   { type: 'cancelJob', jobId: '0b5b2c1e-7d1a-4c57-9d0e-2a0b1c2d3e4f' },
   { type: 'openJobImage', jobId: 'abc_123' },
@@ -37,6 +38,11 @@ describe('Studio messages from the webview (zod)', () => {
       assert.ok(result.ok, `refused ${JSON.stringify(message)}: ${result.ok ? '' : result.reason}`);
       assert.deepEqual(result.message, message);
     }
+  });
+
+  it('refuses an exact size that is not WxH and a fit that is not one', () => {
+    rejected({ type: 'generate', request: { ...request, resize: '1200 x 630' } });
+    rejected({ type: 'generate', request: { ...request, resize: '1200x630', fit: 'stretch' } });
   });
 
   it('accepts a message that went through JSON (as postMessage delivers it)', () => {

@@ -1,0 +1,43 @@
+/**
+ * One run of the pixel benchmark in its own process, with the sharp build named by argv[2] (the
+ * native one of the development install, or the WebAssembly one as the .vsix ships it). Prints one
+ * JSON line of figures.
+ */
+import type SharpModule from 'sharp';
+import { provideSharp } from '../../src/pixels/sharp';
+import { fitToSize } from '../../src/pixels/fitImage';
+import { keepUnmaskedPixels } from '../../src/pixels/keepUnmasked';
+
+async function main(): Promise<void> {
+  const sharpPath = process.argv[2] ?? 'sharp';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build to measure is chosen at run time
+  const sharp = require(sharpPath) as typeof SharpModule;
+  provideSharp(sharp);
+  const noise = async (width: number, height: number): Promise<Buffer> => {
+    const raw = Buffer.alloc(width * height * 4);
+    for (let i = 0; i < raw.length; i++) raw[i] = ((i * 2654435761) >>> 13) & 255;
+    return sharp(raw, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  };
+  const time = async (work: () => Promise<unknown>, runs = 3): Promise<number> => {
+    const all: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await work();
+      all.push(performance.now() - started);
+    }
+    return [...all].sort((a, b) => a - b)[runs >> 1] ?? 0;
+  };
+  const square = await noise(1024, 1024);
+  const uhd = await noise(3840, 2160);
+  const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
+  const figures = {
+    build: 'emscripten' in sharp.versions ? 'wasm32' : 'native',
+    fit1024ms: await time(() => fitToSize(square, 'png', { width: 1200, height: 630, fit: 'cover' })),
+    fit4kms: await time(() => fitToSize(uhd, 'png', { width: 1200, height: 630, fit: 'cover' })),
+    keep1024ms: await time(() => keepUnmaskedPixels(square, 'png', square, mask)),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  console.log(JSON.stringify(figures));
+}
+
+void main();
