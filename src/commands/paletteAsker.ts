@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/commandIds';
 import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/catalog';
 import { EDITABLE_EXTENSIONS } from '../domain/editInputs';
+import { parseResize, type Fit } from '../domain/exactSize';
 import { formatCostEstimate } from '../domain/format';
 import type { CommandOptions } from '../domain/options';
 import { DEFAULT_EDIT_MODEL, type GenerationPlan } from '../domain/plan';
@@ -66,12 +67,13 @@ export class PaletteAsker implements Asker {
     const { memento } = this.deps;
     const prompt = options.prompt ?? (await askPrompt(memento));
     if (prompt === undefined) return undefined;
-    const model = options.model ?? (await askModel(memento, this.deps.defaultModel()));
-    if (model === undefined) return undefined;
+    const answer = options.model === undefined ? await askModel(memento, this.deps.defaultModel()) : { model: options.model };
+    if (answer === undefined) return undefined;
+    const { model } = answer;
     const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []).filter((entry) => entry !== prompt);
     await memento.update(RECENT_PROMPTS_KEY, [prompt, ...recent].slice(0, MAX_RECENT_PROMPTS));
     await memento.update(LAST_MODEL_KEY, model);
-    return { ...options, prompt, model };
+    return { ...options, prompt, model, ...('exact' in answer && answer.exact ? answer.exact : {}) };
   }
 
   private async completeEdit(options: CommandOptions, edit: EditContext): Promise<CommandOptions | undefined> {
@@ -114,12 +116,55 @@ async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {
   }
 }
 
-async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel): Promise<TextToImageModel | undefined> {
+interface ModelAnswer {
+  readonly model: TextToImageModel;
+  /** "Custom size…" was chosen on the way. */
+  readonly exact?: { readonly resize: string; readonly fit: Fit };
+}
+
+/** The model, last one first; below them "Custom size…" asks for an exact size and comes back here. */
+async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel): Promise<ModelAnswer | undefined> {
   const last = memento.get<TextToImageModel>(LAST_MODEL_KEY, defaultModel);
   const ordered = [...TEXT_TO_IMAGE_MODELS].sort((a, b) => Number(b === last) - Number(a === last));
-  const items = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
-  const choice = await vscode.window.showQuickPick(items, { title: 'Segmind: Generate Image (2/2)', placeHolder: 'Model', ignoreFocusOut: true });
-  return choice?.slug;
+  let exact: ModelAnswer['exact'];
+  for (;;) {
+    const models = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
+    const custom = {
+      label: '$(screen-full) Custom size…',
+      description: exact ? `exact size ${exact.resize} (${exact.fit})` : 'an exact size such as 1200x630, fitted after the image is made',
+    };
+    const choice = await vscode.window.showQuickPick<vscode.QuickPickItem & { slug?: TextToImageModel }>(
+      [...models, { label: 'Size', kind: vscode.QuickPickItemKind.Separator }, custom],
+      { title: 'Segmind: Generate Image (2/2)', placeHolder: exact ? `Model (the image is fitted to ${exact.resize})` : 'Model', ignoreFocusOut: true },
+    );
+    if (choice === undefined) return undefined;
+    if (choice.slug) return { model: choice.slug, ...(exact ? { exact } : {}) };
+    exact = (await askExactSize()) ?? exact;
+  }
+}
+
+async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined> {
+  const resize = await vscode.window.showInputBox({
+    title: 'Segmind: Generate Image — exact size', prompt: 'Width x height in pixels (16–4096 each); the image is fitted to it after it is made',
+    placeHolder: '1200x630', ignoreFocusOut: true,
+    validateInput: (value) => {
+      try {
+        parseResize(value);
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  });
+  if (resize === undefined) return undefined;
+  const { width, height } = parseResize(resize);
+  const fits: Array<vscode.QuickPickItem & { fit: Fit }> = [
+    { label: 'cover', description: 'fill the frame, crop what overflows (centred)', fit: 'cover' },
+    { label: 'contain', description: 'the whole image, padded (transparent for png/webp)', fit: 'contain' },
+    { label: 'fill', description: 'stretch to the frame', fit: 'fill' },
+  ];
+  const fit = await vscode.window.showQuickPick(fits, { title: `Segmind: Generate Image — fit into ${width}x${height}`, ignoreFocusOut: true });
+  return fit ? { resize: `${width}x${height}`, fit: fit.fit } : undefined;
 }
 
 /** The palette's way to images: the workspace's, the one in the active image preview first (and ticked). */

@@ -318,6 +318,31 @@ describe('User flows end to end (code-server + Chromium)', function () {
     assert.equal(fake.requests.length, 0, 'local only');
   });
 
+  it('i. generates an exact size through the palette: Custom size…, the fit, then the model', async () => {
+    await ensureKey();
+    const prompt = 'A hiking blog banner';
+    fake.planNextJob({ durationMs: 1_000 });
+    await runInPalette(page, 'Segmind: Generate Image…');
+    await page.locator('.quick-input-widget', { hasText: 'Generate Image (1/2)' }).waitFor();
+    await page.locator('.quick-input-widget input').fill(prompt);
+    await quickPickRow(page, prompt).waitFor();
+    await page.keyboard.press('Enter');
+    await quickPickRow(page, /Custom size…/).click({ timeout: 10_000 });
+    await page.locator('.quick-input-widget', { hasText: 'exact size' }).waitFor();
+    await page.locator('.quick-input-widget input').fill('400x300');
+    await page.keyboard.press('Enter');
+    await quickPickRow(page, 'contain').click({ timeout: 10_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'exact size 400x300 (contain)' }).waitFor();
+    await screenshot(page, 'flow-i-model-with-size');
+    await quickPickRow(page, 'gpt-image-1-mini').click();
+    const file = 'a-hiking-blog-banner.png';
+    await toast(page, `Saved assets/${file}`).waitFor({ timeout: 30_000 });
+    const meta = await sharp(fs.readFileSync(path.join(workbench?.workspace ?? '', 'assets', file))).metadata();
+    assert.deepEqual([meta.width, meta.height], [400, 300]);
+    const body = submitsOf('gpt-image-1-mini', prompt)[0]?.body as Record<string, unknown> | undefined;
+    assert.equal(body?.['size'], '1536x1024', 'the native size closest in aspect was asked for');
+  });
+
   it('offers the getting-started walkthrough, whose buttons run the commands', async () => {
     await runInPalette(page, 'Welcome: Open Walkthrough...');
     const row = quickPickRow(page, 'Get started with Image Studio for Segmind');
