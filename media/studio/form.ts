@@ -24,6 +24,7 @@ export class Form {
   readonly #exactSize = byId<HTMLInputElement>('exact-size');
   readonly #presets = byId<HTMLDataListElement>('exact-size-presets');
   readonly #fit = byId<HTMLSelectElement>('fit');
+  readonly #saveTo = byId<HTMLInputElement>('save-to');
 
   #models: readonly ModelView[] = [];
   #defaultModel: string | undefined;
@@ -45,6 +46,7 @@ export class Form {
     this.prompt.addEventListener('input', () => this.#onChange());
     this.#exactSize.addEventListener('input', () => this.#exactSizeChanged());
     this.#fit.addEventListener('change', () => this.#onChange());
+    this.#saveTo.addEventListener('input', () => this.#onChange());
   }
 
   init(models: readonly ModelView[], defaults: StudioSettings, choices: StudioChoices): void {
@@ -91,6 +93,7 @@ export class Form {
     return {
       prompt: this.prompt.value, model: model.slug, parameters, variants: Number(this.#variants.value) || 1,
       ...(resize ? { resize, fit: this.#fit.value as NonNullable<StudioSettings['fit']> } : {}),
+      ...(this.#saveTo.value.trim() ? { path: this.#saveTo.value.trim() } : {}),
     };
   }
 
@@ -127,6 +130,7 @@ export class Form {
     this.#exactSize.value = settings.resize ?? '';
     if (settings.fit) this.#fit.value = settings.fit;
     this.#fit.disabled = !settings.resize;
+    this.#saveTo.value = settings.path ?? '';
     this.#modelChanged();
   }
 

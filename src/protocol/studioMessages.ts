@@ -49,6 +49,7 @@ const generateRequest = z.strictObject({
   inputs: z.array(uriString).max(MAX_INPUTS),
   resize: z.string().max(16).regex(/^\d{1,5}x\d{1,5}$/).optional(),
   fit: z.enum(FITS).optional(),
+  path: z.string().min(1).max(MAX_URI_CHARS).optional(),
   mask: z.string().max(MAX_MASK_DATA_URL_CHARS).refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.').optional(),
 });
 

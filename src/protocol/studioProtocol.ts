@@ -43,6 +43,8 @@ export interface StudioSettings {
   /** "Exact size" and "Fit": the saved image is fitted to `resize` ("WxH"). */
   readonly resize?: string;
   readonly fit?: Fit;
+  /** "Save to": a workspace-relative file path; else the output folder. */
+  readonly path?: string;
 }
 
 /** An input image of an edit, as the webview shows it. */

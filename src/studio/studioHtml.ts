@@ -93,6 +93,7 @@ export function renderStudioHtml(input: StudioHtmlInput): string {
       ${select('variants', 'Variants')}
       <div class="field" id="exact-size-field"><label for="exact-size">Exact size</label><input type="text" id="exact-size" list="exact-size-presets" placeholder="as made (e.g. 1200x630)" spellcheck="false" autocomplete="off" aria-describedby="exact-size-hint"><datalist id="exact-size-presets"></datalist><span class="hint" id="exact-size-hint">WxH in pixels; the image is fitted after it is made</span></div>
       ${select('fit', 'Fit')}
+      <div class="field" id="save-to-field"><label for="save-to">Save to</label><input type="text" id="save-to" placeholder="the output folder, named from the prompt" spellcheck="false" autocomplete="off" aria-describedby="save-to-hint"><span class="hint" id="save-to-hint">a workspace path such as public/og.png</span></div>
     </div>
     <p class="model-description" id="model-description"></p>
 

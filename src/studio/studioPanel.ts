@@ -203,6 +203,7 @@ export class StudioPanel extends Disposable {
       prompt: settings.prompt, model: settings.model, variants: settings.variants, ...settings.parameters, images: [...images],
       ...(mask.maskFile ? { mask: mask.maskFile } : {}),
       ...(settings.resize ? { resize: settings.resize, fit: settings.fit ?? null } : {}),
+      ...(settings.path ? { path: settings.path } : {}),
     };
     const result = await this.deps.flow.run({ options, ...(mask.paintedMask ? { paintedMask: mask.paintedMask } : {}) }, this.asker, {
       started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),

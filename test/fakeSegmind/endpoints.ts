@@ -128,6 +128,8 @@ export async function resultV2(state: FakeState, id: string): Promise<Reply> {
 }
 
 function imageOf(state: FakeState, job: JobRecord): Promise<Buffer> {
+  // A PNG signature, then nothing an image library can decode: a paid image that cannot be processed.
+  if (job.plan.corruptImage) return Promise.resolve(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture')]));
   return state.imageFor(job.id, job.output, String(job.body.prompt));
 }
 

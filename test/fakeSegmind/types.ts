@@ -37,6 +37,8 @@ export interface JobPlan {
   foreignStatusUrls: boolean;
   /** Answer a `background: transparent` request with an opaque image, as the models have been seen to. */
   ignoreTransparency: boolean;
+  /** Serve bytes that start like a PNG but decode as nothing. */
+  corruptImage: boolean;
 }
 
 export interface Fault {
@@ -97,6 +99,7 @@ export const DEFAULT_JOB_PLAN: Readonly<JobPlan> = Object.freeze({
   includeStatusUrls: true,
   foreignStatusUrls: false,
   ignoreTransparency: false,
+  corruptImage: false,
 });
 
 /** A fresh copy each time: options are mutable, so a shared object would leak between tests. */

@@ -69,6 +69,17 @@ describe('Exact assets: path, resize, fit (real VS Code, fake Segmind)', functio
     assert.deepEqual([stretched.width, stretched.height], [100, 50]);
   });
 
+  it('an image the library cannot decode after a paid job is kept as it came, never thrown away', async () => {
+    segmind.fake.planNextJob({ corruptImage: true });
+    const [uri] = await generate({ prompt: 'A paid but broken picture', path: 'public/broken.png', resize: '1200x630' });
+    assert.ok(uri);
+    const bytes = Buffer.from(await readBytes(uri));
+    assert.equal(bytes.subarray(8).toString(), 'not really a picture', 'the bytes as they came');
+    const sidecar = await sidecarOf(uri);
+    assert.equal(typeof sidecar['processingError'], 'string');
+    assert.equal(sidecar['resize'], '1200x630', 'what was asked is still recorded');
+  });
+
   it('refuses a bad resize, fit or path before any request', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ resize: '10x10' }, /each side from 16 to 4096/],

@@ -164,6 +164,16 @@ describe('Image Studio (real VS Code)', function () {
     assert.deepEqual([meta['resize'], meta['fit']], ['1200x630', 'contain']);
     assert.deepEqual((meta['image'] as { width: number; height: number }).width, 1200);
     assert.equal(ofType(posts, 'history').at(-1)?.entries[0]?.resize, '1200x630', 'the history keeps the exact size');
+
+    // "Save to": exactly there.
+    await studio.handleMessage({ type: 'generate', request: request('A studio favicon', { resize: '64x64', path: 'studio-out/mark.png' }) });
+    const placed = vscode.Uri.joinPath(workspaceFolder(), 'studio-out', 'mark.png');
+    try {
+      assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /Saved studio-out\/mark\.png/);
+      assert.equal((await vscode.workspace.fs.stat(placed)).type, vscode.FileType.File);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'studio-out'), { recursive: true, useTrash: false });
+    }
     segmind.fake.reset({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
     await studio.handleMessage({ type: 'generate', request: request('x', { resize: '9x9' }) });
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /each side from 16 to 4096/);

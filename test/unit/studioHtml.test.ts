@@ -58,7 +58,7 @@ describe('Studio HTML and content security policy', () => {
 
   it('labels every control with the accessible names the README gives', () => {
     const labels = new Map([...html.matchAll(/<label for="([^"]+)">([^<]+)<\/label>/g)].map((match) => [match[2], match[1]]));
-    for (const name of ['Prompt', 'Model', 'Size', 'Quality', 'Background', 'Format', 'Compression', 'Moderation', 'Variants', 'Exact size', 'Fit']) {
+    for (const name of ['Prompt', 'Model', 'Size', 'Quality', 'Background', 'Format', 'Compression', 'Moderation', 'Variants', 'Exact size', 'Fit', 'Save to']) {
       const id = labels.get(name);
       assert.ok(id, `no <label> "${name}"`);
       assert.match(html, new RegExp(`<(select|textarea|input)[^>]* id="${id}"`), `label "${name}" points at no control`);
