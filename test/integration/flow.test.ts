@@ -6,20 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import { ApiKeyStore } from '../../src/auth/apiKeyStore';
-import { ClientFactory } from '../../src/config/clientFactory';
-import { readSettings } from '../../src/config/settings';
 import type { CommandOptions } from '../../src/domain/options';
 import { AsksNothing } from '../../src/flow/asksNothing';
-import { GenerationFlow, type EditContext } from '../../src/flow/generationFlow';
-import { JobStore } from '../../src/jobs/jobStore';
-import { JobTracker } from '../../src/jobs/jobTracker';
-import { Logger } from '../../src/log/logger';
-import { resultSaver } from '../../src/workspace/resultFiles';
-import { MemoryMemento, MemorySecrets } from './support/memoryStores';
-import { TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import type { EditContext, GenerationFlow } from '../../src/flow/generationFlow';
+import { testServices } from './support/testServices';
+import { useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
-const channel = vscode.window.createOutputChannel('Segmind (flow tests)', { log: true });
 const FOLDER = 'flow-test';
 
 /** Answers the prompt, the model and the mask once it has seen the images, as the palette does. */
@@ -43,15 +35,9 @@ describe('The generation flow, with a mask the asker chooses late', function () 
   let dispose: () => void;
 
   before(async () => {
-    const logger = new Logger(channel);
-    const keys = new ApiKeyStore(new MemorySecrets(), {});
-    await keys.store(TEST_KEY);
-    const clients = new ClientFactory(keys, logger, 'test');
-    const tracker = new JobTracker({
-      store: new JobStore(new MemoryMemento()), logger, clock: clients.clock, createClient: () => clients.create(), saveResult: resultSaver('test', () => Date.now()),
-    });
-    flow = new GenerationFlow({ tracker, keys, clients, logger, readSettings });
-    dispose = () => { tracker.dispose(); keys.dispose(); };
+    const services = await testServices('flow tests');
+    flow = services.flow;
+    dispose = services.dispose;
     const transparent = { r: 0, g: 0, b: 0, alpha: 0 };
     await vscode.workspace.fs.writeFile(file('mask-64.png'), await sharp({ create: { width: 64, height: 64, channels: 4, background: transparent } }).png().toBuffer());
     await vscode.workspace.fs.writeFile(file('mask-32.png'), await sharp({ create: { width: 32, height: 32, channels: 4, background: transparent } }).png().toBuffer());

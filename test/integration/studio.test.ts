@@ -7,24 +7,17 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import { ApiKeyStore } from '../../src/auth/apiKeyStore';
-import { ClientFactory } from '../../src/config/clientFactory';
+import type { ApiKeyStore } from '../../src/auth/apiKeyStore';
 import { UploadConsent } from '../../src/ui/uploadConsent';
-import { GenerationFlow } from '../../src/flow/generationFlow';
-import { readSettings } from '../../src/config/settings';
-import { resultSaver } from '../../src/workspace/resultFiles';
-import { JobStore } from '../../src/jobs/jobStore';
-import { JobTracker } from '../../src/jobs/jobTracker';
-import { Logger } from '../../src/log/logger';
 import type { GenerateRequest, HostToWebview } from '../../src/protocol/studioProtocol';
 import { Notifier } from '../../src/ui/notifier';
 import { PromptHistory } from '../../src/studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from '../../src/studio/studioPanel';
 import { StudioSerializer } from '../../src/studio/studioSerializer';
-import { MemoryMemento, MemorySecrets } from './support/memoryStores';
+import { MemoryMemento } from './support/memoryStores';
+import { testServices } from './support/testServices';
 import { readJson, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
-const channel = vscode.window.createOutputChannel('Segmind (studio tests)', { log: true });
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 
 function studioTabs(): vscode.Tab[] {
@@ -40,21 +33,15 @@ interface Harness {
 }
 
 async function harness(): Promise<Harness> {
-  const logger = new Logger(channel);
-  const keys = new ApiKeyStore(new MemorySecrets(), {});
-  await keys.store(TEST_KEY);
-  const clients = new ClientFactory(keys, logger, 'test');
-  const tracker = new JobTracker({
-    store: new JobStore(new MemoryMemento()), logger, clock: clients.clock, createClient: () => clients.create(), saveResult: resultSaver('test', () => Date.now()),
-  });
+  const { logger, keys, tracker, flow, dispose } = await testServices('studio tests');
   const memento = new MemoryMemento();
   await memento.update('segmind.editUploadConsent', { acceptedAt: new Date().toISOString() });
   const deps: StudioDependencies = {
     extensionUri: vscode.Uri.file(repoRoot), tracker, logger, history: new PromptHistory(new MemoryMemento()),
     notifier: new Notifier(logger, () => Promise.resolve(undefined)),
-    flow: new GenerationFlow({ tracker, keys, clients, logger, readSettings }), consent: new UploadConsent(memento, logger),
+    flow, consent: new UploadConsent(memento, logger),
   };
-  return { deps, keys, dispose: () => { tracker.dispose(); keys.dispose(); } };
+  return { deps, keys, dispose };
 }
 
 /** A panel of the Studio's type, filled by a StudioPanel of this test's services; every post recorded. */
