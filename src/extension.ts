@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './base/commandIds';
+import { TOOL_NAME } from './base/toolIds';
 import { registerCommand } from './commands/registerCommand';
 import { Logger } from './log/logger';
 import type { Services } from './services';
@@ -24,6 +25,15 @@ export function activate(context: vscode.ExtensionContext): void {
 
   for (const id of Object.values(COMMAND_IDS)) {
     context.subscriptions.push(registerCommand(id, async (...args: unknown[]) => (await services()).commands[id](...args)));
+  }
+
+  // The agent tool, registered at once (an agent may call it first) and served by the lazy services.
+  // vscode.lm is there from 1.95, which engines asks for; the check keeps a host without it working.
+  if (typeof vscode.lm?.registerTool === 'function') {
+    context.subscriptions.push(vscode.lm.registerTool<never>(TOOL_NAME, {
+      prepareInvocation: async (options) => (await services()).tool.prepareInvocation(options),
+      invoke: async (options, token) => (await services()).tool.invoke(options, token),
+    }));
   }
 
   // Synchronously, so VS Code finds it when this activation was for restoring the Studio after a reload.

@@ -29,6 +29,7 @@ import { PromptHistory } from './studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
 import { PaletteAsker } from './commands/paletteAsker';
 import { resultSaver } from './workspace/resultFiles';
+import { GenerateImageTool } from './tool/generateImageTool';
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -36,6 +37,8 @@ export interface Services {
   readonly commands: CommandHandlers;
   /** The background start: status bar, credits, jobs of the last session. */
   startUp(): void;
+  /** The agent tool (segmind_generate_image). */
+  readonly tool: GenerateImageTool;
   /** Fills a Studio panel VS Code kept over a reload (the serializer's work). */
   reviveStudio(panel: vscode.WebviewPanel): void;
 }
@@ -76,8 +79,11 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     'segmind.exportIconSet': exportIconSetCommand({ notifier, logger, outputFolderOf: (folder) => readSettings(folder).outputFolder }),
   };
 
+  const tool = new GenerateImageTool({ flow, logger, readSettings, balance: async () => (await credits.refresh()).credits });
+
   return {
     commands,
+    tool,
     startUp: () => {
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock));
       credits.refreshQuietly();

@@ -5,31 +5,83 @@
  * message rather than a schema dump. Pure.
  */
 import { z } from 'zod';
+import { BACKGROUNDS, MODEL_SLUGS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from './catalog';
 import { InvalidParametersError } from './errors';
+import { FITS } from './exactSize';
 
 export const MAX_VARIANTS = 4;
 
 /**
- * The options object's schema; `.loose()` so that a newer caller's extra keys do not break an older extension.
+ * Each option once, with the words a caller (or a language model reading the tool's schema) needs.
+ * Values stay loose strings here: the catalog checks them against the chosen model, so a wrong value
+ * gets a message that says what would work.
  */
+const FIELDS = {
+  prompt: z.string().describe('What the image shows (or, with images, what to change).'),
+  model: z.string().meta({
+    enum: [...MODEL_SLUGS],
+    description: `${TEXT_TO_IMAGE_MODELS.join(', ')} make new images; gpt-image-1-edit edits one or more images (with an optional mask) and gpt-image-2 edits one. Default: the user's segmind.defaultModel, or gpt-image-1-edit for edits.`,
+  }),
+  size: z.string().meta({
+    description: `The size the model makes: ${MODEL_SLUGS.filter((slug) => slug !== 'gpt-image-1-edit').map((slug) => `${slug}: ${MODELS[slug].sizes.join(' ')}`).join('; ')}; gpt-image-1-edit: ${MODELS['gpt-image-1-edit'].sizes.join(' ')}. For any other size, use resize.`,
+  }),
+  quality: z.string().meta({ enum: [...QUALITIES] }),
+  background: z.string().meta({ enum: [...BACKGROUNDS], description: 'transparent needs outputFormat png or webp; the result is checked for real transparency.' }),
+  outputFormat: z.string().meta({ enum: [...OUTPUT_FORMATS] }),
+  outputCompression: z.number().meta({ description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
+  moderation: z.string().meta({ enum: [...MODERATIONS] }),
+  variants: z.number().meta({ description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
+  path: z.string().meta({ description: 'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.' }),
+  resize: z.string().meta({ description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.' }),
+  fit: z.string().meta({ enum: [...FITS], description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).' }),
+};
+
+/** The options object's schema; `.loose()` so that a newer caller's extra keys do not break an older extension. */
 export const commandOptionsSchema = z
   .object({
-    prompt: z.string().optional(),
-    model: z.string().optional(),
-    size: z.string().nullish(),
-    quality: z.string().nullish(),
-    background: z.string().nullish(),
-    outputFormat: z.string().nullish(),
-    outputCompression: z.number().nullish(),
-    moderation: z.string().nullish(),
-    variants: z.number().optional(),
+    prompt: FIELDS.prompt.optional(),
+    model: FIELDS.model.optional(),
+    size: FIELDS.size.nullish(),
+    quality: FIELDS.quality.nullish(),
+    background: FIELDS.background.nullish(),
+    outputFormat: FIELDS.outputFormat.nullish(),
+    outputCompression: FIELDS.outputCompression.nullish(),
+    moderation: FIELDS.moderation.nullish(),
+    variants: FIELDS.variants.optional(),
     images: z.array(z.unknown()).optional(),
     mask: z.unknown().optional(),
-    path: z.string().nullish(),
-    resize: z.string().nullish(),
-    fit: z.string().nullish(),
+    path: FIELDS.path.nullish(),
+    resize: FIELDS.resize.nullish(),
+    fit: FIELDS.fit.nullish(),
   })
   .loose();
+
+/**
+ * The agent tool's input: the same options, as JSON can carry them (paths, not Uris), strict, and
+ * with a prompt. Its JSON schema (`toolInputJsonSchema`) is what package.json declares.
+ */
+export const toolInputSchema = commandOptionsSchema.extend({
+  prompt: FIELDS.prompt.min(1),
+  size: FIELDS.size.optional(),
+  quality: FIELDS.quality.optional(),
+  background: FIELDS.background.optional(),
+  outputFormat: FIELDS.outputFormat.optional(),
+  outputCompression: FIELDS.outputCompression.optional(),
+  moderation: FIELDS.moderation.optional(),
+  images: z.array(z.string()).meta({ description: 'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.' }).optional(),
+  mask: z.string().meta({ description: 'Workspace-relative path of a PNG of the first image\'s size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.' }).optional(),
+  path: FIELDS.path.optional(),
+  resize: FIELDS.resize.optional(),
+  fit: FIELDS.fit.optional(),
+}).strict();
+
+export type ToolInput = z.infer<typeof toolInputSchema>;
+
+/** The JSON schema of the tool's input, as contributed in package.json (a unit test holds them equal). */
+export function toolInputJsonSchema(): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(toolInputSchema, { io: 'input' }) as Record<string, unknown>;
+  return schema;
+}
 
 export type CommandOptions = z.infer<typeof commandOptionsSchema>;
 

@@ -20,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['flow', 'credits'],
   ['ui'],
   ['studio', 'statusBar'],
-  ['commands'],
+  ['commands', 'tool'],
   ['(root)'],
 ];
 const rankOf = new Map(LAYERS.flatMap((folders, rank) => folders.map((folder) => [folder, rank] as const)));

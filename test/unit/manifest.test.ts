@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/base/commandIds';
+import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/toolIds';
+import { toolInputJsonSchema } from '../../src/domain/options';
 import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/catalog';
 import { LINK_LANGUAGES } from '../../src/domain/links';
 import { TRANSPORTS } from '../../src/domain/transport';
@@ -107,5 +109,29 @@ describe('package.json against the code', () => {
       }
       if (step.media.markdown) assert.ok(fs.existsSync(path.join(root, step.media.markdown)), `${step.media.markdown} is missing`);
     }
+  });
+});
+
+describe('The agent tool in package.json', () => {
+  const tools = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    contributes: { languageModelTools?: Array<Record<string, unknown>> };
+  }).contributes.languageModelTools ?? [];
+  const tool = tools.find((entry) => entry['name'] === TOOL_NAME);
+
+  it('is contributed under its name and reference name, referenceable in prompts, with an icon and descriptions', () => {
+    assert.ok(tool, `${TOOL_NAME} is not contributed`);
+    assert.equal(tool['toolReferenceName'], TOOL_REFERENCE_NAME);
+    assert.equal(tool['canBeReferencedInPrompt'], true);
+    for (const key of ['icon', 'displayName', 'userDescription', 'modelDescription']) assert.equal(typeof tool[key], 'string', key);
+    assert.match(String(tool['modelDescription']), /resize/);
+    assert.match(String(tool['modelDescription']), /3840x2160/);
+  });
+
+  it('declares exactly the input schema generated from the options schema', () => {
+    assert.deepEqual(tool?.['inputSchema'], toolInputJsonSchema(), 'package.json is stale: regenerate inputSchema from toolInputJsonSchema()');
+    const schema = toolInputJsonSchema() as { required?: string[]; properties?: Record<string, unknown> };
+    assert.deepEqual(schema.required, ['prompt']);
+    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(),
+      ['background', 'fit', 'images', 'mask', 'model', 'moderation', 'outputCompression', 'outputFormat', 'path', 'prompt', 'quality', 'resize', 'size', 'variants']);
   });
 });
