@@ -24,6 +24,7 @@ import { JobTracker } from './jobs/jobTracker';
 import type { Logger } from './log/logger';
 import { SegmindStatusBar } from './statusBar/segmindStatusBar';
 import { Notifier } from './ui/notifier';
+import { trackKeyContext } from './ui/keyContext';
 import { resumeJobsAfterReload } from './ui/resumeNotices';
 import { PromptHistory } from './studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
@@ -62,7 +63,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
-  context.subscriptions.push(keys, credits, tracker, keys.onDidChange(() => void scrubKeyFromLog()));
+  context.subscriptions.push(keys, credits, tracker, keys.onDidChange(() => void scrubKeyFromLog()), trackKeyContext(keys));
   // Deactivation detaches the Studio from the services; the panel itself stays for VS Code to restore.
   context.subscriptions.push({ dispose: () => StudioPanel.current?.dispose() });
   void scrubKeyFromLog();

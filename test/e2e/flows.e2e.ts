@@ -343,7 +343,12 @@ describe('User flows end to end (code-server + Chromium)', function () {
     assert.equal(body?.['size'], '1536x1024', 'the native size closest in aspect was asked for');
   });
 
-  it('offers the getting-started walkthrough, whose buttons run the commands', async () => {
+  it('offers the getting-started walkthrough; its key step is ticked once a key is set, not when the box is cancelled', async () => {
+    // Start from no key (another flow may have set one): Clear API Key is in the palette only while there is one.
+    if (!/Set API Key/.test(await statusText())) {
+      await runInPalette(page, 'Segmind: Clear API Key');
+      await waitForStatus(/Set API Key/);
+    }
     await runInPalette(page, 'Welcome: Open Walkthrough...');
     const row = quickPickRow(page, 'Get started with Image Studio for Segmind');
     await row.waitFor({ timeout: 10_000 });
@@ -357,10 +362,22 @@ describe('User flows end to end (code-server + Chromium)', function () {
     // The first step's media (Markdown, rendered in a webview) says how to get a key.
     await page.frameLocator('.getting-started-media iframe.webview').frameLocator('#active-frame').getByText('Segmind dashboard', { exact: false }).first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'flow-walkthrough');
-    // Its button runs the command, which ticks the step.
+    const keyStep = walkthrough.locator('.getting-started-step', { hasText: 'Set your Segmind API key' });
+    const ticked = keyStep.locator('.codicon-getting-started-step-checked');
+    // Its button runs the command; cancelling the box sets no key, so the step stays open.
     await walkthrough.getByRole('button', { name: 'Set API Key' }).click();
-    await page.locator('.quick-input-widget input[type="password"]').waitFor();
+    const box = page.locator('.quick-input-widget input[type="password"]');
+    await box.waitFor();
     await page.keyboard.press('Escape');
-    await walkthrough.locator('.getting-started-step', { hasText: 'Set your Segmind API key' }).locator('.codicon-getting-started-step-checked').waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await waitForStatus(/Set API Key/);
+    assert.equal(await ticked.count(), 0, 'a cancelled box does not tick the step');
+    // With a key the context key segmind.hasApiKey is set, and that ticks it.
+    await walkthrough.getByRole('button', { name: 'Set API Key' }).click();
+    await box.waitFor();
+    await box.fill(KEY);
+    await page.keyboard.press('Enter');
+    await ticked.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'flow-walkthrough-key-set');
   });
 });

@@ -46,6 +46,8 @@ export const cleanUserSettings = {
   'update.mode': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
+  // The sample workspace lives inside this repository: no "git repository found in the parent folders" prompt.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export function readJson(file) {

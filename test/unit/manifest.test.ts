@@ -13,6 +13,9 @@ import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIE
 import { LINK_LANGUAGES } from '../../src/domain/links';
 import { TRANSPORTS } from '../../src/domain/transport';
 
+/** The context key of src/ui/keyContext.ts (which imports vscode, so it is not imported here). */
+const HAS_API_KEY = 'segmind.hasApiKey';
+
 interface Property {
   readonly type?: string | string[];
   readonly default?: unknown;
@@ -93,6 +96,18 @@ describe('package.json against the code', () => {
   it('every menu entry names a contributed command', () => {
     for (const [menu, entries] of Object.entries(pkg.contributes.menus)) {
       for (const entry of entries) assert.ok(contributedCommands.has(entry.command), `${menu}: ${entry.command} is not contributed`);
+    }
+  });
+
+  it('the key step of the walkthrough completes on the key, not on running the command', () => {
+    const step = pkg.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps).find((candidate) => candidate.id === 'setKey');
+    assert.deepEqual(step?.completionEvents, [`onContext:${HAS_API_KEY}`]);
+  });
+
+  it('Clear API Key and Check Credits are in the palette only while there is a key', () => {
+    const palette = pkg.contributes.menus['commandPalette'] ?? [];
+    for (const command of [COMMAND_IDS.clearApiKey, COMMAND_IDS.checkCredits]) {
+      assert.equal(palette.find((entry) => entry.command === command)?.when, HAS_API_KEY, command);
     }
   });
 
