@@ -8,12 +8,15 @@ import type { Logger } from '../log/logger';
 import { RequestBudget, RequestGateOnBudget } from '../segmind/requestBudget';
 import { SegmindClient, type RequestEvent } from '../segmind/client';
 import { systemClock, type Clock } from '../domain/clock';
-import { DEFAULT_MAX_REQUESTS_PER_MINUTE, readSettings, type Settings } from './settings';
+import { proxyRoute, type ProxyRoute } from '../segmind/proxy';
+import { DEFAULT_MAX_REQUESTS_PER_MINUTE, readProxySettings, readSettings, type Settings } from './settings';
 
 export class ClientFactory {
   /** One budget for every client, so all jobs together stay under the rate limit. */
   readonly gate: RequestGateOnBudget;
   private readonly warnedAbout = new Set<string>();
+  /** The proxy route of the settings of the moment, rebuilt when they change (compared by value, on each client made). */
+  private route: { readonly key: string; readonly route: ProxyRoute } | undefined;
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -31,8 +34,11 @@ export class ClientFactory {
       this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key.`);
     }
     this.gate.budget.setLimit(settings.maxRequestsPerMinute);
+    const { dispatcher, label } = this.proxy();
     return new SegmindClient({
       gate: this.gate,
+      dispatcher,
+      ...(label ? { via: label } : {}),
       apiBaseUrl: settings.apiBaseUrl,
       uploadBaseUrl: settings.uploadBaseUrl,
       apiKey: async () => (await this.keys.get())?.key,
@@ -40,6 +46,19 @@ export class ClientFactory {
       userAgent: `segmind-image-studio/${this.extensionVersion} vscode/${vscode.version}`,
       onRequest: (event) => this.logRequest(event),
     });
+  }
+
+  private proxy(): ProxyRoute {
+    const settings = readProxySettings();
+    const key = JSON.stringify([settings, process.env['HTTPS_PROXY'], process.env['HTTP_PROXY'], process.env['NO_PROXY']]);
+    if (this.route?.key !== key) {
+      const old = this.route?.route.dispatcher;
+      this.route = { key, route: proxyRoute(settings) };
+      if (this.route.route.label) this.logger.info(`Requests go through the proxy ${this.route.route.label}${settings.noProxy.length > 0 ? ` (not for ${settings.noProxy.join(', ')})` : ''}.`);
+      // Requests still under way on the old route finish on it; close() waits for them.
+      void old?.close().catch(() => undefined);
+    }
+    return this.route.route;
   }
 
   private logRequest(event: RequestEvent): void {

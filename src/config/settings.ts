@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/catalog';
 import type { Transport } from '../domain/transport';
+import type { ProxySettings } from '../segmind/proxy';
 
 export const SECTION = 'segmind';
 
@@ -68,5 +69,19 @@ export function readSettings(scope?: vscode.Uri): Settings {
     lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,
     maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 0 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,
     ignoredWorkspaceSettings: ignored,
+  };
+}
+
+/** VS Code's own proxy settings (section `http`), which every request of this extension follows. */
+export function readProxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<unknown>('proxy');
+  const authorization = http.get<unknown>('proxyAuthorization');
+  const noProxy = http.get<unknown>('noProxy');
+  return {
+    proxy: typeof proxy === 'string' ? proxy : '',
+    ...(typeof authorization === 'string' && authorization.trim() ? { authorization: authorization.trim() } : {}),
+    strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [],
   };
 }

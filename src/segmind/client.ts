@@ -57,6 +57,8 @@ export interface SegmindClientOptions {
   readonly retry?: RetryPolicy;
   readonly timeouts?: Partial<Timeouts>;
   readonly dispatcher?: Dispatcher;
+  /** The proxy requests go through, named in network errors (without credentials). */
+  readonly via?: string;
   readonly userAgent?: string;
   readonly onRequest?: (event: RequestEvent) => void;
   /**
@@ -267,7 +269,7 @@ export class SegmindClient {
       try {
         const response = withoutSecret(await exchange(
           { method: spec.method, url: spec.url, headers, ...(body === undefined ? {} : { body }), timeoutMs: spec.timeoutMs,
-            ...(signal ? { signal } : {}), maxBytes: spec.maxBytes, what: spec.what },
+            ...(signal ? { signal } : {}), maxBytes: spec.maxBytes, what: this.options.via ? `${spec.what} (through the proxy ${this.options.via})` : spec.what },
           this.options.dispatcher,
         ), headers['x-api-key']);
         if ((response.status >= 200 && response.status < 300) || spec.passStatuses?.includes(response.status)) {
