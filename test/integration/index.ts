@@ -23,7 +23,10 @@ export function run(): Promise<void> {
     reporter: TotalsReporter,
     ...(process.env.SEGMIND_TEST_GREP ? { grep: process.env.SEGMIND_TEST_GREP } : {}),
   });
-  const files = findTests(__dirname);
+  // Two suites, two windows: test/integration/multiRoot/ runs in a two-folder .code-workspace, the rest in one folder.
+  const multiRoot = path.join(__dirname, 'multiRoot') + path.sep;
+  const wanted = process.env.SEGMIND_TEST_SUITE === 'multi-root';
+  const files = findTests(__dirname).filter((file) => file.startsWith(multiRoot) === wanted);
   for (const file of files) mocha.addFile(file);
 
   return new Promise<void>((resolve, reject) => {

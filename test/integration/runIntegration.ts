@@ -6,7 +6,8 @@
 // Env in:  SEGMIND_TEST_TOTALS_FILE (default out/results/integration.json), SEGMIND_TEST_TIMEOUT_MS,
 //          SEGMIND_TEST_GREP (run only the tests whose titles match).
 // Env out (to the tests): SEGMIND_TEST_WORKSPACE (the temp copy of test/fixtures/workspace),
-//          SEGMIND_TEST_TOTALS_FILE, SEGMIND_TEST_REPO_ROOT.
+//          SEGMIND_TEST_TOTALS_FILE, SEGMIND_TEST_REPO_ROOT, SEGMIND_TEST_SUITE (single | multi-root).
+// Two windows run one after the other: one folder, then a .code-workspace of two (test/integration/multiRoot/).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -29,24 +30,52 @@ async function main(): Promise<number> {
   const tempRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-it-')));
   const workspace = path.join(tempRoot, 'workspace');
   fs.cpSync(fixture, workspace, { recursive: true });
+  // The multi-root suite opens a .code-workspace of two folders: the fixture again, and a second one.
+  const second = path.join(tempRoot, 'second');
+  fs.cpSync(fixture, second, { recursive: true });
+  const multiRoot = path.join(tempRoot, 'two-folders.code-workspace');
+  fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'workspace', name: 'site' }, { path: 'second', name: 'docs' }] }, null, 2));
 
+  const suites = [
+    { name: 'single folder', suite: 'single', open: workspace },
+    { name: 'multi-root', suite: 'multi-root', open: multiRoot },
+  ];
+  const totals = { passed: 0, failed: 0, pending: 0 };
+  let failed = false;
   try {
-    await runTests({
-      vscodeExecutablePath: launcher,
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: path.join(__dirname, 'index.js'),
-      launchArgs: [workspace],
-      extensionTestsEnv: {
-        SEGMIND_TEST_TOTALS_FILE: totalsFile,
-        SEGMIND_TEST_WORKSPACE: workspace,
-        SEGMIND_TEST_REPO_ROOT: repoRoot,
-        ...(process.env.SEGMIND_TEST_GREP ? { SEGMIND_TEST_GREP: process.env.SEGMIND_TEST_GREP } : {}),
-      },
-    });
-    return 0;
-  } catch (error) {
-    console.error(`Integration tests failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    for (const { name, suite, open } of suites) {
+      const suiteTotals = path.join(tempRoot, `totals-${suite}.json`);
+      try {
+        await runTests({
+          vscodeExecutablePath: launcher,
+          extensionDevelopmentPath: repoRoot,
+          extensionTestsPath: path.join(__dirname, 'index.js'),
+          launchArgs: [open],
+          extensionTestsEnv: {
+            SEGMIND_TEST_TOTALS_FILE: suiteTotals,
+            SEGMIND_TEST_SUITE: suite,
+            SEGMIND_TEST_WORKSPACE: workspace,
+            SEGMIND_TEST_REPO_ROOT: repoRoot,
+            ...(process.env.SEGMIND_TEST_GREP ? { SEGMIND_TEST_GREP: process.env.SEGMIND_TEST_GREP } : {}),
+          },
+        });
+      } catch (error) {
+        failed = true;
+        console.error(`Integration tests (${name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (fs.existsSync(suiteTotals)) {
+        const counted = JSON.parse(fs.readFileSync(suiteTotals, 'utf8')) as typeof totals;
+        totals.passed += counted.passed;
+        totals.failed += counted.failed;
+        totals.pending += counted.pending;
+      } else {
+        failed = true;
+        totals.failed += 1; // the suite did not even report
+      }
+    }
+    fs.mkdirSync(path.dirname(totalsFile), { recursive: true });
+    fs.writeFileSync(totalsFile, `${JSON.stringify(totals)}\n`);
+    return failed ? 1 : 0;
   } finally {
     fs.rmSync(tempRoot, { recursive: true, force: true });
   }

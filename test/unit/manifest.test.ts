@@ -81,6 +81,14 @@ describe('package.json against the code', () => {
     assert.equal(compression.maximum, Math.max(...MODEL_SLUGS.map((slug) => MODELS[slug].compressionRange[1])));
   });
 
+  it('the generation settings may differ per workspace folder (resource scope); the base URLs never', () => {
+    for (const key of ['outputFolder', 'defaultModel', 'size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation', 'saveMetadata', 'preserveUnmaskedPixels']) {
+      assert.equal(setting(key).scope, 'resource', `segmind.${key}`);
+    }
+    assert.equal(setting('apiBaseUrl').scope, 'application');
+    assert.equal(setting('uploadBaseUrl').scope, 'application');
+  });
+
   it('segmind.transport offers the transports the job runner knows', () => {
     assert.deepEqual(setting('transport').enum, [...TRANSPORTS]);
     assert.equal(setting('transport').default, 'async');

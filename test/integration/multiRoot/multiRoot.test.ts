@@ -1,0 +1,64 @@
+/**
+ * A multi-root workspace (a .code-workspace of two folders, "site" and "docs"): images go to the
+ * output folder of the folder they belong to, `path` may start with a folder's name, and the
+ * generation settings may differ per folder (resource scope).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { generate, useFakeSegmind } from '../support/segmindFixture';
+
+function folder(name: string): vscode.WorkspaceFolder {
+  const found = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
+  assert.ok(found, `no workspace folder "${name}"`);
+  return found;
+}
+
+const inside = (uri: vscode.Uri, name: string): boolean => vscode.workspace.getWorkspaceFolder(uri)?.name === name;
+
+describe('Multi-root workspaces (two folders)', function () {
+  this.timeout(40_000);
+  const segmind = useFakeSegmind();
+
+  afterEach(async () => {
+    for (const name of ['site', 'docs']) {
+      const config = vscode.workspace.getConfiguration('segmind', folder(name).uri);
+      for (const key of ['outputFolder', 'quality']) await config.update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens both folders', () => {
+    assert.deepEqual(vscode.workspace.workspaceFolders?.map((candidate) => candidate.name), ['site', 'docs']);
+  });
+
+  it('an edit is saved in the output folder of the edited image\'s folder, with that folder\'s settings', async () => {
+    await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('outputFolder', 'art', vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('quality', 'low', vscode.ConfigurationTarget.WorkspaceFolder);
+    const result = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.editImage', { prompt: 'Docs logo, brighter', images: ['docs/images/logo.png'] });
+    const [uri] = result ?? [];
+    assert.ok(uri && inside(uri, 'docs'), `saved in ${uri?.toString()}`);
+    assert.match(vscode.workspace.asRelativePath(uri), /^docs\/art\/logo-edit-/);
+    assert.equal((segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit')[0]?.body as { quality?: string }).quality, 'low', 'the folder\'s own setting');
+  });
+
+  it('path may start with a folder\'s name; without one it is in the first folder', async () => {
+    const [docs] = await generate({ prompt: 'Docs card', path: 'docs/public/card.png', resize: '64x64' });
+    assert.ok(docs && inside(docs, 'docs'));
+    assert.equal(vscode.workspace.asRelativePath(docs), 'docs/public/card.png');
+    const [site] = await generate({ prompt: 'Site card', path: 'public/card.png', resize: '64x64' });
+    assert.ok(site && inside(site, 'site'));
+    for (const uri of [docs, site]) await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true, useTrash: false });
+  });
+
+  it('without a path, the active editor\'s folder decides, with its settings', async () => {
+    await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('quality', 'low', vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder('docs').uri, 'notes.txt'));
+    const [uri] = await generate({ prompt: 'For the docs' });
+    assert.ok(uri && inside(uri, 'docs'), `saved in ${uri?.toString()}`);
+    assert.match(vscode.workspace.asRelativePath(uri), /^docs\/assets\//);
+    assert.equal((segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1')[0]?.body as { quality?: string }).quality, 'low');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const [first] = await generate({ prompt: 'For the site' });
+    assert.ok(first && inside(first, 'site'), 'no editor: the first folder');
+  });
+});
