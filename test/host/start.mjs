@@ -4,15 +4,19 @@
 //   npm start                      # prints the URL, runs until Ctrl+C
 //   npm start -- --check           # headless self-check: the extension's commands are in the palette
 //   npm start -- --fresh-workspace # reset .cache/workspace from test/fixtures/workspace
+//   npm run demo                   # the same with a loopback fake Segmind and a demo key: no account,
+//                                  # no internet, no credits (a fresh .cache/demo-workspace each time)
 //
 // Env: PORT (default: a free port), SEGMIND_API_KEY (reaches the extension host as is),
 //      SEGMIND_API_BASE_URL (written to user setting segmind.apiBaseUrl, e.g. a local fake server),
-//      SEGMIND_HOST_VERBOSE=1 (echo code-server's output).
+//      SEGMIND_HOST_VERBOSE=1 (echo code-server's output), SEGMIND_DEMO_SKIP_BUILD=1 (demo: use the
+//      build that is there, as the test that starts the demo does).
 // The extension is a symlink in code-server's (temp) extensions dir pointing at the repo, so
 // `npm run build` (or `npm run watch`) plus "Developer: Reload Window" picks up changes.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startCodeServer } from './codeServer.mjs';
 import {
   chromiumArgs,
@@ -30,9 +34,12 @@ import {
 
 const argv = process.argv.slice(2);
 const check = argv.includes('--check');
-const freshWorkspace = argv.includes('--fresh-workspace');
+const demo = argv.includes('--demo');
+const freshWorkspace = argv.includes('--fresh-workspace') || demo;
 const cacheDir = path.join(repoRoot, '.cache');
-const workspace = path.join(cacheDir, 'workspace');
+const workspace = path.join(cacheDir, demo ? 'demo-workspace' : 'workspace');
+/** Looks like a key, works only with the fake. */
+const DEMO_KEY = 'SG_demo00000000000000000000';
 const started = Date.now();
 const say = (message) => console.log(`[start] ${message}`);
 
@@ -62,7 +69,9 @@ async function selfCheck(url) {
   const { createRequire } = await import('node:module');
   const { chromium } = createRequire(import.meta.url)('playwright-core');
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const wanted = manifest.contributes.commands.map((c) => `${c.category ? `${c.category}: ` : ''}${c.title}`);
+  // Commands the palette shows only in some states (e.g. Clear API Key, only while there is a key) are not looked for.
+  const conditional = new Set((manifest.contributes.menus?.commandPalette ?? []).filter((entry) => entry.when).map((entry) => entry.command));
+  const wanted = manifest.contributes.commands.filter((c) => !conditional.has(c.command)).map((c) => `${c.category ? `${c.category}: ` : ''}${c.title}`);
   const browserTemp = makeTempDir('segmind-chromium');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -100,16 +109,34 @@ async function selfCheck(url) {
   }
 }
 
+/** The demo's Segmind: the test suite's loopback fake, with a demo key, jobs of a few seconds and a balance. */
+async function startFakeSegmind() {
+  const serverModule = path.join(repoRoot, 'out', 'test', 'fakeSegmind', 'server.js');
+  const { FakeSegmind } = await import(pathToFileURL(serverModule).href);
+  return FakeSegmind.start({ apiKey: DEMO_KEY, credits: 25, jobPlan: { durationMs: 6_000 } });
+}
+
 async function main() {
-  install();
   let t = Date.now();
-  npmRun('build', { quiet: true });
-  say(`built dist/extension.js (${formatMs(Date.now() - t)})`);
+  if (!(demo && process.env.SEGMIND_DEMO_SKIP_BUILD)) {
+    install();
+    npmRun('build', { quiet: true });
+    if (demo) npmRun('compile-tests', { quiet: true }); // the fake Segmind lives in the test tree
+    say(`built dist/extension.js${demo ? ' and the fake Segmind' : ''} (${formatMs(Date.now() - t)})`);
+  }
   prepareWorkspace();
 
   const { id, version } = extensionInfo();
   const settings = {};
-  if (process.env.SEGMIND_API_BASE_URL) settings['segmind.apiBaseUrl'] = process.env.SEGMIND_API_BASE_URL;
+  const fake = demo ? await startFakeSegmind() : undefined;
+  if (fake) {
+    settings['segmind.apiBaseUrl'] = fake.apiBaseUrl;
+    settings['segmind.uploadBaseUrl'] = fake.uploadBaseUrl;
+    process.env.SEGMIND_API_KEY = DEMO_KEY; // reaches the extension host: the status bar says the key comes from there
+    say(`fake Segmind on ${fake.apiBaseUrl} (api), ${fake.uploadBaseUrl} (upload), ${fake.outputBaseUrl} (images)`);
+  } else if (process.env.SEGMIND_API_BASE_URL) {
+    settings['segmind.apiBaseUrl'] = process.env.SEGMIND_API_BASE_URL;
+  }
   const port = process.env.PORT ? Number(process.env.PORT) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`bad PORT: ${process.env.PORT}`);
 
@@ -133,17 +160,22 @@ async function main() {
       await selfCheck(url);
     } finally {
       await server.stop();
+      await fake?.close();
     }
     return 0;
   }
 
   const line = '='.repeat(Math.max(40, url.length + 4));
-  console.log(`\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; Ctrl+C stops it)\n${line}\n`);
+  const demoNote = demo
+    ? '\n  DEMO: images come from a local fake Segmind on this machine, not from Segmind.\n  No account, no internet, no credits: the key is a demo key the fake accepts.\n'
+    : '';
+  console.log(`\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n${demoNote}\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; Ctrl+C stops it)\n${line}\n`);
 
   return await new Promise((resolve) => {
     const stop = async (why, code) => {
       say(`${why}; stopping`);
       await server.stop();
+      await fake?.close();
       resolve(code);
     };
     process.once('SIGINT', () => stop('Ctrl+C', 0));
