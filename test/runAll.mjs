@@ -1,4 +1,5 @@
-// `npm test`: build, compile the tests, lint (when an eslint config exists), then the unit tests
+// `npm test`: install what is missing (test/host/prerequisites.mjs: the npm packages, Chromium,
+// Node 24, code-server), build, compile the tests, lint (when an eslint config exists), then the unit tests
 // (mocha, Node 20), the integration tests (a real VS Code: code-server + headless Chromium) and the
 // end-to-end tests (the Studio driven in that browser).
 // Prints each runner's totals and ends with one line `N passed, N failed` (all runners summed).
@@ -8,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installPrerequisites } from './host/prerequisites.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(repoRoot, 'out', 'results');
@@ -76,6 +78,14 @@ function runner(name, script, totalsFile) {
 }
 
 const started = Date.now();
+banner('prerequisites');
+try {
+  installPrerequisites((line) => console.log(`[test] ${line}`));
+} catch (error) {
+  console.log(`prerequisites: FAILED (${error instanceof Error ? error.message : error})`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 step('build', 'build');
 // Compiled tests of deleted sources would still run: start from a clean out/.
 fs.rmSync(path.join(repoRoot, 'out'), { recursive: true, force: true });

