@@ -31,7 +31,7 @@ export class ClientFactory {
     // Clients are made per job and per call: say it once, not for every variant of every run.
     for (const ignored of settings.ignoredWorkspaceSettings.filter((name) => !this.warnedAbout.has(name))) {
       this.warnedAbout.add(ignored);
-      this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key.`);
+      this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key or raise your spending limits.`);
     }
     this.gate.budget.setLimit(settings.maxRequestsPerMinute);
     const { dispatcher, label } = this.proxy();
@@ -50,11 +50,14 @@ export class ClientFactory {
 
   private proxy(): ProxyRoute {
     const settings = readProxySettings();
-    const key = JSON.stringify([settings, process.env['HTTPS_PROXY'], process.env['HTTP_PROXY'], process.env['NO_PROXY']]);
+    const env = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'].map((name) => process.env[name]);
+    const key = JSON.stringify([settings, ...env]);
     if (this.route?.key !== key) {
       const old = this.route?.route.dispatcher;
-      this.route = { key, route: proxyRoute(settings) };
-      if (this.route.route.label) this.logger.info(`Requests go through the proxy ${this.route.route.label}${settings.noProxy.length > 0 ? ` (not for ${settings.noProxy.join(', ')})` : ''}.`);
+      const route = proxyRoute(settings);
+      this.route = { key, route };
+      if (route.label) this.logger.info(`Requests go through the proxy ${route.label}${settings.noProxy.length > 0 ? ` (not for ${settings.noProxy.join(', ')})` : ''}.`);
+      if (route.ignoredNoProxy.length > 0) this.logger.warn(`Ignoring no-proxy entries that name no host, address or range: ${route.ignoredNoProxy.join(', ')}.`);
       // Requests still under way on the old route finish on it; close() waits for them.
       void old?.close().catch(() => undefined);
     }

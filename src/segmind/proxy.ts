@@ -1,20 +1,26 @@
 /**
  * Networks as users have them: every request of a client (API, upload, downloads) goes through the
  * proxy VS Code is set to use (`http.proxy`, with `http.proxyAuthorization` and `http.proxyStrictSSL`),
- * or else the one of HTTPS_PROXY/HTTP_PROXY, except hosts in `http.noProxy`/NO_PROXY. There is no
- * implicit exception for loopback. One dispatcher per client, never the global one: the extension
- * host is shared with every other extension. Not covered: PAC scripts and system proxy discovery.
+ * or else the one of HTTPS_PROXY/HTTP_PROXY, except hosts in `http.noProxy`/NO_PROXY (read by
+ * noProxy.ts). There is no implicit exception for loopback. One dispatcher per client, never the
+ * global one: the extension host is shared with every other extension. Not covered: PAC scripts and
+ * system proxy discovery.
+ *
+ * `http.proxyStrictSSL: false` relaxes the check of the proxy's own certificate only: requests to
+ * Segmind travel in a CONNECT tunnel whose TLS is between us and Segmind, and that certificate is
+ * always verified (a company CA comes in through NODE_EXTRA_CA_CERTS).
  */
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { parseNoProxy, type NoProxyList } from './noProxy';
 
 export interface ProxySettings {
   /** `http.proxy`; empty: the environment's. */
   readonly proxy: string;
   /** `http.proxyAuthorization`: sent to the proxy as Proxy-Authorization (never to Segmind). */
   readonly authorization?: string;
-  /** `http.proxyStrictSSL`: check TLS certificates (a company CA comes in through NODE_EXTRA_CA_CERTS). */
+  /** `http.proxyStrictSSL`: check the proxy's TLS certificate (Segmind's is checked whatever it says). */
   readonly strictSSL: boolean;
-  /** `http.noProxy`: hosts (`host` or `host:port`, `.domain` for subdomains) that go direct. */
+  /** `http.noProxy`: hosts that go direct (noProxy.ts says which spellings). */
   readonly noProxy: readonly string[];
 }
 
@@ -22,24 +28,85 @@ export interface ProxyRoute {
   readonly dispatcher: Dispatcher;
   /** For messages: the proxy in use, without credentials, or undefined when none is set. */
   readonly label?: string;
+  /** NO_PROXY entries that mean nothing (ignored), for the log. */
+  readonly ignoredNoProxy: readonly string[];
+}
+
+/** The proxy for each scheme; where none is set, requests go direct. */
+interface Proxies {
+  readonly http?: string;
+  readonly https?: string;
 }
 
 export function proxyRoute(settings: ProxySettings, env: NodeJS.ProcessEnv = process.env): ProxyRoute {
-  const tls = settings.strictSSL ? {} : { requestTls: { rejectUnauthorized: false }, proxyTls: { rejectUnauthorized: false } };
-  const auth = settings.authorization ? { token: settings.authorization } : {};
   const configured = settings.proxy.trim();
-  if (configured) {
-    const noProxy = settings.noProxy.length > 0 ? settings.noProxy.join(',') : env['NO_PROXY'] ?? env['no_proxy'] ?? '';
-    return {
-      dispatcher: new EnvHttpProxyAgent({ httpProxy: configured, httpsProxy: configured, noProxy, ...auth, ...tls }),
-      label: withoutCredentials(configured),
-    };
-  }
-  const fromEnvironment = env['HTTPS_PROXY'] ?? env['https_proxy'] ?? env['HTTP_PROXY'] ?? env['http_proxy'];
+  const proxies: Proxies = configured ? { http: configured, https: configured } : proxiesOfEnvironment(env);
+  const noProxy = parseNoProxy(settings.noProxy.length > 0 ? settings.noProxy : env['no_proxy'] ?? env['NO_PROXY'] ?? '');
+  const agentFor = (uri: string | undefined): ProxyAgent | undefined => uri === undefined ? undefined : new ProxyAgent({
+    uri,
+    ...(settings.authorization ? { token: settings.authorization } : {}),
+    ...(settings.strictSSL ? {} : { proxyTls: { rejectUnauthorized: false } }),
+  });
+  const http = agentFor(proxies.http);
+  const https = proxies.https === proxies.http ? http : agentFor(proxies.https);
+  const shown = proxies.https ?? proxies.http;
   return {
-    dispatcher: new EnvHttpProxyAgent({ ...(settings.noProxy.length > 0 ? { noProxy: settings.noProxy.join(',') } : {}), ...auth, ...tls }),
-    ...(fromEnvironment ? { label: withoutCredentials(fromEnvironment) } : {}),
+    dispatcher: new ProxyRouter(new Agent(), { ...(http ? { http } : {}), ...(https ? { https } : {}) }, noProxy),
+    ...(shown ? { label: withoutCredentials(shown) } : {}),
+    ignoredNoProxy: noProxy.ignored,
   };
+}
+
+/** As curl and undici read them: the lower-case spelling first; HTTPS falls back to HTTP's proxy. */
+function proxiesOfEnvironment(env: NodeJS.ProcessEnv): Proxies {
+  const nonEmpty = (...values: (string | undefined)[]): string | undefined => values.map((value) => value?.trim()).find((value) => value);
+  const http = nonEmpty(env['http_proxy'], env['HTTP_PROXY']);
+  const https = nonEmpty(env['https_proxy'], env['HTTPS_PROXY']) ?? http;
+  return { ...(http ? { http } : {}), ...(https ? { https } : {}) };
+}
+
+/** Sends each request direct or through the proxy of its scheme, by the NO_PROXY list. */
+class ProxyRouter extends Dispatcher {
+  constructor(
+    private readonly direct: Agent,
+    private readonly proxied: { readonly http?: ProxyAgent; readonly https?: ProxyAgent },
+    private readonly noProxy: NoProxyList,
+  ) {
+    super();
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    return this.routeFor(new URL(String(options.origin))).dispatch(options, handler);
+  }
+
+  private routeFor(url: URL): Dispatcher {
+    const proxy = url.protocol === 'https:' ? this.proxied.https : this.proxied.http;
+    return proxy && !this.noProxy.bypasses(url) ? proxy : this.direct;
+  }
+
+  override close(): Promise<void>;
+  override close(callback: () => void): void;
+  override close(callback?: () => void): Promise<void> | void {
+    const closed = Promise.all(this.all().map((dispatcher) => dispatcher.close())).then(() => undefined);
+    if (!callback) return closed;
+    void closed.then(callback, callback);
+  }
+
+  override destroy(): Promise<void>;
+  override destroy(err: Error | null): Promise<void>;
+  override destroy(callback: () => void): void;
+  override destroy(err: Error | null, callback: () => void): void;
+  override destroy(errOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
+    const error = typeof errOrCallback === 'function' ? null : errOrCallback ?? null;
+    const done = typeof errOrCallback === 'function' ? errOrCallback : callback;
+    const destroyed = Promise.all(this.all().map((dispatcher) => dispatcher.destroy(error))).then(() => undefined);
+    if (!done) return destroyed;
+    void destroyed.then(done, done);
+  }
+
+  private all(): Dispatcher[] {
+    return [...new Set<Dispatcher>([this.direct, ...(this.proxied.http ? [this.proxied.http] : []), ...(this.proxied.https ? [this.proxied.https] : [])])];
+  }
 }
 
 function withoutCredentials(proxy: string): string {

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { LoopbackProxy } from '../support/loopbackProxy';
 import { hostModules, quickPickRow, repoRoot, runInPalette, screenshot, statusItem, toast, waitForWorkbench } from './support/workbench';
 
 async function freePort(): Promise<number> {
@@ -23,17 +24,22 @@ describe('npm run demo (started and stopped by this test)', function () {
   this.timeout(150_000);
   let demo: ChildProcess | undefined;
   let browser: Browser | undefined;
+  let proxy: LoopbackProxy | undefined;
   let output = '';
 
   after(async () => {
     await browser?.close().catch(() => undefined);
+    await proxy?.close();
     if (demo && demo.exitCode === null) demo.kill('SIGKILL');
   });
 
   it('prints a URL (on PORT) at which a generate saves an image, says the images come from the fake, and stops on SIGTERM', async () => {
     const port = await freePort();
+    // Behind a company proxy, as many users are: the demo's own loopback fake must not be sent to it.
+    proxy = await LoopbackProxy.start();
     demo = spawn(process.execPath, [path.join(repoRoot, 'test', 'host', 'start.mjs'), '--demo'], {
-      cwd: repoRoot, env: { ...process.env, PORT: String(port), SEGMIND_DEMO_SKIP_BUILD: '1', SEGMIND_API_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: repoRoot, env: { ...process.env, PORT: String(port), SEGMIND_DEMO_SKIP_BUILD: '1', SEGMIND_API_KEY: '', HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     demo.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     demo.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
@@ -71,6 +77,9 @@ describe('npm run demo (started and stopped by this test)', function () {
     await screenshot(page, 'demo-saved');
     const saved = path.join(repoRoot, '.cache', 'demo-workspace', 'assets', 'a-demo-lighthouse.png');
     assert.ok(fs.statSync(saved).size > 0, 'the image is a file in the demo workspace');
+    const fakePorts = [...output.matchAll(/http:\/\/127\.0\.0\.1:(\d+) \((?:api|upload|images)\)/g)].map((match) => Number(match[1]));
+    assert.equal(fakePorts.length, 3, `the demo names the fake's three hosts:\n${output}`);
+    assert.deepEqual(fakePorts.flatMap((fakePort) => proxy?.to(fakePort) ?? []), [], 'nothing for the loopback fake went to the proxy from HTTPS_PROXY');
 
     const exited = new Promise<number | null>((resolve) => demo?.once('exit', (code) => resolve(code)));
     demo.kill('SIGTERM');

@@ -6,6 +6,7 @@
 // Plain node:http, no vscode import: it runs under mocha and in the extension host.
 
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FakeSegmindOptions, Fault, HostName, JobPlan, RecordedRequest } from './types';
 import { FaultList, contentTypeOf, defaultFaultBody } from './faults';
@@ -36,6 +37,12 @@ export { sniffImageFormat } from './images';
 /** Generous: several 4K PNG data URLs in one upload still fit. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+/** A key and certificate (PEM) to serve HTTPS with. */
+export interface ServingTls {
+  readonly key: string;
+  readonly cert: string;
+}
+
 interface Route {
   pattern: RegExp;
   methods: readonly string[];
@@ -57,10 +64,11 @@ export class FakeSegmind {
 
   readonly requests: RecordedRequest[] = [];
 
-  private constructor(options: Partial<FakeSegmindOptions> | undefined) {
+  private constructor(options: Partial<FakeSegmindOptions> | undefined, tls: ServingTls | undefined) {
     this.state = new FakeState(options, { api: '', upload: '', output: '' });
     const make = (host: HostName): http.Server => {
-      const server = http.createServer((req, res) => void this.handle(host, req, res));
+      const handler: http.RequestListener = (req, res) => void this.handle(host, req, res);
+      const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler);
       server.on('connection', (s: Socket) => {
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
@@ -71,9 +79,9 @@ export class FakeSegmind {
     this.routes = this.buildRoutes();
   }
 
-  /** Listens on 127.0.0.1, a free port per host. */
-  static async start(options?: Partial<FakeSegmindOptions>): Promise<FakeSegmind> {
-    const fake = new FakeSegmind(options);
+  /** Listens on 127.0.0.1, a free port per host; over HTTPS with `tls` (a certificate of 127.0.0.1). */
+  static async start(options?: Partial<FakeSegmindOptions>, tls?: ServingTls): Promise<FakeSegmind> {
+    const fake = new FakeSegmind(options, tls);
     for (const host of ['api', 'upload', 'output'] as const) {
       const server = fake.servers[host];
       await new Promise<void>((resolve, reject) => {
@@ -83,7 +91,7 @@ export class FakeSegmind {
           resolve();
         });
       });
-      fake.state.urls[host] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      fake.state.urls[host] = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
     }
     return fake;
   }

@@ -109,7 +109,22 @@ async function selfCheck(url) {
 async function startFakeSegmind() {
   const serverModule = path.join(repoRoot, 'out', 'test', 'fakeSegmind', 'server.js');
   const { FakeSegmind } = await import(pathToFileURL(serverModule).href);
-  return FakeSegmind.start({ apiKey: DEMO_KEY, credits: DEMO_CREDITS, jobPlan: { durationMs: 6_000 } });
+  const fake = await FakeSegmind.start({ apiKey: DEMO_KEY, credits: DEMO_CREDITS, jobPlan: { durationMs: 6_000 } });
+  exemptFromProxies(fake);
+  return fake;
+}
+
+/**
+ * Behind a company proxy (HTTPS_PROXY in the environment, which the extension host inherits), the
+ * extension would send the demo's loopback traffic to that proxy: it proxies loopback too unless
+ * NO_PROXY lists it. So the fake's three hosts join NO_PROXY, and nothing else changes.
+ */
+function exemptFromProxies(fake) {
+  const hosts = [fake.apiBaseUrl, fake.uploadBaseUrl, fake.outputBaseUrl].map((url) => new URL(url).host);
+  const existing = (process.env.no_proxy ?? process.env.NO_PROXY ?? '').trim();
+  const list = [...(existing ? [existing] : []), ...hosts].join(',');
+  process.env.NO_PROXY = list;
+  process.env.no_proxy = list;
 }
 
 async function main() {

@@ -5,13 +5,22 @@
  * HTTPS_PROXY/HTTP_PROXY apply when http.proxy is empty.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { FakeSegmind } from '../fakeSegmind/server';
 import { LoopbackProxy } from '../support/loopbackProxy';
-import { generate, generateRejection, useFakeSegmind } from './support/segmindFixture';
+import { generate, generateRejection, setting, TEST_KEY, useFakeSegmind } from './support/segmindFixture';
 
 const port = (url: string): number => Number(new URL(url).port);
+const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
+/** A certificate of 127.0.0.1 that nobody trusts (test/fixtures/tls). */
+const selfSigned = {
+  key: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'tls', 'self-signed.key'), 'utf8'),
+  cert: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'tls', 'self-signed.crt'), 'utf8'),
+};
 
-async function httpSetting(key: 'proxy' | 'noProxy' | 'proxyAuthorization', value: unknown): Promise<void> {
+async function httpSetting(key: 'proxy' | 'noProxy' | 'proxyAuthorization' | 'proxyStrictSSL', value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('http').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
@@ -21,8 +30,9 @@ describe('Proxies (a real loopback proxy, the fake Segmind)', function () {
   let proxy: LoopbackProxy | undefined;
 
   afterEach(async () => {
-    for (const key of ['proxy', 'noProxy', 'proxyAuthorization'] as const) await httpSetting(key, undefined);
+    for (const key of ['proxy', 'noProxy', 'proxyAuthorization', 'proxyStrictSSL'] as const) await httpSetting(key, undefined);
     delete process.env['HTTP_PROXY'];
+    delete process.env['NO_PROXY'];
     await proxy?.close();
     proxy = undefined;
   });
@@ -86,5 +96,52 @@ describe('Proxies (a real loopback proxy, the fake Segmind)', function () {
     const [uri] = await generate({ prompt: 'Through the environment proxy' });
     assert.ok(uri);
     assert.ok(proxy.to(port(segmind.fake.apiBaseUrl)).length >= 1);
+  });
+
+  it('http.proxyStrictSSL false relaxes the proxy\'s certificate only: a self-signed Segmind behind the proxy is refused, nothing sent', async () => {
+    const untrusted = await FakeSegmind.start({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } }, selfSigned);
+    try {
+      await setting('apiBaseUrl', untrusted.apiBaseUrl);
+      await setting('uploadBaseUrl', untrusted.uploadBaseUrl);
+      proxy = await LoopbackProxy.start();
+      await httpSetting('proxy', proxy.url);
+      await httpSetting('proxyStrictSSL', false);
+      assert.match(await generateRejection({ prompt: 'Past a bad certificate' }), /Could not reach Segmind.*(self[- ]signed|certificate)/i);
+      assert.ok(proxy.to(port(untrusted.apiBaseUrl)).some((request) => request.method === 'CONNECT'), 'it went through the proxy\'s tunnel');
+      assert.equal(untrusted.requests.length, 0, 'no request reached the service whose certificate failed');
+    } finally {
+      await setting('apiBaseUrl', segmind.fake.apiBaseUrl);
+      await setting('uploadBaseUrl', segmind.fake.uploadBaseUrl);
+      await untrusted.close();
+    }
+  });
+
+  it('an HTTPS proxy with a self-signed certificate is refused, and used once http.proxyStrictSSL is false', async () => {
+    proxy = await LoopbackProxy.start({ tls: selfSigned });
+    await httpSetting('proxy', proxy.url);
+    assert.match(await generateRejection({ prompt: 'Strict about the proxy' }), /Could not reach Segmind.*(self[- ]signed|certificate)/i);
+    assert.equal(segmind.fake.requests.length, 0);
+    await httpSetting('proxyStrictSSL', false);
+    const [uri] = await generate({ prompt: 'Relaxed about the proxy' });
+    assert.ok(uri);
+    assert.ok(proxy.to(port(segmind.fake.apiBaseUrl)).length >= 1, 'through the HTTPS proxy');
+  });
+
+  it('http.noProxy takes address ranges: 127.0.0.0/8 sends the loopback fake direct (undici alone ignores ranges)', async () => {
+    proxy = await LoopbackProxy.start();
+    await httpSetting('proxy', proxy.url);
+    await httpSetting('noProxy', ['127.0.0.0/8']);
+    const [uri] = await generate({ prompt: 'A range goes direct' });
+    assert.ok(uri);
+    assert.deepEqual(proxy.requests, []);
+  });
+
+  it('NO_PROXY with * inside a list sends everything direct (undici alone honours * only as the whole value)', async () => {
+    proxy = await LoopbackProxy.start();
+    process.env['HTTP_PROXY'] = proxy.url;
+    process.env['NO_PROXY'] = 'intranet.example, *';
+    const [uri] = await generate({ prompt: 'A star in a list' });
+    assert.ok(uri);
+    assert.deepEqual(proxy.requests, []);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * A real HTTP proxy on loopback for the tests: CONNECT tunnels (what undici's ProxyAgent uses, for
  * http and https targets alike) and plain forwarding of absolute-form requests. It records what it was
- * asked to reach and the Proxy-Authorization it got, and can demand one (407 otherwise).
+ * asked to reach and the Proxy-Authorization it got, and can demand one (407 otherwise). It forwards
+ * only to loopback: anything else gets 502.
  */
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -14,6 +16,11 @@ export interface ProxiedRequest {
   readonly proxyAuthorization?: string;
   /** Every header name the proxy itself was sent (a tunnel's contents are not visible to it). */
   readonly headerNames: readonly string[];
+}
+
+/** The tests never reach any address but loopback, through the proxy neither (code-server looks up its gallery through it). */
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
 }
 
 export class LoopbackProxy {
@@ -28,11 +35,12 @@ export class LoopbackProxy {
     private readonly refuseTunnels: boolean,
   ) {}
 
-  static async start(options: { requireAuthorization?: string; refuseTunnels?: boolean } = {}): Promise<LoopbackProxy> {
-    const server = http.createServer();
+  /** With `tls` (key and certificate, PEM) it is an HTTPS proxy, as some companies run them. */
+  static async start(options: { requireAuthorization?: string; refuseTunnels?: boolean; tls?: { key: string; cert: string } } = {}): Promise<LoopbackProxy> {
+    const server: http.Server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }) : http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const proxy = new LoopbackProxy(server, `http://127.0.0.1:${port}`, options.requireAuthorization, options.refuseTunnels === true);
+    const proxy = new LoopbackProxy(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, options.requireAuthorization, options.refuseTunnels === true);
     server.on('connection', (socket) => {
       proxy.sockets.add(socket);
       socket.on('close', () => proxy.sockets.delete(socket));
@@ -58,11 +66,11 @@ export class LoopbackProxy {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    if (this.refuseTunnels) {
+    const [host = '', port = '80'] = (request.url ?? '').split(':');
+    if (this.refuseTunnels || !isLoopback(host)) {
       client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const [host = '', port = '80'] = (request.url ?? '').split(':');
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
@@ -81,6 +89,10 @@ export class LoopbackProxy {
       return;
     }
     const target = new URL(request.url ?? '');
+    if (!isLoopback(target.hostname)) {
+      response.writeHead(502).end();
+      return;
+    }
     const { 'proxy-authorization': _, ...headers } = request.headers;
     const upstream = http.request({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: request.method, headers }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
