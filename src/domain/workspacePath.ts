@@ -42,3 +42,21 @@ export function isInside(parent: string, child: string): boolean {
   const p = parent.replace(/[\\/]+$/, '');
   return child === p || child.startsWith(`${p}/`) || child.startsWith(`${p}\\`);
 }
+
+export type ForbiddenName = 'git' | 'stream';
+
+/** Why a location is not confined to its workspace folder (workspace/confinement.ts decides). */
+export type ConfinementReason = 'outside' | ForbiddenName | 'unverifiable';
+
+/**
+ * Why a path segment may never be written into, whatever follows: `.git` belongs to git, in every
+ * spelling that reaches it on some file system (Windows drops trailing dots and spaces, so `.git.`
+ * is `.git`; `GIT~1` is its 8.3 short name; names compare without case), and a `:` names an NTFS
+ * alternate data stream (`logo.png:hidden`, `.git::$INDEX_ALLOCATION`) or a drive.
+ */
+export function forbiddenName(segment: string): ForbiddenName | undefined {
+  if (segment.includes(':')) return 'stream';
+  const windowsName = segment.replace(/[. ]+$/, '').toLowerCase();
+  if (windowsName === '.git' || /^git~\d+$/.test(windowsName)) return 'git';
+  return undefined;
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors';
 import { ICON_SET_FILES, renderIconSet } from '../pixels/iconSet';
 import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
-import { exists, writeAtomically } from '../workspace/imageWriter';
+import { exists, writeConfined } from '../workspace/imageWriter';
 import { resolveOutputFolder } from '../workspace/outputFolder';
 import { confinedTarget } from '../workspace/targets';
 
@@ -30,9 +30,9 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
   if (!image || !ref) throw new InvalidParametersError([{ parameter: 'image', message: 'Choose an image for the icon set.' }]);
 
   const stem = ref.uri.path.slice(ref.uri.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-  const folder = request.folder === undefined || request.folder === null
-    ? vscode.Uri.joinPath(await resolveOutputFolder(located.workspaceFolder, outputFolderOf(located.workspaceFolder)), `${stem}-icons`)
-    : (await confinedTarget(request.folder, 'folder', located.workspaceFolder)).uri;
+  const { uri: folder, workspaceFolder } = request.folder === undefined || request.folder === null
+    ? { uri: vscode.Uri.joinPath(await resolveOutputFolder(located.workspaceFolder, outputFolderOf(located.workspaceFolder)), `${stem}-icons`), workspaceFolder: located.workspaceFolder }
+    : await confinedTarget(request.folder, 'folder', 'folder', located.workspaceFolder);
   const targets = ICON_SET_FILES.map((name) => vscode.Uri.joinPath(folder, name));
   const taken = (await Promise.all(targets.map(async (uri) => ((await exists(uri)) ? uri : undefined)))).filter((uri) => uri !== undefined);
   if (taken.length > 0) {
@@ -48,7 +48,7 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
   const written: vscode.Uri[] = [];
   for (const file of files) {
     const target = vscode.Uri.joinPath(folder, file.name);
-    if (!(await writeAtomically(target, file.bytes))) {
+    if (!(await writeConfined(workspaceFolder, target, file.bytes))) {
       throw new InvalidParametersError([{ parameter: 'folder', message: `${vscode.workspace.asRelativePath(target)} appeared while the icon set was written; it was left as it is.` }]);
     }
     written.push(target);

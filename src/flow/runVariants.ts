@@ -15,14 +15,19 @@ export interface VariantProgress extends JobProgress {
 
 export interface VariantRun {
   readonly plan: GenerationPlan;
-  /** Created and confined already. */
+  /** Created and confined already (checked again before each write). */
   readonly outputFolder: vscode.Uri;
+  readonly workspaceFolder: vscode.Uri;
+  /** The folder is the one of `path`. */
+  readonly chosenPath: boolean;
   readonly transport: Transport;
   readonly saveMetadata: boolean;
   readonly timeoutMs: number;
   readonly keepUnmasked?: KeepUnmaskedSource;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: VariantProgress) => void;
+  /** Just before each variant's submit request (the spend ledger counts it then). */
+  readonly beforeSubmit?: () => Promise<void>;
 }
 
 export interface GenerationOutcome {
@@ -38,14 +43,18 @@ export async function runVariants(tracker: JobTracker, logger: Logger, run: Vari
     tracker.start(
       {
         model: plan.model, prompt: plan.prompt, parameters: plan.parameters, body: plan.body, transport: run.transport,
-        outputFolder: run.outputFolder, baseName: plan.baseName, saveMetadata: run.saveMetadata, timeoutMs: run.timeoutMs,
+        outputFolder: run.outputFolder, workspaceFolder: run.workspaceFolder, ...(run.chosenPath ? { chosenPath: true } : {}), baseName: plan.baseName, saveMetadata: run.saveMetadata, timeoutMs: run.timeoutMs,
         ...(plan.variants > 1 ? { variant: { index: index + 1, of: plan.variants } } : {}),
         ...(plan.sourceImages ? { sourceImages: plan.sourceImages } : {}),
         ...(plan.mask ? { mask: plan.mask } : {}),
         ...(plan.exact ? { exact: plan.exact } : {}),
         ...(run.keepUnmasked ? { keepUnmasked: run.keepUnmasked } : {}),
       },
-      { ...(run.signal ? { signal: run.signal } : {}), onProgress: (progress) => run.onProgress?.({ ...progress, variant: index + 1 }) },
+      {
+        ...(run.signal ? { signal: run.signal } : {}),
+        ...(run.beforeSubmit ? { beforeSubmit: run.beforeSubmit } : {}),
+        onProgress: (progress) => run.onProgress?.({ ...progress, variant: index + 1 }),
+      },
     ),
   );
   const settled = await Promise.allSettled(jobs.map((job) => job.done));

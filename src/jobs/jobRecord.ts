@@ -24,6 +24,10 @@ export const jobRecordSchema = z.object({
   }),
   /** The output folder, as a Uri string. */
   outputFolder: z.string().min(1),
+  /** The workspace folder it must stay inside of (absent in records of 0.2). */
+  workspaceFolder: z.string().min(1).optional(),
+  /** The folder is `path`'s, not the output folder. */
+  chosenPath: z.boolean().optional(),
   baseName: z.string().min(1),
   saveMetadata: z.boolean(),
   submittedAt: z.number(),

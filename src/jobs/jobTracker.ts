@@ -27,7 +27,12 @@ export interface ResultDescription {
   readonly prompt: string;
   readonly parameters: ImageParameters;
   readonly transport: Transport;
+  /** Where the image goes: the output folder, or the folder of the `path` asked for. */
   readonly outputFolder: vscode.Uri;
+  /** What `outputFolder` must stay inside of, checked again just before the write. */
+  readonly workspaceFolder: vscode.Uri;
+  /** `outputFolder` is `path`'s: if it fails the check before the write, the output folder takes the image. */
+  readonly chosenPath?: boolean;
   readonly baseName: string;
   readonly saveMetadata: boolean;
   readonly variant?: { readonly index: number; readonly of: number };
@@ -74,6 +79,8 @@ export interface StartOptions {
   /** Aborting it cancels the job (as the Cancel action does). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: JobProgress) => void;
+  /** Just before the submit request goes out (the spend ledger counts the job then). */
+  readonly beforeSubmit?: () => void | Promise<void>;
 }
 
 export interface TrackedJob {
@@ -136,9 +143,12 @@ export class JobTracker extends Disposable {
       .filter((record) => !this.entries.has(record.id))
       .map((record) => {
         this.deps.logger.info(`Resuming job ${record.requestId} (${record.model}, "${record.prompt}") submitted ${Math.round((this.deps.clock.now() - record.submittedAt) / 1000)} s ago.`);
+        const outputFolder = vscode.Uri.parse(record.outputFolder);
+        // Records of 0.2 have no workspace folder: the one the output folder lies in (as written) is it.
+        const workspaceFolder = record.workspaceFolder ? vscode.Uri.parse(record.workspaceFolder) : vscode.workspace.getWorkspaceFolder(outputFolder)?.uri ?? outputFolder;
         const request: JobRequest = {
           model: record.model, prompt: record.prompt, parameters: record.parameters, transport: 'async',
-          outputFolder: vscode.Uri.parse(record.outputFolder), baseName: record.baseName, saveMetadata: record.saveMetadata,
+          outputFolder, workspaceFolder, ...(record.chosenPath ? { chosenPath: true } : {}), baseName: record.baseName, saveMetadata: record.saveMetadata,
           variant: record.variant, sourceImages: record.sourceImages, mask: record.mask, exact: record.exact, keepUnmasked: record.keepUnmasked,
           body: {}, // the job was submitted before the reload; only its id is needed now
           timeoutMs,
@@ -190,6 +200,7 @@ export class JobTracker extends Disposable {
         {
           clock,
           signal: controller.signal,
+          ...(options.beforeSubmit ? { beforeSubmit: options.beforeSubmit } : {}),
           onSubmitted: async (requestId) => {
             this.update(id, { requestId, startedAt: clock.now() });
             if (request.transport === 'async') await this.deps.store.add(this.recordOf(id, requestId, request));
@@ -231,7 +242,8 @@ export class JobTracker extends Disposable {
   private recordOf(id: string, requestId: string, request: JobRequest): JobRecord {
     return {
       version: 1, id, requestId, model: request.model, prompt: request.prompt, parameters: { ...request.parameters },
-      outputFolder: request.outputFolder.toString(), baseName: request.baseName, saveMetadata: request.saveMetadata,
+      outputFolder: request.outputFolder.toString(), workspaceFolder: request.workspaceFolder.toString(),
+      ...(request.chosenPath ? { chosenPath: true } : {}), baseName: request.baseName, saveMetadata: request.saveMetadata,
       submittedAt: this.entries.get(id)?.snapshot.startedAt ?? this.deps.clock.now(),
       ...(request.variant ? { variant: request.variant } : {}),
       ...(request.sourceImages ? { sourceImages: [...request.sourceImages] } : {}),

@@ -38,6 +38,8 @@ export interface JobHooks {
   readonly clock: Clock;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: JobProgress) => void;
+  /** Called just before the submit request goes out (never for a resumed job): from then on it may cost money. */
+  readonly beforeSubmit?: () => void | Promise<void>;
   /** Called once the service has accepted the job, before the first poll (to persist the id). */
   readonly onSubmitted?: (requestId: string) => void | Promise<void>;
   readonly schedule?: PollScheduleOptions;
@@ -63,6 +65,7 @@ async function runSync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): P
   const { clock } = hooks;
   const submittedAt = clock.now();
   hooks.onProgress?.({ phase: 'submitting', elapsedMs: 0 });
+  await hooks.beforeSubmit?.();
   const answer = await client.generateSync(spec.model, spec.body, spec.deadlineMs, hooks.signal);
   hooks.onProgress?.({ phase: 'downloading', requestId: answer.requestId, elapsedMs: clock.now() - submittedAt });
   const image = await client.download(answer.image, hooks.signal);
@@ -83,6 +86,7 @@ async function runAsync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): 
     requestId = spec.resume.requestId;
   } else {
     hooks.onProgress?.({ phase: 'submitting', elapsedMs: 0 });
+    await hooks.beforeSubmit?.();
     requestId = (await client.submit(spec.model, spec.body, signal)).requestId;
     await hooks.onSubmitted?.(requestId);
   }

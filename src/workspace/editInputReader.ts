@@ -4,7 +4,7 @@
  * are an image that may be edited is decided by the pure checks in editInputs.ts.
  */
 import * as vscode from 'vscode';
-import { staysInside } from './confinement';
+import { confinementOf, refusalOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
 import {
@@ -100,8 +100,10 @@ async function locate(reference: unknown, role: EditInputRole, problems: Paramet
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder || !(await staysInside(folder.uri, uri))) {
-    problems.push({ parameter: role, message: `${label} ${shownReference(reference)} is outside the workspace; only files in an open folder can be edited.` });
+  const confinement = folder ? await confinementOf(folder.uri, uri) : undefined;
+  if (!folder || !confinement?.ok) {
+    const why = confinement && !confinement.ok && confinement.reason !== 'outside' ? refusalOf(confinement) : 'is outside the workspace; only files in an open folder can be edited.';
+    problems.push({ parameter: role, message: `${label} ${shownReference(reference)} ${why}` });
     return undefined;
   }
   return { uri, path: vscode.workspace.asRelativePath(uri) };

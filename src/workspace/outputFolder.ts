@@ -1,16 +1,27 @@
-/** The output folder of a workspace folder: created, and checked to stay inside it (also through symlinks). */
+/** The output folder of a workspace folder: confined (confinement.ts) before it is created, and again after. */
 import * as vscode from 'vscode';
 import { ConfigurationError } from '../domain/errors';
 import { outputFolderSegments } from '../domain/workspacePath';
-import { staysInside } from './confinement';
+import { confinementOf, refusalOf } from './confinement';
 
-export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {
+/** The output folder's Uri, checked but not created (nothing is written while a run is only being prepared). */
+export async function checkedOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {
   const folder = vscode.Uri.joinPath(workspaceFolder, ...outputFolderSegments(setting));
-  await vscode.workspace.fs.createDirectory(folder);
-  if (!(await staysInside(workspaceFolder, folder))) {
-    throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting}" leads outside the workspace folder (through a link).`);
-  }
+  await assertConfined(workspaceFolder, folder, setting);
   return folder;
+}
+
+/** The output folder, created; a link swapped in while it was created is noticed. */
+export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {
+  const folder = await checkedOutputFolder(workspaceFolder, setting);
+  await vscode.workspace.fs.createDirectory(folder);
+  await assertConfined(workspaceFolder, folder, setting);
+  return folder;
+}
+
+async function assertConfined(workspaceFolder: vscode.Uri, folder: vscode.Uri, setting: string): Promise<void> {
+  const confinement = await confinementOf(workspaceFolder, folder, 'folder');
+  if (!confinement.ok) throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting.trim()}" ${refusalOf(confinement)}`);
 }
 
 /** The output folder of each workspace folder (not created; a setting that leaves the folder is skipped). */

@@ -13,10 +13,22 @@ import type { FinishedJob } from '../jobs/runJob';
 import { fitToSize } from '../pixels/fitImage';
 import { keepUnmaskedPixels } from '../pixels/keepUnmasked';
 import { hasRealTransparency } from '../pixels/transparency';
-import { saveImage } from './imageWriter';
+import { refusalOf } from './confinement';
+import { UnsafeDestinationError } from '../domain/errors';
+import { saveImage, type ImageToSave } from './imageWriter';
 
-export function resultSaver(extensionVersion: string, now: () => number): SaveResult {
-  return (result, job) => writeResultFiles(result, job, now, extensionVersion);
+/**
+ * `outputFolderOf` gives a workspace folder's output folder, created and confined: where a paid image
+ * goes when the folder of its `path` fails the check just before the write.
+ */
+export function resultSaver(extensionVersion: string, now: () => number, outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>): SaveResult {
+  return (result, job) => writeResultFiles(result, job, { savedAt: now, extensionVersion, outputFolderOf });
+}
+
+interface SavingContext {
+  readonly savedAt: () => number;
+  readonly extensionVersion: string;
+  readonly outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>;
 }
 
 type Finishing = Pick<SidecarFacts, 'nativeSize' | 'resize' | 'preserveUnmaskedPixels' | 'transparency' | 'processingError'>;
@@ -59,11 +71,12 @@ async function readKeepUnmasked(source: KeepUnmaskedSource): Promise<{ original:
   return { original, mask };
 }
 
-async function writeResultFiles(result: ResultDescription, job: FinishedJob, savedAt: () => number, extensionVersion: string): Promise<SavedResult> {
+async function writeResultFiles(result: ResultDescription, job: FinishedJob, context: SavingContext): Promise<SavedResult> {
+  const { savedAt, extensionVersion } = context;
   const { format } = job.image;
   const finished = await finishPixels(result, job.image.bytes, format);
   const pixelSize: PixelSize | undefined = readPixelSize(finished.bytes);
-  const uri = await saveImage(result.outputFolder, {
+  const image: ImageToSave = {
     baseName: result.baseName,
     bytes: finished.bytes,
     format,
@@ -79,9 +92,10 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, sav
             }),
         }
       : {}),
-  });
-  const name = vscode.workspace.asRelativePath(uri);
+  };
   const warnings: string[] = [];
+  const uri = await saveConfined(result, image, job.requestId, context, warnings);
+  const name = vscode.workspace.asRelativePath(uri);
   if (finished.facts.transparency === 'missing') {
     warnings.push(`${name} has no transparent pixels: the model ignored "background: transparent". The file is kept as it came.`);
   }
@@ -89,4 +103,30 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, sav
     warnings.push(`${name} was kept as it came: the image library could not process it (${finished.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`);
   }
   return { uri, warnings };
+}
+
+/**
+ * Saves where the request said, checked just before the write. A `path` folder that no longer
+ * passes (a link swapped in while the job ran) hands the paid image to the output folder, with a
+ * warning naming both; when that fails too, or it was the output folder, nothing is written and the
+ * job fails with its request id.
+ */
+async function saveConfined(result: ResultDescription, image: ImageToSave, requestId: string | undefined, context: SavingContext, warnings: string[]): Promise<vscode.Uri> {
+  const withRequestId = (error: UnsafeDestinationError): UnsafeDestinationError => new UnsafeDestinationError(error.location, error.reason, requestId, error.detail);
+  try {
+    return await saveImage({ folder: result.outputFolder, workspaceFolder: result.workspaceFolder }, image);
+  } catch (error) {
+    if (!(error instanceof UnsafeDestinationError)) throw error;
+    if (!result.chosenPath) throw withRequestId(error);
+    const fallback = await context.outputFolderOf(result.workspaceFolder).catch(() => undefined);
+    if (!fallback) throw withRequestId(error);
+    let uri: vscode.Uri;
+    try {
+      uri = await saveImage({ folder: fallback, workspaceFolder: result.workspaceFolder }, image);
+    } catch (again) {
+      throw again instanceof UnsafeDestinationError ? withRequestId(again) : again;
+    }
+    warnings.push(`The folder ${vscode.workspace.asRelativePath(result.outputFolder)} was no longer safe to write when the image was ready: it ${refusalOf(error)} The image was saved to ${vscode.workspace.asRelativePath(uri)} instead.`);
+    return uri;
+  }
 }

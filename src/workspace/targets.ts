@@ -1,12 +1,13 @@
 /**
  * Where a caller may have files written: a path of the options object (`path`, an icon set's
  * `folder`) made into a Uri inside a workspace folder, refused when it leaves it (`..`, absolute,
- * through a symbolic link) or enters `.git`. Checked before any request or write.
+ * through a symbolic link) or enters `.git` (confinement.ts). Checked before any request or write;
+ * the file name actually written is checked again just before the write (imageWriter.ts).
  */
 import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors';
-import { relativeSegments } from '../domain/workspacePath';
-import { staysInside } from './confinement';
+import { forbiddenName, relativeSegments } from '../domain/workspacePath';
+import { confinementOf, refusalOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 
 export interface ConfinedTarget {
@@ -14,8 +15,13 @@ export interface ConfinedTarget {
   readonly workspaceFolder: vscode.Uri;
 }
 
-/** `base` is the workspace folder a relative path starts from (else the one its first segment names, else the first). */
-export async function confinedTarget(reference: unknown, parameter: string, base?: vscode.Uri): Promise<ConfinedTarget> {
+/**
+ * `base` is the workspace folder a relative path starts from (else the one its first segment names,
+ * else the first). A `file` is checked through its folder, and its name as written: the name saved
+ * may differ (shortened, the extension of the format made), and is checked when it is written. A
+ * `folder` is checked whole, links included.
+ */
+export async function confinedTarget(reference: unknown, parameter: string, kind: 'file' | 'folder', base?: vscode.Uri): Promise<ConfinedTarget> {
   const refuse = (why: string): never => {
     throw new InvalidParametersError([{ parameter, message: `The ${parameter} ${shownReference(reference)} ${why}` }]);
   };
@@ -23,8 +29,22 @@ export async function confinedTarget(reference: unknown, parameter: string, base
   const uri = uriOfReference(reference, base);
   if (!uri) return refuse('is not a workspace-relative path (like public/og.png) or a Uri.');
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder || !(await staysInside(folder.uri, uri))) return refuse('leads outside the workspace folder.');
-  const inside = uri.path.slice(folder.uri.path.replace(/\/+$/, '').length).split('/');
-  if (inside.some((segment) => segment.toLowerCase() === '.git')) refuse('is inside .git, which belongs to git.');
+  if (!folder) return refuse('leads outside the workspace folder.');
+  const checked = kind === 'folder' ? uri : vscode.Uri.joinPath(uri, '..');
+  const confinement = await confinementOf(folder.uri, checked, 'folder');
+  if (!confinement.ok) return refuse(refusalOf(confinement));
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const named = kind === 'file' ? forbiddenName(name) : undefined;
+  if (named) refuse(refusalOf({ reason: named }));
   return { uri, workspaceFolder: folder.uri };
+}
+
+/** Creates a target's folder (and its parents), then checks it again: a link swapped in meanwhile is noticed. */
+export async function createConfined(workspaceFolder: vscode.Uri, folder: vscode.Uri): Promise<vscode.Uri> {
+  await vscode.workspace.fs.createDirectory(folder);
+  const confinement = await confinementOf(workspaceFolder, folder, 'folder');
+  if (!confinement.ok) {
+    throw new InvalidParametersError([{ parameter: 'path', message: `The folder ${vscode.workspace.asRelativePath(folder)} ${refusalOf(confinement)}` }]);
+  }
+  return folder;
 }

@@ -10,12 +10,14 @@ import { CreditsMonitor } from '../../src/credits/creditsMonitor';
 import { RESULT_RETENTION_MS, type JobRecord } from '../../src/jobs/jobRecord';
 import { JobStore } from '../../src/jobs/jobStore';
 import { resultSaver } from '../../src/workspace/resultFiles';
+import { resolveOutputFolder } from '../../src/workspace/outputFolder';
 import { failureWords } from '../../src/ui/errorMessages';
 import { JobTracker, type JobRequest } from '../../src/jobs/jobTracker';
 import { Logger } from '../../src/log/logger';
 import { MODELS } from '../../src/domain/catalog';
 import { JobFailedError } from '../../src/domain/errors';
 import { SegmindStatusBar } from '../../src/statusBar/segmindStatusBar';
+import { SpendLedger } from '../../src/spending/spendLedger';
 import { MemoryMemento, MemorySecrets } from './support/memoryStores';
 import { TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
@@ -35,7 +37,7 @@ function openWindow(memento: vscode.Memento, secrets = new MemorySecrets()): Win
   const credits = new CreditsMonitor(clients, keys, logger);
   const tracker = new JobTracker({
     store: new JobStore(memento), logger, clock: clients.clock, createClient: () => clients.create(),
-    saveResult: resultSaver('test', () => clients.clock.now()), onRemainingCredits: (c) => credits.setRemaining(c),
+    saveResult: resultSaver('test', () => clients.clock.now(), (folder) => resolveOutputFolder(folder, 'assets')), onRemainingCredits: (c) => credits.setRemaining(c),
   });
   return { tracker, keys, credits, dispose: () => { tracker.dispose(); credits.dispose(); keys.dispose(); } };
 }
@@ -43,7 +45,7 @@ function openWindow(memento: vscode.Memento, secrets = new MemorySecrets()): Win
 function request(prompt: string, outputFolder: vscode.Uri): JobRequest {
   const parameters = MODELS['gpt-image-1'].defaults;
   return {
-    model: 'gpt-image-1', prompt, parameters, transport: 'async', outputFolder, baseName: prompt.replace(/\W+/g, '-').toLowerCase(),
+    model: 'gpt-image-1', prompt, parameters, transport: 'async', outputFolder, workspaceFolder: workspaceFolder(), baseName: prompt.replace(/\W+/g, '-').toLowerCase(),
     saveMetadata: true, timeoutMs: 60_000,
     body: { prompt, size: '1024x1024', quality: 'auto', background: 'opaque', output_format: 'png', output_compression: 100, moderation: 'auto' },
   };
@@ -169,7 +171,8 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
   it('the status bar item shows Set API Key, then credits, then the warning colour, then the running job', async () => {
     const memento = new MemoryMemento();
     const window = openWindow(memento);
-    const statusBar = new SegmindStatusBar(window.tracker, window.credits, window.keys, { now: () => Date.now(), sleep: () => Promise.resolve() });
+    const spending = new SpendLedger(new MemoryMemento(), () => ({ dailyUsd: 5, agentDailyUsd: 2 }));
+    const statusBar = new SegmindStatusBar(window.tracker, window.credits, window.keys, { now: () => Date.now(), sleep: () => Promise.resolve() }, spending);
     try {
       await until(() => statusBar.view?.text === '$(key) Set API Key', 'Set API Key');
       assert.equal(statusBar.view?.command, 'segmind.setApiKey');
@@ -190,7 +193,15 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
       await job.done;
       await until(() => statusBar.view?.text.startsWith('$(credit-card)') === true, 'back to credits');
       assert.match(statusBar.view?.tooltip ?? '', /\*\*saved\*\*/);
+
+      // Today's spend, and the limits set, are in the tooltip.
+      assert.match(statusBar.view?.tooltip ?? '', /Spent today \(estimated\): \$0\.00 of \$5\.00 · by the agent: \$0\.00 of \$2\.00/);
+      const hold = spending.hold(0.08, 'agent');
+      await hold.submitted(0.08);
+      hold.release();
+      await until(() => /Spent today \(estimated\): \$0\.08 of \$5\.00 · by the agent: \$0\.08 of \$2\.00/.test(statusBar.view?.tooltip ?? ''), 'the spend in the tooltip');
     } finally {
+      spending.dispose();
       statusBar.dispose();
       window.dispose();
     }

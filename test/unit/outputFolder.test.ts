@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ConfigurationError } from '../../src/domain/errors';
-import { isInside, outputFolderSegments, relativeSegments } from '../../src/domain/workspacePath';
+import { forbiddenName, isInside, outputFolderSegments, relativeSegments } from '../../src/domain/workspacePath';
 
 function refused(setting: string): ConfigurationError {
   try {
@@ -77,5 +77,19 @@ describe('relativeSegments (shared by the output folder and edit inputs)', () =>
     assert.deepEqual(relativeSegments('/etc'), { ok: false, problem: 'absolute' });
     assert.deepEqual(relativeSegments('C:\\x'), { ok: false, problem: 'absolute' });
     assert.deepEqual(relativeSegments('a/../../x'), { ok: false, problem: 'outside' });
+  });
+});
+
+describe('forbiddenName: the segments never written into', () => {
+  it('.git in every spelling that reaches it: any case, trailing dots and spaces (Windows drops them), the 8.3 short name', () => {
+    for (const name of ['.git', '.GIT', '.Git', '.git.', '.git..', '.git ', '.git. ', 'git~1', 'GIT~1', 'Git~12']) assert.equal(forbiddenName(name), 'git', name);
+  });
+
+  it('a ":" (a drive, or an NTFS alternate data stream such as .git::$INDEX_ALLOCATION)', () => {
+    for (const name of ['logo.png:hidden', '.git::$INDEX_ALLOCATION', 'c:', 'a:b']) assert.equal(forbiddenName(name), 'stream', name);
+  });
+
+  it('lets ordinary names through, look-alikes included', () => {
+    for (const name of ['assets', '.github', 'git', '.gitignore', 'gitlab~1x', '.git-crypt', 'my.git', 'logo.png']) assert.equal(forbiddenName(name), undefined, name);
   });
 });
