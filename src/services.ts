@@ -17,6 +17,7 @@ import { openStudioCommand } from './commands/openStudio';
 import { ClientFactory } from './config/clientFactory';
 import { readSettings } from './config/settings';
 import { CreditsMonitor } from './credits/creditsMonitor';
+import { modalConfirm } from './ui/confirm';
 import { UploadConsent } from './ui/uploadConsent';
 import { GenerationFlow } from './flow/generationFlow';
 import { JobStore } from './jobs/jobStore';
@@ -29,8 +30,10 @@ import { resumeJobsAfterReload } from './ui/resumeNotices';
 import { PromptHistory } from './studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
 import { PaletteAsker } from './commands/paletteAsker';
+import { resolveOutputFolder } from './workspace/outputFolder';
 import { resultSaver } from './workspace/resultFiles';
 import { GenerateImageTool } from './tool/generateImageTool';
+import { SpendLedger } from './spending/spendLedger';
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -51,19 +54,20 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const tracker = new JobTracker({
     store: new JobStore(context.workspaceState), logger, clock: clients.clock,
     createClient: () => clients.create(),
-    saveResult: resultSaver(version, () => clients.clock.now()),
+    saveResult: resultSaver(version, () => clients.clock.now(), (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder)),
     onRemainingCredits: (remaining) => credits.setRemaining(remaining),
   });
-  const flow = new GenerationFlow({ tracker, keys, clients, logger, readSettings });
+  const spending = new SpendLedger(context.globalState, () => readSettings().spendLimits);
+  const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
   const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
   const consent = new UploadConsent(context.globalState, logger);
   const asker = new PaletteAsker({ memento: context.globalState, consent, defaultModel: () => readSettings().defaultModel });
   const studio: StudioDependencies = {
-    extensionUri: context.extensionUri, flow, consent, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
+    extensionUri: context.extensionUri, flow, consent, confirm: modalConfirm, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
   };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
-  context.subscriptions.push(keys, credits, tracker, keys.onDidChange(() => void scrubKeyFromLog()), trackKeyContext(keys));
+  context.subscriptions.push(keys, credits, tracker, spending, keys.onDidChange(() => void scrubKeyFromLog()), trackKeyContext(keys));
   // Deactivation detaches the Studio from the services; the panel itself stays for VS Code to restore.
   context.subscriptions.push({ dispose: () => StudioPanel.current?.dispose() });
   void scrubKeyFromLog();
@@ -80,13 +84,13 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     'segmind.exportIconSet': exportIconSetCommand({ notifier, logger, outputFolderOf: (folder) => readSettings(folder).outputFolder }),
   };
 
-  const tool = new GenerateImageTool({ flow, logger, readSettings, balance: async () => (await credits.refresh()).credits });
+  const tool = new GenerateImageTool({ flow, logger, readSettings, spending, balance: async () => (await credits.refresh()).credits });
 
   return {
     commands,
     tool,
     startUp: () => {
-      context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock));
+      context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock, spending));
       credits.refreshQuietly();
       void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
     },

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/catalog';
+import type { SpendLimits } from '../domain/spending';
 import type { Transport } from '../domain/transport';
 import type { ProxySettings } from '../segmind/proxy';
 
@@ -24,6 +25,8 @@ export interface Settings {
   readonly lowCreditWarning: number;
   /** Shared ceiling for all requests to the API host, across every job. */
   readonly maxRequestsPerMinute: number;
+  /** `segmind.dailySpendLimit` and `segmind.agentDailySpendLimit` (user settings only; 0 is none). */
+  readonly spendLimits: SpendLimits;
   /** Settings a workspace tried to set but may not (reported in the log). */
   readonly ignoredWorkspaceSettings: readonly string[];
 }
@@ -33,17 +36,27 @@ export interface Settings {
  * guess would slow down whoever has more. The service's 429s still pause every job together.
  */
 export const DEFAULT_MAX_REQUESTS_PER_MINUTE = 0;
+/** An agent that was once told "Always allow" spends at most this much a day unless the user says more. */
+export const DEFAULT_AGENT_DAILY_SPEND_LIMIT = 2;
 const DEFAULT_API_BASE_URL = 'https://api.segmind.com';
 const DEFAULT_UPLOAD_BASE_URL = 'https://workflows-api.segmind.com';
 
 export function readSettings(scope?: vscode.Uri): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const ignored: string[] = [];
-  const applicationOnly = (key: string, fallback: string): string => {
-    const inspected = config.inspect<string>(key);
+  // What decides where the key goes, or how much may be spent, comes from the user alone.
+  const userValue = (key: string): unknown => {
+    const inspected = config.inspect<unknown>(key);
     if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) ignored.push(`${SECTION}.${key}`);
-    const value = inspected?.globalValue ?? inspected?.defaultValue;
+    return inspected?.globalValue ?? inspected?.defaultValue;
+  };
+  const applicationOnly = (key: string, fallback: string): string => {
+    const value = userValue(key);
     return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+  };
+  const limit = (key: string, fallback: number): number => {
+    const value = userValue(key);
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
   const defaultModel = config.get<unknown>('defaultModel');
   const timeoutSeconds = config.get<unknown>('timeoutSeconds');
@@ -68,6 +81,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     timeoutSeconds: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : 600,
     lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,
     maxRequestsPerMinute: typeof maxRequestsPerMinute === 'number' && maxRequestsPerMinute >= 0 ? maxRequestsPerMinute : DEFAULT_MAX_REQUESTS_PER_MINUTE,
+    spendLimits: { dailyUsd: limit('dailySpendLimit', 0), agentDailyUsd: limit('agentDailySpendLimit', DEFAULT_AGENT_DAILY_SPEND_LIMIT) },
     ignoredWorkspaceSettings: ignored,
   };
 }

@@ -4,6 +4,7 @@
  * Messages here are for logs and are always redacted.
  */
 import { redact } from './redact';
+import type { ConfinementReason } from './workspacePath';
 
 export type SegmindErrorKind =
   | 'invalid-parameters'
@@ -25,7 +26,9 @@ export type SegmindErrorKind =
   | 'protocol'
   | 'cancelled'
   | 'configuration'
-  | 'no-workspace';
+  | 'no-workspace'
+  | 'unsafe-destination'
+  | 'spend-limit';
 
 export abstract class SegmindError extends Error {
   abstract readonly kind: SegmindErrorKind;
@@ -246,13 +249,49 @@ export type AnySegmindError =
   | ProtocolError
   | CancelledError
   | ConfigurationError
-  | NoWorkspaceError;
+  | NoWorkspaceError
+  | UnsafeDestinationError
+  | SpendLimitError;
 
 /** Images are saved into a workspace folder, so without one there is nowhere to put them. */
 export class NoWorkspaceError extends SegmindError {
   readonly kind = 'no-workspace';
   constructor() {
     super('No folder is open: images are saved into the workspace folder.');
+  }
+}
+
+/**
+ * A paid image's folder failed the confinement check just before the write (turned into a link
+ * while the job ran, say) and there was no safe folder to take it instead: nothing was written.
+ */
+export class UnsafeDestinationError extends SegmindError {
+  readonly kind = 'unsafe-destination';
+  constructor(
+    /** Workspace-relative, as the user knows it. */
+    readonly location: string,
+    readonly reason: ConfinementReason,
+    readonly requestId: string | undefined,
+    readonly detail?: string,
+  ) {
+    super(`Not saved${requestId ? ` (request ${requestId})` : ''}: ${location} is no longer a safe place to write (${reason}${detail ? `: ${detail}` : ''}).`);
+  }
+}
+
+/** Who spends: every way in, or the agent tool (which has a limit of its own too). */
+export type Spender = 'user' | 'agent';
+
+/** The run's estimate would take a day's spend past its limit: refused before any request. */
+export class SpendLimitError extends SegmindError {
+  readonly kind = 'spend-limit';
+  constructor(
+    readonly setting: 'segmind.dailySpendLimit' | 'segmind.agentDailySpendLimit',
+    readonly limitUsd: number,
+    /** Counted since local midnight: every way in for the daily limit, the agent's part for the agent's. */
+    readonly spentTodayUsd: number,
+    readonly estimateUsd: number,
+  ) {
+    super(`Refused: $${estimateUsd.toFixed(2)} more would take today's spend of $${spentTodayUsd.toFixed(2)} past ${setting} ($${limitUsd.toFixed(2)}).`);
   }
 }
 

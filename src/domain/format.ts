@@ -33,3 +33,8 @@ export function hostOf(baseUrl: string): string {
     return baseUrl;
   }
 }
+
+/** `$0.08`; amounts under a cent that are not nothing read `< $0.01`. */
+export function formatUsd(amount: number): string {
+  return amount > 0 && amount < 0.005 ? '< $0.01' : `$${(Math.round(amount * 100) / 100).toFixed(2)}`;
+}

@@ -5,7 +5,7 @@
  */
 import {
   MODELS, TEXT_TO_IMAGE_MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
-  type ImageParameters, type ModelSlug, type RequestedParameters, type TextToImageModel,
+  type ImageParameters, type ModelSlug, type ParameterName, type RequestedParameters, type TextToImageModel,
 } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { baseNameFromPrompt, editBaseName } from './fileNaming';
@@ -32,6 +32,8 @@ export interface GenerationPlan {
   readonly mask?: SourceImage;
   /** `resize` and `fit`: the saved image has exactly this size (never sent to the service). */
   readonly exact?: ExactSize;
+  /** The parameters a setting decided (not the options, not the model's default): confirmations say so. */
+  readonly fromSettings?: readonly ParameterName[];
 }
 
 /**
@@ -51,8 +53,11 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
     throw new InvalidParametersError([{ parameter: 'images', message: 'Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).' }]);
   }
   const variants = checkVariants(options.variants);
-  const { parameters, exact } = sizedParameters(model, options, defaults.parameters);
-  return { prompt, model, parameters, variants, body: toRequestBody(prompt, parameters), baseName: baseNameFromPrompt(prompt), ...(exact ? { exact } : {}) };
+  const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
+  return {
+    prompt, model, parameters, variants, body: toRequestBody(prompt, parameters), baseName: baseNameFromPrompt(prompt),
+    ...(exact ? { exact } : {}), ...(fromSettings.length > 0 ? { fromSettings } : {}),
+  };
 }
 
 function checkVariants(requested: number | undefined): number {
@@ -108,13 +113,14 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   }
   if (problems.length > 0) throw new InvalidParametersError(problems);
   const variants = checkVariants(options.variants);
-  const { parameters, exact } = sizedParameters(model, options, defaults.parameters);
+  const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
   const [first = 'image'] = sources.images;
   return {
     prompt, model, parameters, variants,
     body: toRequestBody(prompt, parameters),
     baseName: editBaseName(first, now),
     ...(exact ? { exact } : {}),
+    ...(fromSettings.length > 0 ? { fromSettings } : {}),
     sourceImages: sources.images.map((path) => ({ path })),
     ...(sources.mask === undefined ? {} : { mask: { path: sources.mask } }),
   };
@@ -161,18 +167,23 @@ export function withUploadedSources(plan: GenerationPlan, uploaded: UploadedSour
  * model's native size closest in aspect ratio is asked for (over the size setting, which was not
  * chosen for this image).
  */
-function sizedParameters(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): { parameters: ImageParameters; exact?: ExactSize } {
+function sizedParameters(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): Resolved & { exact?: ExactSize } {
   const exact = exactSizeOf(options.resize, options.fit);
-  if (!exact) return { parameters: resolveWithSettings(model, options, fromSettings) };
+  if (!exact) return resolveWithSettings(model, options, fromSettings);
   const size = options.size ?? nativeSizeFor(MODELS[model].sizes, exact);
-  return { parameters: resolveWithSettings(model, { ...options, ...(size ? { size } : {}) }, fromSettings), exact };
+  return { ...resolveWithSettings(model, { ...options, ...(size ? { size } : {}) }, fromSettings), exact };
+}
+
+interface Resolved {
+  readonly parameters: ImageParameters;
+  readonly fromSettings: readonly ParameterName[];
 }
 
 const PARAMETER_KEYS = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'] as const;
 
-function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): ImageParameters {
+function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): Resolved {
   const merged: Record<string, unknown> = {};
-  const settingKeys = new Set<string>();
+  const settingKeys = new Set<ParameterName>();
   for (const key of PARAMETER_KEYS) {
     const explicit = options[key];
     if (explicit !== undefined && explicit !== null) {
@@ -183,12 +194,12 @@ function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSett
     }
   }
   try {
-    return resolveParameters(model, merged);
+    return { parameters: resolveParameters(model, merged), fromSettings: [...settingKeys] };
   } catch (error) {
     if (!(error instanceof InvalidParametersError)) throw error;
     throw new InvalidParametersError(
       error.problems.map((problem) =>
-        settingKeys.has(problem.parameter)
+        settingKeys.has(problem.parameter as ParameterName)
           ? { ...problem, message: `${problem.message} (from the setting segmind.${problem.parameter})` }
           : problem,
       ),

@@ -17,12 +17,14 @@ import type { Settings } from '../config/settings';
 import type { CheckedEditInputs } from '../domain/editInputs';
 import { sanitizeBaseName } from '../domain/fileNaming';
 import { parseCommandOptions, type CommandOptions } from '../domain/options';
-import { planEdit, planGeneration, type GenerationPlan } from '../domain/plan';
+import { estimateCostUsd, planEdit, planGeneration, type GenerationPlan } from '../domain/plan';
+import type { Spender } from '../domain/errors';
+import type { SpendLedger } from '../spending/spendLedger';
 import { PAINTED_MASK_LABEL } from '../domain/sidecar';
 import type { JobTracker, KeepUnmaskedSource } from '../jobs/jobTracker';
 import { readEditInputs, resolveEditInputs, withMask, type EditInputRef, type ResolvedEditInputs } from '../workspace/editInputReader';
-import { resolveOutputFolder } from '../workspace/outputFolder';
-import { confinedTarget } from '../workspace/targets';
+import { checkedOutputFolder, resolveOutputFolder } from '../workspace/outputFolder';
+import { confinedTarget, createConfined } from '../workspace/targets';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { runVariants, type GenerationOutcome, type VariantProgress } from './runVariants';
 import { filesToUpload, uploadEditSources } from './uploadInputs';
@@ -38,6 +40,8 @@ export interface GenerationRequest {
   /** The file the request came from (the document being written): decides the workspace folder. */
   readonly origin?: vscode.Uri;
   readonly signal?: AbortSignal;
+  /** Who spends: the agent tool has a daily limit of its own (segmind.agentDailySpendLimit). */
+  readonly spender?: Spender;
 }
 
 /** What the images of an edit turned out to be, for the questions asked about them. */
@@ -82,10 +86,33 @@ export interface FinishedRun {
 
 export type FlowResult = ({ readonly ran: true } & FinishedRun) | { readonly ran: false; readonly reason: string };
 
+/**
+ * A run checked and planned, with nothing written, uploaded or sent: what a confirmation built from
+ * it says is what `run` then does (the model, the size a setting decided, where the files go, what
+ * is uploaded, what it costs).
+ */
+export interface PreparedRun {
+  readonly plan: GenerationPlan;
+  readonly settings: Settings;
+  readonly workspaceFolder: vscode.Uri;
+  /** `path`'s folder, or the output folder: confined, not created yet. */
+  readonly folder: vscode.Uri;
+  /** The file `path` asked for (the plan's base name is its name; the extension follows the format made). */
+  readonly target?: vscode.Uri;
+  readonly located?: ResolvedEditInputs;
+  readonly inputs?: CheckedEditInputs;
+  /** Workspace-relative paths of what the edit uploads, in order (the mask last). */
+  readonly uploads: readonly string[];
+  readonly estimatedCostUsd: number;
+}
+
+export type Preparation = ({ readonly ready: true } & PreparedRun) | { readonly ready: false; readonly reason: string };
+
 export interface GenerationFlowDependencies {
   readonly tracker: JobTracker;
   readonly keys: ApiKeyStore;
   readonly clients: ClientFactory;
+  readonly spending: SpendLedger;
   readonly logger: Logger;
   readonly readSettings: (workspaceFolder: vscode.Uri) => Settings;
   readonly now?: () => Date;
@@ -98,34 +125,74 @@ function baseNameOfPath(uri: vscode.Uri): string {
   return sanitizeBaseName(uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp)$/i, ''));
 }
 
-async function createFolder(folder: vscode.Uri): Promise<vscode.Uri> {
-  await vscode.workspace.fs.createDirectory(folder);
-  return folder;
-}
-
 export class GenerationFlow {
   constructor(private readonly deps: GenerationFlowDependencies) {}
 
   async run(request: GenerationRequest, asker: Asker, presenter: Presenter = {}): Promise<FlowResult> {
     const { deps } = this;
-    let options = parseCommandOptions(request.options);
-    const editing = request.edit === true || (options.images?.length ?? 0) > 0 || request.paintedMask !== undefined;
-
+    const editing = isEdit(request, parseCommandOptions(request.options));
     const hasKey = async (): Promise<boolean> => (await deps.keys.get()) !== undefined;
     if (!(await hasKey()) && !((await asker.provideKey(editing ? 'edit' : 'generate')) && (await hasKey()))) return stopped('No API key was set.');
 
+    const prepared = await this.prepare(request, asker);
+    if (!prepared.ready) return stopped(prepared.reason);
+    const { plan, settings, workspaceFolder, inputs, located } = prepared;
+    // Refused before anything is created, asked, uploaded or submitted; held until the run ends.
+    const hold = deps.spending.hold(prepared.estimatedCostUsd, request.spender ?? 'user');
+    try {
+      // An image that could not be saved must cost nothing: the folder exists (and is confined) before any request.
+      const outputFolder = prepared.target ? await createConfined(workspaceFolder, prepared.folder) : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
+      const keepUnmasked = located && plan.mask && settings.preserveUnmaskedPixels ? this.keepUnmaskedSource(located, request.paintedMask) : undefined;
+
+      if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped('Nothing was generated.');
+      if (inputs && !(await asker.confirmUpload(prepared.uploads, settings.uploadBaseUrl))) {
+        deps.logger.info('Edit cancelled: the upload to Segmind storage was declined.');
+        return stopped('Edit cancelled: nothing was uploaded.');
+      }
+
+      await presenter.started?.(plan);
+      let finished: FinishedRun;
+      try {
+        const ready = inputs ? await this.upload(plan, inputs, settings, presenter, request.signal) : plan;
+        const perJobUsd = estimateCostUsd(plan.model, 1);
+        const outcome = await runVariants(deps.tracker, deps.logger, {
+          plan: ready, outputFolder, workspaceFolder, chosenPath: prepared.target !== undefined, transport: settings.transport, saveMetadata: settings.saveMetadata,
+          timeoutMs: settings.timeoutSeconds * 1000, ...(keepUnmasked ? { keepUnmasked } : {}),
+          ...(request.signal ? { signal: request.signal } : {}),
+          ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
+          beforeSubmit: () => hold.submitted(perJobUsd),
+        });
+        finished = { plan: ready, outcome, workspaceFolder, ...(located ? { edited: located } : {}) };
+      } finally {
+        presenter.finished?.();
+      }
+      await presenter.report?.(finished);
+      return { ran: true, ...finished };
+    } finally {
+      hold.release();
+    }
+  }
+
+  /**
+   * Everything `run` does before it writes or sends anything: the inputs located and read (checked
+   * by their bytes), what the request leaves open (the asker's `complete`), the destination
+   * confined, the plan (options over the settings of the right folder over the model's defaults).
+   * The agent tool's confirmation is built from this.
+   */
+  async prepare(request: GenerationRequest, asker: Asker): Promise<Preparation> {
+    let options = parseCommandOptions(request.options);
     // Inputs first, so that nobody is asked for a prompt for a file that cannot be edited.
     let located: ResolvedEditInputs | undefined;
     let inputs: CheckedEditInputs | undefined;
-    if (editing) {
+    if (isEdit(request, options)) {
       const images = options.images?.length ? options.images : await asker.chooseImages();
-      if (images === undefined) return stopped('No image was chosen.');
+      if (images === undefined) return { ready: false, reason: 'No image was chosen.' };
       located = await resolveEditInputs(images, request.paintedMask ? undefined : options.mask);
       inputs = await readEditInputs(located.images, this.maskOf(located, request.paintedMask));
     }
 
     const completed = await asker.complete(options, located && { images: located.images });
-    if (completed === undefined) return stopped('Nothing was generated.');
+    if (completed === undefined) return { ready: false, reason: 'Nothing was generated.' };
     if (located && inputs && completed.mask !== options.mask && !request.paintedMask) {
       // The asker chose a mask file: located and checked like one given in the options; the images are read already.
       located = await resolveEditInputs(located.images.map((image) => image.uri), completed.mask);
@@ -134,37 +201,18 @@ export class GenerationFlow {
     options = completed;
 
     // `path` names the file (and so the workspace folder); else the edited image's folder, or the origin's.
-    const target = options.path ? await confinedTarget(options.path, 'path', located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin)) : undefined;
+    const target = options.path ? await confinedTarget(options.path, 'path', 'file', located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin)) : undefined;
     const workspaceFolder = located?.workspaceFolder ?? target?.workspaceFolder ?? chooseWorkspaceFolder(request.origin);
-    const settings = deps.readSettings(workspaceFolder);
+    const settings = this.deps.readSettings(workspaceFolder);
     const planned = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
     const plan = target ? { ...planned, baseName: baseNameOfPath(target.uri) } : planned;
-    // Before anything is uploaded or submitted: an image that could not be saved must cost nothing.
-    const outputFolder = target ? await createFolder(vscode.Uri.joinPath(target.uri, '..')) : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
-    const keepUnmasked = located && plan.mask && settings.preserveUnmaskedPixels ? this.keepUnmaskedSource(located, request.paintedMask) : undefined;
-
-    if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped('Nothing was generated.');
-    if (inputs && !(await asker.confirmUpload(filesToUpload(inputs).map((file) => file.path), settings.uploadBaseUrl))) {
-      deps.logger.info('Edit cancelled: the upload to Segmind storage was declined.');
-      return stopped('Edit cancelled: nothing was uploaded.');
-    }
-
-    await presenter.started?.(plan);
-    let finished: FinishedRun;
-    try {
-      const ready = inputs ? await this.upload(plan, inputs, settings, presenter, request.signal) : plan;
-      const outcome = await runVariants(deps.tracker, deps.logger, {
-        plan: ready, outputFolder, transport: settings.transport, saveMetadata: settings.saveMetadata,
-        timeoutMs: settings.timeoutSeconds * 1000, ...(keepUnmasked ? { keepUnmasked } : {}),
-        ...(request.signal ? { signal: request.signal } : {}),
-        ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
-      });
-      finished = { plan: ready, outcome, workspaceFolder, ...(located ? { edited: located } : {}) };
-    } finally {
-      presenter.finished?.();
-    }
-    await presenter.report?.(finished);
-    return { ran: true, ...finished };
+    const folder = target ? vscode.Uri.joinPath(target.uri, '..') : await checkedOutputFolder(workspaceFolder, settings.outputFolder);
+    return {
+      ready: true, plan, settings, workspaceFolder, folder, ...(target ? { target: target.uri } : {}),
+      uploads: inputs ? filesToUpload(inputs).map((file) => file.path) : [],
+      estimatedCostUsd: estimateCostUsd(plan.model, plan.variants),
+      ...(located ? { located } : {}), ...(inputs ? { inputs } : {}),
+    };
   }
 
   private keepUnmaskedSource(located: ResolvedEditInputs, painted: Uint8Array | undefined): KeepUnmaskedSource | undefined {
@@ -192,4 +240,9 @@ export class GenerationFlow {
       presenter.step?.(null);
     }
   }
+}
+
+/** It edits: through segmind.editImage, with images in the options, or with a mask painted in the Studio. */
+function isEdit(request: GenerationRequest, options: CommandOptions): boolean {
+  return request.edit === true || (options.images?.length ?? 0) > 0 || request.paintedMask !== undefined;
 }

@@ -10,6 +10,7 @@ import { readSettings } from '../config/settings';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning } from '../jobs/jobSnapshot';
 import type { Clock } from '../domain/clock';
+import type { SpendLedger } from '../spending/spendLedger';
 import { statusBarView, type KeyState, type StatusBarView } from './statusBarView';
 
 const MIN_INTERVAL_MS = 1_000;
@@ -27,14 +28,16 @@ export class SegmindStatusBar extends Disposable {
     private readonly credits: CreditsMonitor,
     private readonly keys: ApiKeyStore,
     private readonly clock: Clock,
+    private readonly spending: SpendLedger,
   ) {
     super();
     this.item.name = 'Segmind';
     this._register(tracker.onDidChange(() => this.schedule()));
     this._register(credits.onDidChange(() => this.schedule()));
+    this._register(spending.onDidChange(() => this.schedule()));
     this._register(keys.onDidChange(() => void this.refreshKeyState()));
     this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('segmind.lowCreditWarning')) this.schedule();
+      if (event.affectsConfiguration('segmind.lowCreditWarning') || event.affectsConfiguration('segmind.dailySpendLimit') || event.affectsConfiguration('segmind.agentDailySpendLimit')) this.schedule();
     }));
     this._register({ dispose: () => {
       clearTimeout(this.pending);
@@ -70,6 +73,7 @@ export class SegmindStatusBar extends Disposable {
     const view = statusBarView({
       jobs, key: this.keyState, lowCreditWarning: readSettings().lowCreditWarning, now: this.clock.now(),
       ...(credits ? { credits } : {}), ...(problem ? { creditsProblem: problem } : {}),
+      spend: { today: this.spending.today(), limits: this.spending.currentLimits() },
     });
     this.apply(view);
     this.keepTicking(jobs.some(isRunning));

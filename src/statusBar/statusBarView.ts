@@ -2,7 +2,9 @@
  * What the one status-bar item shows, computed from the jobs, the balance and the key. Pure, so every
  * state's text and tooltip is unit-tested; the host item only copies the result.
  */
-import { formatCredits, formatDuration } from '../domain/format';
+import { formatCredits, formatDuration, formatUsd } from '../domain/format';
+import type { DaySpend, SpendLimits } from '../domain/spending';
+import { escapeMarkdown } from '../domain/markdown';
 import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
 import { failureWords } from '../ui/errorMessages';
@@ -16,6 +18,8 @@ export interface StatusBarInput {
   readonly key: KeyState;
   readonly lowCreditWarning: number;
   readonly now: number;
+  /** Today's estimated spend on this machine and the limits set (0: none). */
+  readonly spend?: { readonly today: DaySpend; readonly limits: SpendLimits };
 }
 
 export interface StatusBarView {
@@ -91,17 +95,21 @@ function tooltipMarkdown(input: StatusBarInput, running: readonly JobSnapshot[],
     } else {
       lines.push(`Credits: unknown${input.creditsProblem ? ` (${input.creditsProblem})` : ''}`);
     }
+    if (input.spend) lines.push('', spendLine(input.spend.today, input.spend.limits));
     if (input.key === 'environment') lines.push('', 'Using the key from the SEGMIND_API_KEY environment variable.');
   }
   lines.push('', '[Show Jobs](command:segmind.showJobs) · [Check Credits](command:segmind.checkCredits) · [Show Log](command:segmind.showLog)');
   return lines.join('\n');
 }
 
+/** `Spent today: $0.12 of $5.00 · by the agent: $0.04 of $2.00` (estimates; limits only when set). */
+export function spendLine(today: DaySpend, limits: SpendLimits): string {
+  const of = (limit: number): string => (limit > 0 ? ` of ${formatUsd(limit)}` : '');
+  const agent = today.agentUsd > 0 || limits.agentDailyUsd > 0 ? ` · by the agent: ${formatUsd(today.agentUsd)}${of(limits.agentDailyUsd)}` : '';
+  return `Spent today (estimated): ${formatUsd(today.totalUsd)}${of(limits.dailyUsd)}${agent}`;
+}
+
 function shorten(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

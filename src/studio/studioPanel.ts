@@ -16,7 +16,7 @@ import { InvalidParametersError } from '../domain/errors';
 import { altText, imageLink } from '../domain/links';
 import { isPaintedMask } from '../domain/sidecar';
 import { isInside } from '../domain/workspacePath';
-import type { GenerationFlow } from '../flow/generationFlow';
+import type { Asker, GenerationFlow } from '../flow/generationFlow';
 import type { JobTracker } from '../jobs/jobTracker';
 import { parseWebviewMessage } from '../protocol/studioMessages';
 import type {
@@ -24,10 +24,12 @@ import type {
 } from '../protocol/studioProtocol';
 import type { ErrorAction } from '../ui/errorMessages';
 import type { Notifier } from '../ui/notifier';
+import type { Confirm } from '../ui/confirm';
 import type { UploadConsent } from '../ui/uploadConsent';
 import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
 import { GalleryWatcher, listGallery, studioOutputFolders, type GalleryEntry } from './gallery';
 import type { PromptHistory } from './promptHistory';
+import { SidecarRunAsker } from './sidecarRunAsker';
 import { StudioAsker } from './studioAsker';
 import { renderStudioHtml } from './studioHtml';
 import { STUDIO_VIEW_TYPE } from './studioViewType';
@@ -43,6 +45,8 @@ export interface StudioDependencies {
   readonly extensionUri: vscode.Uri;
   readonly flow: GenerationFlow;
   readonly consent: UploadConsent;
+  /** Asks "run again" from a sidecar before it spends on several images or uploads (a modal). */
+  readonly confirm: Confirm;
   readonly tracker: JobTracker;
   readonly notifier: Notifier;
   readonly logger: Logger;
@@ -194,18 +198,18 @@ export class StudioPanel extends Disposable {
       if (decoded?.format !== 'png') throw new InvalidParametersError([{ parameter: 'mask', message: 'The painted mask is not a PNG image.' }]);
       paintedMask = decoded.bytes;
     }
-    await this.run(settings, inputs.map((uri) => toWorkspaceUri(uri) ?? uri), { ...(paintedMask ? { paintedMask } : {}) });
+    await this.run(settings, inputs.map((uri) => toWorkspaceUri(uri) ?? uri), { ...(paintedMask ? { paintedMask } : {}) }, this.asker);
   }
 
   /** The one flow, with the Studio's asking (almost none) and presenting (job cards, notices, history, gallery). */
-  private async run(settings: StudioSettings, images: readonly unknown[], mask: { paintedMask?: Uint8Array; maskFile?: string }): Promise<void> {
+  private async run(settings: StudioSettings, images: readonly unknown[], mask: { paintedMask?: Uint8Array; maskFile?: string }, asker: Asker): Promise<void> {
     const options = {
       prompt: settings.prompt, model: settings.model, variants: settings.variants, ...settings.parameters, images: [...images],
       ...(mask.maskFile ? { mask: mask.maskFile } : {}),
       ...(settings.resize ? { resize: settings.resize, fit: settings.fit ?? null } : {}),
       ...(settings.path ? { path: settings.path } : {}),
     };
-    const result = await this.deps.flow.run({ options, ...(mask.paintedMask ? { paintedMask: mask.paintedMask } : {}) }, this.asker, {
+    const result = await this.deps.flow.run({ options, ...(mask.paintedMask ? { paintedMask: mask.paintedMask } : {}) }, asker, {
       started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),
       step: (text) => this.post({ type: 'busy', text }),
       report: async ({ outcome: { saved, failures } }) => {
@@ -289,7 +293,7 @@ export class StudioPanel extends Disposable {
         this.post({ type: 'restoreSettings', settings });
         const painted = maskPath !== undefined && isPaintedMask(maskPath);
         if (painted) this.notice({ severity: 'info', text: 'The mask painted for that edit was not kept; running it again without a mask.', actions: [] });
-        await this.run(settings, sourceImages, maskPath && !painted ? { maskFile: maskPath } : {});
+        await this.run(settings, sourceImages, maskPath && !painted ? { maskFile: maskPath } : {}, new SidecarRunAsker(this.deps.confirm, entry.path));
         return;
       }
     }

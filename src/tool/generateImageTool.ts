@@ -11,13 +11,16 @@ import type { Settings } from '../config/settings';
 import { InvalidParametersError, isSegmindError } from '../domain/errors';
 import { sniffImageFormat, readPixelSize } from '../domain/imageFormat';
 import { toolInputSchema, type ToolInput } from '../domain/options';
-import type { GenerationFlow } from '../flow/generationFlow';
+import type { GenerationFlow, GenerationRequest, PreparedRun } from '../flow/generationFlow';
+import type { SpendLedger } from '../spending/spendLedger';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import { previewPng } from '../pixels/preview';
-import { failureWords } from '../ui/errorMessages';
+import { describeError, failureWords } from '../ui/errorMessages';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { TOOL_NAME } from '../base/toolIds';
-import { agentErrorText, confirmationOf, resultText, type SavedImageFacts } from './toolText';
+import {
+  agentErrorText, confirmationOf, resultText, unpreparedConfirmation, type Confirmation, type ConfirmationFacts, type SavedImageFacts,
+} from './toolText';
 
 export interface GenerateImageToolDependencies {
   readonly flow: GenerationFlow;
@@ -25,6 +28,8 @@ export interface GenerateImageToolDependencies {
   readonly readSettings: (workspaceFolder?: vscode.Uri) => Settings;
   /** The balance, for a 406. */
   readonly balance: () => Promise<number | undefined>;
+  /** Today's spend and the limits, for the confirmation. */
+  readonly spending: SpendLedger;
 }
 
 interface DataPartFactory {
@@ -40,13 +45,42 @@ function dataParts(): DataPartFactory | undefined {
 export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   constructor(private readonly deps: GenerateImageToolDependencies) {}
 
-  prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<ToolInput>): vscode.PreparedToolInvocation {
-    const input = this.parse(options.input);
-    const settings = this.deps.readSettings(this.folderQuietly());
-    const confirmation = confirmationOf(input, { defaultModel: settings.defaultModel, outputFolder: settings.outputFolder, uploadBaseUrl: settings.uploadBaseUrl });
+  /**
+   * The confirmation, built from the same plan the call will run (GenerationFlow.prepare: the folder
+   * of `path` or of the image decides the settings, `segmind.size` is named when it decides). Preparing
+   * sends nothing. A call that cannot be prepared is still confirmed, saying why it will be refused.
+   */
+  async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<ToolInput>): Promise<vscode.PreparedToolInvocation> {
+    let confirmation: Confirmation;
+    try {
+      const input = this.parse(options.input);
+      const prepared = await this.deps.flow.prepare(this.requestOf(input), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
+      confirmation = prepared.ready ? confirmationOf(this.factsOf(input, prepared)) : unpreparedConfirmation(options.input, prepared.reason);
+    } catch (error) {
+      confirmation = unpreparedConfirmation(options.input, isSegmindError(error) ? describeError(error).text : error instanceof Error ? error.message : String(error));
+    }
     return {
       invocationMessage: confirmation.invocationMessage,
       confirmationMessages: { title: confirmation.title, message: new vscode.MarkdownString(confirmation.message) },
+    };
+  }
+
+  private requestOf(input: ToolInput, signal?: AbortSignal): GenerationRequest {
+    return { options: input, edit: (input.images?.length ?? 0) > 0, spender: 'agent', ...(signal ? { signal } : {}) };
+  }
+
+  private factsOf(input: ToolInput, prepared: PreparedRun): ConfirmationFacts {
+    const { plan } = prepared;
+    const relative = (uri: vscode.Uri): string => (uri.toString() === prepared.workspaceFolder.toString() ? '.' : vscode.workspace.asRelativePath(uri));
+    const limits = this.deps.spending.currentLimits();
+    return {
+      prompt: input.prompt, model: plan.model, variants: plan.variants, size: plan.parameters.size,
+      sizeFrom: input.size !== undefined || (input.resize !== undefined && plan.exact) ? 'options' : plan.fromSettings?.includes('size') ? 'setting' : 'model',
+      ...(plan.exact ? { exact: plan.exact } : {}),
+      estimatedCostUsd: prepared.estimatedCostUsd,
+      destination: prepared.target ? { file: relative(prepared.target) } : { folder: relative(prepared.folder) },
+      uploads: prepared.uploads, uploadBaseUrl: prepared.settings.uploadBaseUrl,
+      ...(limits.agentDailyUsd > 0 ? { agentSpend: { spentUsd: this.deps.spending.today().agentUsd, limitUsd: limits.agentDailyUsd } } : {}),
     };
   }
 
@@ -57,7 +91,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     try {
       input = this.parse(options.input);
       const result = await this.deps.flow.run(
-        { options: input, edit: (input.images?.length ?? 0) > 0, signal: controller.signal },
+        this.requestOf(input, controller.signal),
         new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`),
       );
       if (!result.ran) throw new Error(result.reason);

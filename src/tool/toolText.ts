@@ -3,55 +3,87 @@
  * files go, that edits upload), the result an agent reads (per saved image: path, size, format,
  * model, request id, cost, a Markdown snippet), and failures worded as what to change.
  */
-import { MODELS, isModelSlug } from '../domain/catalog';
+import { MODELS, isModelSlug, type ModelSlug } from '../domain/catalog';
 import { isSegmindError } from '../domain/errors';
-import { formatCostEstimate, hostOf } from '../domain/format';
-import type { ToolInput } from '../domain/options';
-import { DEFAULT_EDIT_MODEL } from '../domain/plan';
+import { formatCostEstimate, formatUsd, hostOf } from '../domain/format';
 import { altText, imageLink } from '../domain/links';
+import { codeSpan, escapeMarkdown } from '../domain/markdown';
 import { describeError } from '../ui/errorMessages';
 
 
-export interface ConfirmationContext {
-  readonly defaultModel: string;
-  /** Workspace-relative output folder, for images without `path`. */
-  readonly outputFolder: string;
+/** What will run, as the flow prepared it (GenerationFlow.prepare): the confirmation says exactly this. */
+export interface ConfirmationFacts {
+  readonly prompt: string;
+  readonly model: ModelSlug;
+  readonly variants: number;
+  /** The size asked of the model, and who decided it. */
+  readonly size: string;
+  readonly sizeFrom: 'options' | 'setting' | 'model';
+  /** With `resize`: the saved file's exact size. */
+  readonly exact?: { readonly width: number; readonly height: number; readonly fit: string };
+  readonly estimatedCostUsd: number;
+  /** Workspace-relative: the file asked for (`path`), or the folder the files go to. */
+  readonly destination: { readonly file: string } | { readonly folder: string };
+  /** Workspace-relative paths of what an edit uploads (none for a new image). */
+  readonly uploads: readonly string[];
   readonly uploadBaseUrl: string;
+  /** The agent's spend today and its limit (0: none), when a limit is set. */
+  readonly agentSpend?: { readonly spentUsd: number; readonly limitUsd: number };
 }
 
 export interface Confirmation {
   readonly title: string;
-  /** Markdown. */
+  /** Markdown; every text from the input is escaped. */
   readonly message: string;
   readonly invocationMessage: string;
 }
 
-function modelOf(input: ToolInput, defaultModel: string): string {
-  return input.model ?? ((input.images?.length ?? 0) > 0 ? DEFAULT_EDIT_MODEL : defaultModel);
-}
+const SIZE_FROM: Readonly<Record<ConfirmationFacts['sizeFrom'], string>> = {
+  options: '',
+  setting: ' (your segmind.size setting)',
+  model: ' (the model\'s default)',
+};
 
-export function confirmationOf(input: ToolInput, context: ConfirmationContext): Confirmation {
-  const editing = (input.images?.length ?? 0) > 0;
-  const model = modelOf(input, context.defaultModel);
-  const count = input.variants ?? 1;
-  const cost = isModelSlug(model) ? formatCostEstimate(MODELS[model].estimatedCostUsd, count) : 'unknown (not a Segmind model)';
-  const size = input.resize ? `exactly ${input.resize} (${input.fit ?? 'cover'})` : input.size ?? 'the model\'s default size';
-  const where = input.path ? `\`${input.path}\`` : `\`${context.outputFolder || '.'}/\`, named from the prompt`;
+export function confirmationOf(facts: ConfirmationFacts): Confirmation {
+  const editing = facts.uploads.length > 0;
+  const count = facts.variants;
+  const native = `${facts.size}${SIZE_FROM[facts.sizeFrom]}`;
+  const size = facts.exact ? `exactly ${facts.exact.width}x${facts.exact.height} (${facts.exact.fit}), made at ${native}` : native;
+  const where = 'file' in facts.destination ? codeSpan(facts.destination.file) : `${codeSpan(`${facts.destination.folder}/`)}, named from the prompt`;
   const lines = [
-    `**Prompt:** ${input.prompt.replace(/\s+/g, ' ').slice(0, 300)}`,
+    `**Prompt:** ${escapeMarkdown(facts.prompt.replace(/\s+/g, ' ').slice(0, 300))}`,
     '',
-    `**Model:** ${model} · **Images:** ${count} · **Size:** ${size}`,
-    `**Estimated cost:** ${cost} (Segmind bills each image)`,
+    // The model and the size are the plan's, checked values; only what came from the input is escaped.
+    `**Model:** ${facts.model} · **Images:** ${count} · **Size:** ${size}`,
+    `**Estimated cost:** ${formatCostEstimate(MODELS[facts.model].estimatedCostUsd, count)} (Segmind bills each image)`,
     `**Saved to:** ${where}`,
   ];
+  if (facts.agentSpend) {
+    const { spentUsd, limitUsd } = facts.agentSpend;
+    const over = spentUsd + facts.estimatedCostUsd > limitUsd + 1e-9 ? ': this call would pass it and will be refused, nothing sent' : '';
+    lines.push(`**Agent spend today:** ${formatUsd(spentUsd)} of ${formatUsd(limitUsd)} (segmind.agentDailySpendLimit)${over}`);
+  }
   if (editing) {
-    const files = [...(input.images ?? []), ...(input.mask ? [input.mask] : [])].map((file) => `\`${file}\``).join(', ');
-    lines.push('', `Editing **uploads** ${files} to Segmind storage (${hostOf(context.uploadBaseUrl)}).`);
+    lines.push('', `Editing **uploads** ${facts.uploads.map((file) => codeSpan(file)).join(', ')} to Segmind storage (${hostOf(facts.uploadBaseUrl)}).`);
   }
   return {
     title: editing ? 'Edit an image with Segmind' : 'Generate an image with Segmind',
     message: lines.join('\n'),
-    invocationMessage: `${editing ? 'Editing' : 'Generating'} ${count === 1 ? 'an image' : `${count} images`} with ${model}…`,
+    invocationMessage: `${editing ? 'Editing' : 'Generating'} ${count === 1 ? 'an image' : `${count} images`} with ${facts.model}…`,
+  };
+}
+
+/** When the call could not even be prepared: it will be refused (nothing sent), but it is confirmed like any other. */
+export function unpreparedConfirmation(input: unknown, reason: string): Confirmation {
+  const prompt = typeof (input as { prompt?: unknown } | undefined)?.prompt === 'string' ? String((input as { prompt: string }).prompt) : '';
+  return {
+    title: 'Generate an image with Segmind',
+    message: [
+      prompt ? `**Prompt:** ${escapeMarkdown(prompt.replace(/\s+/g, ' ').slice(0, 300))}` : '**No prompt given.**',
+      '',
+      `This call is likely to be refused, before anything is sent: ${escapeMarkdown(reason)}`,
+    ].join('\n'),
+    invocationMessage: 'Checking the image request…',
   };
 }
 
@@ -93,6 +125,8 @@ export function agentErrorText(error: unknown, context: { readonly model: string
       return 'No Segmind API key is set: ask the user to run "Segmind: Set API Key" (the command palette), then call the tool again. Nothing was sent.';
     case 'job-failed':
       return `Segmind refused the job: ${error.reason}. Change the prompt before trying again; it was not resubmitted.`;
+    case 'spend-limit':
+      return `Refused before anything was sent: this call (about ${formatUsd(error.estimateUsd)}) would take ${error.setting === 'segmind.agentDailySpendLimit' ? 'the agent\'s' : 'the user\'s'} spend today (${formatUsd(error.spentTodayUsd)}) past ${error.setting} (${formatUsd(error.limitUsd)}). Do not retry today; ask the user to raise ${error.setting} in their settings if they want more images.`;
     case 'not-acceptable':
       return `${describeError(error, context.balance === undefined ? {} : { balance: context.balance }).text}${error.reason === 'insufficient-credits' ? ' Ask the user to add credits at segmind.com.' : ''}`;
     default:

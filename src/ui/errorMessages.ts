@@ -3,7 +3,8 @@
  * message is unit-tested; the host only displays what this returns.
  */
 import { isSegmindError, type AnySegmindError } from '../domain/errors';
-import { formatCredits } from '../domain/format';
+import { formatCredits, formatUsd } from '../domain/format';
+import { refusalOf } from '../workspace/confinement';
 
 export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
 
@@ -66,6 +67,16 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
       return { text: error.message, severity: 'error', actions: ['openSettings'], setting: error.setting };
     case 'no-workspace':
       return { text: 'Open a folder first: generated images are saved into the workspace.', severity: 'warning', actions: [] };
+    case 'unsafe-destination':
+      return {
+        text: `The image${error.requestId ? ` of request ${error.requestId}` : ''} was not saved: ${error.location} ${refusalOf(error)} Nothing was written; Segmind may have charged for it.`,
+        severity: 'error', actions: ['showLog'],
+      };
+    case 'spend-limit':
+      return {
+        text: `Not sent: this run (about ${formatUsd(error.estimateUsd)}) would take today's spend of ${formatUsd(error.spentTodayUsd)} past your limit of ${formatUsd(error.limitUsd)} (${error.setting}). Raise the limit in the settings, or wait until midnight.`,
+        severity: 'warning', actions: ['openSettings'], setting: error.setting,
+      };
   }
 }
 

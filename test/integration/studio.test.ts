@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import type { ApiKeyStore } from '../../src/auth/apiKeyStore';
+import type { Question } from '../../src/ui/confirm';
 import { UploadConsent } from '../../src/ui/uploadConsent';
 import type { GenerateRequest, HostToWebview } from '../../src/protocol/studioProtocol';
 import { Notifier } from '../../src/ui/notifier';
@@ -16,7 +17,7 @@ import { StudioPanel, type StudioDependencies } from '../../src/studio/studioPan
 import { StudioSerializer } from '../../src/studio/studioSerializer';
 import { MemoryMemento } from './support/memoryStores';
 import { testServices } from './support/testServices';
-import { readJson, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 
@@ -29,6 +30,9 @@ function studioTabs(): vscode.Tab[] {
 interface Harness {
   readonly deps: StudioDependencies;
   readonly keys: ApiKeyStore;
+  /** What the Studio asked in a modal, and what the next questions are answered (yes unless a test says no). */
+  readonly questions: Question[];
+  readonly answers: { yes: boolean };
   readonly dispose: () => void;
 }
 
@@ -36,12 +40,18 @@ async function harness(): Promise<Harness> {
   const { logger, keys, tracker, flow, dispose } = await testServices('studio tests');
   const memento = new MemoryMemento();
   await memento.update('segmind.editUploadConsent', { acceptedAt: new Date().toISOString() });
+  const questions: Question[] = [];
+  const answers = { yes: true };
   const deps: StudioDependencies = {
     extensionUri: vscode.Uri.file(repoRoot), tracker, logger, history: new PromptHistory(new MemoryMemento()),
     notifier: new Notifier(logger, () => Promise.resolve(undefined)),
     flow, consent: new UploadConsent(memento, logger),
+    confirm: (question) => {
+      questions.push(question);
+      return Promise.resolve(answers.yes);
+    },
   };
-  return { deps, keys, dispose };
+  return { deps, keys, questions, answers, dispose };
 }
 
 /** A panel of the Studio's type, filled by a StudioPanel of this test's services; every post recorded. */
@@ -226,6 +236,15 @@ describe('Image Studio (real VS Code)', function () {
     assert.equal(rerun['mask'], undefined, 'no mask is sent');
   });
 
+  it('segmind.dailySpendLimit: a generate that would pass it is a notice that names the limit, and sends nothing', async () => {
+    await setting('dailySpendLimit', 0.001);
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    await studio.handleMessage({ type: 'generate', request: request('Over the limit from the Studio', { variants: 2 }) });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /past your limit of < \$0\.01 \(segmind\.dailySpendLimit\)/);
+    assert.equal(segmind.fake.requests.length, 0);
+  });
+
   it('a mask of another size than the image is refused before any request', async () => {
     const { studio, posts } = revive(h.deps);
     await studio.handleMessage({ type: 'ready' });
@@ -267,5 +286,63 @@ describe('Image Studio (real VS Code)', function () {
     // The real webview says ready by itself once its script runs.
     await until(() => posts.some((message) => message.type === 'init'), 'init after the webview said ready', 15_000);
     await until(() => posts.some((message) => message.type === 'gallery'), 'the gallery after ready');
+  });
+
+  describe('run again from a sidecar (which may come from anyone\'s repository)', () => {
+    const made: vscode.Uri[] = [];
+    /** An image with a sidecar in the output folder, as a cloned repository could bring it. */
+    async function planted(name: string, sidecar: Record<string, unknown>): Promise<vscode.Uri> {
+      const image = vscode.Uri.joinPath(workspaceFolder(), 'assets', name);
+      await vscode.workspace.fs.copy(vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png'), image, { overwrite: true });
+      await vscode.workspace.fs.writeFile(image.with({ path: `${image.path}.json` }), new TextEncoder().encode(JSON.stringify({
+        prompt: 'From someone else', parameters: { size: 'auto', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
+        image: { format: 'png', width: 64, height: 64 }, timings: { savedAt: new Date().toISOString() }, ...sidecar,
+      })));
+      made.push(image, image.with({ path: `${image.path}.json` }));
+      return image;
+    }
+
+    async function runAgain(image: vscode.Uri): Promise<HostToWebview[]> {
+      const { studio, posts } = revive(h.deps);
+      await studio.handleMessage({ type: 'ready' });
+      await until(() => ofType(posts, 'gallery').some((gallery) => gallery.items.some((item) => item.uri === image.toString())), 'the planted image in the gallery');
+      await studio.handleMessage({ type: 'galleryAction', action: 'regenerate', uri: image.toString() });
+      return posts;
+    }
+
+    beforeEach(() => h.questions.splice(0));
+
+    afterEach(async () => {
+      h.answers.yes = true;
+      h.questions.splice(0);
+      for (const uri of made.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    });
+
+    it('asks before it spends on more than one image; "no" sends nothing', async () => {
+      const image = await planted('planted-three.png', { model: 'gpt-image-1', variant: { index: 1, of: 3 } });
+      h.answers.yes = false;
+      await runAgain(image);
+      assert.deepEqual(h.questions.map((question) => question.message).length, 1, h.questions.map((question) => question.message).join(' | '));
+      assert.match(h.questions[0]?.message ?? '', /Run assets\/planted-three\.png again: 3 images with gpt-image-1\?/);
+      assert.match(h.questions[0]?.detail ?? '', /≈ \$0\.12 for 3 images/);
+      assert.equal(segmind.fake.requests.length, 0);
+    });
+
+    it('asks before it uploads the sidecar\'s images, even after the upload consent was given; "no" uploads nothing', async () => {
+      const image = await planted('planted-edit.png', { model: 'gpt-image-1-edit', sourceImages: [{ path: 'images/logo.png' }] });
+      assert.ok(h.deps.consent.accepted, 'the one-time consent was given');
+      h.answers.yes = false;
+      await runAgain(image);
+      assert.deepEqual(h.questions.map((question) => question.message).length, 1, h.questions.map((question) => question.message).join(' | '));
+      assert.match(h.questions[0]?.message ?? '', /upload images\/logo\.png to Segmind storage\?/);
+      assert.equal(segmind.fake.requests.length, 0);
+    });
+
+    it('"yes" runs it as the sidecar says', async () => {
+      const image = await planted('planted-two.png', { model: 'gpt-image-1-mini', variant: { index: 2, of: 2 } });
+      await runAgain(image);
+      assert.deepEqual(h.questions.map((question) => question.message).length, 1, h.questions.map((question) => question.message).join(' | '));
+      assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 2);
+    });
   });
 });

@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['base'],
   ['domain'],
   ['segmind', 'protocol', 'log', 'pixels'],
-  ['jobs', 'auth'],
+  ['jobs', 'auth', 'spending'],
   ['workspace', 'config'],
   ['flow', 'credits'],
   ['ui'],

@@ -5,7 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { readSettings } from '../../../src/config/settings';
+import { GenerateImageTool } from '../../../src/tool/generateImageTool';
 import { generate, useFakeSegmind } from '../support/segmindFixture';
+import { testServices } from '../support/testServices';
 
 function folder(name: string): vscode.WorkspaceFolder {
   const found = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -22,7 +25,7 @@ describe('Multi-root workspaces (two folders)', function () {
   afterEach(async () => {
     for (const name of ['site', 'docs']) {
       const config = vscode.workspace.getConfiguration('segmind', folder(name).uri);
-      for (const key of ['outputFolder', 'quality']) await config.update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      for (const key of ['outputFolder', 'quality', 'size']) await config.update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -60,5 +63,29 @@ describe('Multi-root workspaces (two folders)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const [first] = await generate({ prompt: 'For the site' });
     assert.ok(first && inside(first, 'site'), 'no editor: the first folder');
+  });
+
+  it('the agent tool\'s confirmation is built from the plan that runs: the settings of path\'s folder, the size segmind.size decides', async () => {
+    await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('size', '1024x1536', vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('outputFolder', 'art', vscode.ConfigurationTarget.WorkspaceFolder);
+    const services = await testServices('multi-root tool');
+    try {
+      const tool = new GenerateImageTool({ flow: services.flow, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
+      const text = async (input: Record<string, unknown>): Promise<string> => {
+        const message = (await tool.prepareInvocation({ input: input as never })).confirmationMessages?.message;
+        return typeof message === 'string' ? message : message?.value ?? '';
+      };
+      const docs = await text({ prompt: 'For the docs', path: 'docs/public/hero.png' });
+      assert.match(docs, /\*\*Size:\*\* 1024x1536 \(your segmind\.size setting\)/, docs);
+      assert.match(docs, /\*\*Saved to:\*\* `docs\/public\/hero\.png`/);
+      const edit = await text({ prompt: 'Docs logo', images: ['docs/images/logo.png'] });
+      assert.match(edit, /\*\*Size:\*\* 1024x1536 \(your segmind\.size setting\)/, 'the edited image\'s folder decides');
+      assert.match(edit, /\*\*Saved to:\*\* `docs\/art\/`/);
+      const site = await text({ prompt: 'For the site', path: 'public/hero.png' });
+      assert.match(site, /\*\*Size:\*\* auto \(the model's default\)/, site);
+      assert.equal(segmind.fake.requests.length, 0, 'preparing sends nothing');
+    } finally {
+      services.dispose();
+    }
   });
 });

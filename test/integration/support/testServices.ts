@@ -10,6 +10,8 @@ import { GenerationFlow } from '../../../src/flow/generationFlow';
 import { JobStore } from '../../../src/jobs/jobStore';
 import { JobTracker } from '../../../src/jobs/jobTracker';
 import { Logger } from '../../../src/log/logger';
+import { SpendLedger } from '../../../src/spending/spendLedger';
+import { resolveOutputFolder } from '../../../src/workspace/outputFolder';
 import { resultSaver } from '../../../src/workspace/resultFiles';
 import { MemoryMemento, MemorySecrets } from './memoryStores';
 import { TEST_KEY } from './segmindFixture';
@@ -19,6 +21,7 @@ export interface TestServices {
   readonly keys: ApiKeyStore;
   readonly clients: ClientFactory;
   readonly tracker: JobTracker;
+  readonly spending: SpendLedger;
   readonly flow: GenerationFlow;
   readonly dispose: () => void;
 }
@@ -34,8 +37,9 @@ export async function testServices(name: string, withKey = true): Promise<TestSe
   if (withKey) await keys.store(TEST_KEY);
   const clients = new ClientFactory(keys, logger, 'test');
   const tracker = new JobTracker({
-    store: new JobStore(new MemoryMemento()), logger, clock: clients.clock, createClient: () => clients.create(), saveResult: resultSaver('test', () => Date.now()),
+    store: new JobStore(new MemoryMemento()), logger, clock: clients.clock, createClient: () => clients.create(), saveResult: resultSaver('test', () => Date.now(), (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder)),
   });
-  const flow = new GenerationFlow({ tracker, keys, clients, logger, readSettings });
-  return { logger, keys, clients, tracker, flow, dispose: () => { tracker.dispose(); keys.dispose(); } };
+  const spending = new SpendLedger(new MemoryMemento(), () => readSettings().spendLimits);
+  const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
+  return { logger, keys, clients, tracker, spending, flow, dispose: () => { tracker.dispose(); keys.dispose(); spending.dispose(); } };
 }
