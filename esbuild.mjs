@@ -49,6 +49,13 @@ const studioStyles = {
   metafile: true,
 };
 
+/** The placeholders' label font (Inter, SIL Open Font License 1.1) and its licence, read by src/flow/placeholders.ts. */
+function copyLabelFont() {
+  fs.mkdirSync('dist/fonts', { recursive: true });
+  fs.copyFileSync('node_modules/@fontsource/inter/files/inter-latin-400-normal.woff', 'dist/fonts/inter-latin-400-normal.woff');
+  fs.copyFileSync('node_modules/@fontsource/inter/LICENSE', 'dist/fonts/LICENSE-inter.txt');
+}
+
 function copyCodicons() {
   fs.mkdirSync('dist/codicons', { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
@@ -56,6 +63,7 @@ function copyCodicons() {
 
 const builds = [extensionHost, studioScript, studioStyles];
 copyCodicons();
+copyLabelFont();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -10,7 +10,7 @@ const noVscode = {
 
 // eslint-disable-next-line no-restricted-syntax -- ESLint itself reads this default export
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

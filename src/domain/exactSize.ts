@@ -11,6 +11,11 @@ export const FITS = ['cover', 'contain', 'fill'] as const;
 export type Fit = (typeof FITS)[number];
 export const DEFAULT_FIT: Fit = 'cover';
 export const MIN_SIDE = 16;
+/** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…). */
+export const SIZE_PRESETS: readonly { readonly size: string; readonly label: string }[] = [
+  { size: '1200x630', label: 'Open Graph card' }, { size: '512x512', label: 'Square avatar' },
+  { size: '1500x500', label: 'Banner' }, { size: '1280x720', label: 'Video thumbnail' },
+];
 export const MAX_SIDE = 4096;
 
 /** What a job's image is fitted to before it is saved. */
@@ -19,15 +24,15 @@ export interface ExactSize extends PixelSize {
 }
 
 /** `"1200x630"` → 1200 by 630; refused unless both sides are whole numbers from 16 to 4096. */
-export function parseResize(value: unknown): PixelSize {
+export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
   const match = typeof value === 'string' ? /^\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*$/.exec(value) : null;
   const width = Number(match?.[1]);
   const height = Number(match?.[2]);
   const fits = (side: number): boolean => Number.isInteger(side) && side >= MIN_SIDE && side <= MAX_SIDE;
   if (!match || !fits(width) || !fits(height)) {
     throw new InvalidParametersError([{
-      parameter: 'resize',
-      message: `Resize ${JSON.stringify(value)} is not a size: write "WxH" in pixels, each side from ${MIN_SIDE} to ${MAX_SIDE} (e.g. "1200x630").`,
+      parameter,
+      message: `${parameter[0]?.toUpperCase()}${parameter.slice(1)} ${JSON.stringify(value)} is not a size: write "WxH" in pixels, each side from ${MIN_SIDE} to ${MAX_SIDE} (e.g. "1200x630").`,
     }]);
   }
   return { width, height };

@@ -5,6 +5,12 @@
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
 export const FILE_EXTENSIONS: Readonly<Record<ImageFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+/** The format a file extension names (`jpg` and `jpeg` alike), or undefined. */
+export function formatOfExtension(extension: string): ImageFormat | undefined {
+  const lower = extension.toLowerCase().replace(/^\./, '');
+  return lower === 'jpg' || lower === 'jpeg' ? 'jpeg' : lower === 'png' || lower === 'webp' ? lower : undefined;
+}
+
 export const MIME_TYPES: Readonly<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {

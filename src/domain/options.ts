@@ -73,6 +73,9 @@ export const toolInputSchema = commandOptionsSchema.extend({
   path: FIELDS.path.optional(),
   resize: FIELDS.resize.optional(),
   fit: FIELDS.fit.optional(),
+  placeholder: z.boolean().meta({
+    description: 'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
+  }).optional(),
 }).strict();
 
 export type ToolInput = z.infer<typeof toolInputSchema>;
@@ -99,14 +102,15 @@ export function isCommandOptions(value: unknown): value is Record<string, unknow
 
 export function parseCommandOptions(value: unknown): CommandOptions {
   const parsed = commandOptionsSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new InvalidParametersError(
-      parsed.error.issues.map((issue) => ({
-        parameter: issue.path.join('.') || 'options',
-        message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
-      })),
-    );
-  }
+  if (!parsed.success) throw invalidOptions(parsed.error);
   return parsed.data;
+}
+
+/** A schema's refusal of an options object, one problem per option. */
+export function invalidOptions(error: z.ZodError): InvalidParametersError {
+  return new InvalidParametersError(error.issues.map((issue) => ({
+    parameter: issue.path.join('.') || 'options',
+    message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
+  })));
 }
 

@@ -20,7 +20,7 @@ function runChild(sharpPath: string, preserveSymlinks: boolean): Record<string, 
 }
 
 export function pixelsBenchmark(): void {
-  console.log('\n## Pixels: fit to 1200x630 (Lanczos, cover) and keep what a mask protects; median of 3\n');
+  console.log('\n## Pixels: fit to 1200x630 (Lanczos, cover), keep what a mask protects, draw a labelled placeholder; median of 3\n');
   const shipped = mkdtempSync(join(tmpdir(), 'segmind-shipped-'));
   try {
     for (const name of SHIPPED) {
@@ -32,7 +32,7 @@ export function pixelsBenchmark(): void {
     const ms = (value: unknown): number => Math.round(Number(value));
     console.table(rows.map((row) => ({
       build: row['build'], '1024² → 1200x630 ms': ms(row['fit1024ms']), '3840x2160 → 1200x630 ms': ms(row['fit4kms']),
-      'mask copy-back 1024² ms': ms(row['keep1024ms']), 'peak RSS MB': row['peakRssMb'],
+      'mask copy-back 1024² ms': ms(row['keep1024ms']), 'placeholder 1200x630 PNG ms': ms(row['placeholderMs']), 'peak RSS MB': row['peakRssMb'],
     })));
   } finally {
     rmSync(shipped, { recursive: true, force: true });

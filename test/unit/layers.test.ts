@@ -14,12 +14,12 @@ const src = path.join(repoRoot, 'src');
 const LAYERS: readonly (readonly string[])[] = [
   ['base'],
   ['domain'],
-  ['segmind', 'protocol', 'log', 'pixels'],
+  ['segmind', 'protocol', 'log', 'pixels', 'references'],
   ['jobs', 'auth', 'spending'],
   ['workspace', 'config'],
   ['flow', 'credits'],
   ['ui'],
-  ['studio', 'statusBar'],
+  ['studio', 'statusBar', 'missingImages'],
   ['commands', 'tool'],
   ['(root)'],
 ];

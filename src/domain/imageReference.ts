@@ -1,0 +1,87 @@
+/**
+ * An image reference found in code (product.md, "Missing images in the code"): the value as
+ * written, where its path string is, and what the code says of the image. The finders of
+ * src/references/ make them; this module holds the rules every language shares: which values
+ * count, and the prompt the code suggests.
+ */
+
+export interface ImageReference {
+  /** The value as written, quotes aside. */
+  readonly value: string;
+  /** Offsets of the path string in the document (end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Both or neither: `width` and `height` given together. */
+  readonly size?: { readonly width: number; readonly height: number };
+  readonly alt?: string;
+  readonly title?: string;
+}
+
+/** Diagnostics read a document again this long after the last keystroke: not on every key, and still live. */
+export const REFERENCES_DEBOUNCE_MS = 250;
+
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.svg'] as const;
+
+/** Template expressions of the languages read (`{{ }}`, `${ }`, `<% %>`, Svelte and JSX braces, Sass `#{ }`, Less `@{ }`). */
+const TEMPLATE = /\{\{|\$\{|<%|#\{|@\{|^\{/;
+/** A scheme (`https:`, `data:`, `blob:`, `C:` too: never a web path) or a host (`//cdn…`). */
+const SCHEME_OR_HOST = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\\\\)/i;
+
+/**
+ * The path a value refers to — query and hash dropped, percent-decoded — or undefined when it does
+ * not count: not an image extension, a scheme or host, an alias (`~`, `@/`), a template expression.
+ */
+export function imagePathOf(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '' || TEMPLATE.test(trimmed) || SCHEME_OR_HOST.test(trimmed) || trimmed.startsWith('~') || trimmed.startsWith('@')) return undefined;
+  const bare = trimmed.replace(/[?#].*$/s, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(bare);
+  } catch {
+    return undefined; // a malformed escape: not a path anyone can have meant
+  }
+  const lower = decoded.toLowerCase();
+  return IMAGE_EXTENSIONS.some((extension) => lower.endsWith(extension) && lower.length > extension.length) ? decoded : undefined;
+}
+
+/** `1200`, `"1200"`, `1200px` → 1200; anything else (`50%`, `auto`, 0) → undefined. */
+export function pixelsOf(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d{1,5})\s*(?:px)?\s*$/i.exec(String(value));
+  const pixels = match ? Number(match[1]) : NaN;
+  return pixels > 0 ? pixels : undefined;
+}
+
+/** The size only when both sides are given. */
+export function sizeOf(width: string | number | undefined, height: string | number | undefined): ImageReference['size'] {
+  const [w, h] = [pixelsOf(width), pixelsOf(height)];
+  return w !== undefined && h !== undefined ? { width: w, height: h } : undefined;
+}
+
+/** The alt text, else the title, else the words of the file name (`hero-mountain_sunrise.png` → `hero mountain sunrise`). */
+export function suggestedPrompt(reference: Pick<ImageReference, 'alt' | 'title'>, path: string): string {
+  const said = [reference.alt, reference.title].map((text) => text?.replace(/\s+/g, ' ').trim()).find((text) => text);
+  if (said) return said;
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  const words = name.replace(/[-_.+]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\s+/g, ' ').trim();
+  return words || name;
+}
+
+/** The range of each candidate URL in a `srcset` value: the text up to its first space, between commas (the HTML standard's rule). */
+export function srcsetCandidates(srcset: string): { start: number; end: number }[] {
+  const candidates: { start: number; end: number }[] = [];
+  const space = (at: number): boolean => /\s/.test(srcset[at] ?? '');
+  let at = 0;
+  while (at < srcset.length) {
+    while (at < srcset.length && (space(at) || srcset[at] === ',')) at++;
+    const from = at;
+    while (at < srcset.length && !space(at)) at++;
+    let to = at;
+    while (to > from && srcset[to - 1] === ',') to--; // "a.png," ends at the comma
+    if (to > from) candidates.push({ start: from, end: to });
+    if (to < at) continue; // the comma ended this candidate: no descriptor
+    while (at < srcset.length && srcset[at] !== ',') at++; // the descriptor (2x, 640w)
+  }
+  return candidates;
+}

@@ -1,0 +1,123 @@
+/**
+ * Free local placeholders (product.md, "Free local placeholders"): what one is — its size, format,
+ * colours and label — from the scripted options, and what its sidecar says. Pure: the pixels are
+ * drawn by src/pixels/placeholder.ts.
+ */
+import { z } from 'zod';
+import { InvalidParametersError } from './errors';
+import { parseResize } from './exactSize';
+import { invalidOptions } from './options';
+import type { PixelSize } from './imageFormat';
+
+export const PLACEHOLDER_FORMATS = ['png', 'jpeg', 'webp', 'svg'] as const;
+export type PlaceholderFormat = (typeof PLACEHOLDER_FORMATS)[number];
+
+/** A neutral light grey, readable under dark or light text; the label is drawn in whichever contrasts. */
+export const DEFAULT_PLACEHOLDER_BACKGROUND = '#d4d8de';
+/** Below this (the shorter side), a label would be too small to read: the image is the background alone. */
+export const MIN_LABELLED_SIDE = 64;
+/** When the code (or the agent) gives no size. */
+export const DEFAULT_PLACEHOLDER_SIZE: PixelSize = { width: 1024, height: 1024 };
+export const MAX_LABEL_LENGTH = 200;
+
+export interface PlaceholderSpec extends PixelSize {
+  readonly format: PlaceholderFormat;
+  /** `#rrggbb` */
+  readonly background: string;
+  /** Empty when the image is too small for one. */
+  readonly label: string;
+  /** The prompt meant for the final art, kept in the sidecar for a later render. */
+  readonly prompt?: string;
+}
+
+export const placeholderOptionsSchema = z.object({
+  path: z.unknown().optional(),
+  size: z.unknown().optional(),
+  label: z.string().max(MAX_LABEL_LENGTH).optional(),
+  background: z.string().optional(),
+  prompt: z.string().max(32_000).optional(),
+}).loose();
+
+export type PlaceholderOptions = z.infer<typeof placeholderOptionsSchema>;
+
+const EXTENSIONS: Record<string, PlaceholderFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', svg: 'svg' };
+
+/** The format a file name's extension names, or undefined for another extension. */
+export function placeholderFormatOf(fileName: string): PlaceholderFormat | undefined {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? undefined : EXTENSIONS[fileName.slice(dot + 1).toLowerCase()];
+}
+
+export const defaultLabel = (size: PixelSize): string => `${size.width} × ${size.height}`;
+
+/** `placeholder-1200x630.png`, in the output folder, when no `path` is given. */
+export const defaultPlaceholderName = (size: PixelSize): string => `placeholder-${size.width}x${size.height}.png`;
+
+export function parsePlaceholderOptions(options: unknown): PlaceholderOptions {
+  const parsed = placeholderOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) throw invalidOptions(parsed.error);
+  return parsed.data;
+}
+
+/** Checks the scripted options (the path's confinement aside) and says what to draw. */
+export function placeholderSpec(options: unknown, fileName: string): PlaceholderSpec {
+  const parsed = { data: parsePlaceholderOptions(options) };
+  const size = parseResize(parsed.data.size, 'size');
+  const format = placeholderFormatOf(fileName);
+  if (!format) {
+    throw new InvalidParametersError([{ parameter: 'path', message: `A placeholder is .png, .jpg, .jpeg, .webp or .svg; "${fileName}" is none of them.` }]);
+  }
+  const background = parsed.data.background?.trim() ?? DEFAULT_PLACEHOLDER_BACKGROUND;
+  if (!/^#[0-9a-f]{6}$/i.test(background)) {
+    throw new InvalidParametersError([{ parameter: 'background', message: `Background ${JSON.stringify(parsed.data.background)} is not a colour: write "#rrggbb", e.g. "#336699".` }]);
+  }
+  const labelled = Math.min(size.width, size.height) >= MIN_LABELLED_SIDE;
+  const label = labelled ? (parsed.data.label ?? defaultLabel(size)).replace(/\s+/g, ' ').trim() : '';
+  const prompt = parsed.data.prompt?.trim();
+  return { ...size, format, background: background.toLowerCase(), label, ...(prompt ? { prompt } : {}) };
+}
+
+/** Dark text on a light background, light on a dark one (relative luminance, WCAG's formula). */
+export function labelColourOn(background: string): string {
+  const channel = (at: number): number => {
+    const value = Number.parseInt(background.slice(at, at + 2), 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return luminance > 0.36 ? '#3b4048' : '#f3f4f6';
+}
+
+/** The sidecar of a placeholder: what it is, and what it was meant to become. */
+export function placeholderSidecar(spec: PlaceholderSpec, sha256: string, savedAt: Date, extensionVersion: string): Record<string, unknown> {
+  return {
+    placeholder: true,
+    width: spec.width, height: spec.height, format: spec.format, label: spec.label,
+    ...(spec.prompt ? { prompt: spec.prompt } : {}),
+    sha256,
+    background: spec.background,
+    image: { format: spec.format, width: spec.width, height: spec.height },
+    extensionVersion,
+    timings: { savedAt: savedAt.toISOString() },
+  };
+}
+
+const placeholderSidecarSchema = z.object({
+  placeholder: z.literal(true),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  format: z.enum(PLACEHOLDER_FORMATS),
+  prompt: z.string().optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+}).loose();
+
+export type PlaceholderSidecar = z.infer<typeof placeholderSidecarSchema>;
+
+/** A sidecar's text as a placeholder's, or undefined when it is not one of ours (or not JSON). */
+export function readPlaceholderSidecar(text: string): PlaceholderSidecar | undefined {
+  try {
+    const parsed = placeholderSidecarSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

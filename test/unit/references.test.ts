@@ -1,0 +1,132 @@
+/**
+ * The finders of src/references/, one language at a time, on fixtures: what must be found (with
+ * the exact range of the path string, the size and the words the code gives) and what must not be
+ * (comments, code, bound attributes, template expressions, URLs).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { imagePathOf, srcsetCandidates, suggestedPrompt } from '../../src/domain/imageReference';
+import { findReferences, languageOfFile, type ReferenceLanguage } from '../../src/references';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'references');
+
+/** The values found, each checked to be exactly the text at its range. */
+function valuesIn(language: ReferenceLanguage, text: string): string[] {
+  const found = findReferences(language, text);
+  for (const reference of found) assert.equal(text.slice(reference.start, reference.end), reference.value, `the range of ${reference.value}`);
+  return found.map((reference) => reference.value);
+}
+
+const fixture = (name: string): string => fs.readFileSync(path.join(fixtures, name), 'utf8');
+
+describe('Image references in code', () => {
+  describe('which values count', () => {
+    it('image extensions only, after dropping ?query and #hash, percent-decoded', () => {
+      assert.equal(imagePathOf('img/hero.png?v=2#top'), 'img/hero.png');
+      assert.equal(imagePathOf('img/my%20logo.SVG'), 'img/my logo.SVG');
+      assert.equal(imagePathOf('doc.pdf'), undefined);
+      assert.equal(imagePathOf('.png'), undefined);
+    });
+
+    it('never a scheme, a host, an alias or a template expression', () => {
+      for (const value of ['https://cdn.example/a.png', 'data:image/png;base64,AAA.png', 'blob:x.png', '//cdn/a.png', '~/a.png', '@/assets/a.png',
+        '{{ base }}/a.png', '${base}/a.png', '<%= base %>/a.png', '#{$base}/a.png', '@{base}/a.png', '{hero}.png', 'C:/a.png']) {
+        assert.equal(imagePathOf(value), undefined, value);
+      }
+    });
+
+    it('srcset candidates, with and without descriptors', () => {
+      const srcset = 'a.png 1x, b-2.png 2x,c.png';
+      assert.deepEqual(srcsetCandidates(srcset).map(({ start, end }) => srcset.slice(start, end)), ['a.png', 'b-2.png', 'c.png']);
+    });
+
+    it('the prompt: alt, else title, else the words of the file name', () => {
+      assert.equal(suggestedPrompt({ alt: ' Mountain  trail ', title: 'x' }, 'img/a.png'), 'Mountain trail');
+      assert.equal(suggestedPrompt({ title: 'A title' }, 'img/a.png'), 'A title');
+      assert.equal(suggestedPrompt({}, 'img/hero-mountain_sunrise.png'), 'hero mountain sunrise');
+      assert.equal(suggestedPrompt({ alt: '' }, 'teamPhoto.webp'), 'team Photo');
+    });
+
+    it('the language of a file by its extension', () => {
+      assert.equal(languageOfFile('src/App.TSX'), 'typescriptreact');
+      assert.equal(languageOfFile('README.md'), 'markdown');
+      assert.equal(languageOfFile('notes.txt'), undefined);
+    });
+  });
+
+  describe('HTML', () => {
+    it('finds img, srcset, source, video poster, icons and social images, with size and alt', () => {
+      const text = fixture('page.html');
+      assert.deepEqual(valuesIn('html', text), [
+        '/favicon.png', '/img/og.png', 'img/twitter.jpg', '/img/hero.png', 'img/hero-2x.png', 'img/hero-3x.png', 'img/wide.webp', 'media/poster.jpg', 'img/in-template.png', 'img/bg.png',
+      ]);
+      const hero = findReferences('html', text).find((reference) => reference.value === '/img/hero.png');
+      assert.deepEqual(hero?.size, { width: 1200, height: 630 });
+      assert.equal(hero?.alt, 'Mountain trail at sunrise');
+    });
+
+    it('finds nothing in comments, scripts, bound attributes, other rels or URLs', () => {
+      const text = fixture('page.html');
+      const found = valuesIn('html', text).join(' ');
+      for (const absent of ['commented', 'script-text', 'stylesheet', 'remote', 'in-js-comment', 'mustache', 'inline-data']) assert.doesNotMatch(found, new RegExp(absent));
+    });
+  });
+
+  describe('Markdown', () => {
+    it('finds inline images, reference images with their definition, and inline HTML, with alt and title', () => {
+      const text = fixture('readme.md');
+      assert.deepEqual(valuesIn('markdown', text), ['docs/screenshot.png', 'docs/angle one.png', 'img/inline-html.png', 'img/ref-image.png']);
+      const [first] = findReferences('markdown', text);
+      assert.equal(first?.alt, 'The main screen');
+      assert.equal(first?.title, 'Screenshot');
+    });
+
+    it('finds nothing in code spans, fences, HTML comments, links to non-images or remote images', () => {
+      const found = valuesIn('markdown', fixture('readme.md')).join(' ');
+      for (const absent of ['in-code', 'fenced', 'commented', 'remote', 'notes']) assert.doesNotMatch(found, new RegExp(absent));
+    });
+  });
+
+  describe('CSS, SCSS, Less', () => {
+    it('finds url() quoted and bare, and image-set candidates; not in comments or strings', () => {
+      const text = fixture('styles.css');
+      assert.deepEqual(valuesIn('css', text), ['img/bare.png', 'img/quoted.jpg', 'img/set-1x.png', 'img/set-2x.png', 'img/set-url.webp']);
+    });
+
+    it('SCSS line comments and interpolation are not references', () => {
+      const text = fixture('styles.scss');
+      assert.deepEqual(valuesIn('scss', text), ['img/scss.png']);
+    });
+  });
+
+  describe('JavaScript and TypeScript', () => {
+    it('finds imports, import(), require(), new URL(…, import.meta.url) and JSX attributes', () => {
+      const text = fixture('component.tsx');
+      assert.deepEqual(valuesIn('typescriptreact', text), ['./logo.png', './lazy.webp', './required.jpg', './url.png', '/img/jsx-hero.png', 'img/a-1x.png', 'img/a-2x.png', '/img/component.png']);
+      const hero = findReferences('typescriptreact', text).find((reference) => reference.value === '/img/jsx-hero.png');
+      assert.deepEqual(hero?.size, { width: 800, height: 400 });
+      assert.equal(hero?.alt, 'A JSX hero');
+    });
+
+    it('finds nothing in comments, template literals, expressions or plain strings', () => {
+      const found = valuesIn('typescriptreact', fixture('component.tsx')).join(' ');
+      for (const absent of ['commented', 'template', 'expression', 'plain-string', 'block-comment']) assert.doesNotMatch(found, new RegExp(absent));
+    });
+
+    it('TypeScript casts (<T>x) parse without JSX; a file that cannot be parsed reports nothing', () => {
+      assert.deepEqual(valuesIn('typescript', 'const n = <number>value;\nimport a from "./cast.png";\n'), ['./cast.png']);
+      assert.deepEqual(valuesIn('javascript', 'import a from "./broken.png";\n)))(((\n'), findReferences('javascript', 'import a from "./broken.png";\n)))(((\n').map((r) => r.value));
+    });
+  });
+
+  describe('Vue and Svelte', () => {
+    it('template, script and style of a Vue component; bound attributes skipped', () => {
+      assert.deepEqual(valuesIn('vue', fixture('card.vue')), ['img/card.png', './script.png', 'img/style.png']);
+    });
+
+    it('a Svelte component; {expressions} skipped', () => {
+      assert.deepEqual(valuesIn('svelte', fixture('card.svelte')), ['./svelte-script.png', 'img/svelte.png']);
+    });
+  });
+});
