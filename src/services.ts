@@ -3,7 +3,7 @@
  * lazily, so activation never pays for the HTTP client and the schema library (~80 ms to load):
  * they load in the background right after startup, or when a command first runs.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { checkCreditsCommand } from './commands/checkCredits';
 import { clearApiKeyCommand } from './commands/clearApiKey';
@@ -34,6 +34,18 @@ import { resolveOutputFolder } from './workspace/outputFolder';
 import { resultSaver } from './workspace/resultFiles';
 import { GenerateImageTool } from './tool/generateImageTool';
 import { SpendLedger } from './spending/spendLedger';
+import { PlaceholderMaker } from './flow/placeholders';
+import { makePlaceholderCommand } from './commands/makePlaceholder';
+import { fillMissingImagesCommand } from './commands/fillMissingImages';
+import { renderPlaceholderCommand } from './commands/renderPlaceholder';
+import { generateMissingImageCommand, placeholderForMissingImageCommand } from './commands/missingImageFixes';
+import { MissingImageDiagnostics } from './missingImages/missingImageDiagnostics';
+import { MissingImageActions } from './missingImages/missingImageActions';
+import { PlaceholderContext } from './missingImages/placeholderContext';
+import { REFERENCE_LANGUAGES } from './references/index';
+
+/** The label font of placeholders, bundled next to dist/extension.js by esbuild.mjs (Inter, SIL Open Font License). */
+export const LABEL_FONT_PATH = ['dist', 'fonts', 'inter-latin-400-normal.woff'] as const;
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -65,6 +77,12 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const studio: StudioDependencies = {
     extensionUri: context.extensionUri, flow, consent, confirm: modalConfirm, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
   };
+  let font: Promise<Uint8Array> | undefined;
+  const placeholders = new PlaceholderMaker({
+    readSettings, logger, extensionVersion: version,
+    font: () => (font ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...LABEL_FONT_PATH)))),
+  });
+  const fixes = { flow, placeholders, asker, notifier };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
   context.subscriptions.push(keys, credits, tracker, spending, keys.onDidChange(() => void scrubKeyFromLog()), trackKeyContext(keys));
@@ -82,15 +100,26 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     'segmind.showJobs': showJobsCommand(tracker, clients.clock),
     'segmind.showLog': () => logger.show(),
     'segmind.exportIconSet': exportIconSetCommand({ notifier, logger, outputFolderOf: (folder) => readSettings(folder).outputFolder }),
+    'segmind.makePlaceholder': makePlaceholderCommand({ placeholders, notifier, logger }),
+    'segmind.fillMissingImages': fillMissingImagesCommand({
+      flow, placeholders, asker, notifier, logger, webRootOf: (folder) => readSettings(folder).missingImages.webRoot, defaultModel: () => readSettings().defaultModel,
+    }),
+    'segmind.renderPlaceholder': renderPlaceholderCommand({ flow, asker, notifier, logger }),
+    'segmind.generateMissingImage': generateMissingImageCommand(fixes),
+    'segmind.placeholderForMissingImage': placeholderForMissingImageCommand(fixes),
   };
 
-  const tool = new GenerateImageTool({ flow, logger, readSettings, spending, balance: async () => (await credits.refresh()).credits });
+  const tool = new GenerateImageTool({ flow, logger, readSettings, spending, placeholders, balance: async () => (await credits.refresh()).credits });
 
   return {
     commands,
     tool,
     startUp: () => {
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock, spending));
+      const diagnostics = new MissingImageDiagnostics(readSettings, logger);
+      context.subscriptions.push(diagnostics, new PlaceholderContext(), vscode.languages.registerCodeActionsProvider(
+        REFERENCE_LANGUAGES.map((language) => ({ language })), new MissingImageActions(diagnostics), MissingImageActions.metadata,
+      ));
       credits.refreshQuietly();
       void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
     },

@@ -12,6 +12,12 @@ export const COMMAND_IDS = {
   showLog: 'segmind.showLog',
   showJobs: 'segmind.showJobs',
   exportIconSet: 'segmind.exportIconSet',
+  makePlaceholder: 'segmind.makePlaceholder',
+  fillMissingImages: 'segmind.fillMissingImages',
+  renderPlaceholder: 'segmind.renderPlaceholder',
+  /** The quick fixes of a missing image (hidden from the palette: they take the diagnostic's image). */
+  generateMissingImage: 'segmind.generateMissingImage',
+  placeholderForMissingImage: 'segmind.placeholderForMissingImage',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -19,6 +19,8 @@ export interface Settings {
   readonly parameters: RequestedParameters;
   readonly transport: Transport;
   readonly saveMetadata: boolean;
+  /** `segmind.missingImages.*` (resource scope): where `/…` references resolve, and how missing ones are reported. */
+  readonly missingImages: { readonly webRoot: string; readonly report: MissingImageReport };
   /** After a masked edit, copy back what the mask protects. */
   readonly preserveUnmaskedPixels: boolean;
   readonly timeoutSeconds: number;
@@ -35,6 +37,9 @@ export interface Settings {
  * No ceiling of our own by default: we cannot know the user's plan (5/min free, 50/min pro), and a
  * guess would slow down whoever has more. The service's 429s still pause every job together.
  */
+export const MISSING_IMAGE_REPORTS = ['off', 'hint', 'information', 'warning'] as const;
+export type MissingImageReport = (typeof MISSING_IMAGE_REPORTS)[number];
+
 export const DEFAULT_MAX_REQUESTS_PER_MINUTE = 0;
 /** An agent that was once told "Always allow" spends at most this much a day unless the user says more. */
 export const DEFAULT_AGENT_DAILY_SPEND_LIMIT = 2;
@@ -77,6 +82,10 @@ export function readSettings(scope?: vscode.Uri): Settings {
     },
     transport: config.get('transport') === 'sync' ? 'sync' : 'async',
     saveMetadata: config.get('saveMetadata') !== false,
+    missingImages: {
+      webRoot: typeof config.get('missingImages.webRoot') === 'string' ? String(config.get('missingImages.webRoot')) : '',
+      report: MISSING_IMAGE_REPORTS.find((report) => report === config.get('missingImages.report')) ?? 'information',
+    },
     preserveUnmaskedPixels: config.get('preserveUnmaskedPixels') !== false,
     timeoutSeconds: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds : 600,
     lowCreditWarning: typeof lowCreditWarning === 'number' ? lowCreditWarning : 5,

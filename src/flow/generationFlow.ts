@@ -42,6 +42,11 @@ export interface GenerationRequest {
   readonly signal?: AbortSignal;
   /** Who spends: the agent tool has a daily limit of its own (segmind.agentDailySpendLimit). */
   readonly spender?: Spender;
+  /**
+   * Render Placeholder with AI: the file at `path` is our placeholder with this sha256, and is
+   * replaced in place while it still has it (the only replace there is).
+   */
+  readonly replaces?: { readonly sha256: string };
 }
 
 /** What the images of an edit turned out to be, for the questions asked about them. */
@@ -120,6 +125,12 @@ export interface GenerationFlowDependencies {
 
 const stopped = (reason: string): FlowResult => ({ ran: false, reason });
 
+/** `public/og.jpeg` → `jpeg`: kept when the format made is the one it names (a reference in code names exactly that file). */
+function extensionOfPath(uri: vscode.Uri): string | undefined {
+  const match = /\.(png|jpe?g|webp)$/i.exec(uri.path);
+  return match?.[1];
+}
+
 /** `public/og.png` → `og`: the writer adds the extension of the format made (`og.webp`) and `-2` when taken. */
 function baseNameOfPath(uri: vscode.Uri): string {
   return sanitizeBaseName(uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp)$/i, ''));
@@ -157,6 +168,7 @@ export class GenerationFlow {
         const perJobUsd = estimateCostUsd(plan.model, 1);
         const outcome = await runVariants(deps.tracker, deps.logger, {
           plan: ready, outputFolder, workspaceFolder, chosenPath: prepared.target !== undefined, transport: settings.transport, saveMetadata: settings.saveMetadata,
+          ...(prepared.target ? { extension: extensionOfPath(prepared.target) } : {}), ...(request.replaces && prepared.target ? { replaces: request.replaces } : {}),
           timeoutMs: settings.timeoutSeconds * 1000, ...(keepUnmasked ? { keepUnmasked } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
           ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),

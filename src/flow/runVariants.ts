@@ -20,6 +20,10 @@ export interface VariantRun {
   readonly workspaceFolder: vscode.Uri;
   /** The folder is the one of `path`. */
   readonly chosenPath: boolean;
+  /** The extension `path` was written with. */
+  readonly extension?: string;
+  /** Render Placeholder with AI: the placeholder to replace, while unchanged. */
+  readonly replaces?: { readonly sha256: string };
   readonly transport: Transport;
   readonly saveMetadata: boolean;
   readonly timeoutMs: number;
@@ -44,6 +48,7 @@ export async function runVariants(tracker: JobTracker, logger: Logger, run: Vari
       {
         model: plan.model, prompt: plan.prompt, parameters: plan.parameters, body: plan.body, transport: run.transport,
         outputFolder: run.outputFolder, workspaceFolder: run.workspaceFolder, ...(run.chosenPath ? { chosenPath: true } : {}), baseName: plan.baseName, saveMetadata: run.saveMetadata, timeoutMs: run.timeoutMs,
+        ...(run.extension ? { extension: run.extension } : {}), ...(run.replaces ? { replaces: run.replaces } : {}),
         ...(plan.variants > 1 ? { variant: { index: index + 1, of: plan.variants } } : {}),
         ...(plan.sourceImages ? { sourceImages: plan.sourceImages } : {}),
         ...(plan.mask ? { mask: plan.mask } : {}),

@@ -28,6 +28,10 @@ export const jobRecordSchema = z.object({
   workspaceFolder: z.string().min(1).optional(),
   /** The folder is `path`'s, not the output folder. */
   chosenPath: z.boolean().optional(),
+  /** The extension `path` was written with (`jpeg`), kept when it names the format made. */
+  extension: z.string().min(1).max(8).optional(),
+  /** Replaces our own placeholder at `baseName` while its bytes still have this sha256 (Render Placeholder with AI). */
+  replaces: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   baseName: z.string().min(1),
   saveMetadata: z.boolean(),
   submittedAt: z.number(),

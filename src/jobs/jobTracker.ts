@@ -34,6 +34,8 @@ export interface ResultDescription {
   /** `outputFolder` is `path`'s: if it fails the check before the write, the output folder takes the image. */
   readonly chosenPath?: boolean;
   readonly baseName: string;
+  readonly extension?: string;
+  readonly replaces?: { readonly sha256: string };
   readonly saveMetadata: boolean;
   readonly variant?: { readonly index: number; readonly of: number };
   readonly sourceImages?: readonly SourceImage[];
@@ -149,6 +151,7 @@ export class JobTracker extends Disposable {
         const request: JobRequest = {
           model: record.model, prompt: record.prompt, parameters: record.parameters, transport: 'async',
           outputFolder, workspaceFolder, ...(record.chosenPath ? { chosenPath: true } : {}), baseName: record.baseName, saveMetadata: record.saveMetadata,
+          ...(record.extension ? { extension: record.extension } : {}), ...(record.replaces ? { replaces: record.replaces } : {}),
           variant: record.variant, sourceImages: record.sourceImages, mask: record.mask, exact: record.exact, keepUnmasked: record.keepUnmasked,
           body: {}, // the job was submitted before the reload; only its id is needed now
           timeoutMs,
@@ -244,6 +247,7 @@ export class JobTracker extends Disposable {
       version: 1, id, requestId, model: request.model, prompt: request.prompt, parameters: { ...request.parameters },
       outputFolder: request.outputFolder.toString(), workspaceFolder: request.workspaceFolder.toString(),
       ...(request.chosenPath ? { chosenPath: true } : {}), baseName: request.baseName, saveMetadata: request.saveMetadata,
+      ...(request.extension ? { extension: request.extension } : {}), ...(request.replaces ? { replaces: { ...request.replaces } } : {}),
       submittedAt: this.entries.get(id)?.snapshot.startedAt ?? this.deps.clock.now(),
       ...(request.variant ? { variant: request.variant } : {}),
       ...(request.sourceImages ? { sourceImages: [...request.sourceImages] } : {}),

@@ -4,7 +4,7 @@
  */
 import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, type ModelInfo } from '../domain/catalog';
 import { MAX_EDIT_IMAGES } from '../domain/editInputs';
-import { FITS } from '../domain/exactSize';
+import { FITS, SIZE_PRESETS } from '../domain/exactSize';
 import { MAX_VARIANTS } from '../domain/options';
 import { DEFAULT_EDIT_MODEL } from '../domain/plan';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
@@ -23,10 +23,7 @@ export function studioChoices(): StudioChoices {
   return {
     qualities: QUALITIES, backgrounds: BACKGROUNDS, outputFormats: OUTPUT_FORMATS, moderations: MODERATIONS,
     maxVariants: MAX_VARIANTS, maxInputs: MAX_EDIT_IMAGES, defaultEditModel: DEFAULT_EDIT_MODEL, fits: FITS,
-    sizePresets: [
-      { size: '1200x630', label: 'Open Graph card' }, { size: '512x512', label: 'Square avatar' },
-      { size: '1500x500', label: 'Banner' }, { size: '1280x720', label: 'Video thumbnail' },
-    ],
+    sizePresets: SIZE_PRESETS,
   };
 }
 

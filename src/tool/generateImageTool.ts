@@ -18,8 +18,10 @@ import { previewPng } from '../pixels/preview';
 import { describeError, failureWords } from '../ui/errorMessages';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { TOOL_NAME } from '../base/toolIds';
+import type { PlaceholderMaker } from '../flow/placeholders';
+import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
 import {
-  agentErrorText, confirmationOf, resultText, unpreparedConfirmation, type Confirmation, type ConfirmationFacts, type SavedImageFacts,
+  agentErrorText, confirmationOf, placeholderConfirmation, placeholderResultText, resultText, unpreparedConfirmation, type Confirmation, type ConfirmationFacts, type SavedImageFacts,
 } from './toolText';
 
 export interface GenerateImageToolDependencies {
@@ -30,7 +32,11 @@ export interface GenerateImageToolDependencies {
   readonly balance: () => Promise<number | undefined>;
   /** Today's spend and the limits, for the confirmation. */
   readonly spending: SpendLedger;
+  /** `placeholder: true`: drawn locally, nothing sent. */
+  readonly placeholders: PlaceholderMaker;
 }
+
+const DEFAULT_SIZE = `${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}`;
 
 interface DataPartFactory {
   image(data: Uint8Array, mimeType: string): unknown;
@@ -54,6 +60,10 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     let confirmation: Confirmation;
     try {
       const input = this.parse(options.input);
+      if (input.placeholder) {
+        const text = placeholderConfirmation(input.path, input.resize ?? DEFAULT_SIZE);
+        return { invocationMessage: text.invocationMessage, confirmationMessages: { title: text.title, message: new vscode.MarkdownString(text.message) } };
+      }
       const prepared = await this.deps.flow.prepare(this.requestOf(input), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
       confirmation = prepared.ready ? confirmationOf(this.factsOf(input, prepared)) : unpreparedConfirmation(options.input, prepared.reason);
     } catch (error) {
@@ -90,6 +100,10 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     let input: ToolInput | undefined;
     try {
       input = this.parse(options.input);
+      if (input.placeholder) {
+        const made = await this.deps.placeholders.make({ size: input.resize ?? DEFAULT_SIZE, prompt: input.prompt, ...(input.path ? { path: input.path } : {}) });
+        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(placeholderResultText(vscode.workspace.asRelativePath(made.uri), made.spec))]);
+      }
       const result = await this.deps.flow.run(
         this.requestOf(input, controller.signal),
         new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`),

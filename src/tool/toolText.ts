@@ -112,6 +112,24 @@ export function resultText(prompt: string, saved: readonly SavedImageFacts[], fa
   return lines.join('\n');
 }
 
+/** `placeholder: true`: free and local, and the confirmation says so. */
+export function placeholderConfirmation(path: string | undefined, size: string): Confirmation {
+  const where = path ? codeSpan(path) : 'the output folder';
+  return {
+    title: 'Make a free placeholder image',
+    message: `A ${escapeMarkdown(size)} placeholder image, drawn locally, saved to ${where}. **Free**: nothing is sent to Segmind, no credits are used.`,
+    invocationMessage: 'Drawing a free placeholder image',
+  };
+}
+
+export function placeholderResultText(path: string, spec: { readonly width: number; readonly height: number; readonly format: string; readonly prompt?: string }): string {
+  return [
+    `Saved a free placeholder: ${path} — ${spec.width}x${spec.height} ${spec.format.toUpperCase()} (drawn locally; nothing was sent, no credits used).`,
+    `  Markdown: ${imageLink('markdown', path, altText(spec.prompt ?? 'Placeholder'))}`,
+    spec.prompt ? '  Its sidecar keeps the prompt: Render Placeholder with AI (segmind.renderPlaceholder) replaces it with the real image later.' : '',
+  ].filter(Boolean).join('\n');
+}
+
 /** A failure as an agent can act on it: what went wrong and what to change. */
 export function agentErrorText(error: unknown, context: { readonly model: string; readonly balance?: number }): string {
   if (!isSegmindError(error)) return `Segmind image tool failed: ${error instanceof Error ? error.message : String(error)}`;

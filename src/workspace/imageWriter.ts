@@ -8,7 +8,7 @@
  * since the job started.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { UnsafeDestinationError } from '../domain/errors';
 import { FILE_EXTENSIONS, type ImageFormat } from '../domain/imageFormat';
@@ -22,7 +22,9 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 export interface ImageToSave {
   readonly baseName: string;
   readonly bytes: Uint8Array;
-  readonly format: ImageFormat;
+  readonly format: ImageFormat | 'svg';
+  /** The extension to write (`jpeg` where `path` said so); else the format's own. */
+  readonly extension?: string;
   /** Built once the final file name is known; undefined when sidecars are off. */
   readonly sidecar?: (fileName: string) => Record<string, unknown>;
 }
@@ -50,7 +52,7 @@ async function saveImageNow(where: SaveFolder, image: ImageToSave): Promise<vsco
   // A job resumed after a reload may find its folder gone: it is made again, once it is known to be confined.
   await assertConfined(where.workspaceFolder, where.folder, 'folder');
   await vscode.workspace.fs.createDirectory(where.folder);
-  const extension = FILE_EXTENSIONS[image.format];
+  const extension = image.extension ?? (image.format === 'svg' ? 'svg' : FILE_EXTENSIONS[image.format]);
   for (let n = 1; n <= MAX_CANDIDATES; n++) {
     const name = candidateFileName(image.baseName, extension, n);
     const target = vscode.Uri.joinPath(where.folder, name);
@@ -65,6 +67,40 @@ async function saveImageNow(where: SaveFolder, image: ImageToSave): Promise<vsco
     return target;
   }
   throw new Error(`No free file name for "${image.baseName}" in ${where.folder.fsPath}.`);
+}
+
+/** The hex sha256 of a file's bytes (what a placeholder's sidecar records). */
+export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Replaces the file `target` with `bytes` only while its bytes still hash to `sha256` (our own
+ * placeholder, unchanged): the new bytes go to a temporary sibling, the old ones are hashed again
+ * just before the atomic rename over them. False, and nothing replaced, when it changed or is gone.
+ * The sidecar (ours, like the placeholder) is replaced after the image.
+ */
+export function replaceIfUnchanged(workspaceFolder: vscode.Uri, target: vscode.Uri, sha256: string, bytes: Uint8Array, sidecar?: Record<string, unknown>): Promise<boolean> {
+  const replaced = saving.then(async () => {
+    await assertConfined(workspaceFolder, target, 'file');
+    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+    const temporary = vscode.Uri.joinPath(target, '..', temporaryFileName(name, randomBytes(6).toString('hex'))).fsPath;
+    await fs.writeFile(temporary, bytes, { flag: 'wx' });
+    try {
+      const current = await fs.readFile(target.fsPath).catch(() => undefined);
+      if (!current || sha256Of(current) !== sha256) return false;
+      await fs.rename(temporary, target.fsPath);
+    } finally {
+      await fs.rm(temporary, { force: true });
+    }
+    if (sidecar) {
+      const sidecarTarget = vscode.Uri.joinPath(target, '..', sidecarFileName(name));
+      const sidecarTemporary = vscode.Uri.joinPath(target, '..', temporaryFileName(sidecarFileName(name), randomBytes(6).toString('hex'))).fsPath;
+      await fs.writeFile(sidecarTemporary, `${JSON.stringify(sidecar, null, 2)}\n`, { flag: 'wx' });
+      await fs.rename(sidecarTemporary, sidecarTarget.fsPath);
+    }
+    return true;
+  });
+  saving = replaced.catch(() => undefined);
+  return replaced;
 }
 
 /** Checks `target` against the workspace folder, then creates it exclusively; false when the name is taken. */

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { fromDataUrl } from '../domain/dataUrl';
-import { readPixelSize, type ImageFormat, type PixelSize } from '../domain/imageFormat';
+import { FILE_EXTENSIONS, formatOfExtension, readPixelSize, type ImageFormat, type PixelSize } from '../domain/imageFormat';
 import { buildSidecar, type SidecarFacts } from '../domain/sidecar';
 import type { KeepUnmaskedSource, ResultDescription, SavedResult, SaveResult } from '../jobs/jobTracker';
 import type { FinishedJob } from '../jobs/runJob';
@@ -15,7 +15,7 @@ import { keepUnmaskedPixels } from '../pixels/keepUnmasked';
 import { hasRealTransparency } from '../pixels/transparency';
 import { refusalOf } from './confinement';
 import { UnsafeDestinationError } from '../domain/errors';
-import { saveImage, type ImageToSave } from './imageWriter';
+import { replaceIfUnchanged, saveImage, type ImageToSave } from './imageWriter';
 
 /**
  * `outputFolderOf` gives a workspace folder's output folder, created and confined: where a paid image
@@ -80,6 +80,7 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
     baseName: result.baseName,
     bytes: finished.bytes,
     format,
+    ...(result.extension && formatOfExtension(result.extension) === format ? { extension: result.extension } : {}),
     ...(result.saveMetadata
       ? {
           sidecar: (file: string) =>
@@ -113,6 +114,19 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
  */
 async function saveConfined(result: ResultDescription, image: ImageToSave, requestId: string | undefined, context: SavingContext, warnings: string[]): Promise<vscode.Uri> {
   const withRequestId = (error: UnsafeDestinationError): UnsafeDestinationError => new UnsafeDestinationError(error.location, error.reason, requestId, error.detail);
+  if (result.replaces) {
+    // Render Placeholder with AI: in place while the placeholder is unchanged; else beside it, nothing lost.
+    const target = vscode.Uri.joinPath(result.outputFolder, `${result.baseName}.${image.extension ?? FILE_EXTENSIONS[image.format as ImageFormat]}`);
+    const sidecar = image.sidecar?.(target.path.slice(target.path.lastIndexOf('/') + 1));
+    try {
+      if (await replaceIfUnchanged(result.workspaceFolder, target, result.replaces.sha256, image.bytes, sidecar)) return target;
+    } catch (error) {
+      throw error instanceof UnsafeDestinationError ? withRequestId(error) : error;
+    }
+    const beside = await saveConfined({ ...result, replaces: undefined }, image, requestId, context, warnings);
+    warnings.push(`${vscode.workspace.asRelativePath(target)} changed (or went) while the image was made, so it was not replaced: the image was saved as ${vscode.workspace.asRelativePath(beside)}.`);
+    return beside;
+  }
   try {
     return await saveImage({ folder: result.outputFolder, workspaceFolder: result.workspaceFolder }, image);
   } catch (error) {

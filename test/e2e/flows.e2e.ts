@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
 import {
-  KEY, expandExplorerFolder, explorerMenuItem, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
+  KEY, expandExplorerFolder, waitUntil, explorerMenuItem, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
   statusItem, tidyUp, toast, type Workbench,
 } from './support/workbench';
 
@@ -341,6 +341,36 @@ describe('User flows end to end (code-server + Chromium)', function () {
     assert.deepEqual([meta.width, meta.height], [400, 300]);
     const body = submitsOf('gpt-image-1-mini', prompt)[0]?.body as Record<string, unknown> | undefined;
     assert.equal(body?.['size'], '1536x1024', 'the native size closest in aspect was asked for');
+  });
+
+  it('k. a missing image in a page: the squiggle, Make a free placeholder from the light bulb, the file in the Explorer, the squiggle gone', async () => {
+    const target = path.join(workbench?.workspace ?? '', 'site', 'public', 'img', 'hero.png');
+    await expandExplorerFolder(page, 'site');
+    await expandExplorerFolder(page, 'public');
+    await explorerRow(page, 'index.html').click();
+    await page.locator('.tab', { hasText: 'index.html' }).waitFor({ timeout: 20_000 });
+    // Three references point at nothing (og:image, the hero, the team photo): three information squiggles.
+    const squiggles = page.locator('.monaco-editor .squiggly-info');
+    await waitUntil(async () => (await squiggles.count()) === 3, 'three missing-image squiggles');
+    await screenshot(page, 'flow-k-squiggles');
+    // The cursor into the hero's path (line 11: `  <img src="/img/hero.png" …`), then the light bulb's menu (Ctrl+.).
+    await runInPalette(page, 'Go to Line/Column...');
+    await page.locator('.quick-input-widget input').fill(':11:16');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Make a free placeholder for hero.png' }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('.action-widget .monaco-list-row', { hasText: 'Generate hero.png with Segmind…' }).count(), 1, 'the generate fix is offered too');
+    await screenshot(page, 'flow-k-quick-fix');
+    await fix.click();
+    await waitUntil(() => Promise.resolve(fs.existsSync(target)), 'site/public/img/hero.png written');
+    await waitUntil(async () => (await squiggles.count()) === 2, 'the hero\'s squiggle gone');
+    await expandExplorerFolder(page, 'img');
+    await explorerRow(page, 'hero.png').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'flow-k-fixed');
+    const meta = await sharp(fs.readFileSync(target)).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height], ['png', 1200, 630], 'the size the code gives');
+    assert.equal(fake.requests.length, 0, 'free: nothing sent');
   });
 
   it('j. a daily spend limit refuses a run through the palette before any request, and says which setting to raise', async () => {

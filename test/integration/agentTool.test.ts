@@ -46,7 +46,7 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
   it('prepares its confirmation (model, count, cost, destination, the upload) and sends nothing', async () => {
     const services = await testServices('tool tests');
     try {
-      const tool = new GenerateImageTool({ flow: services.flow, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
+      const tool = new GenerateImageTool({ flow: services.flow, placeholders: services.placeholders, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
       const prepared = await tool.prepareInvocation({ input: { prompt: 'Edit me', images: ['images/logo.png'], variants: 2, path: 'web/edited.png' } });
       const message = prepared.confirmationMessages?.message;
       const text = typeof message === 'string' ? message : message?.value ?? '';

@@ -155,6 +155,6 @@ describe('The agent tool in package.json', () => {
     const schema = toolInputJsonSchema() as { required?: string[]; properties?: Record<string, unknown> };
     assert.deepEqual(schema.required, ['prompt']);
     assert.deepEqual(Object.keys(schema.properties ?? {}).sort(),
-      ['background', 'fit', 'images', 'mask', 'model', 'moderation', 'outputCompression', 'outputFormat', 'path', 'prompt', 'quality', 'resize', 'size', 'variants']);
+      ['background', 'fit', 'images', 'mask', 'model', 'moderation', 'outputCompression', 'outputFormat', 'path', 'placeholder', 'prompt', 'quality', 'resize', 'size', 'variants']);
   });
 });

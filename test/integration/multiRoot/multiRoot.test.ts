@@ -70,7 +70,7 @@ describe('Multi-root workspaces (two folders)', function () {
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('outputFolder', 'art', vscode.ConfigurationTarget.WorkspaceFolder);
     const services = await testServices('multi-root tool');
     try {
-      const tool = new GenerateImageTool({ flow: services.flow, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
+      const tool = new GenerateImageTool({ flow: services.flow, placeholders: services.placeholders, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
       const text = async (input: Record<string, unknown>): Promise<string> => {
         const message = (await tool.prepareInvocation({ input: input as never })).confirmationMessages?.message;
         return typeof message === 'string' ? message : message?.value ?? '';

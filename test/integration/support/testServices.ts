@@ -13,6 +13,9 @@ import { Logger } from '../../../src/log/logger';
 import { SpendLedger } from '../../../src/spending/spendLedger';
 import { resolveOutputFolder } from '../../../src/workspace/outputFolder';
 import { resultSaver } from '../../../src/workspace/resultFiles';
+import { PlaceholderMaker } from '../../../src/flow/placeholders';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { MemoryMemento, MemorySecrets } from './memoryStores';
 import { TEST_KEY } from './segmindFixture';
 
@@ -23,8 +26,12 @@ export interface TestServices {
   readonly tracker: JobTracker;
   readonly spending: SpendLedger;
   readonly flow: GenerationFlow;
+  readonly placeholders: PlaceholderMaker;
   readonly dispose: () => void;
 }
+
+/** The font the extension bundles (esbuild.mjs copies it into dist/fonts/). */
+export const LABEL_FONT = new Uint8Array(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', '@fontsource', 'inter', 'files', 'inter-latin-400-normal.woff')));
 
 const channels = new Map<string, vscode.LogOutputChannel>();
 
@@ -41,5 +48,6 @@ export async function testServices(name: string, withKey = true): Promise<TestSe
   });
   const spending = new SpendLedger(new MemoryMemento(), () => readSettings().spendLimits);
   const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
-  return { logger, keys, clients, tracker, spending, flow, dispose: () => { tracker.dispose(); keys.dispose(); spending.dispose(); } };
+  const placeholders = new PlaceholderMaker({ readSettings, logger, extensionVersion: 'test', font: () => Promise.resolve(LABEL_FONT) });
+  return { logger, keys, clients, tracker, spending, flow, placeholders, dispose: () => { tracker.dispose(); keys.dispose(); spending.dispose(); } };
 }

@@ -1,0 +1,129 @@
+/**
+ * `segmind.renderPlaceholder` — Render Placeholder with AI…: a real image, made with the
+ * placeholder's prompt (or the one given), replaces our own placeholder in place: same path, same
+ * format, same pixel size. Refused (nothing sent) unless the sidecar says `placeholder: true` and
+ * the file's bytes still have its sha256; checked again just before the replace (workspace/).
+ * Scripted `{ image, prompt?, model?, quality? }` → the image's Uri.
+ */
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../base/commandIds';
+import { InvalidParametersError } from '../domain/errors';
+import { isCommandOptions } from '../domain/options';
+import { readPlaceholderSidecar, type PlaceholderSidecar } from '../domain/placeholder';
+import type { GenerationFlow } from '../flow/generationFlow';
+import { ScriptedAsker } from '../flow/scriptedAsker';
+import type { Logger } from '../log/logger';
+import type { Notifier } from '../ui/notifier';
+import { ProgressNotification } from '../ui/progressNotification';
+import { offerSavedImageActions, showSaveWarnings } from '../ui/savedImageNotice';
+import { sha256Of } from '../workspace/imageWriter';
+import { uriOfReference } from '../workspace/workspaceRefs';
+import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
+import { scriptedRejection } from './scripted';
+
+export interface RenderPlaceholderDependencies {
+  readonly flow: GenerationFlow;
+  readonly asker: PaletteAsker;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+}
+
+interface Placeholder {
+  readonly uri: vscode.Uri;
+  readonly workspaceFolder: vscode.Uri;
+  readonly sidecar: PlaceholderSidecar;
+}
+
+const refuse = (message: string): never => {
+  throw new InvalidParametersError([{ parameter: 'image', message }]);
+};
+
+/** The placeholder at `reference`, unchanged since it was drawn, or a refusal that says why. */
+async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
+  const uri = uriOfReference(reference);
+  const workspaceFolder = uri && vscode.workspace.getWorkspaceFolder(uri);
+  if (!uri || !workspaceFolder) return refuse(`The image ${JSON.stringify(reference)} is not a file of the workspace.`);
+  const name = vscode.workspace.asRelativePath(uri);
+  const read = (file: vscode.Uri): Thenable<Uint8Array | undefined> => vscode.workspace.fs.readFile(file).then((bytes) => bytes, () => undefined);
+  const [bytes, sidecarBytes] = await Promise.all([read(uri), read(uri.with({ path: `${uri.path}.json` }))]);
+  if (!bytes) return refuse(`${name} does not exist.`);
+  const sidecar = sidecarBytes && readPlaceholderSidecar(new TextDecoder().decode(sidecarBytes));
+  if (!sidecar) return refuse(`${name} is not a placeholder made by Segmind Image Studio (its sidecar does not say "placeholder": true).`);
+  if (sidecar.format === 'svg') return refuse(`${name} is an SVG placeholder: the models make PNG, JPEG or WebP, so it cannot be rendered in place.`);
+  if (sha256Of(bytes) !== sidecar.sha256) return refuse(`${name} was changed since it was made as a placeholder, so it is not replaced.`);
+  return { uri, workspaceFolder: workspaceFolder.uri, sidecar };
+}
+
+function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; model?: unknown; quality?: unknown }): Record<string, unknown> {
+  const { sidecar } = placeholder;
+  const prompt = typeof choices.prompt === 'string' && choices.prompt.trim() ? choices.prompt : sidecar.prompt;
+  if (!prompt?.trim()) refuse(`${vscode.workspace.asRelativePath(placeholder.uri)} has no prompt in its sidecar: give one.`);
+  return {
+    prompt, path: placeholder.uri.path.slice(placeholder.workspaceFolder.path.replace(/\/$/, '').length + 1), outputFormat: sidecar.format,
+    resize: `${sidecar.width}x${sidecar.height}`, fit: 'cover',
+    ...(choices.model !== undefined ? { model: choices.model } : {}), ...(choices.quality !== undefined ? { quality: choices.quality } : {}),
+  };
+}
+
+export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (arg?: unknown) => Promise<vscode.Uri | undefined> {
+  return async (arg?: unknown) => {
+    if (isCommandOptions(arg)) {
+      try {
+        const placeholder = await unchangedPlaceholder(arg['image']);
+        const result = await deps.flow.run(
+          { options: renderOptions(placeholder, arg), origin: placeholder.uri, replaces: { sha256: placeholder.sidecar.sha256 } },
+          new ScriptedAsker(deps.logger, `${COMMAND_IDS.renderPlaceholder} (scripted)`),
+        );
+        const saved = result.ran ? result.outcome.saved[0] : undefined;
+        const failure: unknown = result.ran ? result.outcome.failures[0] : undefined;
+        if (!saved) throw failure instanceof Error ? failure : new Error('No image was saved.');
+        return saved.uri;
+      } catch (error) {
+        throw await scriptedRejection(COMMAND_IDS.renderPlaceholder, error, deps.notifier, deps.logger);
+      }
+    }
+    try {
+      const image = arg instanceof vscode.Uri ? arg : await pickPlaceholder();
+      if (!image) return undefined;
+      const placeholder = await unchangedPlaceholder(image);
+      const prompt = await vscode.window.showInputBox({
+        title: `Segmind: Render ${vscode.workspace.asRelativePath(image)} with AI`, prompt: 'What the image shows (it replaces the placeholder, same size and format)',
+        value: placeholder.sidecar.prompt ?? '', ignoreFocusOut: true, validateInput: (value) => (value.trim() ? undefined : 'Write what the image shows.'),
+      });
+      if (prompt === undefined) return undefined;
+      const presenter = new ProgressNotification(async (run) => {
+        const [failure] = run.outcome.failures;
+        if (failure !== undefined) void deps.notifier.showError(failure);
+        showSaveWarnings(run.outcome.saved);
+        for (const saved of run.outcome.saved) await vscode.commands.executeCommand('vscode.openWith', saved.uri, IMAGE_PREVIEW, { preview: false });
+        if (run.outcome.saved.length > 0) void offerSavedImageActions(run.outcome.saved.map((saved) => saved.uri), run.plan.prompt);
+      });
+      const result = await deps.flow.run(
+        { options: renderOptions(placeholder, { prompt }), origin: image, replaces: { sha256: placeholder.sidecar.sha256 }, signal: presenter.signal },
+        deps.asker, presenter,
+      );
+      return result.ran ? result.outcome.saved[0]?.uri : undefined;
+    } catch (error) {
+      void deps.notifier.showError(error);
+      return undefined;
+    }
+  };
+}
+
+/** The palette's way: the images whose sidecar says they are placeholders. */
+async function pickPlaceholder(): Promise<vscode.Uri | undefined> {
+  const sidecars = await vscode.workspace.findFiles('**/*.{png,jpg,jpeg,webp}.json', '{**/node_modules/**,**/.git/**}', 2_000);
+  const placeholders: vscode.Uri[] = [];
+  for (const sidecar of sidecars) {
+    const text = await vscode.workspace.fs.readFile(sidecar).then((bytes) => new TextDecoder().decode(bytes), () => '');
+    if (readPlaceholderSidecar(text)) placeholders.push(sidecar.with({ path: sidecar.path.replace(/\.json$/, '') }));
+  }
+  if (placeholders.length === 0) {
+    void vscode.window.showInformationMessage('No placeholders made by Segmind Image Studio were found in the workspace.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(placeholders.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), {
+    title: 'Segmind: Render Placeholder with AI', placeHolder: 'The placeholder to replace with a generated image',
+  });
+  return picked?.uri;
+}

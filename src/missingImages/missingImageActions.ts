@@ -1,0 +1,49 @@
+/**
+ * The quick fixes of a missing image, at its diagnostic or anywhere in the reference's range:
+ * generate it with Segmind (not for `.svg`), make a free placeholder at once, or fill every missing
+ * image of the file. Each runs a command; the work is in commands/ and flow/.
+ */
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../base/commandIds';
+import { fillTargets, generationOptionsFor, type FillTarget } from '../flow/missingImageFill';
+import { rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
+
+export class MissingImageActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly diagnostics: MissingImageDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const missing = this.diagnostics.missingIn(document.uri);
+    const here = missing.filter((image) => rangeOf(document, image).intersection(range) !== undefined);
+    const actions: vscode.CodeAction[] = [];
+    for (const target of fillTargets(here)) {
+      const name = target.target.path.slice(target.target.path.lastIndexOf('/') + 1);
+      const fixes = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) =>
+        diagnostic.code === 'missing-image' && target.references.some((image) => rangeOf(document, image).isEqual(diagnostic.range)));
+      const action = (title: string, command: string, argument: unknown, preferred = false): vscode.CodeAction => {
+        const fix = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        fix.command = { title, command, arguments: [argument] };
+        fix.diagnostics = fixes;
+        fix.isPreferred = preferred;
+        return fix;
+      };
+      if (generationOptionsFor(target)) actions.push(action(`Generate ${name} with Segmind…`, COMMAND_IDS.generateMissingImage, quickFixArgument(target)));
+      actions.push(action(`Make a free placeholder for ${name}`, COMMAND_IDS.placeholderForMissingImage, quickFixArgument(target), true));
+    }
+    const all = fillTargets(missing);
+    if (here.length > 0 && all.length >= 2) {
+      const fix = new vscode.CodeAction(`Fill all ${all.length} missing images in this file…`, vscode.CodeActionKind.QuickFix);
+      fix.command = { title: fix.title, command: COMMAND_IDS.fillMissingImages, arguments: [document.uri] };
+      actions.push(fix);
+    }
+    return actions;
+  }
+}
+
+/** What a quick fix's command is given: the target as the scan found it. */
+export interface QuickFixArgument {
+  readonly target: FillTarget;
+}
+
+const quickFixArgument = (target: FillTarget): QuickFixArgument => ({ target });

@@ -1,0 +1,116 @@
+/**
+ * Missing images of open documents as diagnostics (source `Segmind`, code `missing-image`), read
+ * again a moment after typing stops, and gone as soon as the file appears, whatever made it (a file
+ * system watcher on images). Severity from `segmind.missingImages.report` of the document's folder.
+ */
+import * as vscode from 'vscode';
+import type { MissingImageReport, Settings } from '../config/settings';
+import { REFERENCES_DEBOUNCE_MS } from '../domain/imageReference';
+import { missingImagesOf, type MissingImage } from '../workspace/missingImages';
+import type { Logger } from '../log/logger';
+
+export const DIAGNOSTIC_SOURCE = 'Segmind';
+export const DIAGNOSTIC_CODE = 'missing-image';
+
+const SEVERITY: Record<Exclude<MissingImageReport, 'off'>, vscode.DiagnosticSeverity> = {
+  hint: vscode.DiagnosticSeverity.Hint, information: vscode.DiagnosticSeverity.Information, warning: vscode.DiagnosticSeverity.Warning,
+};
+
+export class MissingImageDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('segmind-missing-images');
+  private readonly missing = new Map<string, readonly MissingImage[]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** A document's missing images were read again (tests and the code actions wait on it). */
+  readonly onDidUpdate = this.changed.event;
+
+  constructor(private readonly readSettings: (scope?: vscode.Uri) => Settings, private readonly logger: Logger) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,svg,PNG,JPG,JPEG,WEBP,SVG}');
+    this.disposables.push(
+      this.changed, watcher,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, REFERENCES_DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('segmind.missingImages')) this.refreshAll();
+      }),
+      watcher.onDidCreate((uri) => this.refreshReferencing(uri)),
+      watcher.onDidDelete(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  /** The missing images of a document, as last read. */
+  missingIn(document: vscode.Uri): readonly MissingImage[] {
+    return this.missing.get(document.toString()) ?? [];
+  }
+
+  private refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** A new image: only documents that were missing it are read again. */
+  private refreshReferencing(created: vscode.Uri): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.missingIn(document.uri).some((image) => image.target.toString() === created.toString())) this.schedule(document, 0);
+    }
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.update(document);
+    }, delayMs));
+  }
+
+  private async update(document: vscode.TextDocument): Promise<void> {
+    if (document.isClosed) return;
+    const version = document.version;
+    const settings = this.readSettings(document.uri);
+    let found: MissingImage[] = [];
+    if (settings.missingImages.report !== 'off') {
+      try {
+        found = await missingImagesOf(document, (folder) => this.readSettings(folder).missingImages.webRoot);
+      } catch (error) {
+        this.logger.error(`Could not read the image references of ${vscode.workspace.asRelativePath(document.uri)}`, error);
+      }
+    }
+    if (document.isClosed || document.version !== version) return; // a newer read is on its way
+    this.missing.set(document.uri.toString(), found);
+    this.collection.set(document.uri, settings.missingImages.report === 'off' ? [] : found.map((image) => diagnosticOf(document, image, SEVERITY[settings.missingImages.report as Exclude<MissingImageReport, 'off'>])));
+    this.changed.fire(document.uri);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    this.missing.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function rangeOf(document: vscode.TextDocument, image: MissingImage): vscode.Range {
+  return new vscode.Range(document.positionAt(image.reference.start), document.positionAt(image.reference.end));
+}
+
+function diagnosticOf(document: vscode.TextDocument, image: MissingImage, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const { size } = image.reference;
+  const diagnostic = new vscode.Diagnostic(
+    rangeOf(document, image),
+    `Missing image: ${vscode.workspace.asRelativePath(image.target)}${size ? ` (${size.width} × ${size.height})` : ''} does not exist.`,
+    severity,
+  );
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = DIAGNOSTIC_CODE;
+  return diagnostic;
+}

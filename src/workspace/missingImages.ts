@@ -1,0 +1,143 @@
+/**
+ * Missing images of the code: the references of a document (src/references/), resolved to
+ * workspace files (domain/referenceResolution.ts) and kept when nothing is there. Also the scan
+ * of a file, a folder or the workspace that Fill Missing Images… runs.
+ */
+import * as vscode from 'vscode';
+import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/imageReference';
+import { foldersUp, resolveReference, WEB_ROOT_NAMES } from '../domain/referenceResolution';
+import { findReferences, isReferenceLanguage, languageOfFile, REFERENCE_FILE_EXTENSIONS } from '../references/index';
+
+export interface MissingImage {
+  /** The document that refers to it. */
+  readonly document: vscode.Uri;
+  readonly reference: ImageReference;
+  /** 0-based line of the reference (for ranges and the list). */
+  readonly line: number;
+  readonly target: vscode.Uri;
+  readonly workspaceFolder: vscode.Uri;
+  readonly prompt: string;
+}
+
+export interface ReferencingDocument {
+  readonly uri: vscode.Uri;
+  readonly languageId: string;
+  getText(): string;
+  positionAt(offset: number): vscode.Position;
+}
+
+const exists = (uri: vscode.Uri): Thenable<boolean> => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+
+/** The web root of a document: the setting (workspace-relative), else the nearest public/ or static/ up to its folder, else the folder. */
+export async function webRootOf(document: vscode.Uri, workspaceFolder: vscode.Uri, setting: string): Promise<string> {
+  const configured = setting.trim().replace(/^[/\\]+|[/\\]+$/g, '');
+  if (configured) return configured;
+  const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  for (const folder of foldersUp(relative)) {
+    for (const name of WEB_ROOT_NAMES) {
+      const candidate = folder ? `${folder}/${name}` : name;
+      if (await exists(vscode.Uri.joinPath(workspaceFolder, candidate))) return candidate;
+    }
+  }
+  return '';
+}
+
+/** The references of a document that point at nothing (inside its workspace folder, never `.git`). */
+export async function missingImagesOf(document: ReferencingDocument, webRootSetting: (folder: vscode.Uri) => string): Promise<MissingImage[]> {
+  if (!isReferenceLanguage(document.languageId)) return [];
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!folder) return [];
+  const references = findReferences(document.languageId, document.getText());
+  if (references.length === 0) return [];
+  const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+  let webRoot: string | undefined;
+  const missing: MissingImage[] = [];
+  const known = new Map<string, boolean>();
+  for (const reference of references) {
+    const path = imagePathOf(reference.value);
+    if (!path) continue;
+    if (path.startsWith('/')) webRoot ??= await webRootOf(document.uri, folder.uri, webRootSetting(folder.uri));
+    const resolved = resolveReference(path, { document: relativeDocument, webRoot: webRoot ?? '' });
+    if (!resolved) continue;
+    const target = vscode.Uri.joinPath(folder.uri, ...resolved.split('/'));
+    let there = known.get(resolved);
+    if (there === undefined) known.set(resolved, (there = await exists(target)));
+    if (there) continue;
+    missing.push({
+      document: document.uri, reference, line: document.positionAt(reference.start).line, target, workspaceFolder: folder.uri,
+      prompt: suggestedPrompt(reference, resolved),
+    });
+  }
+  return missing;
+}
+
+/** Glob of the files that may refer to images. */
+export const REFERENCING_FILES = `**/*.{${REFERENCE_FILE_EXTENSIONS.join(',')}}`;
+
+export interface ScanProgress {
+  (done: number, total: number): void;
+}
+
+/**
+ * Every missing image under `scope` (a file or folder; default: every workspace folder), in file then
+ * line order. Skips `.git`, `node_modules` and what `files.exclude` and `search.exclude` exclude.
+ */
+export async function scanForMissingImages(
+  scope: vscode.Uri | undefined, webRootSetting: (folder: vscode.Uri) => string, progress?: ScanProgress, token?: vscode.CancellationToken,
+): Promise<MissingImage[]> {
+  const files = await filesIn(scope, token);
+  const found: MissingImage[] = [];
+  let done = 0;
+  for (const file of files) {
+    if (token?.isCancellationRequested) break;
+    const languageId = languageOfFile(file.path);
+    if (languageId) {
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
+      const document = open ?? await textDocumentOf(file, languageId);
+      if (document) found.push(...(await missingImagesOf(document, webRootSetting)));
+    }
+    progress?.(++done, files.length);
+  }
+  return found;
+}
+
+async function filesIn(scope: vscode.Uri | undefined, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  if (scope && (await vscode.workspace.fs.stat(scope)).type & vscode.FileType.File) return [scope];
+  const exclude = excludeGlob(scope);
+  const include = scope ? new vscode.RelativePattern(scope, REFERENCING_FILES) : REFERENCING_FILES;
+  const files = await vscode.workspace.findFiles(include, exclude, undefined, token);
+  return files.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+}
+
+/** `.git`, `node_modules`, and the patterns `files.exclude` and `search.exclude` turn on. */
+function excludeGlob(scope: vscode.Uri | undefined): string {
+  const patterns = new Set(['**/.git/**', '**/node_modules/**']);
+  for (const section of ['files', 'search']) {
+    const excluded = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
+    for (const [pattern, on] of Object.entries(excluded)) if (on === true) patterns.add(pattern);
+  }
+  return `{${[...patterns].join(',')}}`;
+}
+
+/** A file read as a document without opening it in VS Code (the scan reads thousands). */
+async function textDocumentOf(uri: vscode.Uri, languageId: string): Promise<ReferencingDocument | undefined> {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  return {
+    uri, languageId, getText: () => text,
+    positionAt: (offset) => {
+      let [low, high] = [0, lineStarts.length - 1];
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((lineStarts[middle] ?? 0) <= offset) low = middle; else high = middle - 1;
+      }
+      return new vscode.Position(low, offset - (lineStarts[low] ?? 0));
+    },
+  };
+}
