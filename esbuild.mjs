@@ -3,14 +3,36 @@
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * Modules that only some sessions need, each its own bundle beside extension.js, loaded by a dynamic
+ * `import()` the first time (a document with image references, the first placeholder): the parsers
+ * and the font reader stay out of activation and of the services' load.
+ */
+const LAZY_CHUNKS = { 'src/references/index.ts': 'references', 'src/pixels/placeholder.ts': 'placeholder' };
+
+/** A dynamic import of a lazy chunk's entry (from outside it) becomes a require of the chunk's file. */
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.{1,2}\// }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path)).replaceAll(path.sep, '/').replace(/\.(js|ts)$/, '');
+      const chunk = LAZY_CHUNKS[`${target}.ts`];
+      return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  entryPoints: { extension: 'src/extension.ts', ...Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([entry, chunk]) => [chunk, entry])) },
+  outdir: 'dist',
+  plugins: [lazyChunks],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -42,7 +42,7 @@ import { generateMissingImageCommand, placeholderForMissingImageCommand } from '
 import { MissingImageDiagnostics } from './missingImages/missingImageDiagnostics';
 import { MissingImageActions } from './missingImages/missingImageActions';
 import { PlaceholderContext } from './missingImages/placeholderContext';
-import { REFERENCE_LANGUAGES } from './references/index';
+import { REFERENCE_LANGUAGES } from './references/languages';
 
 /** The label font of placeholders, bundled next to dist/extension.js by esbuild.mjs (Inter, SIL Open Font License). */
 export const LABEL_FONT_PATH = ['dist', 'fonts', 'inter-latin-400-normal.woff'] as const;

@@ -77,16 +77,6 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
   return { ...size, format, background: background.toLowerCase(), label, ...(prompt ? { prompt } : {}) };
 }
 
-/** Dark text on a light background, light on a dark one (relative luminance, WCAG's formula). */
-export function labelColourOn(background: string): string {
-  const channel = (at: number): number => {
-    const value = Number.parseInt(background.slice(at, at + 2), 16) / 255;
-    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return luminance > 0.36 ? '#3b4048' : '#f3f4f6';
-}
-
 /** The sidecar of a placeholder: what it is, and what it was meant to become. */
 export function placeholderSidecar(spec: PlaceholderSpec, sha256: string, savedAt: Date, extensionVersion: string): Record<string, unknown> {
   return {

@@ -9,7 +9,6 @@ import { sanitizeBaseName } from '../domain/fileNaming';
 import { defaultPlaceholderName, parsePlaceholderOptions, placeholderSidecar, placeholderSpec, type PlaceholderSpec } from '../domain/placeholder';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../log/logger';
-import { drawPlaceholder } from '../pixels/placeholder';
 import { resolveOutputFolder } from '../workspace/outputFolder';
 import { confinedTarget, createConfined } from '../workspace/targets';
 import { saveImage, sha256Of } from '../workspace/imageWriter';
@@ -44,6 +43,8 @@ export class PlaceholderMaker {
     const spec = placeholderSpec(parsed.data, fileName);
     const settings = this.deps.readSettings(workspaceFolder);
 
+    // The font reader loads with the first placeholder (dist/placeholder.js).
+    const { drawPlaceholder } = await import('../pixels/placeholder.js');
     const bytes = await drawPlaceholder(spec, await this.deps.font());
     const sha256 = sha256Of(bytes);
     const folder = target ? await createConfined(workspaceFolder, vscode.Uri.joinPath(target.uri, '..')) : await resolveOutputFolder(workspaceFolder, settings.outputFolder);

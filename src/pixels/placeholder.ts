@@ -4,12 +4,23 @@
  * `.svg` or rasterised by sharp for png, jpeg and webp. Characters the font lacks are left out.
  */
 import { parse, type Font, type Glyph } from 'opentype.js';
-import { labelColourOn, type PlaceholderSpec } from '../domain/placeholder';
+import type { PlaceholderSpec } from '../domain/placeholder';
 import { encodeAs, loadSharp } from './sharp';
 
 /** The label spans at most this share of the width, and its capitals this share of the height. */
 const LABEL_WIDTH = 0.8;
 const LABEL_CAP_HEIGHT = 0.16;
+
+// The bundle of this module (dist/placeholder.js) stays small: nothing but types from the domain.
+/** Dark text on a light background, light on a dark one (relative luminance, WCAG's formula). */
+export function labelColourOn(background: string): string {
+  const channel = (at: number): number => {
+    const value = Number.parseInt(background.slice(at, at + 2), 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return luminance > 0.36 ? '#3b4048' : '#f3f4f6';
+}
 
 const fonts = new WeakMap<Uint8Array, Font>();
 

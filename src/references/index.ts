@@ -2,36 +2,18 @@
  * The image references of a document, by its language id (product.md's list). One finder per
  * language family; each is pure (text in, references out), so each is tested on fixtures alone.
  * Vue and Svelte files are markup whose `<script>` and `<style>` are read by their own finders.
+ * This is the entry of the lazily loaded bundle dist/references.js (esbuild.mjs): import it with
+ * `import()` from the host; what the host needs at once is in ./languages.ts.
  */
 import type { ImageReference } from '../domain/imageReference';
+import type { ReferenceLanguage } from './languages';
 import { cssReferences } from './css';
 import { htmlReferences } from './html';
 import { markdownReferences } from './markdown';
 import { scriptReferences } from './script';
 
-export const REFERENCE_LANGUAGES = [
-  'html', 'markdown', 'css', 'scss', 'less', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte',
-] as const;
-export type ReferenceLanguage = (typeof REFERENCE_LANGUAGES)[number];
+export { languageOfFile, type ReferenceLanguage } from './languages';
 
-/** The language of a file by its extension, for files no editor has opened (the workspace scan). */
-const BY_EXTENSION: Record<string, ReferenceLanguage> = {
-  html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', css: 'css', scss: 'scss', less: 'less',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact', ts: 'typescript', mts: 'typescript', cts: 'typescript',
-  tsx: 'typescriptreact', vue: 'vue', svelte: 'svelte',
-};
-
-/** The extensions of files that may refer to images (the scan's glob). */
-export const REFERENCE_FILE_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
-
-export function isReferenceLanguage(languageId: string): languageId is ReferenceLanguage {
-  return (REFERENCE_LANGUAGES as readonly string[]).includes(languageId);
-}
-
-export function languageOfFile(fileName: string): ReferenceLanguage | undefined {
-  const dot = fileName.lastIndexOf('.');
-  return dot < 0 ? undefined : BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()];
-}
 
 /** Ordered by position. A finder that fails on a text reports nothing for it: a guess would be a false report. */
 export function findReferences(languageId: ReferenceLanguage, text: string): ImageReference[] {

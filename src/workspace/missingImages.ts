@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/imageReference';
 import { foldersUp, resolveReference, WEB_ROOT_NAMES } from '../domain/referenceResolution';
-import { findReferences, isReferenceLanguage, languageOfFile, REFERENCE_FILE_EXTENSIONS } from '../references/index';
+import { isReferenceLanguage, languageOfFile, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
 
 export interface MissingImage {
   /** The document that refers to it. */
@@ -47,6 +47,8 @@ export async function missingImagesOf(document: ReferencingDocument, webRootSett
   if (!isReferenceLanguage(document.languageId)) return [];
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
+  // The parsers load with the first document that may have references (dist/references.js).
+  const { findReferences } = await import('../references/index.js');
   const references = findReferences(document.languageId, document.getText());
   if (references.length === 0) return [];
   const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { InvalidParametersError } from '../../src/domain/errors';
-import { DEFAULT_PLACEHOLDER_BACKGROUND, labelColourOn, placeholderSpec, type PlaceholderSpec } from '../../src/domain/placeholder';
-import { drawPlaceholder, labelPath, placeholderSvg } from '../../src/pixels/placeholder';
+import { DEFAULT_PLACEHOLDER_BACKGROUND, placeholderSpec, type PlaceholderSpec } from '../../src/domain/placeholder';
+import { drawPlaceholder, labelColourOn, labelPath, placeholderSvg } from '../../src/pixels/placeholder';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 /** The font the extension bundles (esbuild.mjs copies it next to dist/extension.js). */
