@@ -17,7 +17,7 @@ import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
-import { scanForMissingImages, type MissingImage } from '../workspace/missingImages';
+import { scanForMissingImages, type MissingImage, type ScanResult } from '../workspace/missingImages';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
@@ -73,7 +73,7 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
   if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
     throw new InvalidParametersError([{ parameter: 'scope', message: `The scope ${JSON.stringify(options['scope'])} is not a file or folder of the workspace.` }]);
   }
-  const missing = await scanForMissingImages(scope, deps.webRootOf);
+  const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf));
   const targets = fillTargets(missing);
   const made = new Set<string>();
   const choices = { model: stringOption(options['model']), quality: stringOption(options['quality']) };
@@ -89,6 +89,11 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
     if (saved) madeFor.add(key);
     return entryOf(image, mode === 'list' ? undefined : saved);
   });
+}
+
+function logScan(deps: FillMissingImagesDependencies, scan: ScanResult): ScanResult {
+  deps.logger.info(`Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms: ${scan.missing.length} missing reference(s).`);
+  return scan;
 }
 
 const stringOption = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -125,7 +130,7 @@ async function fillOne(
 }
 
 async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode.Uri | undefined): Promise<MissingImageEntry[] | undefined> {
-  const missing = await vscode.window.withProgress(
+  const { missing } = logScan(deps, await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Segmind: looking for missing images', cancellable: true },
     async (progress, token) => {
       let reported = 0;
@@ -137,7 +142,7 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
         }
       }, token);
     },
-  );
+  ));
   const targets = fillTargets(missing);
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(`No missing images in ${scope ? vscode.workspace.asRelativePath(scope) : 'the workspace'}.`);

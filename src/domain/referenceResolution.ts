@@ -31,8 +31,11 @@ export function foldersUp(document: string): string[] {
 /** The workspace-relative target of `path` (from imagePathOf), or undefined when it leaves the workspace folder or enters `.git`. */
 export function resolveReference(path: string, context: ReferenceContext): string | undefined {
   const slashed = path.replace(/\\/g, '/');
-  const from = slashed.startsWith('/') ? context.webRoot : posix.dirname(context.document);
-  const joined = posix.normalize(posix.join(from === '.' ? '' : from, slashed.replace(/^\/+/, '')));
+  // A root-absolute path cannot climb above the web root (a browser stops at the root too).
+  const rooted = slashed.startsWith('/');
+  const from = rooted ? context.webRoot : posix.dirname(context.document);
+  const below = rooted ? posix.normalize(slashed).replace(/^\/+/, '') : slashed;
+  const joined = posix.normalize(posix.join(from === '.' ? '' : from, below));
   if (joined === '.' || joined === '..' || joined.startsWith('../') || posix.isAbsolute(joined)) return undefined;
   if (joined.split('/').some((segment) => forbiddenName(segment) !== undefined)) return undefined;
   return joined;

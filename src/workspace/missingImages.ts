@@ -76,6 +76,13 @@ export async function missingImagesOf(document: ReferencingDocument, webRootSett
 /** Glob of the files that may refer to images. */
 export const REFERENCING_FILES = `**/*.{${REFERENCE_FILE_EXTENSIONS.join(',')}}`;
 
+export interface ScanResult {
+  readonly missing: MissingImage[];
+  /** How many files were read, and how long it took (the log says so). */
+  readonly files: number;
+  readonly ms: number;
+}
+
 export interface ScanProgress {
   (done: number, total: number): void;
 }
@@ -86,7 +93,8 @@ export interface ScanProgress {
  */
 export async function scanForMissingImages(
   scope: vscode.Uri | undefined, webRootSetting: (folder: vscode.Uri) => string, progress?: ScanProgress, token?: vscode.CancellationToken,
-): Promise<MissingImage[]> {
+): Promise<ScanResult> {
+  const started = performance.now();
   const files = await filesIn(scope, token);
   const found: MissingImage[] = [];
   let done = 0;
@@ -100,7 +108,7 @@ export async function scanForMissingImages(
     }
     progress?.(++done, files.length);
   }
-  return found;
+  return { missing: found, files: files.length, ms: performance.now() - started };
 }
 
 async function filesIn(scope: vscode.Uri | undefined, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
