@@ -21,7 +21,10 @@ const lazyChunks = {
   setup(build) {
     build.onResolve({ filter: /^\.{1,2}\// }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const target = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path)).replaceAll(path.sep, '/').replace(/\.(js|ts)$/, '');
+      const target = path
+        .relative(process.cwd(), path.resolve(args.resolveDir, args.path))
+        .replaceAll(path.sep, '/')
+        .replace(/\.(js|ts)$/, '');
       const chunk = LAZY_CHUNKS[`${target}.ts`];
       return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
     });

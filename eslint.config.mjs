@@ -28,21 +28,53 @@ export default tseslint.config(
   {
     // The pure core: the domain, the API client, the Studio protocol, the pure half of jobs/ and of
     // the views. Tested in plain node, so VS Code may not be imported here.
-    files: ['src/base/commandIds.ts', 'src/domain/**', 'src/segmind/**', 'src/protocol/**', 'src/jobs/pollSchedule.ts', 'src/jobs/runJob.ts',
-      'src/jobs/jobRecord.ts', 'src/ui/errorMessages.ts', 'src/statusBar/statusBarView.ts', 'src/studio/studioHtml.ts', 'src/studio/promptHistory.ts',
-      'src/studio/galleryItems.ts', 'src/studio/studioViewType.ts', 'test/unit/**', 'test/fakeSegmind/**', 'media/**'],
+    files: [
+      'src/base/commandIds.ts',
+      'src/domain/**',
+      'src/segmind/**',
+      'src/protocol/**',
+      'src/jobs/pollSchedule.ts',
+      'src/jobs/runJob.ts',
+      'src/jobs/jobRecord.ts',
+      'src/ui/errorMessages.ts',
+      'src/statusBar/statusBarView.ts',
+      'src/studio/studioHtml.ts',
+      'src/studio/promptHistory.ts',
+      'src/studio/galleryItems.ts',
+      'src/studio/studioViewType.ts',
+      'test/unit/**',
+      'test/fakeSegmind/**',
+      'media/**',
+    ],
     rules: noVscode,
   },
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+      },
+    },
   },
   {
     files: ['test/**/*.ts'],
     rules: {
       // mocha's describe/it return values are not promises to await.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'suite', 'test'], package: 'mocha' }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'suite', 'test'], package: 'mocha' }] },
+      ],
     },
   },
 );

@@ -20,8 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(logger);
 
   let loading: Promise<Services> | undefined;
-  const services = (): Promise<Services> =>
-    (loading ??= import('./services.js').then(({ createServices }) => createServices(context, logger, version)));
+  const services = (): Promise<Services> => (loading ??= import('./services.js').then(({ createServices }) => createServices(context, logger, version)));
 
   for (const id of Object.values(COMMAND_IDS)) {
     context.subscriptions.push(registerCommand(id, async (...args: unknown[]) => (await services()).commands[id](...args)));
@@ -30,16 +29,18 @@ export function activate(context: vscode.ExtensionContext): void {
   // The agent tool, registered at once (an agent may call it first) and served by the lazy services.
   // vscode.lm is there from 1.95, which engines asks for; the check keeps a host without it working.
   if (typeof vscode.lm?.registerTool === 'function') {
-    context.subscriptions.push(vscode.lm.registerTool<never>(TOOL_NAME, {
-      prepareInvocation: async (options) => (await services()).tool.prepareInvocation(options),
-      invoke: async (options, token) => (await services()).tool.invoke(options, token),
-    }));
+    context.subscriptions.push(
+      vscode.lm.registerTool<never>(TOOL_NAME, {
+        prepareInvocation: async (options) => (await services()).tool.prepareInvocation(options),
+        invoke: async (options, token) => (await services()).tool.invoke(options, token),
+      }),
+    );
   }
 
   // Synchronously, so VS Code finds it when this activation was for restoring the Studio after a reload.
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(
-    STUDIO_VIEW_TYPE, new StudioSerializer(async (panel) => (await services()).reviveStudio(panel)),
-  ));
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(STUDIO_VIEW_TYPE, new StudioSerializer(async (panel) => (await services()).reviveStudio(panel))),
+  );
 
   setTimeout(() => {
     const loadStarted = performance.now();

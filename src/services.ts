@@ -64,9 +64,15 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const clients = new ClientFactory(keys, logger, version);
   const credits = new CreditsMonitor(clients, keys, logger);
   const tracker = new JobTracker({
-    store: new JobStore(context.workspaceState), logger, clock: clients.clock,
+    store: new JobStore(context.workspaceState),
+    logger,
+    clock: clients.clock,
     createClient: () => clients.create(),
-    saveResult: resultSaver(version, () => clients.clock.now(), (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder)),
+    saveResult: resultSaver(
+      version,
+      () => clients.clock.now(),
+      (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder),
+    ),
     onRemainingCredits: (remaining) => credits.setRemaining(remaining),
   });
   const spending = new SpendLedger(context.globalState, () => readSettings().spendLimits);
@@ -75,17 +81,33 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const consent = new UploadConsent(context.globalState, logger);
   const asker = new PaletteAsker({ memento: context.globalState, consent, defaultModel: () => readSettings().defaultModel });
   const studio: StudioDependencies = {
-    extensionUri: context.extensionUri, flow, consent, confirm: modalConfirm, tracker, notifier, logger, history: new PromptHistory(context.workspaceState),
+    extensionUri: context.extensionUri,
+    flow,
+    consent,
+    confirm: modalConfirm,
+    tracker,
+    notifier,
+    logger,
+    history: new PromptHistory(context.workspaceState),
   };
   let font: Promise<Uint8Array> | undefined;
   const placeholders = new PlaceholderMaker({
-    readSettings, logger, extensionVersion: version,
+    readSettings,
+    logger,
+    extensionVersion: version,
     font: () => (font ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...LABEL_FONT_PATH)))),
   });
   const fixes = { flow, placeholders, asker, notifier };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
-  context.subscriptions.push(keys, credits, tracker, spending, keys.onDidChange(() => void scrubKeyFromLog()), trackKeyContext(keys));
+  context.subscriptions.push(
+    keys,
+    credits,
+    tracker,
+    spending,
+    keys.onDidChange(() => void scrubKeyFromLog()),
+    trackKeyContext(keys),
+  );
   // Deactivation detaches the Studio from the services; the panel itself stays for VS Code to restore.
   context.subscriptions.push({ dispose: () => StudioPanel.current?.dispose() });
   void scrubKeyFromLog();
@@ -102,7 +124,13 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     'segmind.exportIconSet': exportIconSetCommand({ notifier, logger, outputFolderOf: (folder) => readSettings(folder).outputFolder }),
     'segmind.makePlaceholder': makePlaceholderCommand({ placeholders, notifier, logger }),
     'segmind.fillMissingImages': fillMissingImagesCommand({
-      flow, placeholders, asker, notifier, logger, webRootOf: (folder) => readSettings(folder).missingImages.webRoot, defaultModel: () => readSettings().defaultModel,
+      flow,
+      placeholders,
+      asker,
+      notifier,
+      logger,
+      webRootOf: (folder) => readSettings(folder).missingImages.webRoot,
+      defaultModel: () => readSettings().defaultModel,
     }),
     'segmind.renderPlaceholder': renderPlaceholderCommand({ flow, asker, notifier, logger }),
     'segmind.generateMissingImage': generateMissingImageCommand(fixes),
@@ -117,9 +145,15 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     startUp: () => {
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock, spending));
       const diagnostics = new MissingImageDiagnostics(readSettings, logger);
-      context.subscriptions.push(diagnostics, new PlaceholderContext(), vscode.languages.registerCodeActionsProvider(
-        REFERENCE_LANGUAGES.map((language) => ({ language })), new MissingImageActions(diagnostics), MissingImageActions.metadata,
-      ));
+      context.subscriptions.push(
+        diagnostics,
+        new PlaceholderContext(),
+        vscode.languages.registerCodeActionsProvider(
+          REFERENCE_LANGUAGES.map((language) => ({ language })),
+          new MissingImageActions(diagnostics),
+          MissingImageActions.metadata,
+        ),
+      );
       credits.refreshQuietly();
       void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
     },

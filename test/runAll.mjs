@@ -13,10 +13,7 @@ import { installPrerequisites } from './host/prerequisites.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(repoRoot, 'out', 'results');
-const ESLINT_CONFIGS = [
-  'eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs',
-  'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts',
-];
+const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const banner = (text) => console.log(`\n=== ${text} ===`);
@@ -111,7 +108,11 @@ const e2e = runner('e2e', 'test:e2e', path.join(resultsDir, 'e2e.json'));
 
 banner('summary');
 for (const failure of stepFailures) console.log(`FAILED step: ${failure}`);
-for (const [name, r] of [['unit', unit], ['integration', integration], ['e2e', e2e]]) {
+for (const [name, r] of [
+  ['unit', unit],
+  ['integration', integration],
+  ['e2e', e2e],
+]) {
   console.log(`${name}: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (${seconds(r.ms)})`);
   if (r.crashed) console.log(`${name}: CRASHED: ${r.crashed} (counted as 1 failed)`);
 }

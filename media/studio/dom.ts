@@ -34,10 +34,12 @@ export function iconButton(name: string, label: string, onClick: () => void, tex
 /** Replaces a select's options, keeping its value when it is still offered. */
 export function fillSelect(select: HTMLSelectElement, values: readonly string[], labels?: (value: string) => string): void {
   const current = select.value;
-  select.replaceChildren(...values.map((value) => {
-    const option = element('option', undefined, labels ? labels(value) : value);
-    option.value = value;
-    return option;
-  }));
+  select.replaceChildren(
+    ...values.map((value) => {
+      const option = element('option', undefined, labels ? labels(value) : value);
+      option.value = value;
+      return option;
+    }),
+  );
   if (values.includes(current)) select.value = current;
 }

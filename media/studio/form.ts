@@ -57,14 +57,19 @@ export class Form {
     fillSelect(this.#background, choices.backgrounds);
     fillSelect(this.#format, choices.outputFormats);
     fillSelect(this.#moderation, choices.moderations);
-    fillSelect(this.#variants, Array.from({ length: choices.maxVariants }, (_, index) => String(index + 1)));
+    fillSelect(
+      this.#variants,
+      Array.from({ length: choices.maxVariants }, (_, index) => String(index + 1)),
+    );
     fillSelect(this.#fit, choices.fits);
-    this.#presets.replaceChildren(...choices.sizePresets.map((preset) => {
-      const option = document.createElement('option');
-      option.value = preset.size;
-      option.label = `${preset.label} (${preset.size})`;
-      return option;
-    }));
+    this.#presets.replaceChildren(
+      ...choices.sizePresets.map((preset) => {
+        const option = document.createElement('option');
+        option.value = preset.size;
+        option.label = `${preset.label} (${preset.size})`;
+        return option;
+      }),
+    );
     this.#exactSizeChanged();
   }
 
@@ -91,7 +96,10 @@ export class Form {
     };
     const resize = this.exactSize();
     return {
-      prompt: this.prompt.value, model: model.slug, parameters, variants: Number(this.#variants.value) || 1,
+      prompt: this.prompt.value,
+      model: model.slug,
+      parameters,
+      variants: Number(this.#variants.value) || 1,
       ...(resize ? { resize, fit: this.#fit.value as NonNullable<StudioSettings['fit']> } : {}),
       ...(this.#saveTo.value.trim() ? { path: this.#saveTo.value.trim() } : {}),
     };
@@ -135,15 +143,18 @@ export class Form {
   }
 
   #refreshModels(preferred?: string): void {
-    const available = this.#inputCount === 0
-      ? this.#models.filter((model) => model.textToImage)
-      : this.#models.filter((model) => model.maxEditImages >= this.#inputCount);
+    const available =
+      this.#inputCount === 0 ? this.#models.filter((model) => model.textToImage) : this.#models.filter((model) => model.maxEditImages >= this.#inputCount);
     const before = this.#model.value;
-    fillSelect(this.#model, available.map((model) => model.slug), (slug) => {
-      const model = this.#models.find((candidate) => candidate.slug === slug);
-      return model ? `${model.label} (${slug})` : slug;
-    });
-    const wanted = [preferred, before, this.#inputCount === 0 ? this.#lastTextModel ?? this.#defaultModel : this.#defaultEditModel];
+    fillSelect(
+      this.#model,
+      available.map((model) => model.slug),
+      (slug) => {
+        const model = this.#models.find((candidate) => candidate.slug === slug);
+        return model ? `${model.label} (${slug})` : slug;
+      },
+    );
+    const wanted = [preferred, before, this.#inputCount === 0 ? (this.#lastTextModel ?? this.#defaultModel) : this.#defaultEditModel];
     const choice = wanted.find((slug) => slug !== undefined && available.some((model) => model.slug === slug)) ?? available[0]?.slug;
     if (choice) this.#model.value = choice;
     this.#modelChanged();
@@ -162,9 +173,10 @@ export class Form {
     this.#compression.max = String(max);
     this.#compressionHint.textContent = `${min}–${max}`;
     const compression = Number(this.#compression.value);
-    this.#compression.value = this.#compression.value === '' || !Number.isFinite(compression)
-      ? String(model.defaults.outputCompression)
-      : String(Math.min(max, Math.max(min, Math.round(compression))));
+    this.#compression.value =
+      this.#compression.value === '' || !Number.isFinite(compression)
+        ? String(model.defaults.outputCompression)
+        : String(Math.min(max, Math.max(min, Math.round(compression))));
     this.#formatChanged();
   }
 

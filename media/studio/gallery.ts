@@ -29,8 +29,11 @@ export class Gallery {
     open.addEventListener('click', act('open'));
     const meta = element('div', 'gallery-meta');
     const size = item.width && item.height ? `${item.width}×${item.height}` : '';
-    meta.append(element('span', 'gallery-name', item.name), element('span', 'gallery-prompt', item.prompt),
-      element('span', 'gallery-details', [item.model, size, new Date(item.savedAt).toLocaleString()].filter(Boolean).join(' · ')));
+    meta.append(
+      element('span', 'gallery-name', item.name),
+      element('span', 'gallery-prompt', item.prompt),
+      element('span', 'gallery-details', [item.model, size, new Date(item.savedAt).toLocaleString()].filter(Boolean).join(' · ')),
+    );
     const actions = element('div', 'gallery-actions');
     actions.append(
       iconButton('go-to-file', `Open ${item.name}`, act('open')),

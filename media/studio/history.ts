@@ -25,17 +25,25 @@ export class PromptHistoryList {
     const shown = filterHistory(this.#entries, this.#filter.value);
     this.#empty.hidden = shown.length > 0;
     this.#empty.textContent = this.#entries.length === 0 ? 'Prompts you run from the Studio are kept here.' : 'No prompt in the history matches.';
-    this.#list.replaceChildren(...shown.map((entry) => {
-      const item = element('li');
-      const button = element('button', 'history-entry');
-      button.type = 'button';
-      button.title = 'Put these settings into the form';
-      const variants = entry.variants > 1 ? ` · ${entry.variants} variants` : '';
-      button.append(element('span', 'history-prompt', entry.prompt),
-        element('span', 'history-details', `${entry.model} · ${entry.parameters.size} · ${entry.parameters.quality}${variants} · ${new Date(entry.at).toLocaleString()}`));
-      button.addEventListener('click', () => this.#pick(entry));
-      item.append(button);
-      return item;
-    }));
+    this.#list.replaceChildren(
+      ...shown.map((entry) => {
+        const item = element('li');
+        const button = element('button', 'history-entry');
+        button.type = 'button';
+        button.title = 'Put these settings into the form';
+        const variants = entry.variants > 1 ? ` · ${entry.variants} variants` : '';
+        button.append(
+          element('span', 'history-prompt', entry.prompt),
+          element(
+            'span',
+            'history-details',
+            `${entry.model} · ${entry.parameters.size} · ${entry.parameters.quality}${variants} · ${new Date(entry.at).toLocaleString()}`,
+          ),
+        );
+        button.addEventListener('click', () => this.#pick(entry));
+        item.append(button);
+        return item;
+      }),
+    );
   }
 }

@@ -77,21 +77,26 @@ export class EditInputs {
 
   #render(): void {
     const count = this.#inputs.length;
-    this.#list.replaceChildren(...this.#inputs.map((input, index) => {
-      const item = element('li', 'input-item');
-      if (input.src) {
-        const image = element('img', 'input-thumb');
-        image.src = input.src;
-        image.alt = input.path;
-        item.append(image);
-      } else {
-        item.append(element('div', 'input-thumb input-thumb-missing', 'no preview'));
-      }
-      const caption = element('span', 'input-caption', `${index === 0 && count > 1 ? '1st: ' : ''}${input.path}`);
-      caption.title = input.width && input.height ? `${input.path} (${input.width}×${input.height})` : input.path;
-      item.append(caption, iconButton('close', `Remove ${input.path}`, () => this.#remove(input.uri)));
-      return item;
-    }));
+    this.#list.replaceChildren(
+      ...this.#inputs.map((input, index) => {
+        const item = element('li', 'input-item');
+        if (input.src) {
+          const image = element('img', 'input-thumb');
+          image.src = input.src;
+          image.alt = input.path;
+          item.append(image);
+        } else {
+          item.append(element('div', 'input-thumb input-thumb-missing', 'no preview'));
+        }
+        const caption = element('span', 'input-caption', `${index === 0 && count > 1 ? '1st: ' : ''}${input.path}`);
+        caption.title = input.width && input.height ? `${input.path} (${input.width}×${input.height})` : input.path;
+        item.append(
+          caption,
+          iconButton('close', `Remove ${input.path}`, () => this.#remove(input.uri)),
+        );
+        return item;
+      }),
+    );
     this.#dropZone.classList.toggle('has-inputs', count > 0);
     this.#generate.title = count > 0 ? `Edit ${count === 1 ? 'the image' : `the ${count} images`} with the prompt` : 'Generate a new image from the prompt';
   }

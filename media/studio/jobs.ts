@@ -64,8 +64,13 @@ export class JobCards {
     const head = element('div', 'job-head');
     const stateIcon = icon(look.icon);
     if (look.spins) stateIcon.classList.add('codicon-modifier-spin');
-    head.append(stateIcon, element('span', 'job-state', look.label), element('span', 'job-dot', '·'),
-      element('span', 'job-elapsed', this.#elapsed(job)), element('span', 'job-model', view.model));
+    head.append(
+      stateIcon,
+      element('span', 'job-state', look.label),
+      element('span', 'job-dot', '·'),
+      element('span', 'job-elapsed', this.#elapsed(job)),
+      element('span', 'job-model', view.model),
+    );
     item.append(head, element('div', 'job-prompt', view.prompt));
     if (view.running) {
       const cancel = iconButton('circle-slash', 'Cancel', () => this.#actions.cancel(view.id), 'Cancel');

@@ -92,14 +92,22 @@ function init(message: Extract<HostToWebview, { type: 'init' }>): void {
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
   switch (message.type) {
-    case 'init': return init(message);
-    case 'jobs': return jobs.show(message.jobs);
-    case 'gallery': return gallery.show(message.items, message.folder);
-    case 'history': return promptHistory.show(message.entries);
-    case 'inputsAdded': return inputs.add(message.inputs);
-    case 'restoreSettings': return form.apply(message.settings);
-    case 'notice': return notices.show(message.notice);
-    case 'busy': return notices.setBusy(message.text);
+    case 'init':
+      return init(message);
+    case 'jobs':
+      return jobs.show(message.jobs);
+    case 'gallery':
+      return gallery.show(message.items, message.folder);
+    case 'history':
+      return promptHistory.show(message.entries);
+    case 'inputsAdded':
+      return inputs.add(message.inputs);
+    case 'restoreSettings':
+      return form.apply(message.settings);
+    case 'notice':
+      return notices.show(message.notice);
+    case 'busy':
+      return notices.setBusy(message.text);
   }
 });
 

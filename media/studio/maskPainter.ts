@@ -113,9 +113,10 @@ export class MaskPainter {
 
   #updateStatus(): void {
     const total = this.#canvas.width * this.#canvas.height;
-    this.#status.textContent = this.#painted === 0
-      ? 'No mask painted: the model decides what to change.'
-      : `The painted ${Math.max(1, Math.round((100 * this.#painted) / total))}% of the image will change; the rest is kept.`;
+    this.#status.textContent =
+      this.#painted === 0
+        ? 'No mask painted: the model decides what to change.'
+        : `The painted ${Math.max(1, Math.round((100 * this.#painted) / total))}% of the image will change; the rest is kept.`;
     this.#undoButton.disabled = this.#undoStack.length === 0;
     this.#clearButton.disabled = this.#painted === 0;
   }

@@ -23,7 +23,8 @@ export class Notices {
     this.#notice.className = `notice notice-${notice.severity}`;
     const iconName = notice.severity === 'error' ? 'error' : notice.severity === 'warning' ? 'warning' : 'info';
     const actions = notice.actions.map((command) =>
-      iconButton(COMMANDS[command].icon, COMMANDS[command].label, () => this.#runCommand(command), COMMANDS[command].label));
+      iconButton(COMMANDS[command].icon, COMMANDS[command].label, () => this.#runCommand(command), COMMANDS[command].label),
+    );
     const dismiss = iconButton('close', 'Dismiss', () => this.hide());
     this.#notice.replaceChildren(icon(iconName), element('span', 'notice-text', notice.text), ...actions, dismiss);
   }

@@ -25,9 +25,11 @@ export class ApiKeyStore extends Disposable {
     private readonly environment: NodeJS.ProcessEnv = process.env,
   ) {
     super();
-    this._register(secrets.onDidChange((event) => {
-      if (event.key === SECRET_ID) this.changed.fire();
-    }));
+    this._register(
+      secrets.onDidChange((event) => {
+        if (event.key === SECRET_ID) this.changed.fire();
+      }),
+    );
   }
 
   async get(): Promise<ApiKey | undefined> {

@@ -9,9 +9,8 @@ import { formatCredits } from '../domain/format';
 export function checkCreditsCommand(credits: CreditsMonitor, keys: ApiKeyStore, notifier: Notifier): () => Promise<Credits | undefined> {
   return async () => {
     try {
-      const balance = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Checking Segmind credits' },
-        () => credits.refresh(),
+      const balance = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking Segmind credits' }, () =>
+        credits.refresh(),
       );
       const free = balance.freeCredits === undefined ? '' : ` · free credits: ${formatCredits(balance.freeCredits)}`;
       const source = (await keys.get())?.source === 'environment' ? ' (key from SEGMIND_API_KEY)' : '';

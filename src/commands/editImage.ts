@@ -64,5 +64,9 @@ async function presentEdited(deps: EditImageDependencies, run: FinishedRun): Pro
     // Further variants join the result's column rather than opening a column each.
     column = vscode.window.tabGroups.activeTabGroup.viewColumn;
   }
-  void offerSavedImageActions(outcome.saved.map((image) => image.uri), plan.prompt, { suffix: `(edited from ${original.path}; the original is unchanged)` });
+  void offerSavedImageActions(
+    outcome.saved.map((image) => image.uri),
+    plan.prompt,
+    { suffix: `(edited from ${original.path}; the original is unchanged)` },
+  );
 }

@@ -29,11 +29,21 @@ export function exportIconSetCommand(deps: ExportIconSetDependencies): (arg?: un
       }
     }
     try {
-      const image = arg instanceof vscode.Uri ? arg
-        : (await pickWorkspaceImages({ title: 'Segmind: Export Icon Set — choose the image', placeHolder: 'A square image works best; others are fitted whole', many: false }))?.[0];
+      const image =
+        arg instanceof vscode.Uri
+          ? arg
+          : (
+              await pickWorkspaceImages({
+                title: 'Segmind: Export Icon Set — choose the image',
+                placeHolder: 'A square image works best; others are fitted whole',
+                many: false,
+              })
+            )?.[0];
       if (!image) return undefined;
       const written = await exportIconSet({ image }, deps.outputFolderOf);
-      deps.logger.info(`Wrote the icon set of ${vscode.workspace.asRelativePath(image)}: ${written.files.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')}.`);
+      deps.logger.info(
+        `Wrote the icon set of ${vscode.workspace.asRelativePath(image)}: ${written.files.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')}.`,
+      );
       void offerIconSetActions(written.folder, written.files.length);
       return [...written.files];
     } catch (error) {
@@ -46,7 +56,11 @@ export function exportIconSetCommand(deps: ExportIconSetDependencies): (arg?: un
 async function offerIconSetActions(folder: vscode.Uri, count: number): Promise<void> {
   const copy = 'Copy <link> Tags';
   const reveal = 'Reveal in Explorer';
-  const choice = await vscode.window.showInformationMessage(`Wrote ${count} icon files to ${vscode.workspace.asRelativePath(folder)}/ (no request was sent).`, copy, reveal);
+  const choice = await vscode.window.showInformationMessage(
+    `Wrote ${count} icon files to ${vscode.workspace.asRelativePath(folder)}/ (no request was sent).`,
+    copy,
+    reveal,
+  );
   if (choice === copy) await vscode.env.clipboard.writeText(ICON_LINK_TAGS);
   else if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.joinPath(folder, 'favicon.ico'));
 }

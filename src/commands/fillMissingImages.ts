@@ -71,7 +71,9 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
   }
   const scope = options['scope'] === undefined ? undefined : uriOfReference(options['scope']);
   if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
-    throw new InvalidParametersError([{ parameter: 'scope', message: `The scope ${JSON.stringify(options['scope'])} is not a file or folder of the workspace.` }]);
+    throw new InvalidParametersError([
+      { parameter: 'scope', message: `The scope ${JSON.stringify(options['scope'])} is not a file or folder of the workspace.` },
+    ]);
   }
   const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf));
   const targets = fillTargets(missing);
@@ -79,7 +81,10 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
   const choices = { model: stringOption(options['model']), quality: stringOption(options['quality']) };
   if (mode !== 'list') {
     for (const target of targets) {
-      if (await fillOne(deps, target, mode as Exclude<FillMode, 'list'>, choices, new ScriptedAsker(deps.logger, `${COMMAND_IDS.fillMissingImages} (scripted)`))) made.add(target.target.toString());
+      if (
+        await fillOne(deps, target, mode as Exclude<FillMode, 'list'>, choices, new ScriptedAsker(deps.logger, `${COMMAND_IDS.fillMissingImages} (scripted)`))
+      )
+        made.add(target.target.toString());
     }
   }
   const madeFor = new Set<string>();
@@ -101,23 +106,33 @@ const stringOption = (value: unknown): string | undefined => (typeof value === '
 function entryOf(image: MissingImage, saved: boolean | undefined): MissingImageEntry {
   const { size } = image.reference;
   return {
-    file: vscode.workspace.asRelativePath(image.document), line: image.line + 1, reference: image.reference.value,
-    target: vscode.workspace.asRelativePath(image.target), ...(size ? { size: `${size.width}x${size.height}` } : {}), prompt: image.prompt,
+    file: vscode.workspace.asRelativePath(image.document),
+    line: image.line + 1,
+    reference: image.reference.value,
+    target: vscode.workspace.asRelativePath(image.target),
+    ...(size ? { size: `${size.width}x${size.height}` } : {}),
+    prompt: image.prompt,
     ...(saved === undefined ? {} : { saved }),
   };
 }
 
 /** Makes one target; false when it was not made (a refusal is logged, and the rest go on). */
 async function fillOne(
-  deps: FillMissingImagesDependencies, target: FillTarget, mode: 'placeholder' | 'generate',
-  choices: { readonly model?: string | undefined; readonly quality?: string | undefined }, asker: ScriptedAsker | PaletteAsker,
+  deps: FillMissingImagesDependencies,
+  target: FillTarget,
+  mode: 'placeholder' | 'generate',
+  choices: { readonly model?: string | undefined; readonly quality?: string | undefined },
+  asker: ScriptedAsker | PaletteAsker,
 ): Promise<boolean> {
   const where = vscode.workspace.asRelativePath(target.target);
   if (mode === 'placeholder') {
     await deps.placeholders.make(placeholderOptionsFor(target), target.target);
     return true;
   }
-  const options = generationOptionsFor(target, { ...(choices.model ? { model: choices.model } : {}), ...(choices.quality ? { quality: choices.quality } : {}) });
+  const options = generationOptionsFor(target, {
+    ...(choices.model ? { model: choices.model } : {}),
+    ...(choices.quality ? { quality: choices.quality } : {}),
+  });
   if (!options) {
     deps.logger.info(`Not generated: ${where} is an SVG, which no model makes (a free placeholder can be).`);
     return false;
@@ -130,19 +145,27 @@ async function fillOne(
 }
 
 async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode.Uri | undefined): Promise<MissingImageEntry[] | undefined> {
-  const { missing } = logScan(deps, await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Segmind: looking for missing images', cancellable: true },
-    async (progress, token) => {
-      let reported = 0;
-      return scanForMissingImages(scope, deps.webRootOf, (done, total) => {
-        const percent = Math.floor((done / Math.max(1, total)) * 100);
-        if (percent > reported) {
-          progress.report({ increment: percent - reported, message: `${done} of ${total} files` });
-          reported = percent;
-        }
-      }, token);
-    },
-  ));
+  const { missing } = logScan(
+    deps,
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Segmind: looking for missing images', cancellable: true },
+      async (progress, token) => {
+        let reported = 0;
+        return scanForMissingImages(
+          scope,
+          deps.webRootOf,
+          (done, total) => {
+            const percent = Math.floor((done / Math.max(1, total)) * 100);
+            if (percent > reported) {
+              progress.report({ increment: percent - reported, message: `${done} of ${total} files` });
+              reported = percent;
+            }
+          },
+          token,
+        );
+      },
+    ),
+  );
   const targets = fillTargets(missing);
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(`No missing images in ${scope ? vscode.workspace.asRelativePath(scope) : 'the workspace'}.`);
@@ -150,38 +173,54 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   }
   const picked = await vscode.window.showQuickPick(
     targets.map((target) => ({
-      label: vscode.workspace.asRelativePath(target.target), picked: true, target,
+      label: vscode.workspace.asRelativePath(target.target),
+      picked: true,
+      target,
       description: target.size ? `${target.size.width} × ${target.size.height}` : 'size not given',
       detail: `${target.references.map((reference) => `${vscode.workspace.asRelativePath(reference.document)}:${reference.line + 1}`).join(', ')} — “${target.prompt}”`,
     })),
-    { title: `Segmind: Fill Missing Images (${targets.length} found)`, placeHolder: 'The images to make (all are picked)', canPickMany: true, ignoreFocusOut: true },
+    {
+      title: `Segmind: Fill Missing Images (${targets.length} found)`,
+      placeHolder: 'The images to make (all are picked)',
+      canPickMany: true,
+      ignoreFocusOut: true,
+    },
   );
   if (!picked || picked.length === 0) return undefined;
   const chosen = picked.map((item) => item.target);
   const model = isModelSlug(deps.defaultModel()) ? deps.defaultModel() : 'gpt-image-1-mini';
   const generatable = chosen.filter((target) => generationOptionsFor(target) !== undefined).length;
-  const how = await vscode.window.showQuickPick([
-    { label: 'Free placeholders', description: 'Drawn locally: no key, no request, no credits', mode: 'placeholder' as const },
-    {
-      label: 'Generate with Segmind', mode: 'generate' as const,
-      description: isModelSlug(model) ? `${model}: ${formatCostEstimate(MODELS[model].estimatedCostUsd, generatable)}` : '',
-    },
-  ], { title: `Segmind: Fill ${chosen.length} Missing Image${chosen.length === 1 ? '' : 's'}`, placeHolder: 'How to make them', ignoreFocusOut: true });
+  const how = await vscode.window.showQuickPick(
+    [
+      { label: 'Free placeholders', description: 'Drawn locally: no key, no request, no credits', mode: 'placeholder' as const },
+      {
+        label: 'Generate with Segmind',
+        mode: 'generate' as const,
+        description: isModelSlug(model) ? `${model}: ${formatCostEstimate(MODELS[model].estimatedCostUsd, generatable)}` : '',
+      },
+    ],
+    { title: `Segmind: Fill ${chosen.length} Missing Image${chosen.length === 1 ? '' : 's'}`, placeHolder: 'How to make them', ignoreFocusOut: true },
+  );
   if (!how) return undefined;
 
   const made = new Set<string>();
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Segmind: filling missing images', cancellable: true }, async (progress, token) => {
-    for (const [index, target] of chosen.entries()) {
-      if (token.isCancellationRequested) return;
-      progress.report({ increment: 100 / chosen.length, message: `${index + 1} of ${chosen.length}: ${vscode.workspace.asRelativePath(target.target)}` });
-      try {
-        if (await fillOne(deps, target, how.mode, { model }, deps.asker)) made.add(target.target.toString());
-      } catch (error) {
-        void deps.notifier.showError(error);
-        return; // the next would most likely fail the same way (no key, a limit, no credits)
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Segmind: filling missing images', cancellable: true },
+    async (progress, token) => {
+      for (const [index, target] of chosen.entries()) {
+        if (token.isCancellationRequested) return;
+        progress.report({ increment: 100 / chosen.length, message: `${index + 1} of ${chosen.length}: ${vscode.workspace.asRelativePath(target.target)}` });
+        try {
+          if (await fillOne(deps, target, how.mode, { model }, deps.asker)) made.add(target.target.toString());
+        } catch (error) {
+          void deps.notifier.showError(error);
+          return; // the next would most likely fail the same way (no key, a limit, no credits)
+        }
       }
-    }
-  });
-  void vscode.window.showInformationMessage(`Made ${made.size} of ${chosen.length} missing image${chosen.length === 1 ? '' : 's'}${how.mode === 'placeholder' ? ' (free placeholders, nothing was sent)' : ''}.`);
+    },
+  );
+  void vscode.window.showInformationMessage(
+    `Made ${made.size} of ${chosen.length} missing image${chosen.length === 1 ? '' : 's'}${how.mode === 'placeholder' ? ' (free placeholders, nothing was sent)' : ''}.`,
+  );
   return missing.map((image) => entryOf(image, made.has(image.target.toString())));
 }

@@ -63,5 +63,8 @@ async function presentGenerated(deps: GenerateImageDependencies, run: FinishedRu
   for (const image of outcome.saved) {
     await vscode.commands.executeCommand('vscode.openWith', image.uri, IMAGE_PREVIEW, { preview: false, viewColumn: previewColumn });
   }
-  void offerSavedImageActions(outcome.saved.map((image) => image.uri), plan.prompt);
+  void offerSavedImageActions(
+    outcome.saved.map((image) => image.uri),
+    plan.prompt,
+  );
 }

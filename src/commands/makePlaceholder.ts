@@ -33,8 +33,10 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
       const size = await askSize();
       if (!size) return undefined;
       const label = await vscode.window.showInputBox({
-        title: 'Segmind: Make Placeholder Image (2/2)', prompt: 'The label drawn on it (empty for none is not possible: leave it for the size)',
-        value: defaultLabel(parseResize(size, 'size')), ignoreFocusOut: true,
+        title: 'Segmind: Make Placeholder Image (2/2)',
+        prompt: 'The label drawn on it (empty for none is not possible: leave it for the size)',
+        value: defaultLabel(parseResize(size, 'size')),
+        ignoreFocusOut: true,
       });
       if (label === undefined) return undefined;
       const made = await deps.placeholders.make({ size, ...(label.trim() ? { label } : {}) }, vscode.window.activeTextEditor?.document.uri);
@@ -53,13 +55,17 @@ async function askSize(): Promise<string | undefined> {
   const custom = 'Custom size…';
   const square = `${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}`;
   const picked = await vscode.window.showQuickPick(
-    [...SIZE_PRESETS, { size: square, label: 'Square' }].map((preset) => ({ label: preset.size, description: preset.label })).concat([{ label: custom, description: 'Any WxH, 16–4096 px a side' }]),
+    [...SIZE_PRESETS, { size: square, label: 'Square' }]
+      .map((preset) => ({ label: preset.size, description: preset.label }))
+      .concat([{ label: custom, description: 'Any WxH, 16–4096 px a side' }]),
     { title: 'Segmind: Make Placeholder Image (1/2)', placeHolder: 'The size of the placeholder, in pixels', ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked.label !== custom) return picked.label;
   return vscode.window.showInputBox({
-    title: 'Segmind: Make Placeholder Image — custom size', prompt: 'Width x height in pixels, e.g. 1200x630', ignoreFocusOut: true,
+    title: 'Segmind: Make Placeholder Image — custom size',
+    prompt: 'Width x height in pixels, e.g. 1200x630',
+    ignoreFocusOut: true,
     validateInput: (value) => {
       try {
         parseResize(value, 'size');

@@ -47,7 +47,9 @@ export function generateMissingImageCommand(deps: MissingImageFixDependencies): 
     try {
       const name = vscode.workspace.asRelativePath(target.target);
       const prompt = await vscode.window.showInputBox({
-        title: `Segmind: Generate ${name}`, value: target.prompt, ignoreFocusOut: true,
+        title: `Segmind: Generate ${name}`,
+        value: target.prompt,
+        ignoreFocusOut: true,
         prompt: target.size ? `Saved at ${name}, fitted to ${target.size.width} × ${target.size.height}` : `Saved at ${name}, at the model's size`,
         validateInput: (value) => (value.trim() ? undefined : 'Write what the image shows.'),
       });

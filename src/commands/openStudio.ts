@@ -7,8 +7,7 @@ import { StudioPanel, type StudioDependencies } from '../studio/studioPanel';
 
 export function openStudioCommand(deps: StudioDependencies): (arg?: unknown, selected?: unknown) => void {
   return (arg?: unknown, selected?: unknown) => {
-    const inputs = Array.isArray(selected) && selected.every((item) => item instanceof vscode.Uri) ? selected
-      : arg instanceof vscode.Uri ? [arg] : [];
+    const inputs = Array.isArray(selected) && selected.every((item) => item instanceof vscode.Uri) ? selected : arg instanceof vscode.Uri ? [arg] : [];
     StudioPanel.show(deps, inputs);
   };
 }

@@ -41,7 +41,9 @@ export class PaletteAsker implements Asker {
 
   chooseImages(): Promise<vscode.Uri[] | undefined> {
     return pickWorkspaceImages({
-      title: 'Segmind: Edit Image — choose the images', placeHolder: `Images to edit (several are sent together to ${DEFAULT_EDIT_MODEL})`, many: true,
+      title: 'Segmind: Edit Image — choose the images',
+      placeHolder: `Images to edit (several are sent together to ${DEFAULT_EDIT_MODEL})`,
+      many: true,
     });
   }
 
@@ -145,8 +147,10 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
 
 async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined> {
   const resize = await vscode.window.showInputBox({
-    title: 'Segmind: Generate Image — exact size', prompt: 'Width x height in pixels (16–4096 each); the image is fitted to it after it is made',
-    placeHolder: '1200x630', ignoreFocusOut: true,
+    title: 'Segmind: Generate Image — exact size',
+    prompt: 'Width x height in pixels (16–4096 each); the image is fitted to it after it is made',
+    placeHolder: '1200x630',
+    ignoreFocusOut: true,
     validateInput: (value) => {
       try {
         parseResize(value);
@@ -168,7 +172,11 @@ async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined>
 }
 
 /** The palette's way to images: the workspace's, the one in the active image preview first (and ticked). */
-export async function pickWorkspaceImages(pick: { readonly title: string; readonly placeHolder: string; readonly many: boolean }): Promise<vscode.Uri[] | undefined> {
+export async function pickWorkspaceImages(pick: {
+  readonly title: string;
+  readonly placeHolder: string;
+  readonly many: boolean;
+}): Promise<vscode.Uri[] | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showWarningMessage('Open a folder first: only images in the workspace can be used.');
     return undefined;
@@ -203,7 +211,7 @@ function activePreviewUri(): vscode.Uri | undefined {
 async function askEditPrompt(edit: EditContext): Promise<string | undefined> {
   const names = edit.images.map((image) => image.path);
   const prompt = await vscode.window.showInputBox({
-    title: `Segmind: Edit ${names.length === 1 ? names[0] ?? 'image' : `${names.length} images`}`,
+    title: `Segmind: Edit ${names.length === 1 ? (names[0] ?? 'image') : `${names.length} images`}`,
     prompt: 'Describe the change, e.g. "make the background transparent" or "put the logo on a mug"',
     placeHolder: 'What should change?',
     ignoreFocusOut: true,
@@ -214,7 +222,8 @@ async function askEditPrompt(edit: EditContext): Promise<string | undefined> {
 
 /** The models that edit this many images; with only one of them there is nothing to choose. */
 async function askEditModel(imageCount: number): Promise<ModelSlug | undefined> {
-  const models = (Object.keys(MODELS) as ModelSlug[]).filter((slug) => MODELS[slug].maxEditImages >= imageCount)
+  const models = (Object.keys(MODELS) as ModelSlug[])
+    .filter((slug) => MODELS[slug].maxEditImages >= imageCount)
     .sort((a, b) => Number(b === DEFAULT_EDIT_MODEL) - Number(a === DEFAULT_EDIT_MODEL));
   if (models.length <= 1) return models[0] ?? DEFAULT_EDIT_MODEL;
   const items = models.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
@@ -231,7 +240,10 @@ async function askMask(edit: EditContext): Promise<vscode.Uri | null | undefined
   if (choice === none) return null;
   const [first] = edit.images;
   const picked = await vscode.window.showOpenDialog({
-    title: 'Choose a mask PNG', openLabel: 'Use as Mask', canSelectMany: false, filters: { 'PNG image': ['png', 'PNG'] },
+    title: 'Choose a mask PNG',
+    openLabel: 'Use as Mask',
+    canSelectMany: false,
+    filters: { 'PNG image': ['png', 'PNG'] },
     ...(first ? { defaultUri: vscode.Uri.joinPath(first.uri, '..') } : {}),
   });
   return picked?.[0];

@@ -44,7 +44,11 @@ async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
   const workspaceFolder = uri && vscode.workspace.getWorkspaceFolder(uri);
   if (!uri || !workspaceFolder) return refuse(`The image ${JSON.stringify(reference)} is not a file of the workspace.`);
   const name = vscode.workspace.asRelativePath(uri);
-  const read = (file: vscode.Uri): Thenable<Uint8Array | undefined> => vscode.workspace.fs.readFile(file).then((bytes) => bytes, () => undefined);
+  const read = (file: vscode.Uri): Thenable<Uint8Array | undefined> =>
+    vscode.workspace.fs.readFile(file).then(
+      (bytes) => bytes,
+      () => undefined,
+    );
   const [bytes, sidecarBytes] = await Promise.all([read(uri), read(uri.with({ path: `${uri.path}.json` }))]);
   if (!bytes) return refuse(`${name} does not exist.`);
   const sidecar = sidecarBytes && readPlaceholderSidecar(new TextDecoder().decode(sidecarBytes));
@@ -59,9 +63,13 @@ function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; mo
   const prompt = typeof choices.prompt === 'string' && choices.prompt.trim() ? choices.prompt : sidecar.prompt;
   if (!prompt?.trim()) refuse(`${vscode.workspace.asRelativePath(placeholder.uri)} has no prompt in its sidecar: give one.`);
   return {
-    prompt, path: placeholder.uri.path.slice(placeholder.workspaceFolder.path.replace(/\/$/, '').length + 1), outputFormat: sidecar.format,
-    resize: `${sidecar.width}x${sidecar.height}`, fit: 'cover',
-    ...(choices.model !== undefined ? { model: choices.model } : {}), ...(choices.quality !== undefined ? { quality: choices.quality } : {}),
+    prompt,
+    path: placeholder.uri.path.slice(placeholder.workspaceFolder.path.replace(/\/$/, '').length + 1),
+    outputFormat: sidecar.format,
+    resize: `${sidecar.width}x${sidecar.height}`,
+    fit: 'cover',
+    ...(choices.model !== undefined ? { model: choices.model } : {}),
+    ...(choices.quality !== undefined ? { quality: choices.quality } : {}),
   };
 }
 
@@ -87,8 +95,11 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
       if (!image) return undefined;
       const placeholder = await unchangedPlaceholder(image);
       const prompt = await vscode.window.showInputBox({
-        title: `Segmind: Render ${vscode.workspace.asRelativePath(image)} with AI`, prompt: 'What the image shows (it replaces the placeholder, same size and format)',
-        value: placeholder.sidecar.prompt ?? '', ignoreFocusOut: true, validateInput: (value) => (value.trim() ? undefined : 'Write what the image shows.'),
+        title: `Segmind: Render ${vscode.workspace.asRelativePath(image)} with AI`,
+        prompt: 'What the image shows (it replaces the placeholder, same size and format)',
+        value: placeholder.sidecar.prompt ?? '',
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() ? undefined : 'Write what the image shows.'),
       });
       if (prompt === undefined) return undefined;
       const presenter = new ProgressNotification(async (run) => {
@@ -96,11 +107,16 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
         if (failure !== undefined) void deps.notifier.showError(failure);
         showSaveWarnings(run.outcome.saved);
         for (const saved of run.outcome.saved) await vscode.commands.executeCommand('vscode.openWith', saved.uri, IMAGE_PREVIEW, { preview: false });
-        if (run.outcome.saved.length > 0) void offerSavedImageActions(run.outcome.saved.map((saved) => saved.uri), run.plan.prompt);
+        if (run.outcome.saved.length > 0)
+          void offerSavedImageActions(
+            run.outcome.saved.map((saved) => saved.uri),
+            run.plan.prompt,
+          );
       });
       const result = await deps.flow.run(
         { options: renderOptions(placeholder, { prompt }), origin: image, replaces: { sha256: placeholder.sidecar.sha256 }, signal: presenter.signal },
-        deps.asker, presenter,
+        deps.asker,
+        presenter,
       );
       return result.ran ? result.outcome.saved[0]?.uri : undefined;
     } catch (error) {
@@ -115,15 +131,22 @@ async function pickPlaceholder(): Promise<vscode.Uri | undefined> {
   const sidecars = await vscode.workspace.findFiles('**/*.{png,jpg,jpeg,webp}.json', '{**/node_modules/**,**/.git/**}', 2_000);
   const placeholders: vscode.Uri[] = [];
   for (const sidecar of sidecars) {
-    const text = await vscode.workspace.fs.readFile(sidecar).then((bytes) => new TextDecoder().decode(bytes), () => '');
+    const text = await vscode.workspace.fs.readFile(sidecar).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => '',
+    );
     if (readPlaceholderSidecar(text)) placeholders.push(sidecar.with({ path: sidecar.path.replace(/\.json$/, '') }));
   }
   if (placeholders.length === 0) {
     void vscode.window.showInformationMessage('No placeholders made by Segmind Image Studio were found in the workspace.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(placeholders.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), {
-    title: 'Segmind: Render Placeholder with AI', placeHolder: 'The placeholder to replace with a generated image',
-  });
+  const picked = await vscode.window.showQuickPick(
+    placeholders.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+    {
+      title: 'Segmind: Render Placeholder with AI',
+      placeHolder: 'The placeholder to replace with a generated image',
+    },
+  );
   return picked?.uri;
 }

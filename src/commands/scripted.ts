@@ -10,7 +10,11 @@ import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Notifier } from '../ui/notifier';
 
 export async function runScripted(
-  command: string, flow: GenerationFlow, request: GenerationRequest, notifier: Notifier, logger: Logger,
+  command: string,
+  flow: GenerationFlow,
+  request: GenerationRequest,
+  notifier: Notifier,
+  logger: Logger,
 ): Promise<vscode.Uri[]> {
   try {
     const result = await flow.run(request, new ScriptedAsker(logger, `${command} (scripted)`));

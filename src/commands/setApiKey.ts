@@ -24,7 +24,9 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
       const check = checkApiKey(scripted);
       if (!check.ok) throw new Error(`The API key was not saved: ${check.reason}`);
       await deps.keys.store(check.key);
-      deps.logger.info(`API key saved in VS Code's secret storage (scripted call)${check.looksLikeSegmindKey ? '' : '; it does not look like a Segmind key (SG_…)'}.`);
+      deps.logger.info(
+        `API key saved in VS Code's secret storage (scripted call)${check.looksLikeSegmindKey ? '' : '; it does not look like a Segmind key (SG_…)'}.`,
+      );
       return true;
     }
 

@@ -33,8 +33,13 @@ function jobItems(jobs: readonly JobSnapshot[], now: number): JobItem[] {
   const item = (job: JobSnapshot): JobItem => ({
     label: `${themeIconOf(job.state)} ${job.prompt.replace(/\s+/g, ' ')}`,
     description: `${job.model} · ${job.state === 'failed' ? `failed: ${failureWords(job.failure)}` : JOB_STATES[job.state].label} · ${formatDuration((job.finishedAt ?? now) - job.startedAt)}`,
-    detail: [job.requestId ? `request ${job.requestId}` : 'not yet accepted', job.savedUri ? vscode.workspace.asRelativePath(vscode.Uri.parse(job.savedUri)) : '', job.resumed ? 'resumed after reload' : '']
-      .filter(Boolean).join(' · '),
+    detail: [
+      job.requestId ? `request ${job.requestId}` : 'not yet accepted',
+      job.savedUri ? vscode.workspace.asRelativePath(vscode.Uri.parse(job.savedUri)) : '',
+      job.resumed ? 'resumed after reload' : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     job,
   });
   const items: JobItem[] = [];
@@ -67,7 +72,11 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
   }
   if (job.failure !== undefined) {
     const error = failureWords(job.failure);
-    actions.push({ label: '$(error) Show Error', run: () => Promise.resolve(vscode.window.showErrorMessage(error, 'Show Log')).then((answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog)) });
+    actions.push({
+      label: '$(error) Show Error',
+      run: () =>
+        Promise.resolve(vscode.window.showErrorMessage(error, 'Show Log')).then((answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog)),
+    });
   }
   const action = await vscode.window.showQuickPick(actions, { title: `Segmind: ${job.prompt.slice(0, 60)}`, placeHolder: 'What to do with this job' });
   await action?.run();

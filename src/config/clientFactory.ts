@@ -31,7 +31,9 @@ export class ClientFactory {
     // Clients are made per job and per call: say it once, not for every variant of every run.
     for (const ignored of settings.ignoredWorkspaceSettings.filter((name) => !this.warnedAbout.has(name))) {
       this.warnedAbout.add(ignored);
-      this.logger.warn(`Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key or raise your spending limits.`);
+      this.logger.warn(
+        `Ignoring ${ignored} from the workspace settings: it may only be set in user settings, so a workspace cannot redirect your API key or raise your spending limits.`,
+      );
     }
     this.gate.budget.setLimit(settings.maxRequestsPerMinute);
     const { dispatcher, label } = this.proxy();
@@ -56,8 +58,10 @@ export class ClientFactory {
       const old = this.route?.route.dispatcher;
       const route = proxyRoute(settings);
       this.route = { key, route };
-      if (route.label) this.logger.info(`Requests go through the proxy ${route.label}${settings.noProxy.length > 0 ? ` (not for ${settings.noProxy.join(', ')})` : ''}.`);
-      if (route.ignoredNoProxy.length > 0) this.logger.warn(`Ignoring no-proxy entries that name no host, address or range: ${route.ignoredNoProxy.join(', ')}.`);
+      if (route.label)
+        this.logger.info(`Requests go through the proxy ${route.label}${settings.noProxy.length > 0 ? ` (not for ${settings.noProxy.join(', ')})` : ''}.`);
+      if (route.ignoredNoProxy.length > 0)
+        this.logger.warn(`Ignoring no-proxy entries that name no host, address or range: ${route.ignoredNoProxy.join(', ')}.`);
       // Requests still under way on the old route finish on it; close() waits for them.
       void old?.close().catch(() => undefined);
     }

@@ -2,9 +2,7 @@
  * A sanity check of what the user pasted, not a verdict: Segmind keys look like `SG_` + hex, but
  * only the service can say whether a key is valid, so an unusual key can still be saved.
  */
-export type KeyCheck =
-  | { readonly ok: true; readonly key: string; readonly looksLikeSegmindKey: boolean }
-  | { readonly ok: false; readonly reason: string };
+export type KeyCheck = { readonly ok: true; readonly key: string; readonly looksLikeSegmindKey: boolean } | { readonly ok: false; readonly reason: string };
 
 const SEGMIND_KEY = /^SG_[0-9a-fA-F]{8,}$/;
 

@@ -135,9 +135,7 @@ export function validatePrompt(prompt: unknown): string {
   }
   const trimmed = prompt.trim();
   if (trimmed.length > MAX_PROMPT_LENGTH) {
-    throw new InvalidParametersError([
-      { parameter: 'prompt', message: `The prompt is ${trimmed.length} characters long; the limit is ${MAX_PROMPT_LENGTH}.` },
-    ]);
+    throw new InvalidParametersError([{ parameter: 'prompt', message: `The prompt is ${trimmed.length} characters long; the limit is ${MAX_PROMPT_LENGTH}.` }]);
   }
   return trimmed;
 }
@@ -177,7 +175,10 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
     if (typeof compression === 'number' && Number.isInteger(compression) && compression >= min && compression <= max) {
       outputCompression = compression;
     } else {
-      problems.push({ parameter: 'outputCompression', message: `Compression must be a whole number from ${min} to ${max} on ${model}, not ${shown(compression)}.` });
+      problems.push({
+        parameter: 'outputCompression',
+        message: `Compression must be a whole number from ${min} to ${max} on ${model}, not ${shown(compression)}.`,
+      });
     }
   }
 

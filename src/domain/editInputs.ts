@@ -88,7 +88,10 @@ export function checkEditInputs(images: readonly EditInputFile[], mask?: EditInp
   if (mask) {
     checkedMask = checkOne(mask, 'mask', problems);
     if (checkedMask && checkedMask.format !== 'png') {
-      problems.push({ parameter: 'mask', message: `The mask ${mask.path} must be a PNG (its transparent pixels mark where to edit), not ${FORMAT_NAMES[checkedMask.format]}.` });
+      problems.push({
+        parameter: 'mask',
+        message: `The mask ${mask.path} must be a PNG (its transparent pixels mark where to edit), not ${FORMAT_NAMES[checkedMask.format]}.`,
+      });
     }
     const [first] = checked;
     if (checkedMask?.pixelSize && first?.pixelSize && !samePixelSize(checkedMask.pixelSize, first.pixelSize)) {
@@ -100,7 +103,10 @@ export function checkEditInputs(images: readonly EditInputFile[], mask?: EditInp
   }
   const total = [...images, ...(mask ? [mask] : [])].reduce((sum, file) => sum + file.bytes.length, 0);
   if (problems.length === 0 && total > MAX_EDIT_TOTAL_BYTES) {
-    problems.push({ parameter: 'images', message: `The inputs come to ${formatMegabytes(total)} together; the limit for one edit is ${formatMegabytes(MAX_EDIT_TOTAL_BYTES)}.` });
+    problems.push({
+      parameter: 'images',
+      message: `The inputs come to ${formatMegabytes(total)} together; the limit for one edit is ${formatMegabytes(MAX_EDIT_TOTAL_BYTES)}.`,
+    });
   }
   if (problems.length > 0) throw new InvalidParametersError(problems);
   return checkedMask ? { images: checked, mask: checkedMask } : { images: checked };

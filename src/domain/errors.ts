@@ -100,7 +100,10 @@ export class BadRequestError extends ServiceAnswerError {
 /** 404 on a model endpoint: the model is unknown to the service. */
 export class NotFoundError extends ServiceAnswerError {
   readonly kind = 'not-found';
-  constructor(serviceMessage: string, readonly resource: 'model' | 'credits' | 'other' = 'model') {
+  constructor(
+    serviceMessage: string,
+    readonly resource: 'model' | 'credits' | 'other' = 'model',
+  ) {
     super(404, serviceMessage, 'Not found');
   }
 }
@@ -108,7 +111,10 @@ export class NotFoundError extends ServiceAnswerError {
 /** 404 on a job: results are kept for one hour only. */
 export class JobExpiredError extends ServiceAnswerError {
   readonly kind = 'job-expired';
-  constructor(readonly requestId: string, serviceMessage: string) {
+  constructor(
+    readonly requestId: string,
+    serviceMessage: string,
+  ) {
     super(404, serviceMessage, `Result of request ${requestId} expired (kept 1 hour)`);
   }
 }
@@ -145,7 +151,10 @@ export class JobFailedError extends ServiceAnswerError {
   readonly kind = 'job-failed';
   /** The service's reason, redacted (it is shown to the user as it is). */
   readonly reason: string;
-  constructor(readonly requestId: string | undefined, reason: string) {
+  constructor(
+    readonly requestId: string | undefined,
+    reason: string,
+  ) {
     super(422, reason, 'Generation failed');
     this.reason = redact(reason);
   }
@@ -192,7 +201,10 @@ export class NetworkError extends SegmindError {
 
 export class RequestTimeoutError extends SegmindError {
   readonly kind = 'request-timeout';
-  constructor(readonly timeoutMs: number, readonly what: string) {
+  constructor(
+    readonly timeoutMs: number,
+    readonly what: string,
+  ) {
     super(`${what} got no answer within ${Math.round(timeoutMs / 1000)} s`);
   }
 }
@@ -200,7 +212,10 @@ export class RequestTimeoutError extends SegmindError {
 /** The whole job ran past `segmind.timeoutSeconds`. The service may still finish (and bill) it. */
 export class JobTimeoutError extends SegmindError {
   readonly kind = 'job-timeout';
-  constructor(readonly timeoutMs: number, readonly requestId: string | undefined) {
+  constructor(
+    readonly timeoutMs: number,
+    readonly requestId: string | undefined,
+  ) {
     super(`Gave up waiting after ${Math.round(timeoutMs / 1000)} s${requestId ? ` (request ${requestId})` : ''}`);
   }
 }
@@ -223,7 +238,10 @@ export class CancelledError extends SegmindError {
 /** A setting that cannot be used as it is (for example a base URL that would leak the key). */
 export class ConfigurationError extends SegmindError {
   readonly kind = 'configuration';
-  constructor(readonly setting: string, message: string) {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -13,8 +13,10 @@ export const DEFAULT_FIT: Fit = 'cover';
 export const MIN_SIDE = 16;
 /** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…). */
 export const SIZE_PRESETS: readonly { readonly size: string; readonly label: string }[] = [
-  { size: '1200x630', label: 'Open Graph card' }, { size: '512x512', label: 'Square avatar' },
-  { size: '1500x500', label: 'Banner' }, { size: '1280x720', label: 'Video thumbnail' },
+  { size: '1200x630', label: 'Open Graph card' },
+  { size: '512x512', label: 'Square avatar' },
+  { size: '1500x500', label: 'Banner' },
+  { size: '1280x720', label: 'Video thumbnail' },
 ];
 export const MAX_SIDE = 4096;
 
@@ -30,10 +32,12 @@ export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
   const height = Number(match?.[2]);
   const fits = (side: number): boolean => Number.isInteger(side) && side >= MIN_SIDE && side <= MAX_SIDE;
   if (!match || !fits(width) || !fits(height)) {
-    throw new InvalidParametersError([{
-      parameter,
-      message: `${parameter[0]?.toUpperCase()}${parameter.slice(1)} ${JSON.stringify(value)} is not a size: write "WxH" in pixels, each side from ${MIN_SIDE} to ${MAX_SIDE} (e.g. "1200x630").`,
-    }]);
+    throw new InvalidParametersError([
+      {
+        parameter,
+        message: `${parameter[0]?.toUpperCase()}${parameter.slice(1)} ${JSON.stringify(value)} is not a size: write "WxH" in pixels, each side from ${MIN_SIDE} to ${MAX_SIDE} (e.g. "1200x630").`,
+      },
+    ]);
   }
   return { width, height };
 }
@@ -47,7 +51,8 @@ export function parseFit(value: unknown): Fit {
 /** `resize` and `fit` of an options object as an exact size, or undefined when none is asked; `fit` alone is refused. */
 export function exactSizeOf(resize: unknown, fit: unknown): ExactSize | undefined {
   if (resize === undefined || resize === null) {
-    if (fit !== undefined && fit !== null) throw new InvalidParametersError([{ parameter: 'fit', message: 'Fit applies with resize only: give resize too, e.g. "1200x630".' }]);
+    if (fit !== undefined && fit !== null)
+      throw new InvalidParametersError([{ parameter: 'fit', message: 'Fit applies with resize only: give resize too, e.g. "1200x630".' }]);
     return undefined;
   }
   return { ...parseResize(resize), fit: parseFit(fit) };
@@ -83,9 +88,10 @@ export interface FitGeometry {
 /** How a source of one size becomes exactly `target`: scaled, then cropped (cover, centred) or padded (contain, centred). */
 export function fitGeometry(source: PixelSize, target: ExactSize): FitGeometry {
   if (target.fit === 'fill') return { scaled: { width: target.width, height: target.height } };
-  const scale = target.fit === 'cover'
-    ? Math.max(target.width / source.width, target.height / source.height)
-    : Math.min(target.width / source.width, target.height / source.height);
+  const scale =
+    target.fit === 'cover'
+      ? Math.max(target.width / source.width, target.height / source.height)
+      : Math.min(target.width / source.width, target.height / source.height);
   const clamp = (value: number, limit: number): number => (target.fit === 'cover' ? Math.max(limit, value) : Math.min(limit, Math.max(1, value)));
   const scaled = { width: clamp(Math.round(source.width * scale), target.width), height: clamp(Math.round(source.height * scale), target.height) };
   if (target.fit === 'cover') {

@@ -14,8 +14,18 @@ export function formatOfExtension(extension: string): ImageFormat | undefined {
 export const MIME_TYPES: Readonly<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47 &&
-      bytes[4] === 0x0d && bytes[5] === 0x0a && bytes[6] === 0x1a && bytes[7] === 0x0a) return 'png';
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0x89 &&
+    bytes[1] === 0x50 &&
+    bytes[2] === 0x4e &&
+    bytes[3] === 0x47 &&
+    bytes[4] === 0x0d &&
+    bytes[5] === 0x0a &&
+    bytes[6] === 0x1a &&
+    bytes[7] === 0x0a
+  )
+    return 'png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   return undefined;
@@ -30,9 +40,7 @@ export interface PixelSize {
 export function readPixelSize(bytes: Uint8Array): PixelSize | undefined {
   switch (sniffImageFormat(bytes)) {
     case 'png':
-      return bytes.length >= 24 && ascii(bytes, 12, 4) === 'IHDR'
-        ? { width: u32be(bytes, 16), height: u32be(bytes, 20) }
-        : undefined;
+      return bytes.length >= 24 && ascii(bytes, 12, 4) === 'IHDR' ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : undefined;
     case 'jpeg':
       return jpegSize(bytes);
     case 'webp':
@@ -47,7 +55,10 @@ function jpegSize(bytes: Uint8Array): PixelSize | undefined {
   while (offset + 9 < bytes.length) {
     if (bytes[offset] !== 0xff) return undefined;
     const marker = bytes[offset + 1] ?? 0;
-    if (marker === 0xff) { offset += 1; continue; }
+    if (marker === 0xff) {
+      offset += 1;
+      continue;
+    }
     const length = u16be(bytes, offset + 2);
     // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
@@ -68,7 +79,10 @@ function webpSize(bytes: Uint8Array): PixelSize | undefined {
     return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff };
   }
   if (chunk === 'VP8L') {
-    const b1 = bytes[21] ?? 0, b2 = bytes[22] ?? 0, b3 = bytes[23] ?? 0, b4 = bytes[24] ?? 0;
+    const b1 = bytes[21] ?? 0,
+      b2 = bytes[22] ?? 0,
+      b3 = bytes[23] ?? 0,
+      b4 = bytes[24] ?? 0;
     return { width: 1 + (((b2 & 0x3f) << 8) | b1), height: 1 + (((b4 & 0x0f) << 10) | (b3 << 2) | ((b2 & 0xc0) >> 6)) };
   }
   return undefined;
@@ -77,7 +91,15 @@ function webpSize(bytes: Uint8Array): PixelSize | undefined {
 function ascii(bytes: Uint8Array, offset: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(offset, offset + length));
 }
-function u16be(b: Uint8Array, o: number): number { return ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0); }
-function u16le(b: Uint8Array, o: number): number { return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8); }
-function u24le(b: Uint8Array, o: number): number { return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16); }
-function u32be(b: Uint8Array, o: number): number { return (((b[o] ?? 0) << 24) >>> 0) + ((b[o + 1] ?? 0) << 16) + ((b[o + 2] ?? 0) << 8) + (b[o + 3] ?? 0); }
+function u16be(b: Uint8Array, o: number): number {
+  return ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
+}
+function u16le(b: Uint8Array, o: number): number {
+  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u24le(b: Uint8Array, o: number): number {
+  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16);
+}
+function u32be(b: Uint8Array, o: number): number {
+  return (((b[o] ?? 0) << 24) >>> 0) + ((b[o + 1] ?? 0) << 16) + ((b[o + 2] ?? 0) << 8) + (b[o + 3] ?? 0);
+}

@@ -64,7 +64,11 @@ export function suggestedPrompt(reference: Pick<ImageReference, 'alt' | 'title'>
   const said = [reference.alt, reference.title].map((text) => text?.replace(/\s+/g, ' ').trim()).find((text) => text);
   if (said) return said;
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-  const words = name.replace(/[-_.+]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\s+/g, ' ').trim();
+  const words = name
+    .replace(/[-_.+]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/\s+/g, ' ')
+    .trim();
   return words || name;
 }
 

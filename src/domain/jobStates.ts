@@ -3,9 +3,7 @@
  * status bar's tooltip, Show Jobs and the Studio's job cards. Pure and dependency-free (the Studio
  * webview bundles it).
  */
-export const JOB_STATE_NAMES = [
-  'submitting', 'queued', 'processing', 'rate-limited', 'downloading', 'saved', 'failed', 'cancelled', 'expired',
-] as const;
+export const JOB_STATE_NAMES = ['submitting', 'queued', 'processing', 'rate-limited', 'downloading', 'saved', 'failed', 'cancelled', 'expired'] as const;
 export type JobStateName = (typeof JOB_STATE_NAMES)[number];
 
 export interface JobStateLook {

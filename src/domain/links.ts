@@ -5,8 +5,16 @@ export type LinkLanguage = 'markdown' | 'html' | 'css' | 'jsx';
 
 /** The editor languages whose context menu offers Generate Image… (and that get a link inserted). */
 export const LINK_LANGUAGES: Readonly<Record<string, LinkLanguage>> = {
-  markdown: 'markdown', mdx: 'markdown', html: 'html', vue: 'html', svelte: 'html',
-  css: 'css', scss: 'css', less: 'css', javascriptreact: 'jsx', typescriptreact: 'jsx',
+  markdown: 'markdown',
+  mdx: 'markdown',
+  html: 'html',
+  vue: 'html',
+  svelte: 'html',
+  css: 'css',
+  scss: 'css',
+  less: 'css',
+  javascriptreact: 'jsx',
+  typescriptreact: 'jsx',
 };
 
 export function linkLanguageFor(languageId: string): LinkLanguage | undefined {
@@ -25,10 +33,14 @@ export function imageLink(language: LinkLanguage, path: string, alt: string): st
   // encodeURI leaves `#` and `?`, which would turn the rest of a file name into a fragment or query.
   const encoded = encodeURI(path).replace(/[#?]/g, (c) => encodeURIComponent(c));
   switch (language) {
-    case 'markdown': return `![${alt}](${encoded})`;
-    case 'html': return `<img src="${encoded}" alt="${alt}">`;
-    case 'css': return `url("${encoded}")`;
-    case 'jsx': return `<img src="${encoded}" alt="${alt}" />`;
+    case 'markdown':
+      return `![${alt}](${encoded})`;
+    case 'html':
+      return `<img src="${encoded}" alt="${alt}">`;
+    case 'css':
+      return `url("${encoded}")`;
+    case 'jsx':
+      return `<img src="${encoded}" alt="${alt}" />`;
   }
 }
 

@@ -23,17 +23,30 @@ const FIELDS = {
     description: `${TEXT_TO_IMAGE_MODELS.join(', ')} make new images; gpt-image-1-edit edits one or more images (with an optional mask) and gpt-image-2 edits one. Default: the user's segmind.defaultModel, or gpt-image-1-edit for edits.`,
   }),
   size: z.string().meta({
-    description: `The size the model makes: ${MODEL_SLUGS.filter((slug) => slug !== 'gpt-image-1-edit').map((slug) => `${slug}: ${MODELS[slug].sizes.join(' ')}`).join('; ')}; gpt-image-1-edit: ${MODELS['gpt-image-1-edit'].sizes.join(' ')}. For any other size, use resize.`,
+    description: `The size the model makes: ${MODEL_SLUGS.filter((slug) => slug !== 'gpt-image-1-edit')
+      .map((slug) => `${slug}: ${MODELS[slug].sizes.join(' ')}`)
+      .join('; ')}; gpt-image-1-edit: ${MODELS['gpt-image-1-edit'].sizes.join(' ')}. For any other size, use resize.`,
   }),
   quality: z.string().meta({ enum: [...QUALITIES] }),
-  background: z.string().meta({ enum: [...BACKGROUNDS], description: 'transparent needs outputFormat png or webp; the result is checked for real transparency.' }),
+  background: z
+    .string()
+    .meta({ enum: [...BACKGROUNDS], description: 'transparent needs outputFormat png or webp; the result is checked for real transparency.' }),
   outputFormat: z.string().meta({ enum: [...OUTPUT_FORMATS] }),
   outputCompression: z.number().meta({ description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
   moderation: z.string().meta({ enum: [...MODERATIONS] }),
   variants: z.number().meta({ description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
-  path: z.string().meta({ description: 'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.' }),
-  resize: z.string().meta({ description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.' }),
-  fit: z.string().meta({ enum: [...FITS], description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).' }),
+  path: z
+    .string()
+    .meta({
+      description:
+        'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.',
+    }),
+  resize: z
+    .string()
+    .meta({ description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.' }),
+  fit: z
+    .string()
+    .meta({ enum: [...FITS], description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).' }),
 };
 
 /** The options object's schema; `.loose()` so that a newer caller's extra keys do not break an older extension. */
@@ -60,23 +73,41 @@ export const commandOptionsSchema = z
  * The agent tool's input: the same options, as JSON can carry them (paths, not Uris), strict, and
  * with a prompt. Its JSON schema (`toolInputJsonSchema`) is what package.json declares.
  */
-export const toolInputSchema = commandOptionsSchema.extend({
-  prompt: FIELDS.prompt.min(1),
-  size: FIELDS.size.optional(),
-  quality: FIELDS.quality.optional(),
-  background: FIELDS.background.optional(),
-  outputFormat: FIELDS.outputFormat.optional(),
-  outputCompression: FIELDS.outputCompression.optional(),
-  moderation: FIELDS.moderation.optional(),
-  images: z.array(z.string()).meta({ description: 'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.' }).optional(),
-  mask: z.string().meta({ description: 'Workspace-relative path of a PNG of the first image\'s size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.' }).optional(),
-  path: FIELDS.path.optional(),
-  resize: FIELDS.resize.optional(),
-  fit: FIELDS.fit.optional(),
-  placeholder: z.boolean().meta({
-    description: 'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
-  }).optional(),
-}).strict();
+export const toolInputSchema = commandOptionsSchema
+  .extend({
+    prompt: FIELDS.prompt.min(1),
+    size: FIELDS.size.optional(),
+    quality: FIELDS.quality.optional(),
+    background: FIELDS.background.optional(),
+    outputFormat: FIELDS.outputFormat.optional(),
+    outputCompression: FIELDS.outputCompression.optional(),
+    moderation: FIELDS.moderation.optional(),
+    images: z
+      .array(z.string())
+      .meta({
+        description:
+          'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.',
+      })
+      .optional(),
+    mask: z
+      .string()
+      .meta({
+        description:
+          "Workspace-relative path of a PNG of the first image's size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.",
+      })
+      .optional(),
+    path: FIELDS.path.optional(),
+    resize: FIELDS.resize.optional(),
+    fit: FIELDS.fit.optional(),
+    placeholder: z
+      .boolean()
+      .meta({
+        description:
+          'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
+      })
+      .optional(),
+  })
+  .strict();
 
 export type ToolInput = z.infer<typeof toolInputSchema>;
 
@@ -108,9 +139,10 @@ export function parseCommandOptions(value: unknown): CommandOptions {
 
 /** A schema's refusal of an options object, one problem per option. */
 export function invalidOptions(error: z.ZodError): InvalidParametersError {
-  return new InvalidParametersError(error.issues.map((issue) => ({
-    parameter: issue.path.join('.') || 'options',
-    message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
-  })));
+  return new InvalidParametersError(
+    error.issues.map((issue) => ({
+      parameter: issue.path.join('.') || 'options',
+      message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
+    })),
+  );
 }
-

@@ -30,13 +30,15 @@ export interface PlaceholderSpec extends PixelSize {
   readonly prompt?: string;
 }
 
-export const placeholderOptionsSchema = z.object({
-  path: z.unknown().optional(),
-  size: z.unknown().optional(),
-  label: z.string().max(MAX_LABEL_LENGTH).optional(),
-  background: z.string().optional(),
-  prompt: z.string().max(32_000).optional(),
-}).loose();
+export const placeholderOptionsSchema = z
+  .object({
+    path: z.unknown().optional(),
+    size: z.unknown().optional(),
+    label: z.string().max(MAX_LABEL_LENGTH).optional(),
+    background: z.string().optional(),
+    prompt: z.string().max(32_000).optional(),
+  })
+  .loose();
 
 export type PlaceholderOptions = z.infer<typeof placeholderOptionsSchema>;
 
@@ -69,7 +71,9 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
   }
   const background = parsed.data.background?.trim() ?? DEFAULT_PLACEHOLDER_BACKGROUND;
   if (!/^#[0-9a-f]{6}$/i.test(background)) {
-    throw new InvalidParametersError([{ parameter: 'background', message: `Background ${JSON.stringify(parsed.data.background)} is not a colour: write "#rrggbb", e.g. "#336699".` }]);
+    throw new InvalidParametersError([
+      { parameter: 'background', message: `Background ${JSON.stringify(parsed.data.background)} is not a colour: write "#rrggbb", e.g. "#336699".` },
+    ]);
   }
   const labelled = Math.min(size.width, size.height) >= MIN_LABELLED_SIDE;
   const label = labelled ? (parsed.data.label ?? defaultLabel(size)).replace(/\s+/g, ' ').trim() : '';
@@ -81,7 +85,10 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
 export function placeholderSidecar(spec: PlaceholderSpec, sha256: string, savedAt: Date, extensionVersion: string): Record<string, unknown> {
   return {
     placeholder: true,
-    width: spec.width, height: spec.height, format: spec.format, label: spec.label,
+    width: spec.width,
+    height: spec.height,
+    format: spec.format,
+    label: spec.label,
     ...(spec.prompt ? { prompt: spec.prompt } : {}),
     sha256,
     background: spec.background,
@@ -91,14 +98,16 @@ export function placeholderSidecar(spec: PlaceholderSpec, sha256: string, savedA
   };
 }
 
-const placeholderSidecarSchema = z.object({
-  placeholder: z.literal(true),
-  width: z.number().int().min(1),
-  height: z.number().int().min(1),
-  format: z.enum(PLACEHOLDER_FORMATS),
-  prompt: z.string().optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-}).loose();
+const placeholderSidecarSchema = z
+  .object({
+    placeholder: z.literal(true),
+    width: z.number().int().min(1),
+    height: z.number().int().min(1),
+    format: z.enum(PLACEHOLDER_FORMATS),
+    prompt: z.string().optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .loose();
 
 export type PlaceholderSidecar = z.infer<typeof placeholderSidecarSchema>;
 

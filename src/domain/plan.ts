@@ -4,8 +4,17 @@
  * every problem. Pure.
  */
 import {
-  MODELS, TEXT_TO_IMAGE_MODELS, isModelSlug, resolveParameters, toRequestBody, validatePrompt,
-  type ImageParameters, type ModelSlug, type ParameterName, type RequestedParameters, type TextToImageModel,
+  MODELS,
+  TEXT_TO_IMAGE_MODELS,
+  isModelSlug,
+  resolveParameters,
+  toRequestBody,
+  validatePrompt,
+  type ImageParameters,
+  type ModelSlug,
+  type ParameterName,
+  type RequestedParameters,
+  type TextToImageModel,
 } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { baseNameFromPrompt, editBaseName } from './fileNaming';
@@ -47,7 +56,9 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
     throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (choose ${TEXT_TO_IMAGE_MODELS.join(', ')}).` }]);
   }
   if (!MODELS[model].textToImage) {
-    throw new InvalidParametersError([{ parameter: 'model', message: `${model} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.` }]);
+    throw new InvalidParametersError([
+      { parameter: 'model', message: `${model} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.` },
+    ]);
   }
   if (options.images !== undefined && options.images.length > 0) {
     throw new InvalidParametersError([{ parameter: 'images', message: 'Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).' }]);
@@ -55,8 +66,14 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
   const variants = checkVariants(options.variants);
   const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
   return {
-    prompt, model, parameters, variants, body: toRequestBody(prompt, parameters), baseName: baseNameFromPrompt(prompt),
-    ...(exact ? { exact } : {}), ...(fromSettings.length > 0 ? { fromSettings } : {}),
+    prompt,
+    model,
+    parameters,
+    variants,
+    body: toRequestBody(prompt, parameters),
+    baseName: baseNameFromPrompt(prompt),
+    ...(exact ? { exact } : {}),
+    ...(fromSettings.length > 0 ? { fromSettings } : {}),
   };
 }
 
@@ -91,10 +108,12 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   }
   const info = MODELS[model];
   if (info.editInput === 'none') {
-    throw new InvalidParametersError([{
-      parameter: 'model',
-      message: `${model} cannot edit images; choose gpt-image-1-edit (one or more images, optional mask) or gpt-image-2 (one image).`,
-    }]);
+    throw new InvalidParametersError([
+      {
+        parameter: 'model',
+        message: `${model} cannot edit images; choose gpt-image-1-edit (one or more images, optional mask) or gpt-image-2 (one image).`,
+      },
+    ]);
   }
   const problems: ParameterProblem[] = [];
   const count = sources.images.length;
@@ -103,9 +122,10 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   } else if (count > info.maxEditImages) {
     problems.push({
       parameter: 'images',
-      message: info.maxEditImages === 1
-        ? `${model} edits one image at a time, not ${count}; use gpt-image-1-edit for several images.`
-        : `${model} takes at most ${info.maxEditImages} images, not ${count}.`,
+      message:
+        info.maxEditImages === 1
+          ? `${model} edits one image at a time, not ${count}; use gpt-image-1-edit for several images.`
+          : `${model} takes at most ${info.maxEditImages} images, not ${count}.`,
     });
   }
   if (sources.mask !== undefined && info.editInput !== 'image_urls') {
@@ -116,7 +136,10 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
   const [first = 'image'] = sources.images;
   return {
-    prompt, model, parameters, variants,
+    prompt,
+    model,
+    parameters,
+    variants,
     body: toRequestBody(prompt, parameters),
     baseName: editBaseName(first, now),
     ...(exact ? { exact } : {}),
@@ -139,7 +162,9 @@ export interface UploadedSources {
 export function withUploadedSources(plan: GenerationPlan, uploaded: UploadedSources): GenerationPlan {
   const sources = plan.sourceImages ?? [];
   if (sources.length === 0 || uploaded.images.length !== sources.length || (plan.mask === undefined) !== (uploaded.mask === undefined)) {
-    throw new Error(`The upload returned ${uploaded.images.length} image URL(s)${uploaded.mask ? ' and a mask' : ''} for ${sources.length} source(s)${plan.mask ? ' and a mask' : ''}.`);
+    throw new Error(
+      `The upload returned ${uploaded.images.length} image URL(s)${uploaded.mask ? ' and a mask' : ''} for ${sources.length} source(s)${plan.mask ? ' and a mask' : ''}.`,
+    );
   }
   const editInput = MODELS[plan.model].editInput;
   const body: Record<string, unknown> = { ...plan.body };

@@ -15,8 +15,5 @@ export function redact(text: string, knownSecrets: readonly string[] = []): stri
     // Very short "secrets" would shred ordinary words; real keys are long.
     if (secret.length >= 6) result = result.split(secret).join(REDACTED);
   }
-  return result
-    .replace(KEY_SHAPED, REDACTED)
-    .replace(KEY_HEADER, `$1${REDACTED}`)
-    .replace(BEARER, `$1${REDACTED}`);
+  return result.replace(KEY_SHAPED, REDACTED).replace(KEY_HEADER, `$1${REDACTED}`).replace(BEARER, `$1${REDACTED}`);
 }

@@ -141,7 +141,8 @@ export function readSidecar(text: string): SidecarSummary | undefined {
     const stored = asRecord(sidecar['parameters']) ?? {};
     try {
       const parameters = resolveParameters(model, Object.fromEntries(PARAMETER_NAMES.map((name) => [name, stored[name]])));
-      const variants = typeof variant?.['of'] === 'number' && Number.isInteger(variant['of']) && variant['of'] >= 1 && variant['of'] <= MAX_VARIANTS ? variant['of'] : 1;
+      const variants =
+        typeof variant?.['of'] === 'number' && Number.isInteger(variant['of']) && variant['of'] >= 1 && variant['of'] <= MAX_VARIANTS ? variant['of'] : 1;
       const exact = typeof sidecar['resize'] === 'string' ? exactSizeOf(sidecar['resize'], sidecar['fit']) : undefined;
       settings = { prompt, model, parameters: { ...parameters }, variants, ...(exact ? { resize: `${exact.width}x${exact.height}`, fit: exact.fit } : {}) };
     } catch {
@@ -149,7 +150,9 @@ export function readSidecar(text: string): SidecarSummary | undefined {
     }
   }
   return {
-    prompt, model, sourceImages: sources,
+    prompt,
+    model,
+    sourceImages: sources,
     ...(settings ? { settings } : {}),
     ...(typeof maskPath === 'string' ? { maskPath } : {}),
     ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt } : {}),

@@ -7,9 +7,7 @@ import { ConfigurationError } from './errors';
 
 const SETTING = 'segmind.outputFolder';
 
-export type RelativePath =
-  | { readonly ok: true; readonly segments: string[] }
-  | { readonly ok: false; readonly problem: 'absolute' | 'outside' };
+export type RelativePath = { readonly ok: true; readonly segments: string[] } | { readonly ok: false; readonly problem: 'absolute' | 'outside' };
 
 /** Normalises a relative path (`./a/../b` → `['b']`); empty means the folder itself. */
 export function relativeSegments(path: string): RelativePath {
@@ -32,9 +30,12 @@ export function outputFolderSegments(setting: string): string[] {
   const value = setting.trim();
   const relative = relativeSegments(value);
   if (relative.ok) return relative.segments;
-  throw new ConfigurationError(SETTING, relative.problem === 'absolute'
-    ? `The output folder must be relative to the workspace folder, not "${value}".`
-    : `The output folder "${value}" is outside the workspace folder.`);
+  throw new ConfigurationError(
+    SETTING,
+    relative.problem === 'absolute'
+      ? `The output folder must be relative to the workspace folder, not "${value}".`
+      : `The output folder "${value}" is outside the workspace folder.`,
+  );
 }
 
 /** True when `child` (a normalised absolute path) is `parent` or inside it. */

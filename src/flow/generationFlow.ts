@@ -152,7 +152,9 @@ export class GenerationFlow {
     const hold = deps.spending.hold(prepared.estimatedCostUsd, request.spender ?? 'user');
     try {
       // An image that could not be saved must cost nothing: the folder exists (and is confined) before any request.
-      const outputFolder = prepared.target ? await createConfined(workspaceFolder, prepared.folder) : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
+      const outputFolder = prepared.target
+        ? await createConfined(workspaceFolder, prepared.folder)
+        : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
       const keepUnmasked = located && plan.mask && settings.preserveUnmaskedPixels ? this.keepUnmaskedSource(located, request.paintedMask) : undefined;
 
       if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped('Nothing was generated.');
@@ -167,9 +169,16 @@ export class GenerationFlow {
         const ready = inputs ? await this.upload(plan, inputs, settings, presenter, request.signal) : plan;
         const perJobUsd = estimateCostUsd(plan.model, 1);
         const outcome = await runVariants(deps.tracker, deps.logger, {
-          plan: ready, outputFolder, workspaceFolder, chosenPath: prepared.target !== undefined, transport: settings.transport, saveMetadata: settings.saveMetadata,
-          ...(prepared.target ? { extension: extensionOfPath(prepared.target) } : {}), ...(request.replaces && prepared.target ? { replaces: request.replaces } : {}),
-          timeoutMs: settings.timeoutSeconds * 1000, ...(keepUnmasked ? { keepUnmasked } : {}),
+          plan: ready,
+          outputFolder,
+          workspaceFolder,
+          chosenPath: prepared.target !== undefined,
+          transport: settings.transport,
+          saveMetadata: settings.saveMetadata,
+          ...(prepared.target ? { extension: extensionOfPath(prepared.target) } : {}),
+          ...(request.replaces && prepared.target ? { replaces: request.replaces } : {}),
+          timeoutMs: settings.timeoutSeconds * 1000,
+          ...(keepUnmasked ? { keepUnmasked } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
           ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
           beforeSubmit: () => hold.submitted(perJobUsd),
@@ -207,23 +216,34 @@ export class GenerationFlow {
     if (completed === undefined) return { ready: false, reason: 'Nothing was generated.' };
     if (located && inputs && completed.mask !== options.mask && !request.paintedMask) {
       // The asker chose a mask file: located and checked like one given in the options; the images are read already.
-      located = await resolveEditInputs(located.images.map((image) => image.uri), completed.mask);
+      located = await resolveEditInputs(
+        located.images.map((image) => image.uri),
+        completed.mask,
+      );
       if (located.mask) inputs = await withMask(inputs, located.mask);
     }
     options = completed;
 
     // `path` names the file (and so the workspace folder); else the edited image's folder, or the origin's.
-    const target = options.path ? await confinedTarget(options.path, 'path', 'file', located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin)) : undefined;
+    const target = options.path
+      ? await confinedTarget(options.path, 'path', 'file', located?.workspaceFolder ?? chooseWorkspaceFolder(request.origin))
+      : undefined;
     const workspaceFolder = located?.workspaceFolder ?? target?.workspaceFolder ?? chooseWorkspaceFolder(request.origin);
     const settings = this.deps.readSettings(workspaceFolder);
     const planned = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
     const plan = target ? { ...planned, baseName: baseNameOfPath(target.uri) } : planned;
     const folder = target ? vscode.Uri.joinPath(target.uri, '..') : await checkedOutputFolder(workspaceFolder, settings.outputFolder);
     return {
-      ready: true, plan, settings, workspaceFolder, folder, ...(target ? { target: target.uri } : {}),
+      ready: true,
+      plan,
+      settings,
+      workspaceFolder,
+      folder,
+      ...(target ? { target: target.uri } : {}),
       uploads: inputs ? filesToUpload(inputs).map((file) => file.path) : [],
       estimatedCostUsd: estimateCostUsd(plan.model, plan.variants),
-      ...(located ? { located } : {}), ...(inputs ? { inputs } : {}),
+      ...(located ? { located } : {}),
+      ...(inputs ? { inputs } : {}),
     };
   }
 
@@ -243,7 +263,13 @@ export class GenerationFlow {
     return planEdit(options, settings, { images: located.images.map((image) => image.path), ...(mask ? { mask } : {}) }, this.deps.now?.() ?? new Date());
   }
 
-  private async upload(plan: GenerationPlan, inputs: CheckedEditInputs, settings: Settings, presenter: Presenter, signal: AbortSignal | undefined): Promise<GenerationPlan> {
+  private async upload(
+    plan: GenerationPlan,
+    inputs: CheckedEditInputs,
+    settings: Settings,
+    presenter: Presenter,
+    signal: AbortSignal | undefined,
+  ): Promise<GenerationPlan> {
     const files = filesToUpload(inputs);
     presenter.step?.(`Uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…`);
     try {

@@ -30,16 +30,22 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
   if (!image || !ref) throw new InvalidParametersError([{ parameter: 'image', message: 'Choose an image for the icon set.' }]);
 
   const stem = ref.uri.path.slice(ref.uri.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-  const { uri: folder, workspaceFolder } = request.folder === undefined || request.folder === null
-    ? { uri: vscode.Uri.joinPath(await resolveOutputFolder(located.workspaceFolder, outputFolderOf(located.workspaceFolder)), `${stem}-icons`), workspaceFolder: located.workspaceFolder }
-    : await confinedTarget(request.folder, 'folder', 'folder', located.workspaceFolder);
+  const { uri: folder, workspaceFolder } =
+    request.folder === undefined || request.folder === null
+      ? {
+          uri: vscode.Uri.joinPath(await resolveOutputFolder(located.workspaceFolder, outputFolderOf(located.workspaceFolder)), `${stem}-icons`),
+          workspaceFolder: located.workspaceFolder,
+        }
+      : await confinedTarget(request.folder, 'folder', 'folder', located.workspaceFolder);
   const targets = ICON_SET_FILES.map((name) => vscode.Uri.joinPath(folder, name));
   const taken = (await Promise.all(targets.map(async (uri) => ((await exists(uri)) ? uri : undefined)))).filter((uri) => uri !== undefined);
   if (taken.length > 0) {
-    throw new InvalidParametersError([{
-      parameter: 'folder',
-      message: `Nothing was written: ${taken.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')} ${taken.length === 1 ? 'exists' : 'exist'} already.`,
-    }]);
+    throw new InvalidParametersError([
+      {
+        parameter: 'folder',
+        message: `Nothing was written: ${taken.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')} ${taken.length === 1 ? 'exists' : 'exist'} already.`,
+      },
+    ]);
   }
 
   const appName = vscode.workspace.getWorkspaceFolder(ref.uri)?.name ?? stem;
@@ -49,7 +55,9 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
   for (const file of files) {
     const target = vscode.Uri.joinPath(folder, file.name);
     if (!(await writeConfined(workspaceFolder, target, file.bytes))) {
-      throw new InvalidParametersError([{ parameter: 'folder', message: `${vscode.workspace.asRelativePath(target)} appeared while the icon set was written; it was left as it is.` }]);
+      throw new InvalidParametersError([
+        { parameter: 'folder', message: `${vscode.workspace.asRelativePath(target)} appeared while the icon set was written; it was left as it is.` },
+      ]);
     }
     written.push(target);
   }

@@ -28,7 +28,10 @@ export function fillTargets(missing: readonly MissingImage[]): FillTarget[] {
     const [first] = references as [MissingImage, ...MissingImage[]];
     const sized = references.find((reference) => reference.reference.size) ?? first;
     return {
-      target: first.target, workspaceFolder: first.workspaceFolder, prompt: sized.prompt, references,
+      target: first.target,
+      workspaceFolder: first.workspaceFolder,
+      prompt: sized.prompt,
+      references,
       ...(sized.reference.size ? { size: sized.reference.size } : {}),
     };
   });
@@ -44,12 +47,18 @@ export function placeholderOptionsFor(target: FillTarget): Record<string, unknow
 }
 
 /** Undefined for a target no model can make (`.svg`). */
-export function generationOptionsFor(target: FillTarget, choices: { readonly model?: string; readonly quality?: string; readonly prompt?: string } = {}): Record<string, unknown> | undefined {
+export function generationOptionsFor(
+  target: FillTarget,
+  choices: { readonly model?: string; readonly quality?: string; readonly prompt?: string } = {},
+): Record<string, unknown> | undefined {
   const format = formatOfExtension(target.target.path.slice(target.target.path.lastIndexOf('.') + 1));
   if (!format) return undefined;
   return {
-    prompt: choices.prompt ?? target.prompt, path: pathInFolder(target), outputFormat: format,
+    prompt: choices.prompt ?? target.prompt,
+    path: pathInFolder(target),
+    outputFormat: format,
     ...(target.size ? { resize: sizeText(target.size), fit: 'cover' } : {}),
-    ...(choices.model ? { model: choices.model } : {}), ...(choices.quality ? { quality: choices.quality } : {}),
+    ...(choices.model ? { model: choices.model } : {}),
+    ...(choices.quality ? { quality: choices.quality } : {}),
   };
 }

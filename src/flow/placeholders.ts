@@ -36,8 +36,10 @@ export class PlaceholderMaker {
   async make(options: unknown, origin?: vscode.Uri): Promise<MadePlaceholder> {
     const parsed = { data: parsePlaceholderOptions(options) };
     const size = parseResize(parsed.data.size, 'size');
-    const target = parsed.data.path !== undefined && parsed.data.path !== null
-      ? await confinedTarget(parsed.data.path, 'path', 'file', chooseWorkspaceFolder(origin)) : undefined;
+    const target =
+      parsed.data.path !== undefined && parsed.data.path !== null
+        ? await confinedTarget(parsed.data.path, 'path', 'file', chooseWorkspaceFolder(origin))
+        : undefined;
     const workspaceFolder = target?.workspaceFolder ?? chooseWorkspaceFolder(origin);
     const fileName = target ? target.uri.path.slice(target.uri.path.lastIndexOf('/') + 1) : defaultPlaceholderName(size);
     const spec = placeholderSpec(parsed.data, fileName);
@@ -47,13 +49,25 @@ export class PlaceholderMaker {
     const { drawPlaceholder } = await import('../pixels/placeholder.js');
     const bytes = await drawPlaceholder(spec, await this.deps.font());
     const sha256 = sha256Of(bytes);
-    const folder = target ? await createConfined(workspaceFolder, vscode.Uri.joinPath(target.uri, '..')) : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
+    const folder = target
+      ? await createConfined(workspaceFolder, vscode.Uri.joinPath(target.uri, '..'))
+      : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
     const dot = fileName.lastIndexOf('.');
-    const uri = await saveImage({ folder, workspaceFolder }, {
-      baseName: sanitizeBaseName(fileName.slice(0, dot)), extension: fileName.slice(dot + 1), bytes, format: spec.format,
-      ...(settings.saveMetadata ? { sidecar: () => placeholderSidecar(spec, sha256, (this.deps.now ?? (() => new Date()))(), this.deps.extensionVersion) } : {}),
-    });
-    this.deps.logger.info(`Placeholder ${spec.width}x${spec.height} (${spec.format}) saved to ${vscode.workspace.asRelativePath(uri)}: drawn locally, nothing sent.`);
+    const uri = await saveImage(
+      { folder, workspaceFolder },
+      {
+        baseName: sanitizeBaseName(fileName.slice(0, dot)),
+        extension: fileName.slice(dot + 1),
+        bytes,
+        format: spec.format,
+        ...(settings.saveMetadata
+          ? { sidecar: () => placeholderSidecar(spec, sha256, (this.deps.now ?? (() => new Date()))(), this.deps.extensionVersion) }
+          : {}),
+      },
+    );
+    this.deps.logger.info(
+      `Placeholder ${spec.width}x${spec.height} (${spec.format}) saved to ${vscode.workspace.asRelativePath(uri)}: drawn locally, nothing sent.`,
+    );
     return { uri, spec, sha256 };
   }
 }

@@ -46,9 +46,19 @@ export async function runVariants(tracker: JobTracker, logger: Logger, run: Vari
   const jobs = Array.from({ length: plan.variants }, (_, index) =>
     tracker.start(
       {
-        model: plan.model, prompt: plan.prompt, parameters: plan.parameters, body: plan.body, transport: run.transport,
-        outputFolder: run.outputFolder, workspaceFolder: run.workspaceFolder, ...(run.chosenPath ? { chosenPath: true } : {}), baseName: plan.baseName, saveMetadata: run.saveMetadata, timeoutMs: run.timeoutMs,
-        ...(run.extension ? { extension: run.extension } : {}), ...(run.replaces ? { replaces: run.replaces } : {}),
+        model: plan.model,
+        prompt: plan.prompt,
+        parameters: plan.parameters,
+        body: plan.body,
+        transport: run.transport,
+        outputFolder: run.outputFolder,
+        workspaceFolder: run.workspaceFolder,
+        ...(run.chosenPath ? { chosenPath: true } : {}),
+        baseName: plan.baseName,
+        saveMetadata: run.saveMetadata,
+        timeoutMs: run.timeoutMs,
+        ...(run.extension ? { extension: run.extension } : {}),
+        ...(run.replaces ? { replaces: run.replaces } : {}),
         ...(plan.variants > 1 ? { variant: { index: index + 1, of: plan.variants } } : {}),
         ...(plan.sourceImages ? { sourceImages: plan.sourceImages } : {}),
         ...(plan.mask ? { mask: plan.mask } : {}),

@@ -8,12 +8,17 @@ import { estimateCostUsd, type GenerationPlan } from '../domain/plan';
 import { AsksNothing } from './asksNothing';
 
 export class ScriptedAsker extends AsksNothing {
-  constructor(private readonly logger: Logger, private readonly caller: string) {
+  constructor(
+    private readonly logger: Logger,
+    private readonly caller: string,
+  ) {
     super();
   }
 
   override confirmCost(plan: GenerationPlan): Promise<boolean> {
-    this.logger.info(`${this.caller}: ${plan.variants} variants with ${plan.model}, estimated cost about $${estimateCostUsd(plan.model, plan.variants)} (not asked: a scripted call is the consent).`);
+    this.logger.info(
+      `${this.caller}: ${plan.variants} variants with ${plan.model}, estimated cost about $${estimateCostUsd(plan.model, plan.variants)} (not asked: a scripted call is the consent).`,
+    );
     return Promise.resolve(true);
   }
 

@@ -21,7 +21,10 @@ export async function uploadEditSources(
   signal?: AbortSignal,
 ): Promise<GenerationPlan> {
   const files = filesToUpload(inputs);
-  const urls = await client.upload(files.map((file) => toDataUrl(file.bytes, file.format)), signal);
+  const urls = await client.upload(
+    files.map((file) => toDataUrl(file.bytes, file.format)),
+    signal,
+  );
   log(`Uploaded ${files.map((file, index) => `${file.path} → ${urls[index] ?? '?'}`).join(', ')}.`);
   const count = inputs.images.length;
   return withUploadedSources(plan, { images: urls.slice(0, count), ...(inputs.mask ? { mask: urls[count] ?? '' } : {}) });

@@ -19,8 +19,12 @@ export const jobRecordSchema = z.object({
   model: z.enum(MODEL_SLUGS),
   prompt: z.string(),
   parameters: z.object({
-    size: z.enum([...BASE_SIZES, ...LARGE_SIZES]), quality: z.enum(QUALITIES), background: z.enum(BACKGROUNDS),
-    outputFormat: z.enum(OUTPUT_FORMATS), outputCompression: z.number(), moderation: z.enum(MODERATIONS),
+    size: z.enum([...BASE_SIZES, ...LARGE_SIZES]),
+    quality: z.enum(QUALITIES),
+    background: z.enum(BACKGROUNDS),
+    outputFormat: z.enum(OUTPUT_FORMATS),
+    outputCompression: z.number(),
+    moderation: z.enum(MODERATIONS),
   }),
   /** The output folder, as a Uri string. */
   outputFolder: z.string().min(1),
@@ -39,10 +43,12 @@ export const jobRecordSchema = z.object({
   sourceImages: z.array(sourceImageSchema).optional(),
   mask: sourceImageSchema.optional(),
   exact: z.object({ width: z.number().int(), height: z.number().int(), fit: z.enum(FITS) }).optional(),
-  keepUnmasked: z.object({
-    original: z.string().min(1),
-    mask: z.union([z.object({ uri: z.string().min(1) }), z.object({ pngBase64: z.string().min(1) })]),
-  }).optional(),
+  keepUnmasked: z
+    .object({
+      original: z.string().min(1),
+      mask: z.union([z.object({ uri: z.string().min(1) }), z.object({ pngBase64: z.string().min(1) })]),
+    })
+    .optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;

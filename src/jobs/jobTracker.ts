@@ -138,21 +138,45 @@ export class JobTracker extends Disposable {
     if (invalid > 0) this.deps.logger.warn(`Ignored ${invalid} unreadable stored job record(s).`);
     if (expired.length > 0 || invalid > 0) await this.deps.store.keepOnly(resumable.map((record) => record.id));
     for (const record of expired) {
-      this.deps.logger.warn(`Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for 1 hour.`);
-      this.remember({ ...this.snapshotOf(record), state: 'expired', resumed: true, finishedAt: this.deps.clock.now(), failure: new JobExpiredError(record.requestId, '') });
+      this.deps.logger.warn(
+        `Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for 1 hour.`,
+      );
+      this.remember({
+        ...this.snapshotOf(record),
+        state: 'expired',
+        resumed: true,
+        finishedAt: this.deps.clock.now(),
+        failure: new JobExpiredError(record.requestId, ''),
+      });
     }
     const resumed = resumable
       .filter((record) => !this.entries.has(record.id))
       .map((record) => {
-        this.deps.logger.info(`Resuming job ${record.requestId} (${record.model}, "${record.prompt}") submitted ${Math.round((this.deps.clock.now() - record.submittedAt) / 1000)} s ago.`);
+        this.deps.logger.info(
+          `Resuming job ${record.requestId} (${record.model}, "${record.prompt}") submitted ${Math.round((this.deps.clock.now() - record.submittedAt) / 1000)} s ago.`,
+        );
         const outputFolder = vscode.Uri.parse(record.outputFolder);
         // Records of 0.2 have no workspace folder: the one the output folder lies in (as written) is it.
-        const workspaceFolder = record.workspaceFolder ? vscode.Uri.parse(record.workspaceFolder) : vscode.workspace.getWorkspaceFolder(outputFolder)?.uri ?? outputFolder;
+        const workspaceFolder = record.workspaceFolder
+          ? vscode.Uri.parse(record.workspaceFolder)
+          : (vscode.workspace.getWorkspaceFolder(outputFolder)?.uri ?? outputFolder);
         const request: JobRequest = {
-          model: record.model, prompt: record.prompt, parameters: record.parameters, transport: 'async',
-          outputFolder, workspaceFolder, ...(record.chosenPath ? { chosenPath: true } : {}), baseName: record.baseName, saveMetadata: record.saveMetadata,
-          ...(record.extension ? { extension: record.extension } : {}), ...(record.replaces ? { replaces: record.replaces } : {}),
-          variant: record.variant, sourceImages: record.sourceImages, mask: record.mask, exact: record.exact, keepUnmasked: record.keepUnmasked,
+          model: record.model,
+          prompt: record.prompt,
+          parameters: record.parameters,
+          transport: 'async',
+          outputFolder,
+          workspaceFolder,
+          ...(record.chosenPath ? { chosenPath: true } : {}),
+          baseName: record.baseName,
+          saveMetadata: record.saveMetadata,
+          ...(record.extension ? { extension: record.extension } : {}),
+          ...(record.replaces ? { replaces: record.replaces } : {}),
+          variant: record.variant,
+          sourceImages: record.sourceImages,
+          mask: record.mask,
+          exact: record.exact,
+          keepUnmasked: record.keepUnmasked,
           body: {}, // the job was submitted before the reload; only its id is needed now
           timeoutMs,
         };
@@ -184,8 +208,12 @@ export class JobTracker extends Disposable {
     this.entries.set(id, {
       controller,
       snapshot: {
-        id, model: request.model, prompt: request.prompt, state: resumeFrom ? 'queued' : 'submitting',
-        startedAt: resumeFrom?.submittedAt ?? clock.now(), resumed: resumeFrom !== undefined,
+        id,
+        model: request.model,
+        prompt: request.prompt,
+        state: resumeFrom ? 'queued' : 'submitting',
+        startedAt: resumeFrom?.submittedAt ?? clock.now(),
+        resumed: resumeFrom !== undefined,
         ...(resumeFrom ? { requestId: resumeFrom.requestId } : {}),
       },
     });
@@ -196,7 +224,10 @@ export class JobTracker extends Disposable {
       const finished = await runJob(
         this.deps.createClient(),
         {
-          model: request.model, body: request.body, transport: request.transport, deadlineMs: request.timeoutMs,
+          model: request.model,
+          body: request.body,
+          transport: request.transport,
+          deadlineMs: request.timeoutMs,
           typicalMs: MODELS[request.model].typicalSeconds * 1000,
           ...(resumeFrom ? { resume: { requestId: resumeFrom.requestId, submittedAt: resumeFrom.submittedAt } } : {}),
         },
@@ -224,14 +255,21 @@ export class JobTracker extends Disposable {
       for (const warning of warnings) logger.warn(warning);
       await this.deps.store.remove(id);
       this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });
-      logger.info(`Saved ${vscode.workspace.asRelativePath(uri)} (${finished.image.format}, ${finished.image.bytes.length} bytes), ` +
-        `${((clock.now() - finished.submittedAt) / 1000).toFixed(1)} s after submitting, ${finished.polls} status poll(s)` +
-        `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`);
+      logger.info(
+        `Saved ${vscode.workspace.asRelativePath(uri)} (${finished.image.format}, ${finished.image.bytes.length} bytes), ` +
+          `${((clock.now() - finished.submittedAt) / 1000).toFixed(1)} s after submitting, ${finished.polls} status poll(s)` +
+          `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`,
+      );
       return { id, prompt: request.prompt, uri, job: finished, warnings };
     } catch (error) {
       if (this.isDisposed) throw error; // the window is going away: keep the record to resume later
-      const state: JobStateName = !isSegmindError(error) ? 'failed'
-        : error.kind === 'cancelled' ? 'cancelled' : error.kind === 'job-expired' ? 'expired' : 'failed';
+      const state: JobStateName = !isSegmindError(error)
+        ? 'failed'
+        : error.kind === 'cancelled'
+          ? 'cancelled'
+          : error.kind === 'job-expired'
+            ? 'expired'
+            : 'failed';
       // A cancelled job is forgotten too: the user chose to stop waiting for it.
       await this.deps.store.remove(id).catch(() => undefined);
       this.update(id, { state, failure: error, finishedAt: clock.now(), retryAt: undefined });
@@ -244,10 +282,19 @@ export class JobTracker extends Disposable {
 
   private recordOf(id: string, requestId: string, request: JobRequest): JobRecord {
     return {
-      version: 1, id, requestId, model: request.model, prompt: request.prompt, parameters: { ...request.parameters },
-      outputFolder: request.outputFolder.toString(), workspaceFolder: request.workspaceFolder.toString(),
-      ...(request.chosenPath ? { chosenPath: true } : {}), baseName: request.baseName, saveMetadata: request.saveMetadata,
-      ...(request.extension ? { extension: request.extension } : {}), ...(request.replaces ? { replaces: { ...request.replaces } } : {}),
+      version: 1,
+      id,
+      requestId,
+      model: request.model,
+      prompt: request.prompt,
+      parameters: { ...request.parameters },
+      outputFolder: request.outputFolder.toString(),
+      workspaceFolder: request.workspaceFolder.toString(),
+      ...(request.chosenPath ? { chosenPath: true } : {}),
+      baseName: request.baseName,
+      saveMetadata: request.saveMetadata,
+      ...(request.extension ? { extension: request.extension } : {}),
+      ...(request.replaces ? { replaces: { ...request.replaces } } : {}),
       submittedAt: this.entries.get(id)?.snapshot.startedAt ?? this.deps.clock.now(),
       ...(request.variant ? { variant: request.variant } : {}),
       ...(request.sourceImages ? { sourceImages: [...request.sourceImages] } : {}),
@@ -258,7 +305,15 @@ export class JobTracker extends Disposable {
   }
 
   private snapshotOf(record: JobRecord): JobSnapshot {
-    return { id: record.id, model: record.model, prompt: record.prompt, state: 'queued', requestId: record.requestId, startedAt: record.submittedAt, resumed: true };
+    return {
+      id: record.id,
+      model: record.model,
+      prompt: record.prompt,
+      state: 'queued',
+      requestId: record.requestId,
+      startedAt: record.submittedAt,
+      resumed: true,
+    };
   }
 
   private remember(snapshot: JobSnapshot): void {

@@ -45,8 +45,9 @@ export function nextPollDelayMs(context: PollContext, options: PollScheduleOptio
   const remaining = context.typicalMs - context.ageMs;
   // Early: a fraction of the time still expected, so the gaps shrink as the finish nears, but never
   // more than the ramp allows. Late: proportional to the delay, so the lag stays a small share.
-  const delay = remaining > 0
-    ? Math.min(remaining * options.remainingFraction, context.ageMs * options.rampFactor)
-    : options.minDelayMs + -remaining * options.overdueFraction;
+  const delay =
+    remaining > 0
+      ? Math.min(remaining * options.remainingFraction, context.ageMs * options.rampFactor)
+      : options.minDelayMs + -remaining * options.overdueFraction;
   return Math.round(Math.min(options.maxDelayMs, Math.max(options.minDelayMs, delay)));
 }

@@ -70,8 +70,14 @@ async function runSync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): P
   hooks.onProgress?.({ phase: 'downloading', requestId: answer.requestId, elapsedMs: clock.now() - submittedAt });
   const image = await client.download(answer.image, hooks.signal);
   return {
-    requestId: answer.requestId, image, cost: answer.cost, remainingCredits: answer.remainingCredits,
-    inferenceSeconds: answer.generationSeconds, submittedAt, completedAt: clock.now(), polls: 0,
+    requestId: answer.requestId,
+    image,
+    cost: answer.cost,
+    remainingCredits: answer.remainingCredits,
+    inferenceSeconds: answer.generationSeconds,
+    submittedAt,
+    completedAt: clock.now(),
+    polls: 0,
   };
 }
 
@@ -120,9 +126,15 @@ async function runAsync(client: SegmindClient, spec: JobSpec, hooks: JobHooks): 
       if (result.state !== 'completed' || !result.image) continue; // answered ahead of its status; poll again
       const image = await client.download(result.image, signal);
       return {
-        requestId, image, cost: result.metrics?.cost, remainingCredits: result.remainingCredits,
-        inferenceSeconds: result.metrics?.inference_time, queueSeconds: result.metrics?.queue_time,
-        submittedAt, completedAt: clock.now(), polls,
+        requestId,
+        image,
+        cost: result.metrics?.cost,
+        remainingCredits: result.remainingCredits,
+        inferenceSeconds: result.metrics?.inference_time,
+        queueSeconds: result.metrics?.queue_time,
+        submittedAt,
+        completedAt: clock.now(),
+        polls,
       };
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;

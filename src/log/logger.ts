@@ -15,10 +15,18 @@ export class Logger implements vscode.Disposable {
     this.secrets = secrets.filter((secret) => secret.length > 0);
   }
 
-  trace(message: string): void { this.channel.trace(this.clean(message)); }
-  debug(message: string): void { this.channel.debug(this.clean(message)); }
-  info(message: string): void { this.channel.info(this.clean(message)); }
-  warn(message: string): void { this.channel.warn(this.clean(message)); }
+  trace(message: string): void {
+    this.channel.trace(this.clean(message));
+  }
+  debug(message: string): void {
+    this.channel.debug(this.clean(message));
+  }
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
   error(message: string, error?: unknown): void {
     const detail = error instanceof Error ? ` — ${error.name}: ${error.message}` : error === undefined ? '' : ` — ${JSON.stringify(error)}`;
     this.channel.error(this.clean(`${message}${detail}`));

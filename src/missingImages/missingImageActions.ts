@@ -19,8 +19,9 @@ export class MissingImageActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const target of fillTargets(here)) {
       const name = target.target.path.slice(target.target.path.lastIndexOf('/') + 1);
-      const fixes = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) =>
-        diagnostic.code === 'missing-image' && target.references.some((image) => rangeOf(document, image).isEqual(diagnostic.range)));
+      const fixes = vscode.languages
+        .getDiagnostics(document.uri)
+        .filter((diagnostic) => diagnostic.code === 'missing-image' && target.references.some((image) => rangeOf(document, image).isEqual(diagnostic.range)));
       const action = (title: string, command: string, argument: unknown, preferred = false): vscode.CodeAction => {
         const fix = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         fix.command = { title, command, arguments: [argument] };

@@ -13,7 +13,9 @@ export const DIAGNOSTIC_SOURCE = 'Segmind';
 export const DIAGNOSTIC_CODE = 'missing-image';
 
 const SEVERITY: Record<Exclude<MissingImageReport, 'off'>, vscode.DiagnosticSeverity> = {
-  hint: vscode.DiagnosticSeverity.Hint, information: vscode.DiagnosticSeverity.Information, warning: vscode.DiagnosticSeverity.Warning,
+  hint: vscode.DiagnosticSeverity.Hint,
+  information: vscode.DiagnosticSeverity.Information,
+  warning: vscode.DiagnosticSeverity.Warning,
 };
 
 export class MissingImageDiagnostics implements vscode.Disposable {
@@ -25,10 +27,14 @@ export class MissingImageDiagnostics implements vscode.Disposable {
   /** A document's missing images were read again (tests and the code actions wait on it). */
   readonly onDidUpdate = this.changed.event;
 
-  constructor(private readonly readSettings: (scope?: vscode.Uri) => Settings, private readonly logger: Logger) {
+  constructor(
+    private readonly readSettings: (scope?: vscode.Uri) => Settings,
+    private readonly logger: Logger,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,svg,PNG,JPG,JPEG,WEBP,SVG}');
     this.disposables.push(
-      this.changed, watcher,
+      this.changed,
+      watcher,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, REFERENCES_DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
@@ -61,10 +67,13 @@ export class MissingImageDiagnostics implements vscode.Disposable {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.update(document);
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.update(document);
+      }, delayMs),
+    );
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {
@@ -81,7 +90,12 @@ export class MissingImageDiagnostics implements vscode.Disposable {
     }
     if (document.isClosed || document.version !== version) return; // a newer read is on its way
     this.missing.set(document.uri.toString(), found);
-    this.collection.set(document.uri, settings.missingImages.report === 'off' ? [] : found.map((image) => diagnosticOf(document, image, SEVERITY[settings.missingImages.report as Exclude<MissingImageReport, 'off'>])));
+    this.collection.set(
+      document.uri,
+      settings.missingImages.report === 'off'
+        ? []
+        : found.map((image) => diagnosticOf(document, image, SEVERITY[settings.missingImages.report as Exclude<MissingImageReport, 'off'>])),
+    );
     this.changed.fire(document.uri);
   }
 

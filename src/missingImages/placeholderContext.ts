@@ -27,7 +27,10 @@ export class PlaceholderContext implements vscode.Disposable {
   }
 
   private async read(sidecar: vscode.Uri): Promise<void> {
-    const text = await vscode.workspace.fs.readFile(sidecar).then((bytes) => new TextDecoder().decode(bytes), () => '');
+    const text = await vscode.workspace.fs.readFile(sidecar).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => '',
+    );
     const image = imageOf(sidecar).fsPath;
     if (readPlaceholderSidecar(text)) this.placeholders.add(image);
     else this.placeholders.delete(image);

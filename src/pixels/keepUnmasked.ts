@@ -10,7 +10,13 @@
 import type { ImageFormat } from '../domain/imageFormat';
 import { encodeAs, loadSharp } from './sharp';
 
-export async function keepUnmaskedPixels(result: Uint8Array, format: ImageFormat, original: Uint8Array, mask: Uint8Array, quality?: number): Promise<Uint8Array> {
+export async function keepUnmaskedPixels(
+  result: Uint8Array,
+  format: ImageFormat,
+  original: Uint8Array,
+  mask: Uint8Array,
+  quality?: number,
+): Promise<Uint8Array> {
   const sharp = await loadSharp();
   const base = await sharp(original).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const { width, height } = base.info;

@@ -5,5 +5,7 @@ export const PREVIEW_MAX_SIDE = 256;
 
 export async function previewPng(bytes: Uint8Array): Promise<Uint8Array> {
   const sharp = await loadSharp();
-  return new Uint8Array(await sharp(bytes).resize(PREVIEW_MAX_SIDE, PREVIEW_MAX_SIDE, { fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 9 }).toBuffer());
+  return new Uint8Array(
+    await sharp(bytes).resize(PREVIEW_MAX_SIDE, PREVIEW_MAX_SIDE, { fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 9 }).toBuffer(),
+  );
 }

@@ -15,7 +15,7 @@ export function provideSharp(sharp: Sharp): void {
 }
 
 export function loadSharp(): Promise<Sharp> {
-  loading ??= import('sharp').then((module) => ((module as { default?: Sharp }).default ?? (module as unknown as Sharp)));
+  loading ??= import('sharp').then((module) => (module as { default?: Sharp }).default ?? (module as unknown as Sharp));
   return loading;
 }
 
@@ -23,8 +23,11 @@ export function loadSharp(): Promise<Sharp> {
 export function encodeAs(image: SharpModule.Sharp, format: 'png' | 'jpeg' | 'webp', quality?: number): SharpModule.Sharp {
   const q = quality === undefined ? {} : { quality: Math.min(100, Math.max(1, quality)) };
   switch (format) {
-    case 'png': return image.png();
-    case 'jpeg': return image.flatten({ background: '#ffffff' }).jpeg(q);
-    case 'webp': return image.webp(q);
+    case 'png':
+      return image.png();
+    case 'jpeg':
+      return image.flatten({ background: '#ffffff' }).jpeg(q);
+    case 'webp':
+      return image.webp(q);
   }
 }

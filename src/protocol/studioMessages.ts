@@ -31,7 +31,10 @@ export function looksLikePngDataUrl(value: string): boolean {
 const modelSlug = z.enum(MODEL_SLUGS);
 
 const parameters = z.strictObject({
-  size: z.string().max(16).regex(/^(auto|\d{3,4}x\d{3,4})$/),
+  size: z
+    .string()
+    .max(16)
+    .regex(/^(auto|\d{3,4}x\d{3,4})$/),
   quality: z.enum(QUALITIES),
   background: z.enum(BACKGROUNDS),
   outputFormat: z.enum(OUTPUT_FORMATS),
@@ -47,13 +50,21 @@ const generateRequest = z.strictObject({
   parameters,
   variants: z.number().int().min(1).max(MAX_VARIANTS),
   inputs: z.array(uriString).max(MAX_INPUTS),
-  resize: z.string().max(16).regex(/^\d{1,5}x\d{1,5}$/).optional(),
+  resize: z
+    .string()
+    .max(16)
+    .regex(/^\d{1,5}x\d{1,5}$/)
+    .optional(),
   fit: z.enum(FITS).optional(),
   path: z.string().min(1).max(MAX_URI_CHARS).optional(),
   mask: z.string().max(MAX_MASK_DATA_URL_CHARS).refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.').optional(),
 });
 
-const jobId = z.string().min(1).max(100).regex(/^[\w-]+$/);
+const jobId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w-]+$/);
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),

@@ -27,7 +27,8 @@ export function cssReferences(text: string, dialect: CssDialect = 'css', offset 
     }
     const [type, raw, start, last] = token;
     switch (type) {
-      case TokenType.URL: { // url(path) unquoted: the value is the text inside, trimmed
+      case TokenType.URL: {
+        // url(path) unquoted: the value is the text inside, trimmed
         const open = raw.indexOf('(') + 1;
         const inner = raw.slice(open, raw.endsWith(')') ? -1 : undefined);
         const lead = inner.length - inner.trimStart().length;
@@ -38,15 +39,20 @@ export function cssReferences(text: string, dialect: CssDialect = 'css', offset 
         const name = token[4];
         if (/^url$/i.test(name.value) || IMAGE_SET.test(name.value) || imageSetDepth > 0) {
           if (IMAGE_SET.test(name.value) || imageSetDepth > 0) imageSetDepth++;
-          if (/^url$/i.test(name.value)) { // url("path"): the string that follows
+          if (/^url$/i.test(name.value)) {
+            // url("path"): the string that follows
             const next = tokens.slice(index + 1).find((candidate) => candidate[0] !== TokenType.Whitespace);
             if (next?.[0] === TokenType.String) take(String(next[1]).slice(1, -1), next[2] + 1, next[3]);
           }
         }
         break;
       }
-      case TokenType.OpenParen: if (imageSetDepth > 0) imageSetDepth++; break;
-      case TokenType.CloseParen: if (imageSetDepth > 0) imageSetDepth--; break;
+      case TokenType.OpenParen:
+        if (imageSetDepth > 0) imageSetDepth++;
+        break;
+      case TokenType.CloseParen:
+        if (imageSetDepth > 0) imageSetDepth--;
+        break;
       case TokenType.String: // image-set("a.png" 1x, …): a bare string candidate
         if (imageSetDepth > 0 && !isUrlArgument(tokens, index)) take(raw.slice(1, -1), start + 1, last);
         break;
@@ -66,7 +72,7 @@ function isUrlArgument(tokens: readonly CSSToken[], index: number): boolean {
   for (let at = index - 1; at >= 0; at--) {
     const token = tokens[at] as CSSToken;
     if (token[0] === TokenType.Whitespace) continue;
-    return token[0] === TokenType.Function && /^url$/i.test((token[4]).value);
+    return token[0] === TokenType.Function && /^url$/i.test(token[4].value);
   }
   return false;
 }

@@ -32,13 +32,20 @@ const attribute = (element: Element, name: string): string | undefined => elemen
 /** Which attributes of an element name an image (product.md's list). */
 function imageAttributes(element: Element): readonly ('src' | 'srcset' | 'poster' | 'href' | 'content')[] {
   switch (element.tagName) {
-    case 'img': return ['src', 'srcset'];
-    case 'source': return ['src', 'srcset'];
-    case 'image': return ['src']; // the component <Image>; SVG's <image> uses href, not src
-    case 'video': return ['poster'];
-    case 'link': return /^(icon|shortcut icon|apple-touch-icon)$/i.test((attribute(element, 'rel') ?? '').trim()) ? ['href'] : [];
-    case 'meta': return /^(og:image|twitter:image)$/i.test(attribute(element, 'property') ?? attribute(element, 'name') ?? '') ? ['content'] : [];
-    default: return [];
+    case 'img':
+      return ['src', 'srcset'];
+    case 'source':
+      return ['src', 'srcset'];
+    case 'image':
+      return ['src']; // the component <Image>; SVG's <image> uses href, not src
+    case 'video':
+      return ['poster'];
+    case 'link':
+      return /^(icon|shortcut icon|apple-touch-icon)$/i.test((attribute(element, 'rel') ?? '').trim()) ? ['href'] : [];
+    case 'meta':
+      return /^(og:image|twitter:image)$/i.test(attribute(element, 'property') ?? attribute(element, 'name') ?? '') ? ['content'] : [];
+    default:
+      return [];
   }
 }
 
@@ -54,13 +61,20 @@ function elementReferences(element: Element, text: string, offset: number): Imag
     const at = location.attrs?.[name];
     const value = at && valueRange(text, at.startOffset, at.endOffset);
     if (!value) continue;
-    const candidates = name === 'srcset' ? srcsetCandidates(text.slice(value.start, value.end)).map((c) => ({ start: value.start + c.start, end: value.start + c.end })) : [value];
+    const candidates =
+      name === 'srcset'
+        ? srcsetCandidates(text.slice(value.start, value.end)).map((c) => ({ start: value.start + c.start, end: value.start + c.end }))
+        : [value];
     for (const candidate of candidates) {
       const written = text.slice(candidate.start, candidate.end);
       if (imagePathOf(written) === undefined) continue;
       found.push({
-        value: written, start: offset + candidate.start, end: offset + candidate.end,
-        ...(size ? { size } : {}), ...(alt ? { alt } : {}), ...(title ? { title } : {}),
+        value: written,
+        start: offset + candidate.start,
+        end: offset + candidate.end,
+        ...(size ? { size } : {}),
+        ...(alt ? { alt } : {}),
+        ...(title ? { title } : {}),
       });
     }
   }

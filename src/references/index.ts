@@ -14,7 +14,6 @@ import { scriptReferences } from './script';
 
 export { languageOfFile, type ReferenceLanguage } from './languages';
 
-
 /** Ordered by position. A finder that fails on a text reports nothing for it: a guess would be a false report. */
 export function findReferences(languageId: ReferenceLanguage, text: string): ImageReference[] {
   try {
@@ -26,16 +25,24 @@ export function findReferences(languageId: ReferenceLanguage, text: string): Ima
 
 function byLanguage(languageId: ReferenceLanguage, text: string): ImageReference[] {
   switch (languageId) {
-    case 'html': return htmlReferences(text, 'document');
+    case 'html':
+      return htmlReferences(text, 'document');
     case 'vue':
-    case 'svelte': return htmlReferences(text, 'fragment');
-    case 'markdown': return markdownReferences(text);
-    case 'css': return cssReferences(text, 'css');
+    case 'svelte':
+      return htmlReferences(text, 'fragment');
+    case 'markdown':
+      return markdownReferences(text);
+    case 'css':
+      return cssReferences(text, 'css');
     case 'scss':
-    case 'less': return cssReferences(text, 'scss');
+    case 'less':
+      return cssReferences(text, 'scss');
     case 'javascript':
-    case 'javascriptreact': return scriptReferences(text, 'jsx');
-    case 'typescript': return scriptReferences(text, 'ts');
-    case 'typescriptreact': return scriptReferences(text, 'tsx');
+    case 'javascriptreact':
+      return scriptReferences(text, 'jsx');
+    case 'typescript':
+      return scriptReferences(text, 'ts');
+    case 'typescriptreact':
+      return scriptReferences(text, 'tsx');
   }
 }

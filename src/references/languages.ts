@@ -4,15 +4,39 @@
  * register and filter without loading a parser.
  */
 export const REFERENCE_LANGUAGES = [
-  'html', 'markdown', 'css', 'scss', 'less', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'svelte',
+  'html',
+  'markdown',
+  'css',
+  'scss',
+  'less',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'vue',
+  'svelte',
 ] as const;
 export type ReferenceLanguage = (typeof REFERENCE_LANGUAGES)[number];
 
 /** The language of a file by its extension, for files no editor has opened (the workspace scan). */
 const BY_EXTENSION: Record<string, ReferenceLanguage> = {
-  html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', css: 'css', scss: 'scss', less: 'less',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact', ts: 'typescript', mts: 'typescript', cts: 'typescript',
-  tsx: 'typescriptreact', vue: 'vue', svelte: 'svelte',
+  html: 'html',
+  htm: 'html',
+  md: 'markdown',
+  markdown: 'markdown',
+  css: 'css',
+  scss: 'scss',
+  less: 'less',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascriptreact',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescriptreact',
+  vue: 'vue',
+  svelte: 'svelte',
 };
 
 /** The extensions of files that may refer to images (the scan's glob). */

@@ -16,7 +16,12 @@ interface Definition {
 }
 
 /** CommonMark's label matching: case-insensitive, inner whitespace collapsed. */
-const labelKey = (label: string): string => label.replace(/^\[|\]$/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+const labelKey = (label: string): string =>
+  label
+    .replace(/^\[|\]$/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 
 export function markdownReferences(text: string): ImageReference[] {
   const tree = parser.parse(text);
@@ -37,10 +42,21 @@ export function markdownReferences(text: string): ImageReference[] {
           }
           return false;
         }
-        case 'Image': images.push(ref.node); return false;
-        case 'HTMLBlock': case 'HTMLTag': html.push(ref.node); return false;
-        case 'InlineCode': case 'FencedCode': case 'CodeBlock': case 'Comment': case 'CommentBlock': return false;
-        default: return undefined;
+        case 'Image':
+          images.push(ref.node);
+          return false;
+        case 'HTMLBlock':
+        case 'HTMLTag':
+          html.push(ref.node);
+          return false;
+        case 'InlineCode':
+        case 'FencedCode':
+        case 'CodeBlock':
+        case 'Comment':
+        case 'CommentBlock':
+          return false;
+        default:
+          return undefined;
       }
     },
   });
@@ -56,8 +72,9 @@ export function markdownReferences(text: string): ImageReference[] {
       continue;
     }
     const label = image.getChild('LinkLabel');
-    const definition = definitions.get(labelKey(label ? text.slice(label.from, label.to) : alt ?? ''));
-    if (definition && !reported.has(definition.url)) { // one report per definition: it is where the path is written
+    const definition = definitions.get(labelKey(label ? text.slice(label.from, label.to) : (alt ?? '')));
+    if (definition && !reported.has(definition.url)) {
+      // one report per definition: it is where the path is written
       reported.add(definition.url);
       push(found, text, definition.url, alt, definition.title);
     }
@@ -71,7 +88,10 @@ function altOf(text: string, image: SyntaxNode): string | undefined {
   const marks = image.getChildren('LinkMark');
   const [open, close] = [marks[0], marks[1]];
   if (!open || !close) return undefined;
-  const alt = text.slice(open.to, close.from).replace(/[*_`\\]/g, '').trim();
+  const alt = text
+    .slice(open.to, close.from)
+    .replace(/[*_`\\]/g, '')
+    .trim();
   return alt || undefined;
 }
 

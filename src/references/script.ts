@@ -23,7 +23,8 @@ interface Node {
 export function scriptReferences(text: string, dialect: ScriptDialect, offset = 0): ImageReference[] {
   let program: Node;
   try {
-    program = parse(text, { sourceType: 'module', plugins: PLUGINS[dialect], errorRecovery: true, allowReturnOutsideFunction: true }).program as unknown as Node;
+    program = parse(text, { sourceType: 'module', plugins: PLUGINS[dialect], errorRecovery: true, allowReturnOutsideFunction: true })
+      .program as unknown as Node;
   } catch {
     return [];
   }
@@ -35,8 +36,10 @@ export function scriptReferences(text: string, dialect: ScriptDialect, offset = 
   };
   walk(program, (node) => {
     switch (node.type) {
-      case 'ImportDeclaration': return take(node.source as Node);
-      case 'ImportExpression': return take(node.source as Node);
+      case 'ImportDeclaration':
+        return take(node.source as Node);
+      case 'ImportExpression':
+        return take(node.source as Node);
       case 'CallExpression': {
         const callee = node.callee as Node;
         const args = node.arguments as Node[];
@@ -48,7 +51,8 @@ export function scriptReferences(text: string, dialect: ScriptDialect, offset = 
         if ((node.callee as Node).type === 'Identifier' && (node.callee as Node).name === 'URL' && isImportMetaUrl(second)) take(first);
         return;
       }
-      case 'JSXOpeningElement': return jsxElement(node, take);
+      case 'JSXOpeningElement':
+        return jsxElement(node, take);
       default:
     }
   });
@@ -68,7 +72,7 @@ function jsxElement(node: Node, take: (literal: Node | undefined, details?: Omit
   for (const attribute of node.attributes as Node[]) {
     if (attribute.type !== 'JSXAttribute' || (attribute.name as Node).type !== 'JSXIdentifier') continue;
     const value = attribute.value as Node | null;
-    attributes.set(String((attribute.name as Node).name), value?.type === 'JSXExpressionContainer' ? (value.expression as Node) : value ?? undefined);
+    attributes.set(String((attribute.name as Node).name), value?.type === 'JSXExpressionContainer' ? (value.expression as Node) : (value ?? undefined));
   }
   const text = (key: string): string | undefined => {
     const value = attributes.get(key);
@@ -78,20 +82,38 @@ function jsxElement(node: Node, take: (literal: Node | undefined, details?: Omit
     const value = attributes.get(key);
     return value?.type === 'NumericLiteral' && typeof value.value === 'number' ? value.value : text(key);
   };
-  const keys = name === 'img' || name === 'source' ? ['src', 'srcSet'] : name === 'Image' ? ['src'] : name === 'video' ? ['poster']
-    : name === 'link' && /^(icon|shortcut icon|apple-touch-icon)$/i.test(text('rel') ?? '') ? ['href']
-    : name === 'meta' && /^(og:image|twitter:image)$/i.test(text('property') ?? text('name') ?? '') ? ['content'] : [];
+  const keys =
+    name === 'img' || name === 'source'
+      ? ['src', 'srcSet']
+      : name === 'Image'
+        ? ['src']
+        : name === 'video'
+          ? ['poster']
+          : name === 'link' && /^(icon|shortcut icon|apple-touch-icon)$/i.test(text('rel') ?? '')
+            ? ['href']
+            : name === 'meta' && /^(og:image|twitter:image)$/i.test(text('property') ?? text('name') ?? '')
+              ? ['content']
+              : [];
   const size = sizeOf(number('width'), number('height'));
   const [alt, title] = [text('alt'), text('title')];
   const details = { ...(size ? { size } : {}), ...(alt ? { alt } : {}), ...(title ? { title } : {}) };
   for (const key of keys) {
     const value = attributes.get(key);
     if (key !== 'srcSet' || value?.type !== 'StringLiteral' || value.start == null) take(value, details);
-    else for (const candidate of srcsetCandidates(String(value.value))) {
-      // A candidate as a literal of its own: its range inside the quotes.
-      const start = value.start + 1 + candidate.start;
-      take({ type: 'StringLiteral', value: String(value.value).slice(candidate.start, candidate.end), start: start - 1, end: start + candidate.end - candidate.start + 1 }, details);
-    }
+    else
+      for (const candidate of srcsetCandidates(String(value.value))) {
+        // A candidate as a literal of its own: its range inside the quotes.
+        const start = value.start + 1 + candidate.start;
+        take(
+          {
+            type: 'StringLiteral',
+            value: String(value.value).slice(candidate.start, candidate.end),
+            start: start - 1,
+            end: start + candidate.end - candidate.start + 1,
+          },
+          details,
+        );
+      }
   }
 }
 

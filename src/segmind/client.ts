@@ -11,9 +11,22 @@ import type { Dispatcher } from 'undici';
 import type { ModelSlug } from '../domain/catalog';
 import { systemClock, type Clock } from '../domain/clock';
 import {
-  BadRequestError, ConfigurationError, ForbiddenError, isSegmindError, JobExpiredError, JobFailedError,
-  MissingApiKeyError, ModelRetiredError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError,
-  ServerError, UnauthorizedError, UnexpectedStatusError, type SegmindError,
+  BadRequestError,
+  ConfigurationError,
+  ForbiddenError,
+  isSegmindError,
+  JobExpiredError,
+  JobFailedError,
+  MissingApiKeyError,
+  ModelRetiredError,
+  NotAcceptableError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitError,
+  ServerError,
+  UnauthorizedError,
+  UnexpectedStatusError,
+  type SegmindError,
 } from '../domain/errors';
 import { exchange, type HttpResponse } from './http';
 import { extractImageSource, type ImageSource } from './imageSource';
@@ -22,8 +35,14 @@ import { joinUrl, parseBaseUrl } from './baseUrl';
 import { redact } from '../domain/redact';
 import { DEFAULT_RETRY_POLICY, decideRetry, retryAfterMs, type RequestSafety, type RetryPolicy } from './retryPolicy';
 import {
-  creditsAnswerSchema, describeIssues, errorBodySchema, resultAnswerSchema, statusAnswerSchema,
-  submitAnswerSchema, uploadAnswerSchema, type Metrics,
+  creditsAnswerSchema,
+  describeIssues,
+  errorBodySchema,
+  resultAnswerSchema,
+  statusAnswerSchema,
+  submitAnswerSchema,
+  uploadAnswerSchema,
+  type Metrics,
 } from './schemas';
 import type { z } from 'zod';
 
@@ -115,11 +134,7 @@ const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
-type AnswerContext =
-  | { readonly on: 'model' }
-  | { readonly on: 'job'; readonly requestId: string }
-  | { readonly on: 'credits' }
-  | { readonly on: 'other' };
+type AnswerContext = { readonly on: 'model' } | { readonly on: 'job'; readonly requestId: string } | { readonly on: 'credits' } | { readonly on: 'other' };
 
 interface CallSpec {
   readonly method: 'GET' | 'POST';
@@ -153,20 +168,37 @@ export class SegmindClient {
 
   /** v2: queues a job. Never retried unless the service answered 429/5xx (a submit is billed). */
   async submit(model: ModelSlug, body: Record<string, unknown>, signal?: AbortSignal): Promise<SubmittedJob> {
-    const response = await this.call({
-      method: 'POST', url: joinUrl(this.apiBase, `v2/${model}`), body, safety: 'submit',
-      what: `submit to ${model}`, timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'model' },
-    }, signal);
+    const response = await this.call(
+      {
+        method: 'POST',
+        url: joinUrl(this.apiBase, `v2/${model}`),
+        body,
+        safety: 'submit',
+        what: `submit to ${model}`,
+        timeoutMs: this.timeouts.requestMs,
+        maxBytes: MAX_JSON_BYTES,
+        context: { on: 'model' },
+      },
+      signal,
+    );
     const answer = parseJson(response, submitAnswerSchema, 'submit answer');
     if (!REQUEST_ID.test(answer.request_id)) throw new ProtocolError(`submit answer: request_id "${answer.request_id.slice(0, 60)}" is not a valid id`);
     return { requestId: answer.request_id, state: toJobState(answer.status) ?? 'queued' };
   }
 
   async status(requestId: string, signal?: AbortSignal): Promise<JobStatus> {
-    const response = await this.call({
-      method: 'GET', url: this.requestUrl(requestId, '/status'), safety: 'idempotent', what: `status of ${requestId}`,
-      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId },
-    }, signal);
+    const response = await this.call(
+      {
+        method: 'GET',
+        url: this.requestUrl(requestId, '/status'),
+        safety: 'idempotent',
+        what: `status of ${requestId}`,
+        timeoutMs: this.timeouts.requestMs,
+        maxBytes: MAX_JSON_BYTES,
+        context: { on: 'job', requestId },
+      },
+      signal,
+    );
     const answer = parseJson(response, statusAnswerSchema, 'status answer');
     const state = toJobState(answer.status, response.status);
     if (!state) throw new JobFailedError(requestId, errorText(answer.error) || `status ${answer.status}`);
@@ -174,10 +206,18 @@ export class SegmindClient {
   }
 
   async result(requestId: string, signal?: AbortSignal): Promise<JobResult> {
-    const response = await this.call({
-      method: 'GET', url: this.requestUrl(requestId, ''), safety: 'idempotent', what: `result of ${requestId}`,
-      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'job', requestId },
-    }, signal);
+    const response = await this.call(
+      {
+        method: 'GET',
+        url: this.requestUrl(requestId, ''),
+        safety: 'idempotent',
+        what: `result of ${requestId}`,
+        timeoutMs: this.timeouts.requestMs,
+        maxBytes: MAX_JSON_BYTES,
+        context: { on: 'job', requestId },
+      },
+      signal,
+    );
     const answer = parseJson(response, resultAnswerSchema, 'result answer');
     // Some answers carry the output without a status; an image means it is done.
     const state = answer.status === undefined ? 'completed' : toJobState(answer.status, response.status);
@@ -189,10 +229,19 @@ export class SegmindClient {
 
   /** v1: one blocking call that answers with the image bytes (or, tolerated, JSON pointing at it). */
   async generateSync(model: ModelSlug, body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<SyncResult> {
-    const response = await this.call({
-      method: 'POST', url: joinUrl(this.apiBase, `v1/${model}`), body, safety: 'submit', what: `v1 call to ${model}`,
-      timeoutMs, maxBytes: MAX_IMAGE_BYTES, context: { on: 'model' },
-    }, signal);
+    const response = await this.call(
+      {
+        method: 'POST',
+        url: joinUrl(this.apiBase, `v1/${model}`),
+        body,
+        safety: 'submit',
+        what: `v1 call to ${model}`,
+        timeoutMs,
+        maxBytes: MAX_IMAGE_BYTES,
+        context: { on: 'model' },
+      },
+      signal,
+    );
     const accounting = {
       requestId: response.headers['x-request-id'],
       cost: numberHeader(response, 'x-cost'),
@@ -205,20 +254,37 @@ export class SegmindClient {
   }
 
   async credits(signal?: AbortSignal): Promise<Credits> {
-    const response = await this.call({
-      method: 'GET', url: joinUrl(this.apiBase, 'v1/get-user-credits'), safety: 'idempotent', what: 'credits',
-      timeoutMs: this.timeouts.requestMs, maxBytes: MAX_JSON_BYTES, context: { on: 'credits' },
-    }, signal);
+    const response = await this.call(
+      {
+        method: 'GET',
+        url: joinUrl(this.apiBase, 'v1/get-user-credits'),
+        safety: 'idempotent',
+        what: 'credits',
+        timeoutMs: this.timeouts.requestMs,
+        maxBytes: MAX_JSON_BYTES,
+        context: { on: 'credits' },
+      },
+      signal,
+    );
     const answer = parseJson(response, creditsAnswerSchema, 'credits answer');
     return { credits: answer.credits, freeCredits: answer['free-credits'] };
   }
 
   /** Uploads images (as data URLs) to Segmind storage so edit models can fetch them. */
   async upload(dataUrls: readonly string[], signal?: AbortSignal): Promise<string[]> {
-    const response = await this.call({
-      method: 'POST', url: joinUrl(this.uploadBase, 'upload-asset'), body: { data_urls: dataUrls }, safety: 'submit',
-      what: 'image upload', timeoutMs: this.timeouts.uploadMs, maxBytes: MAX_JSON_BYTES, context: { on: 'other' },
-    }, signal);
+    const response = await this.call(
+      {
+        method: 'POST',
+        url: joinUrl(this.uploadBase, 'upload-asset'),
+        body: { data_urls: dataUrls },
+        safety: 'submit',
+        what: 'image upload',
+        timeoutMs: this.timeouts.uploadMs,
+        maxBytes: MAX_JSON_BYTES,
+        context: { on: 'other' },
+      },
+      signal,
+    );
     const answer = parseJson(response, uploadAnswerSchema, 'upload answer');
     const urls = answer.file_urls ?? answer.urls;
     if (!urls || urls.length !== dataUrls.length) {
@@ -239,10 +305,20 @@ export class SegmindClient {
     let url = parsePublicUrl(location);
     for (let redirects = 0; ; redirects++) {
       const target = url;
-      const response = await this.call({
-        method: 'GET', url: target, safety: 'idempotent', what: 'image download', timeoutMs: this.timeouts.downloadMs,
-        maxBytes: MAX_IMAGE_BYTES, context: { on: 'other' }, passStatuses: [301, 302, 303, 307, 308],
-      }, signal, { authenticated: false });
+      const response = await this.call(
+        {
+          method: 'GET',
+          url: target,
+          safety: 'idempotent',
+          what: 'image download',
+          timeoutMs: this.timeouts.downloadMs,
+          maxBytes: MAX_IMAGE_BYTES,
+          context: { on: 'other' },
+          passStatuses: [301, 302, 303, 307, 308],
+        },
+        signal,
+        { authenticated: false },
+      );
       if (response.status < 300) return new Uint8Array(response.body);
       const next = response.headers['location'];
       if (!next || redirects >= MAX_REDIRECTS) throw new ProtocolError(`image download: too many or empty redirects (HTTP ${response.status})`);
@@ -267,11 +343,22 @@ export class SegmindClient {
       if (auth.authenticated) await this.options.gate?.acquire(signal);
       const started = this.clock.now();
       try {
-        const response = withoutSecret(await exchange(
-          { method: spec.method, url: spec.url, headers, ...(body === undefined ? {} : { body }), timeoutMs: spec.timeoutMs,
-            ...(signal ? { signal } : {}), maxBytes: spec.maxBytes, what: this.options.via ? `${spec.what} (through the proxy ${this.options.via})` : spec.what },
-          this.options.dispatcher,
-        ), headers['x-api-key']);
+        const response = withoutSecret(
+          await exchange(
+            {
+              method: spec.method,
+              url: spec.url,
+              headers,
+              ...(body === undefined ? {} : { body }),
+              timeoutMs: spec.timeoutMs,
+              ...(signal ? { signal } : {}),
+              maxBytes: spec.maxBytes,
+              what: this.options.via ? `${spec.what} (through the proxy ${this.options.via})` : spec.what,
+            },
+            this.options.dispatcher,
+          ),
+          headers['x-api-key'],
+        );
         if ((response.status >= 200 && response.status < 300) || spec.passStatuses?.includes(response.status)) {
           this.report({ method: spec.method, url: spec.url.href, attempt, status: response.status, durationMs: this.clock.now() - started });
           return response;
@@ -282,7 +369,11 @@ export class SegmindClient {
         if (error.kind === 'rate-limited' && auth.authenticated) this.options.gate?.rateLimited(error.retryAfterMs);
         const decision = error.kind === 'cancelled' ? { retry: false as const } : decideRetry(error, attempt, spec.safety, this.retry, this.random);
         this.report({
-          method: spec.method, url: spec.url.href, attempt, durationMs: this.clock.now() - started, error,
+          method: spec.method,
+          url: spec.url.href,
+          attempt,
+          durationMs: this.clock.now() - started,
+          error,
           ...('status' in error && typeof error.status === 'number' ? { status: error.status } : {}),
           ...(decision.retry ? { retryInMs: decision.delayMs } : {}),
         });
@@ -332,15 +423,24 @@ export function errorFromAnswer(response: HttpResponse, context: AnswerContext, 
   const message = serviceMessage(response);
   const status = response.status;
   switch (status) {
-    case 400: return new BadRequestError(message);
-    case 401: return new UnauthorizedError(message);
-    case 403: return new ForbiddenError(message);
-    case 404: return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message, context.on);
-    case 406: return new NotAcceptableError(message);
-    case 410: return new ModelRetiredError(message);
-    case 422: return new JobFailedError(context.on === 'job' ? context.requestId : undefined, message || 'the job failed');
-    case 429: return new RateLimitError(retryAfterMs(response.headers, nowMs), message);
-    default: return status >= 500 ? new ServerError(status, message) : new UnexpectedStatusError(status, message);
+    case 400:
+      return new BadRequestError(message);
+    case 401:
+      return new UnauthorizedError(message);
+    case 403:
+      return new ForbiddenError(message);
+    case 404:
+      return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message, context.on);
+    case 406:
+      return new NotAcceptableError(message);
+    case 410:
+      return new ModelRetiredError(message);
+    case 422:
+      return new JobFailedError(context.on === 'job' ? context.requestId : undefined, message || 'the job failed');
+    case 429:
+      return new RateLimitError(retryAfterMs(response.headers, nowMs), message);
+    default:
+      return status >= 500 ? new ServerError(status, message) : new UnexpectedStatusError(status, message);
   }
 }
 
@@ -374,10 +474,23 @@ function errorText(value: unknown): string {
 function toJobState(status: string | undefined, httpStatus?: number): JobState | undefined {
   if (httpStatus === 422) return undefined;
   switch ((status ?? '').toUpperCase()) {
-    case 'COMPLETED': case 'SUCCEEDED': case 'SUCCESS': case 'DONE': return 'completed';
-    case 'FAILED': case 'ERROR': case 'CANCELLED': case 'CANCELED': return undefined;
-    case 'QUEUED': case 'IN_QUEUE': case 'PENDING': case '': return 'queued';
-    default: return 'processing';
+    case 'COMPLETED':
+    case 'SUCCEEDED':
+    case 'SUCCESS':
+    case 'DONE':
+      return 'completed';
+    case 'FAILED':
+    case 'ERROR':
+    case 'CANCELLED':
+    case 'CANCELED':
+      return undefined;
+    case 'QUEUED':
+    case 'IN_QUEUE':
+    case 'PENDING':
+    case '':
+      return 'queued';
+    default:
+      return 'processing';
   }
 }
 

@@ -6,9 +6,7 @@
 import { ProtocolError } from '../domain/errors';
 import type { ResultAnswer } from './schemas';
 
-export type ImageSource =
-  | { readonly type: 'url'; readonly url: string }
-  | { readonly type: 'bytes'; readonly bytes: Uint8Array };
+export type ImageSource = { readonly type: 'url'; readonly url: string } | { readonly type: 'bytes'; readonly bytes: Uint8Array };
 
 export function extractImageSource(answer: ResultAnswer): ImageSource {
   const candidates: unknown[] = [answer.images, answer.output];

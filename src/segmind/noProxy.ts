@@ -36,7 +36,10 @@ interface RangeEntry {
 }
 
 export function parseNoProxy(value: string | readonly string[]): NoProxyList {
-  const entries = (typeof value === 'string' ? [value] : value).flatMap((item) => item.split(/[\s,]+/)).map((item) => item.trim()).filter(Boolean);
+  const entries = (typeof value === 'string' ? [value] : value)
+    .flatMap((item) => item.split(/[\s,]+/))
+    .map((item) => item.trim())
+    .filter(Boolean);
   const hosts: HostEntry[] = [];
   const ranges: RangeEntry[] = [];
   const ignored: string[] = [];
@@ -64,7 +67,10 @@ export function parseNoProxy(value: string | readonly string[]): NoProxyList {
       hosts.push({ kind: 'ip', host: normaliseIp(address), ...(port === undefined ? {} : { port }) });
       continue;
     }
-    const name = host.replace(/^\*?\./, '').replace(/\.$/, '').toLowerCase();
+    const name = host
+      .replace(/^\*?\./, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
     if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(name)) {
       ignored.push(entry);
       continue;
@@ -76,7 +82,7 @@ export function parseNoProxy(value: string | readonly string[]): NoProxyList {
     ignored,
     bypasses(url: URL): boolean {
       if (everything) return true;
-      const port = url.port ? Number(url.port) : DEFAULT_PORTS[url.protocol] ?? 0;
+      const port = url.port ? Number(url.port) : (DEFAULT_PORTS[url.protocol] ?? 0);
       const hostname = unbracket(url.hostname).replace(/\.$/, '').toLowerCase();
       const ipVersion = isIP(hostname);
       const ip = ipVersion ? normaliseIp(hostname) : undefined;

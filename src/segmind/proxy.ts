@@ -41,12 +41,15 @@ interface Proxies {
 export function proxyRoute(settings: ProxySettings, env: NodeJS.ProcessEnv = process.env): ProxyRoute {
   const configured = settings.proxy.trim();
   const proxies: Proxies = configured ? { http: configured, https: configured } : proxiesOfEnvironment(env);
-  const noProxy = parseNoProxy(settings.noProxy.length > 0 ? settings.noProxy : env['no_proxy'] ?? env['NO_PROXY'] ?? '');
-  const agentFor = (uri: string | undefined): ProxyAgent | undefined => uri === undefined ? undefined : new ProxyAgent({
-    uri,
-    ...(settings.authorization ? { token: settings.authorization } : {}),
-    ...(settings.strictSSL ? {} : { proxyTls: { rejectUnauthorized: false } }),
-  });
+  const noProxy = parseNoProxy(settings.noProxy.length > 0 ? settings.noProxy : (env['no_proxy'] ?? env['NO_PROXY'] ?? ''));
+  const agentFor = (uri: string | undefined): ProxyAgent | undefined =>
+    uri === undefined
+      ? undefined
+      : new ProxyAgent({
+          uri,
+          ...(settings.authorization ? { token: settings.authorization } : {}),
+          ...(settings.strictSSL ? {} : { proxyTls: { rejectUnauthorized: false } }),
+        });
   const http = agentFor(proxies.http);
   const https = proxies.https === proxies.http ? http : agentFor(proxies.https);
   const shown = proxies.https ?? proxies.http;
@@ -97,7 +100,7 @@ class ProxyRouter extends Dispatcher {
   override destroy(callback: () => void): void;
   override destroy(err: Error | null, callback: () => void): void;
   override destroy(errOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
-    const error = typeof errOrCallback === 'function' ? null : errOrCallback ?? null;
+    const error = typeof errOrCallback === 'function' ? null : (errOrCallback ?? null);
     const done = typeof errOrCallback === 'function' ? errOrCallback : callback;
     const destroyed = Promise.all(this.all().map((dispatcher) => dispatcher.destroy(error))).then(() => undefined);
     if (!done) return destroyed;

@@ -28,13 +28,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false };
 
-export function decideRetry(
-  error: AnySegmindError,
-  attempt: number,
-  safety: RequestSafety,
-  policy: RetryPolicy,
-  random: () => number,
-): RetryDecision {
+export function decideRetry(error: AnySegmindError, attempt: number, safety: RequestSafety, policy: RetryPolicy, random: () => number): RetryDecision {
   if (attempt >= policy.maxAttempts) return { retry: false };
   const backoff = backoffDelay(attempt, policy, random);
   switch (error.kind) {

@@ -5,7 +5,14 @@
 import { z } from 'zod';
 
 /** A number, or a numeric string (some answers quote numbers). `null` is not zero. */
-const numeric = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const numeric = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 /** Accounting figures are nice to have: a strange value is dropped, never a reason to fail a job. */
 const optionalFigure = numeric.optional().catch(undefined);

@@ -36,13 +36,22 @@ export class SegmindStatusBar extends Disposable {
     this._register(credits.onDidChange(() => this.schedule()));
     this._register(spending.onDidChange(() => this.schedule()));
     this._register(keys.onDidChange(() => void this.refreshKeyState()));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('segmind.lowCreditWarning') || event.affectsConfiguration('segmind.dailySpendLimit') || event.affectsConfiguration('segmind.agentDailySpendLimit')) this.schedule();
-    }));
-    this._register({ dispose: () => {
-      clearTimeout(this.pending);
-      clearInterval(this.ticker);
-    } });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (
+          event.affectsConfiguration('segmind.lowCreditWarning') ||
+          event.affectsConfiguration('segmind.dailySpendLimit') ||
+          event.affectsConfiguration('segmind.agentDailySpendLimit')
+        )
+          this.schedule();
+      }),
+    );
+    this._register({
+      dispose: () => {
+        clearTimeout(this.pending);
+        clearInterval(this.ticker);
+      },
+    });
     void this.refreshKeyState();
   }
 
@@ -71,8 +80,12 @@ export class SegmindStatusBar extends Disposable {
     const jobs = this.tracker.snapshots();
     const { credits, problem } = this.credits.state;
     const view = statusBarView({
-      jobs, key: this.keyState, lowCreditWarning: readSettings().lowCreditWarning, now: this.clock.now(),
-      ...(credits ? { credits } : {}), ...(problem ? { creditsProblem: problem } : {}),
+      jobs,
+      key: this.keyState,
+      lowCreditWarning: readSettings().lowCreditWarning,
+      now: this.clock.now(),
+      ...(credits ? { credits } : {}),
+      ...(problem ? { creditsProblem: problem } : {}),
       spend: { today: this.spending.today(), limits: this.spending.currentLimits() },
     });
     this.apply(view);

@@ -42,7 +42,13 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
     const oldest = Math.min(...running.map((job) => job.startedAt));
     const count = `${running.length} ${running.length === 1 ? 'job' : 'jobs'}`;
     const elapsed = formatDuration(input.now - oldest);
-    return { text: `$(sync~spin) ${count} · ${elapsed}`, tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: `Segmind: ${count} running, ${elapsed}` };
+    return {
+      text: `$(sync~spin) ${count} · ${elapsed}`,
+      tooltip,
+      command: 'segmind.showJobs',
+      warning: false,
+      accessibilityLabel: `Segmind: ${count} running, ${elapsed}`,
+    };
   }
   if (input.key === 'none') {
     return { text: '$(key) Set API Key', tooltip, command: 'segmind.setApiKey', warning: false, accessibilityLabel: 'Segmind: no API key set' };
@@ -51,7 +57,10 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
     const amount = formatCredits(input.credits.credits);
     const low = input.credits.credits < input.lowCreditWarning;
     return {
-      text: `$(credit-card) ${amount}`, tooltip, command: 'segmind.showJobs', warning: low,
+      text: `$(credit-card) ${amount}`,
+      tooltip,
+      command: 'segmind.showJobs',
+      warning: low,
       accessibilityLabel: `Segmind: ${amount} credits${low ? ', low' : ''}`,
     };
   }
@@ -66,18 +75,25 @@ export function jobLine(job: JobSnapshot, now: number): string {
   const where = `${job.model} · “${prompt}”`;
   const state = (extra = ''): string => `${themeIconOf(job.state)} **${JOB_STATES[job.state].label}${extra}**`;
   switch (job.state) {
-    case 'submitting': return `${state()} · ${where}`;
-    case 'queued': return `${state()} ${age} · ${where}${job.resumed ? ' · resumed' : ''}`;
+    case 'submitting':
+      return `${state()} · ${where}`;
+    case 'queued':
+      return `${state()} ${age} · ${where}${job.resumed ? ' · resumed' : ''}`;
     case 'processing':
-    case 'downloading': return `${state()} ${age} · ${where}`;
+    case 'downloading':
+      return `${state()} ${age} · ${where}`;
     case 'rate-limited': {
       const wait = job.retryAt === undefined ? '' : `, retrying in ${Math.max(0, Math.ceil((job.retryAt - now) / 1000))} s`;
       return `${state(wait)} · ${where}`;
     }
-    case 'saved': return `${state()} in ${age} · ${where}`;
-    case 'failed': return `${state()}: ${escapeMarkdown(job.failure === undefined ? 'unknown reason' : failureWords(job.failure))} · ${where}`;
-    case 'cancelled': return `${state()} · ${where}`;
-    case 'expired': return `${state()} (kept 1 hour) · ${where}`;
+    case 'saved':
+      return `${state()} in ${age} · ${where}`;
+    case 'failed':
+      return `${state()}: ${escapeMarkdown(job.failure === undefined ? 'unknown reason' : failureWords(job.failure))} · ${where}`;
+    case 'cancelled':
+      return `${state()} · ${where}`;
+    case 'expired':
+      return `${state()} (kept 1 hour) · ${where}`;
   }
 }
 

@@ -38,17 +38,19 @@ async function listFolder(folder: vscode.Uri): Promise<GalleryEntry[]> {
   }
   const names = listing.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
   const images = imagesWithSidecars(names);
-  const entries = await Promise.all(images.map(async (name): Promise<GalleryEntry | undefined> => {
-    const uri = vscode.Uri.joinPath(folder, name);
-    try {
-      const summary = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `${name}.json`))));
-      if (!summary) return undefined;
-      const savedAt = summary.savedAt ?? new Date((await vscode.workspace.fs.stat(uri)).mtime).toISOString();
-      return { uri, name, path: vscode.workspace.asRelativePath(uri), savedAt, summary };
-    } catch {
-      return undefined; // deleted meanwhile
-    }
-  }));
+  const entries = await Promise.all(
+    images.map(async (name): Promise<GalleryEntry | undefined> => {
+      const uri = vscode.Uri.joinPath(folder, name);
+      try {
+        const summary = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `${name}.json`))));
+        if (!summary) return undefined;
+        const savedAt = summary.savedAt ?? new Date((await vscode.workspace.fs.stat(uri)).mtime).toISOString();
+        return { uri, name, path: vscode.workspace.asRelativePath(uri), savedAt, summary };
+      } catch {
+        return undefined; // deleted meanwhile
+      }
+    }),
+  );
   return entries.filter((entry): entry is GalleryEntry => entry !== undefined);
 }
 
@@ -62,17 +64,26 @@ export class GalleryWatcher extends Disposable {
   constructor(private readonly debounceMs = 300) {
     super();
     this.watch();
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('segmind.outputFolder')) {
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('segmind.outputFolder')) {
+          this.watch();
+          this.schedule();
+        }
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.watch();
         this.schedule();
-      }
-    }));
-    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      this.watch();
-      this.schedule();
-    }));
-    this._register({ dispose: () => { this.unwatch(); if (this.timer) clearTimeout(this.timer); } });
+      }),
+    );
+    this._register({
+      dispose: () => {
+        this.unwatch();
+        if (this.timer) clearTimeout(this.timer);
+      },
+    });
   }
 
   private watch(): void {

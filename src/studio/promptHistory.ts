@@ -23,8 +23,14 @@ export function addToHistory(entries: readonly HistoryEntryView[], settings: Stu
 function isEntry(value: unknown): value is HistoryEntryView {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
-  return typeof entry['prompt'] === 'string' && typeof entry['model'] === 'string' && typeof entry['at'] === 'string' &&
-    typeof entry['variants'] === 'number' && typeof entry['parameters'] === 'object' && entry['parameters'] !== null;
+  return (
+    typeof entry['prompt'] === 'string' &&
+    typeof entry['model'] === 'string' &&
+    typeof entry['at'] === 'string' &&
+    typeof entry['variants'] === 'number' &&
+    typeof entry['parameters'] === 'object' &&
+    entry['parameters'] !== null
+  );
 }
 
 export class PromptHistory {

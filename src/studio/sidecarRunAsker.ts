@@ -22,7 +22,8 @@ export class SidecarRunAsker extends AsksNothing {
   override confirmCost(plan: GenerationPlan): Promise<boolean> {
     return this.confirm({
       message: `Run ${this.image} again: ${plan.variants} images with ${plan.model}?`,
-      detail: `Its sidecar asks for ${plan.variants} separate jobs, ${formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)}. ` +
+      detail:
+        `Its sidecar asks for ${plan.variants} separate jobs, ${formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)}. ` +
         'Sidecars come with the repository, so this is asked every time.',
       action: `Generate ${plan.variants} Images`,
     });
@@ -30,8 +31,9 @@ export class SidecarRunAsker extends AsksNothing {
 
   override confirmUpload(paths: readonly string[], uploadBaseUrl: string): Promise<boolean> {
     return this.confirm({
-      message: `Run ${this.image} again: upload ${paths.length === 1 ? paths[0] ?? 'the image' : `${paths.length} files`} to Segmind storage?`,
-      detail: `Its sidecar names ${paths.join(', ')} as the images of the edit. They would be sent to ${hostOf(uploadBaseUrl)} and stored by Segmind. ` +
+      message: `Run ${this.image} again: upload ${paths.length === 1 ? (paths[0] ?? 'the image') : `${paths.length} files`} to Segmind storage?`,
+      detail:
+        `Its sidecar names ${paths.join(', ')} as the images of the edit. They would be sent to ${hostOf(uploadBaseUrl)} and stored by Segmind. ` +
         'Sidecars come with the repository, so this is asked every time.',
       action: 'Upload and Edit',
     });

@@ -20,7 +20,15 @@ import type { Asker, GenerationFlow } from '../flow/generationFlow';
 import type { JobTracker } from '../jobs/jobTracker';
 import { parseWebviewMessage } from '../protocol/studioMessages';
 import type {
-  GalleryAction, GalleryItemView, GenerateRequest, HostToWebview, InputView, NoticeView, StudioCommand, StudioSettings, WebviewToHost,
+  GalleryAction,
+  GalleryItemView,
+  GenerateRequest,
+  HostToWebview,
+  InputView,
+  NoticeView,
+  StudioCommand,
+  StudioSettings,
+  WebviewToHost,
 } from '../protocol/studioProtocol';
 import type { ErrorAction } from '../ui/errorMessages';
 import type { Notifier } from '../ui/notifier';
@@ -99,11 +107,17 @@ export class StudioPanel extends Disposable {
   private gallery = new Map<string, GalleryEntry>();
   private readonly asker: StudioAsker;
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: StudioDependencies) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: StudioDependencies,
+  ) {
     super();
     this.asker = new StudioAsker(deps.consent);
     StudioPanel.current = this;
-    panel.iconPath = { light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-light.svg'), dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-dark.svg') };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-light.svg'),
+      dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-dark.svg'),
+    };
     panel.webview.options = studioWebviewOptions(deps.extensionUri);
     panel.webview.html = this.html();
 
@@ -112,10 +126,16 @@ export class StudioPanel extends Disposable {
     this._register(deps.tracker.onDidChange(() => this.scheduleJobs()));
     const watcher = this._register(new GalleryWatcher());
     this._register(watcher.onDidChange(() => void this.refreshGallery()));
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('segmind.outputFolder')) panel.webview.options = studioWebviewOptions(deps.extensionUri);
-    }));
-    this._register({ dispose: () => { if (this.jobsTimer) clearTimeout(this.jobsTimer); } });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('segmind.outputFolder')) panel.webview.options = studioWebviewOptions(deps.extensionUri);
+      }),
+    );
+    this._register({
+      dispose: () => {
+        if (this.jobsTimer) clearTimeout(this.jobsTimer);
+      },
+    });
   }
 
   override dispose(): void {
@@ -147,19 +167,25 @@ export class StudioPanel extends Disposable {
 
   private async act(message: WebviewToHost): Promise<void> {
     switch (message.type) {
-      case 'ready': return this.onReady();
-      case 'generate': return this.generate(message.request);
+      case 'ready':
+        return this.onReady();
+      case 'generate':
+        return this.generate(message.request);
       case 'cancelJob':
-        if (this.deps.tracker.cancel(message.jobId)) this.deps.logger.info('Image Studio: stopped waiting for a job (Segmind may still finish it and charge for it).');
+        if (this.deps.tracker.cancel(message.jobId))
+          this.deps.logger.info('Image Studio: stopped waiting for a job (Segmind may still finish it and charge for it).');
         return;
       case 'openJobImage': {
         const job = this.deps.tracker.snapshots().find((candidate) => candidate.id === message.jobId);
         if (job?.savedUri) await openImage(vscode.Uri.parse(job.savedUri));
         return;
       }
-      case 'pickInputs': return this.pickInputs();
-      case 'addInputs': return this.addInputs(message.uris.map((uri) => toWorkspaceUri(uri)).filter((uri): uri is vscode.Uri => uri !== undefined));
-      case 'galleryAction': return this.galleryAction(message.action, message.uri);
+      case 'pickInputs':
+        return this.pickInputs();
+      case 'addInputs':
+        return this.addInputs(message.uris.map((uri) => toWorkspaceUri(uri)).filter((uri): uri is vscode.Uri => uri !== undefined));
+      case 'galleryAction':
+        return this.galleryAction(message.action, message.uri);
       case 'runCommand':
         await vscode.commands.executeCommand(COMMAND_IDS[message.command]);
         return;
@@ -198,13 +224,22 @@ export class StudioPanel extends Disposable {
       if (decoded?.format !== 'png') throw new InvalidParametersError([{ parameter: 'mask', message: 'The painted mask is not a PNG image.' }]);
       paintedMask = decoded.bytes;
     }
-    await this.run(settings, inputs.map((uri) => toWorkspaceUri(uri) ?? uri), { ...(paintedMask ? { paintedMask } : {}) }, this.asker);
+    await this.run(
+      settings,
+      inputs.map((uri) => toWorkspaceUri(uri) ?? uri),
+      { ...(paintedMask ? { paintedMask } : {}) },
+      this.asker,
+    );
   }
 
   /** The one flow, with the Studio's asking (almost none) and presenting (job cards, notices, history, gallery). */
   private async run(settings: StudioSettings, images: readonly unknown[], mask: { paintedMask?: Uint8Array; maskFile?: string }, asker: Asker): Promise<void> {
     const options = {
-      prompt: settings.prompt, model: settings.model, variants: settings.variants, ...settings.parameters, images: [...images],
+      prompt: settings.prompt,
+      model: settings.model,
+      variants: settings.variants,
+      ...settings.parameters,
+      images: [...images],
       ...(mask.maskFile ? { mask: mask.maskFile } : {}),
       ...(settings.resize ? { resize: settings.resize, fit: settings.fit ?? null } : {}),
       ...(settings.path ? { path: settings.path } : {}),
@@ -217,9 +252,11 @@ export class StudioPanel extends Disposable {
         if (saved.length === 0) return;
         const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
         const warnings = saved.flatMap((image) => image.warnings);
-        this.notice(warnings.length > 0
-          ? { severity: 'warning', text: `Saved ${names}. ${warnings.join(' ')}`, actions: ['showLog'] }
-          : { severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] });
+        this.notice(
+          warnings.length > 0
+            ? { severity: 'warning', text: `Saved ${names}. ${warnings.join(' ')}`, actions: ['showLog'] }
+            : { severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] },
+        );
         await this.refreshGallery();
       },
     });
@@ -228,7 +265,9 @@ export class StudioPanel extends Disposable {
 
   private async pickInputs(): Promise<void> {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Image Studio: images to edit', openLabel: 'Add to Edit', canSelectMany: true,
+      title: 'Image Studio: images to edit',
+      openLabel: 'Add to Edit',
+      canSelectMany: true,
       filters: { Images: ['png', 'jpg', 'jpeg', 'webp', 'PNG', 'JPG', 'JPEG', 'WEBP'] },
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     });
@@ -246,8 +285,9 @@ export class StudioPanel extends Disposable {
         const [ref] = resolved.images;
         if (!image || !ref) continue;
         views.push({
-          uri: ref.uri.toString(), path: ref.path,
-          ...(this.previewOf(ref.uri, image.bytes, image.format)),
+          uri: ref.uri.toString(),
+          path: ref.path,
+          ...this.previewOf(ref.uri, image.bytes, image.format),
           ...(image.pixelSize ? { width: image.pixelSize.width, height: image.pixelSize.height } : {}),
         });
       } catch (error) {
@@ -273,7 +313,8 @@ export class StudioPanel extends Disposable {
       return;
     }
     switch (action) {
-      case 'open': return openImage(entry.uri);
+      case 'open':
+        return openImage(entry.uri);
       case 'reveal':
         await vscode.commands.executeCommand('revealInExplorer', entry.uri);
         return;
@@ -283,7 +324,8 @@ export class StudioPanel extends Disposable {
         this.notice({ severity: 'info', text: `Copied ${link}`, actions: [] });
         return;
       }
-      case 'useAsInput': return this.addInputs([entry.uri]);
+      case 'useAsInput':
+        return this.addInputs([entry.uri]);
       case 'regenerate': {
         const { settings, sourceImages, maskPath } = entry.summary;
         if (!settings) {
@@ -305,8 +347,14 @@ export class StudioPanel extends Disposable {
     if (this.isDisposed) return; // closed while the folder was being read
     this.gallery = new Map(entries.map((entry) => [entry.uri.toString(), entry]));
     const items: GalleryItemView[] = entries.map((entry) => ({
-      uri: entry.uri.toString(), name: entry.name, path: entry.path, src: this.panel.webview.asWebviewUri(entry.uri).toString(),
-      prompt: entry.summary.prompt, model: entry.summary.model, savedAt: entry.savedAt, edited: entry.summary.sourceImages.length > 0,
+      uri: entry.uri.toString(),
+      name: entry.name,
+      path: entry.path,
+      src: this.panel.webview.asWebviewUri(entry.uri).toString(),
+      prompt: entry.summary.prompt,
+      model: entry.summary.model,
+      savedAt: entry.savedAt,
+      edited: entry.summary.sourceImages.length > 0,
       ...(entry.summary.width ? { width: entry.summary.width } : {}),
       ...(entry.summary.height ? { height: entry.summary.height } : {}),
     }));
@@ -324,14 +372,21 @@ export class StudioPanel extends Disposable {
 
   private postJobs(): void {
     const now = Date.now();
-    this.post({ type: 'jobs', jobs: this.deps.tracker.snapshots().map((job) => jobView(job, now, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)))) });
+    this.post({
+      type: 'jobs',
+      jobs: this.deps.tracker.snapshots().map((job) => jobView(job, now, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)))),
+    });
   }
 
   private async showError(error: unknown): Promise<void> {
     const words = await this.deps.notifier.wordsFor(error);
     this.deps.logger.error(`Image Studio: ${words.text}`, error);
     const actions = words.actions.filter((action: ErrorAction): action is StudioCommand => (STUDIO_COMMANDS as readonly string[]).includes(action));
-    this.notice({ severity: words.severity, text: words.text, actions: actions.includes('showLog') || words.severity === 'info' ? actions : [...actions, 'showLog'] });
+    this.notice({
+      severity: words.severity,
+      text: words.text,
+      actions: actions.includes('showLog') || words.severity === 'info' ? actions : [...actions, 'showLog'],
+    });
   }
 
   private notice(notice: NoticeView): void {

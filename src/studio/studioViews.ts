@@ -13,16 +13,29 @@ import { failureWords } from '../ui/errorMessages';
 
 export function modelView(info: ModelInfo): ModelView {
   return {
-    slug: info.slug, label: info.label, description: info.description, textToImage: info.textToImage, maxEditImages: info.maxEditImages,
-    acceptsMask: info.editInput === 'image_urls', sizes: [...info.sizes], defaults: { ...info.defaults },
-    compressionRange: [...info.compressionRange], estimatedCostUsd: info.estimatedCostUsd,
+    slug: info.slug,
+    label: info.label,
+    description: info.description,
+    textToImage: info.textToImage,
+    maxEditImages: info.maxEditImages,
+    acceptsMask: info.editInput === 'image_urls',
+    sizes: [...info.sizes],
+    defaults: { ...info.defaults },
+    compressionRange: [...info.compressionRange],
+    estimatedCostUsd: info.estimatedCostUsd,
   };
 }
 
 export function studioChoices(): StudioChoices {
   return {
-    qualities: QUALITIES, backgrounds: BACKGROUNDS, outputFormats: OUTPUT_FORMATS, moderations: MODERATIONS,
-    maxVariants: MAX_VARIANTS, maxInputs: MAX_EDIT_IMAGES, defaultEditModel: DEFAULT_EDIT_MODEL, fits: FITS,
+    qualities: QUALITIES,
+    backgrounds: BACKGROUNDS,
+    outputFormats: OUTPUT_FORMATS,
+    moderations: MODERATIONS,
+    maxVariants: MAX_VARIANTS,
+    maxInputs: MAX_EDIT_IMAGES,
+    defaultEditModel: DEFAULT_EDIT_MODEL,
+    fits: FITS,
     sizePresets: SIZE_PRESETS,
   };
 }
@@ -30,7 +43,11 @@ export function studioChoices(): StudioChoices {
 /** `relativePath` turns the saved file's Uri string into a workspace-relative path. */
 export function jobView(job: JobSnapshot, now: number, relativePath: (uri: string) => string): JobView {
   return {
-    id: job.id, model: job.model, prompt: job.prompt, state: job.state, running: isRunning(job),
+    id: job.id,
+    model: job.model,
+    prompt: job.prompt,
+    state: job.state,
+    running: isRunning(job),
     elapsedMs: Math.max(0, (job.finishedAt ?? now) - job.startedAt),
     ...(job.requestId ? { requestId: job.requestId } : {}),
     ...(job.savedUri ? { savedPath: relativePath(job.savedUri) } : {}),

@@ -21,7 +21,15 @@ import { TOOL_NAME } from '../base/toolIds';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
 import {
-  agentErrorText, confirmationOf, placeholderConfirmation, placeholderResultText, resultText, unpreparedConfirmation, type Confirmation, type ConfirmationFacts, type SavedImageFacts,
+  agentErrorText,
+  confirmationOf,
+  placeholderConfirmation,
+  placeholderResultText,
+  resultText,
+  unpreparedConfirmation,
+  type Confirmation,
+  type ConfirmationFacts,
+  type SavedImageFacts,
 } from './toolText';
 
 export interface GenerateImageToolDependencies {
@@ -67,7 +75,10 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
       const prepared = await this.deps.flow.prepare(this.requestOf(input), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
       confirmation = prepared.ready ? confirmationOf(this.factsOf(input, prepared)) : unpreparedConfirmation(options.input, prepared.reason);
     } catch (error) {
-      confirmation = unpreparedConfirmation(options.input, isSegmindError(error) ? describeError(error).text : error instanceof Error ? error.message : String(error));
+      confirmation = unpreparedConfirmation(
+        options.input,
+        isSegmindError(error) ? describeError(error).text : error instanceof Error ? error.message : String(error),
+      );
     }
     return {
       invocationMessage: confirmation.invocationMessage,
@@ -84,12 +95,16 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     const relative = (uri: vscode.Uri): string => (uri.toString() === prepared.workspaceFolder.toString() ? '.' : vscode.workspace.asRelativePath(uri));
     const limits = this.deps.spending.currentLimits();
     return {
-      prompt: input.prompt, model: plan.model, variants: plan.variants, size: plan.parameters.size,
+      prompt: input.prompt,
+      model: plan.model,
+      variants: plan.variants,
+      size: plan.parameters.size,
       sizeFrom: input.size !== undefined || (input.resize !== undefined && plan.exact) ? 'options' : plan.fromSettings?.includes('size') ? 'setting' : 'model',
       ...(plan.exact ? { exact: plan.exact } : {}),
       estimatedCostUsd: prepared.estimatedCostUsd,
       destination: prepared.target ? { file: relative(prepared.target) } : { folder: relative(prepared.folder) },
-      uploads: prepared.uploads, uploadBaseUrl: prepared.settings.uploadBaseUrl,
+      uploads: prepared.uploads,
+      uploadBaseUrl: prepared.settings.uploadBaseUrl,
       ...(limits.agentDailyUsd > 0 ? { agentSpend: { spentUsd: this.deps.spending.today().agentUsd, limitUsd: limits.agentDailyUsd } } : {}),
     };
   }
@@ -101,13 +116,16 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     try {
       input = this.parse(options.input);
       if (input.placeholder) {
-        const made = await this.deps.placeholders.make({ size: input.resize ?? DEFAULT_SIZE, prompt: input.prompt, ...(input.path ? { path: input.path } : {}) });
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(placeholderResultText(vscode.workspace.asRelativePath(made.uri), made.spec))]);
+        const made = await this.deps.placeholders.make({
+          size: input.resize ?? DEFAULT_SIZE,
+          prompt: input.prompt,
+          ...(input.path ? { path: input.path } : {}),
+        });
+        return new vscode.LanguageModelToolResult([
+          new vscode.LanguageModelTextPart(placeholderResultText(vscode.workspace.asRelativePath(made.uri), made.spec)),
+        ]);
       }
-      const result = await this.deps.flow.run(
-        this.requestOf(input, controller.signal),
-        new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`),
-      );
+      const result = await this.deps.flow.run(this.requestOf(input, controller.signal), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
       if (!result.ran) throw new Error(result.reason);
       const { saved, failures } = result.outcome;
       if (saved.length === 0) throw failures[0] instanceof Error ? failures[0] : new Error('No image was saved.');
@@ -118,7 +136,9 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
         const bytes = await vscode.workspace.fs.readFile(image.uri);
         const size = readPixelSize(bytes);
         facts.push({
-          path: vscode.workspace.asRelativePath(image.uri), format: sniffImageFormat(bytes) ?? image.job.image.format, model: result.plan.model,
+          path: vscode.workspace.asRelativePath(image.uri),
+          format: sniffImageFormat(bytes) ?? image.job.image.format,
+          model: result.plan.model,
           warnings: image.warnings,
           ...(size ? { width: size.width, height: size.height } : {}),
           ...(image.job.requestId ? { requestId: image.job.requestId } : {}),
@@ -126,7 +146,11 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
         });
         if (images) parts.push(images.image(await previewPng(bytes).catch(() => new Uint8Array()), 'image/png'));
       }
-      const text = resultText(input.prompt, facts, failures.map((failure) => failureWords(failure)));
+      const text = resultText(
+        input.prompt,
+        facts,
+        failures.map((failure) => failureWords(failure)),
+      );
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text), ...(parts as vscode.LanguageModelTextPart[])]);
     } catch (error) {
       throw await this.agentError(error, input);
@@ -138,10 +162,12 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   private parse(raw: unknown): ToolInput {
     const parsed = toolInputSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
-    throw new InvalidParametersError(parsed.error.issues.map((issue) => ({
-      parameter: issue.path.join('.') || 'input',
-      message: `${issue.path.join('.') || 'The input'}: ${issue.message}.`,
-    })));
+    throw new InvalidParametersError(
+      parsed.error.issues.map((issue) => ({
+        parameter: issue.path.join('.') || 'input',
+        message: `${issue.path.join('.') || 'The input'}: ${issue.message}.`,
+      })),
+    );
   }
 
   private folderQuietly(): vscode.Uri | undefined {

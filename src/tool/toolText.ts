@@ -10,7 +10,6 @@ import { altText, imageLink } from '../domain/links';
 import { codeSpan, escapeMarkdown } from '../domain/markdown';
 import { describeError } from '../ui/errorMessages';
 
-
 /** What will run, as the flow prepared it (GenerationFlow.prepare): the confirmation says exactly this. */
 export interface ConfirmationFacts {
   readonly prompt: string;
@@ -41,7 +40,7 @@ export interface Confirmation {
 const SIZE_FROM: Readonly<Record<ConfirmationFacts['sizeFrom'], string>> = {
   options: '',
   setting: ' (your segmind.size setting)',
-  model: ' (the model\'s default)',
+  model: " (the model's default)",
 };
 
 export function confirmationOf(facts: ConfirmationFacts): Confirmation {
@@ -122,12 +121,17 @@ export function placeholderConfirmation(path: string | undefined, size: string):
   };
 }
 
-export function placeholderResultText(path: string, spec: { readonly width: number; readonly height: number; readonly format: string; readonly prompt?: string }): string {
+export function placeholderResultText(
+  path: string,
+  spec: { readonly width: number; readonly height: number; readonly format: string; readonly prompt?: string },
+): string {
   return [
     `Saved a free placeholder: ${path} — ${spec.width}x${spec.height} ${spec.format.toUpperCase()} (drawn locally; nothing was sent, no credits used).`,
     `  Markdown: ${imageLink('markdown', path, altText(spec.prompt ?? 'Placeholder'))}`,
     spec.prompt ? '  Its sidecar keeps the prompt: Render Placeholder with AI (segmind.renderPlaceholder) replaces it with the real image later.' : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** A failure as an agent can act on it: what went wrong and what to change. */
@@ -135,8 +139,10 @@ export function agentErrorText(error: unknown, context: { readonly model: string
   if (!isSegmindError(error)) return `Segmind image tool failed: ${error instanceof Error ? error.message : String(error)}`;
   switch (error.kind) {
     case 'invalid-parameters': {
-      const sizes = error.problems.some((problem) => problem.parameter === 'size') && isModelSlug(context.model)
-        ? ` Allowed sizes for ${context.model}: ${MODELS[context.model].sizes.join(', ')}; for any other size pass resize ("WxH").` : '';
+      const sizes =
+        error.problems.some((problem) => problem.parameter === 'size') && isModelSlug(context.model)
+          ? ` Allowed sizes for ${context.model}: ${MODELS[context.model].sizes.join(', ')}; for any other size pass resize ("WxH").`
+          : '';
       return `${error.message}${sizes} Nothing was sent; change the input and call the tool again.`;
     }
     case 'missing-api-key':
@@ -144,7 +150,7 @@ export function agentErrorText(error: unknown, context: { readonly model: string
     case 'job-failed':
       return `Segmind refused the job: ${error.reason}. Change the prompt before trying again; it was not resubmitted.`;
     case 'spend-limit':
-      return `Refused before anything was sent: this call (about ${formatUsd(error.estimateUsd)}) would take ${error.setting === 'segmind.agentDailySpendLimit' ? 'the agent\'s' : 'the user\'s'} spend today (${formatUsd(error.spentTodayUsd)}) past ${error.setting} (${formatUsd(error.limitUsd)}). Do not retry today; ask the user to raise ${error.setting} in their settings if they want more images.`;
+      return `Refused before anything was sent: this call (about ${formatUsd(error.estimateUsd)}) would take ${error.setting === 'segmind.agentDailySpendLimit' ? "the agent's" : "the user's"} spend today (${formatUsd(error.spentTodayUsd)}) past ${error.setting} (${formatUsd(error.limitUsd)}). Do not retry today; ask the user to raise ${error.setting} in their settings if they want more images.`;
     case 'not-acceptable':
       return `${describeError(error, context.balance === undefined ? {} : { balance: context.balance }).text}${error.reason === 'insufficient-credits' ? ' Ask the user to add credits at segmind.com.' : ''}`;
     default:

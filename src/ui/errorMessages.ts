@@ -31,7 +31,9 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
     case 'bad-request':
       return { text: `Segmind refused the parameters${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
     case 'not-found': {
-      const what = { model: 'Segmind does not know this model', credits: 'Segmind has no credits record for this key', other: 'Segmind could not find it' }[error.resource];
+      const what = { model: 'Segmind does not know this model', credits: 'Segmind has no credits record for this key', other: 'Segmind could not find it' }[
+        error.resource
+      ];
       return { text: `${what}${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
     }
     case 'job-expired':
@@ -41,7 +43,12 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
       return { text: `Segmind did not accept the request${said(error.serviceMessage)}${balance}`, severity: 'error', actions: ['checkCredits', 'showLog'] };
     }
     case 'model-retired':
-      return { text: `This model has been retired by Segmind${said(error.serviceMessage)}`, severity: 'error', actions: ['openSettings', 'showLog'], setting: 'segmind.defaultModel' };
+      return {
+        text: `This model has been retired by Segmind${said(error.serviceMessage)}`,
+        severity: 'error',
+        actions: ['openSettings', 'showLog'],
+        setting: 'segmind.defaultModel',
+      };
     case 'job-failed':
       return { text: `Generation failed${said(error.reason)}`, severity: 'error', actions: ['showLog'] };
     case 'rate-limited':
@@ -57,7 +64,9 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
     case 'job-timeout':
       return {
         text: `Gave up waiting after ${Math.round(error.timeoutMs / 1000)} s. Segmind may still finish the job and charge for it${error.requestId ? ` (request ${error.requestId})` : ''}.`,
-        severity: 'error', actions: ['openSettings', 'showLog'], setting: 'segmind.timeoutSeconds',
+        severity: 'error',
+        actions: ['openSettings', 'showLog'],
+        setting: 'segmind.timeoutSeconds',
       };
     case 'protocol':
       return { text: `Segmind sent an answer this extension does not understand: ${error.what}.`, severity: 'error', actions: ['showLog'] };
@@ -70,12 +79,15 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
     case 'unsafe-destination':
       return {
         text: `The image${error.requestId ? ` of request ${error.requestId}` : ''} was not saved: ${error.location} ${refusalOf(error)} Nothing was written; Segmind may have charged for it.`,
-        severity: 'error', actions: ['showLog'],
+        severity: 'error',
+        actions: ['showLog'],
       };
     case 'spend-limit':
       return {
         text: `Not sent: this run (about ${formatUsd(error.estimateUsd)}) would take today's spend of ${formatUsd(error.spentTodayUsd)} past your limit of ${formatUsd(error.limitUsd)} (${error.setting}). Raise the limit in the settings, or wait until midnight.`,
-        severity: 'warning', actions: ['openSettings'], setting: error.setting,
+        severity: 'warning',
+        actions: ['openSettings'],
+        setting: error.setting,
       };
   }
 }

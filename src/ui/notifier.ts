@@ -42,13 +42,15 @@ export class Notifier {
     const message = await this.wordsFor(error);
     this.logger.error(message.text, error);
     // Every error offers Show Log (README, "Failures"); a plain notice like "Cancelled" needs no buttons.
-    const actions: readonly ErrorAction[] = message.severity === 'info' || message.actions.includes('showLog')
-      ? message.actions
-      : [...message.actions, 'showLog'];
+    const actions: readonly ErrorAction[] =
+      message.severity === 'info' || message.actions.includes('showLog') ? message.actions : [...message.actions, 'showLog'];
     const labels = actions.map((action) => ACTION_LABELS[action]);
-    const show = message.severity === 'info'
-      ? vscode.window.showInformationMessage
-      : message.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const show =
+      message.severity === 'info'
+        ? vscode.window.showInformationMessage
+        : message.severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showErrorMessage;
     const chosen = await show(message.text, ...labels);
     const action = actions.find((candidate) => ACTION_LABELS[candidate] === chosen);
     if (action) await this.run(action, message.setting);
@@ -56,10 +58,18 @@ export class Notifier {
 
   private async run(action: ErrorAction, setting: string | undefined): Promise<void> {
     switch (action) {
-      case 'setApiKey': await vscode.commands.executeCommand(COMMAND_IDS.setApiKey); return;
-      case 'showLog': this.logger.show(); return;
-      case 'checkCredits': await vscode.commands.executeCommand(COMMAND_IDS.checkCredits); return;
-      case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', setting ?? 'segmind'); return;
+      case 'setApiKey':
+        await vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+        return;
+      case 'showLog':
+        this.logger.show();
+        return;
+      case 'checkCredits':
+        await vscode.commands.executeCommand(COMMAND_IDS.checkCredits);
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', setting ?? 'segmind');
+        return;
     }
   }
 }

@@ -10,10 +10,12 @@ export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notif
     const { resumed, expired } = await tracker.resumePersisted(timeoutMs);
     if (expired.length > 0) {
       const ids = expired.map((record) => record.requestId).join(', ');
-      void vscode.window.showWarningMessage(
-        `${expired.length === 1 ? 'A job' : `${expired.length} jobs`} expired while VS Code was closed (Segmind keeps results for 1 hour): ${ids}.`,
-        'Show Log',
-      ).then((answer) => answer && logger.show());
+      void vscode.window
+        .showWarningMessage(
+          `${expired.length === 1 ? 'A job' : `${expired.length} jobs`} expired while VS Code was closed (Segmind keeps results for 1 hour): ${ids}.`,
+          'Show Log',
+        )
+        .then((answer) => answer && logger.show());
     }
     for (const job of resumed) {
       job.done.then(

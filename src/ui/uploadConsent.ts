@@ -29,7 +29,7 @@ export class UploadConsent {
   /** True to go ahead. Asks only until the user has once chosen "Upload and Edit". */
   async confirm(paths: readonly string[], uploadBaseUrl: string): Promise<boolean> {
     if (this.accepted) return true;
-    const files = paths.length === 1 ? paths[0] ?? 'The image' : `These ${paths.length} files (${paths.join(', ')})`;
+    const files = paths.length === 1 ? (paths[0] ?? 'The image') : `These ${paths.length} files (${paths.join(', ')})`;
     const choice = await vscode.window.showInformationMessage(
       'Editing uploads your image to Segmind storage.',
       {

@@ -45,7 +45,10 @@ export async function confinementOf(workspaceFolder: vscode.Uri, location: vscod
 /** The segments of `child` below `parent`, or undefined when it is not inside. */
 function segmentsInside(parent: string, child: string, separator: string): string[] | undefined {
   if (!isInside(parent, child)) return undefined;
-  return child.slice(parent.replace(/[\\/]+$/, '').length).split(separator === '/' ? '/' : /[\\/]/).filter(Boolean);
+  return child
+    .slice(parent.replace(/[\\/]+$/, '').length)
+    .split(separator === '/' ? '/' : /[\\/]/)
+    .filter(Boolean);
 }
 
 function firstForbidden(segments: readonly string[]): ForbiddenName | undefined {
@@ -85,9 +88,13 @@ async function realExisting(location: string, kind: LocationKind): Promise<strin
 /** Why a location was refused, as the end of a sentence that starts with what it is ("The path "x" …"). */
 export function refusalOf(confinement: { readonly reason: ConfinementReason; readonly detail?: string }): string {
   switch (confinement.reason) {
-    case 'outside': return 'leads outside the workspace folder.';
-    case 'git': return 'is inside .git, which belongs to git.';
-    case 'stream': return 'has a ":" in a name (a drive or an alternate data stream), which is never written.';
-    case 'unverifiable': return `could not be checked (${confinement.detail ?? 'unknown error'}), so nothing is written there.`;
+    case 'outside':
+      return 'leads outside the workspace folder.';
+    case 'git':
+      return 'is inside .git, which belongs to git.';
+    case 'stream':
+      return 'has a ":" in a name (a drive or an alternate data stream), which is never written.';
+    case 'unverifiable':
+      return `could not be checked (${confinement.detail ?? 'unknown error'}), so nothing is written there.`;
   }
 }

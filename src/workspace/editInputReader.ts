@@ -7,10 +7,7 @@ import * as vscode from 'vscode';
 import { confinementOf, refusalOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
-import {
-  checkEditInputs, checkImageCount, sizeProblem,
-  type CheckedEditInputs, type EditInputFile, type EditInputRole,
-} from '../domain/editInputs';
+import { checkEditInputs, checkImageCount, sizeProblem, type CheckedEditInputs, type EditInputFile, type EditInputRole } from '../domain/editInputs';
 
 /** One input, located. */
 export interface EditInputRef {
@@ -60,7 +57,10 @@ export async function readEditInputs(images: readonly EditInputRef[], mask?: Edi
   const imageFiles = await Promise.all(images.map((ref) => readOne(ref, 'images', problems)));
   const maskFile = mask && ('bytes' in mask ? mask : await readOne(mask, 'mask', problems));
   if (problems.length > 0) throw new InvalidParametersError(problems);
-  return checkEditInputs(imageFiles.filter((file): file is EditInputFile => file !== undefined), maskFile);
+  return checkEditInputs(
+    imageFiles.filter((file): file is EditInputFile => file !== undefined),
+    maskFile,
+  );
 }
 
 /** Inputs already read and checked, with a mask chosen afterwards: only the mask is read, and all are checked together. */
@@ -87,7 +87,10 @@ async function readOne(ref: EditInputRef, role: EditInputRole, problems: Paramet
     return { path: ref.path, bytes: await vscode.workspace.fs.readFile(ref.uri) };
   } catch (error) {
     const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-    problems.push({ parameter: role, message: missing ? `${what} does not exist.` : `${what} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({
+      parameter: role,
+      message: missing ? `${what} does not exist.` : `${what} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return undefined;
   }
 }
@@ -102,7 +105,10 @@ async function locate(reference: unknown, role: EditInputRole, problems: Paramet
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const confinement = folder ? await confinementOf(folder.uri, uri) : undefined;
   if (!folder || !confinement?.ok) {
-    const why = confinement && !confinement.ok && confinement.reason !== 'outside' ? refusalOf(confinement) : 'is outside the workspace; only files in an open folder can be edited.';
+    const why =
+      confinement && !confinement.ok && confinement.reason !== 'outside'
+        ? refusalOf(confinement)
+        : 'is outside the workspace; only files in an open folder can be edited.';
     problems.push({ parameter: role, message: `${label} ${shownReference(reference)} ${why}` });
     return undefined;
   }

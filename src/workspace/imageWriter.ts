@@ -78,7 +78,13 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
  * just before the atomic rename over them. False, and nothing replaced, when it changed or is gone.
  * The sidecar (ours, like the placeholder) is replaced after the image.
  */
-export function replaceIfUnchanged(workspaceFolder: vscode.Uri, target: vscode.Uri, sha256: string, bytes: Uint8Array, sidecar?: Record<string, unknown>): Promise<boolean> {
+export function replaceIfUnchanged(
+  workspaceFolder: vscode.Uri,
+  target: vscode.Uri,
+  sha256: string,
+  bytes: Uint8Array,
+  sidecar?: Record<string, unknown>,
+): Promise<boolean> {
   const replaced = saving.then(async () => {
     await assertConfined(workspaceFolder, target, 'file');
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);

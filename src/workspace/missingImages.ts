@@ -26,7 +26,11 @@ export interface ReferencingDocument {
   positionAt(offset: number): vscode.Position;
 }
 
-const exists = (uri: vscode.Uri): Thenable<boolean> => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+const exists = (uri: vscode.Uri): Thenable<boolean> =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 
 /** The web root of a document: the setting (workspace-relative), else the nearest public/ or static/ up to its folder, else the folder. */
 export async function webRootOf(document: vscode.Uri, workspaceFolder: vscode.Uri, setting: string): Promise<string> {
@@ -66,7 +70,11 @@ export async function missingImagesOf(document: ReferencingDocument, webRootSett
     if (there === undefined) known.set(resolved, (there = await exists(target)));
     if (there) continue;
     missing.push({
-      document: document.uri, reference, line: document.positionAt(reference.start).line, target, workspaceFolder: folder.uri,
+      document: document.uri,
+      reference,
+      line: document.positionAt(reference.start).line,
+      target,
+      workspaceFolder: folder.uri,
       prompt: suggestedPrompt(reference, resolved),
     });
   }
@@ -92,7 +100,10 @@ export interface ScanProgress {
  * line order. Skips `.git`, `node_modules` and what `files.exclude` and `search.exclude` exclude.
  */
 export async function scanForMissingImages(
-  scope: vscode.Uri | undefined, webRootSetting: (folder: vscode.Uri) => string, progress?: ScanProgress, token?: vscode.CancellationToken,
+  scope: vscode.Uri | undefined,
+  webRootSetting: (folder: vscode.Uri) => string,
+  progress?: ScanProgress,
+  token?: vscode.CancellationToken,
 ): Promise<ScanResult> {
   const started = performance.now();
   const files = await filesIn(scope, token);
@@ -103,7 +114,7 @@ export async function scanForMissingImages(
     const languageId = languageOfFile(file.path);
     if (languageId) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
-      const document = open ?? await textDocumentOf(file, languageId);
+      const document = open ?? (await textDocumentOf(file, languageId));
       if (document) found.push(...(await missingImagesOf(document, webRootSetting)));
     }
     progress?.(++done, files.length);
@@ -140,12 +151,15 @@ async function textDocumentOf(uri: vscode.Uri, languageId: string): Promise<Refe
   const lineStarts = [0];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   return {
-    uri, languageId, getText: () => text,
+    uri,
+    languageId,
+    getText: () => text,
     positionAt: (offset) => {
       let [low, high] = [0, lineStarts.length - 1];
       while (low < high) {
         const middle = (low + high + 1) >> 1;
-        if ((lineStarts[middle] ?? 0) <= offset) low = middle; else high = middle - 1;
+        if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+        else high = middle - 1;
       }
       return new vscode.Position(low, offset - (lineStarts[low] ?? 0));
     },

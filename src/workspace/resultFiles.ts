@@ -64,9 +64,10 @@ async function finishPixels(result: ResultDescription, bytes: Uint8Array, format
 
 async function readKeepUnmasked(source: KeepUnmaskedSource): Promise<{ original: Uint8Array; mask: Uint8Array }> {
   const original = await vscode.workspace.fs.readFile(vscode.Uri.parse(source.original));
-  const mask = 'uri' in source.mask
-    ? await vscode.workspace.fs.readFile(vscode.Uri.parse(source.mask.uri))
-    : fromDataUrl(`data:image/png;base64,${source.mask.pngBase64}`)?.bytes;
+  const mask =
+    'uri' in source.mask
+      ? await vscode.workspace.fs.readFile(vscode.Uri.parse(source.mask.uri))
+      : fromDataUrl(`data:image/png;base64,${source.mask.pngBase64}`)?.bytes;
   if (!mask) throw new Error('the painted mask could not be read back');
   return { original, mask };
 }
@@ -85,11 +86,28 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
       ? {
           sidecar: (file: string) =>
             buildSidecar({
-              file, prompt: result.prompt, model: result.model, parameters: result.parameters, transport: result.transport,
-              requestId: job.requestId, cost: job.cost, remainingCredits: job.remainingCredits, format,
-              pixelSize, bytes: finished.bytes.length, submittedAt: job.submittedAt, completedAt: job.completedAt,
-              savedAt: savedAt(), inferenceSeconds: job.inferenceSeconds, queueSeconds: job.queueSeconds, polls: job.polls,
-              variant: result.variant, sourceImages: result.sourceImages, mask: result.mask, extensionVersion, ...finished.facts,
+              file,
+              prompt: result.prompt,
+              model: result.model,
+              parameters: result.parameters,
+              transport: result.transport,
+              requestId: job.requestId,
+              cost: job.cost,
+              remainingCredits: job.remainingCredits,
+              format,
+              pixelSize,
+              bytes: finished.bytes.length,
+              submittedAt: job.submittedAt,
+              completedAt: job.completedAt,
+              savedAt: savedAt(),
+              inferenceSeconds: job.inferenceSeconds,
+              queueSeconds: job.queueSeconds,
+              polls: job.polls,
+              variant: result.variant,
+              sourceImages: result.sourceImages,
+              mask: result.mask,
+              extensionVersion,
+              ...finished.facts,
             }),
         }
       : {}),
@@ -101,7 +119,9 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
     warnings.push(`${name} has no transparent pixels: the model ignored "background: transparent". The file is kept as it came.`);
   }
   if (finished.facts.processingError) {
-    warnings.push(`${name} was kept as it came: the image library could not process it (${finished.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`);
+    warnings.push(
+      `${name} was kept as it came: the image library could not process it (${finished.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`,
+    );
   }
   return { uri, warnings };
 }
@@ -112,8 +132,15 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
  * warning naming both; when that fails too, or it was the output folder, nothing is written and the
  * job fails with its request id.
  */
-async function saveConfined(result: ResultDescription, image: ImageToSave, requestId: string | undefined, context: SavingContext, warnings: string[]): Promise<vscode.Uri> {
-  const withRequestId = (error: UnsafeDestinationError): UnsafeDestinationError => new UnsafeDestinationError(error.location, error.reason, requestId, error.detail);
+async function saveConfined(
+  result: ResultDescription,
+  image: ImageToSave,
+  requestId: string | undefined,
+  context: SavingContext,
+  warnings: string[],
+): Promise<vscode.Uri> {
+  const withRequestId = (error: UnsafeDestinationError): UnsafeDestinationError =>
+    new UnsafeDestinationError(error.location, error.reason, requestId, error.detail);
   if (result.replaces) {
     // Render Placeholder with AI: in place while the placeholder is unchanged; else beside it, nothing lost.
     const target = vscode.Uri.joinPath(result.outputFolder, `${result.baseName}.${image.extension ?? FILE_EXTENSIONS[image.format as ImageFormat]}`);
@@ -124,7 +151,9 @@ async function saveConfined(result: ResultDescription, image: ImageToSave, reque
       throw error instanceof UnsafeDestinationError ? withRequestId(error) : error;
     }
     const beside = await saveConfined({ ...result, replaces: undefined }, image, requestId, context, warnings);
-    warnings.push(`${vscode.workspace.asRelativePath(target)} changed (or went) while the image was made, so it was not replaced: the image was saved as ${vscode.workspace.asRelativePath(beside)}.`);
+    warnings.push(
+      `${vscode.workspace.asRelativePath(target)} changed (or went) while the image was made, so it was not replaced: the image was saved as ${vscode.workspace.asRelativePath(beside)}.`,
+    );
     return beside;
   }
   try {
@@ -140,7 +169,9 @@ async function saveConfined(result: ResultDescription, image: ImageToSave, reque
     } catch (again) {
       throw again instanceof UnsafeDestinationError ? withRequestId(again) : again;
     }
-    warnings.push(`The folder ${vscode.workspace.asRelativePath(result.outputFolder)} was no longer safe to write when the image was ready: it ${refusalOf(error)} The image was saved to ${vscode.workspace.asRelativePath(uri)} instead.`);
+    warnings.push(
+      `The folder ${vscode.workspace.asRelativePath(result.outputFolder)} was no longer safe to write when the image was ready: it ${refusalOf(error)} The image was saved to ${vscode.workspace.asRelativePath(uri)} instead.`,
+    );
     return uri;
   }
 }

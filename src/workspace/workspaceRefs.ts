@@ -13,7 +13,8 @@ export function uriOfReference(reference: unknown, base?: vscode.Uri): vscode.Ur
     const { scheme, authority, path, query, fragment } = reference as Record<string, unknown>;
     if (typeof scheme === 'string' && typeof path === 'string') {
       return vscode.Uri.from({
-        scheme, path,
+        scheme,
+        path,
         ...(typeof authority === 'string' ? { authority } : {}),
         ...(typeof query === 'string' ? { query } : {}),
         ...(typeof fragment === 'string' ? { fragment } : {}),

@@ -118,14 +118,18 @@ export async function hostFigures(runs = 3): Promise<void> {
  * a user runs it, and the scan's own figure from the log ("Looked for missing images in N files in
  * X ms"), which counts findFiles, reading and parsing every file and the existence checks.
  */
-async function scanFigures(
-  host: HostModules, paths: PathsModule, chromium: BrowserType, vsix: string,
-): Promise<Record<string, string>[]> {
+async function scanFigures(host: HostModules, paths: PathsModule, chromium: BrowserType, vsix: string): Promise<Record<string, string>[]> {
   const workspace = mkdtempSync(join(tmpdir(), 'segmind-scan-'));
   try {
     const kinds: readonly ((i: number) => readonly [string, string])[] = [
-      (i: number) => ['html', `<!doctype html><html><body>\n<h1>Page ${i}</h1>\n${i % 5 === 0 ? `<img src="img/missing-${i}.png" width="640" height="360" alt="Picture ${i}">` : '<p>No image here.</p>'}\n${'<p>Some text of the page, with <a href="/x">a link</a>.</p>\n'.repeat(20)}</body></html>\n`],
-      (i: number) => ['md', `# Note ${i}\n\n${'Some text, *emphasis* and `code`.\n\n'.repeat(15)}${i % 5 === 1 ? `![Figure ${i}](img/figure-${i}.webp)\n` : ''}`],
+      (i: number) => [
+        'html',
+        `<!doctype html><html><body>\n<h1>Page ${i}</h1>\n${i % 5 === 0 ? `<img src="img/missing-${i}.png" width="640" height="360" alt="Picture ${i}">` : '<p>No image here.</p>'}\n${'<p>Some text of the page, with <a href="/x">a link</a>.</p>\n'.repeat(20)}</body></html>\n`,
+      ],
+      (i: number) => [
+        'md',
+        `# Note ${i}\n\n${'Some text, *emphasis* and `code`.\n\n'.repeat(15)}${i % 5 === 1 ? `![Figure ${i}](img/figure-${i}.webp)\n` : ''}`,
+      ],
       (i: number) => ['ts', `${i % 5 === 2 ? `import logo from './img/logo-${i}.svg';\n` : ''}${'export const value = 1 + 2; // a line of code\n'.repeat(25)}`],
       (i: number) => ['css', `${'.a { color: red; margin: 0 auto; }\n'.repeat(25)}${i % 5 === 3 ? `.hero { background: url(img/bg-${i}.jpg); }\n` : ''}`],
     ];
@@ -151,14 +155,25 @@ async function scanFigures(
       await page.locator('.quick-input-widget input').fill('>Segmind: Fill Missing Images…');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Fill Missing Images' }).first().click({ timeout: 20_000 });
       const progress = page.locator('.notification-toast', { hasText: 'looking for missing images' }).first();
-      const sawProgress = await progress.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      const sawProgress = await progress.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
       const list = page.locator('.quick-input-widget', { hasText: 'Fill Missing Images (' });
       await list.waitFor({ timeout: 120_000 });
-      const title = (await list.locator('.quick-input-title').innerText().catch(() => '')).trim();
+      const title = (
+        await list
+          .locator('.quick-input-title')
+          .innerText()
+          .catch(() => '')
+      ).trim();
       const seenMs = Date.now() - started;
       const logged = await scanLogLine(server.userDataDir, 30_000);
       return [
-        { figure: 'scan of 5,000 files (log: findFiles, read, parse, resolve, stat)', value: `${logged.ms} ms for ${logged.files} files, ${logged.missing} missing` },
+        {
+          figure: 'scan of 5,000 files (log: findFiles, read, parse, resolve, stat)',
+          value: `${logged.ms} ms for ${logged.files} files, ${logged.missing} missing`,
+        },
         { figure: 'scan as a user sees it (palette click to the list)', value: `${seenMs} ms; progress shown: ${sawProgress ? 'yes' : 'no'}; "${title}"` },
       ];
     } finally {

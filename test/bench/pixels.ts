@@ -30,10 +30,16 @@ export function pixelsBenchmark(): void {
     }
     const rows = [runChild(join(shipped, 'node_modules', 'sharp'), true), runChild(join(repoRoot, 'node_modules', 'sharp'), false)];
     const ms = (value: unknown): number => Math.round(Number(value));
-    console.table(rows.map((row) => ({
-      build: row['build'], '1024² → 1200x630 ms': ms(row['fit1024ms']), '3840x2160 → 1200x630 ms': ms(row['fit4kms']),
-      'mask copy-back 1024² ms': ms(row['keep1024ms']), 'placeholder 1200x630 PNG ms': ms(row['placeholderMs']), 'peak RSS MB': row['peakRssMb'],
-    })));
+    console.table(
+      rows.map((row) => ({
+        build: row['build'],
+        '1024² → 1200x630 ms': ms(row['fit1024ms']),
+        '3840x2160 → 1200x630 ms': ms(row['fit4kms']),
+        'mask copy-back 1024² ms': ms(row['keep1024ms']),
+        'placeholder 1200x630 PNG ms': ms(row['placeholderMs']),
+        'peak RSS MB': row['peakRssMb'],
+      })),
+    );
   } finally {
     rmSync(shipped, { recursive: true, force: true });
   }

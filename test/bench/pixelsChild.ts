@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const noise = async (width: number, height: number): Promise<Buffer> => {
     const raw = Buffer.alloc(width * height * 4);
     for (let i = 0; i < raw.length; i++) raw[i] = ((i * 2654435761) >>> 13) & 255;
-    return sharp(raw, { raw: { width, height, channels: 4 } }).png().toBuffer();
+    return sharp(raw, { raw: { width, height, channels: 4 } })
+      .png()
+      .toBuffer();
   };
   const time = async (work: () => Promise<unknown>, runs = 3): Promise<number> => {
     const all: number[] = [];
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   const font = new Uint8Array(readFileSync(join(__dirname, '..', '..', '..', 'node_modules', '@fontsource', 'inter', 'files', 'inter-latin-400-normal.woff')));
   const square = await noise(1024, 1024);
   const uhd = await noise(3840, 2160);
-  const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
+  const mask = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
+    .png()
+    .toBuffer();
   const figures = {
     build: 'emscripten' in sharp.versions ? 'wasm32' : 'native',
     fit1024ms: await time(() => fitToSize(square, 'png', { width: 1200, height: 630, fit: 'cover' })),

@@ -47,15 +47,33 @@ async function withWorld<T>(rateLimitPerMinute: number | undefined, budgetPerMin
     rateLimited: (ms: number | undefined) => budget.rateLimited(ms),
   };
   const world: World = {
-    fake, clock, folder,
-    client: (policy) => new SegmindClient({
-      apiBaseUrl: fake.apiBaseUrl, uploadBaseUrl: fake.uploadBaseUrl, apiKey: () => Promise.resolve(KEY), clock, random: () => 0.5,
-      // The SDK neither retries nor shares a budget; it counts its requests for time to stand still.
-      ...(policy === 'sdk'
-        ? { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 }, gate: { acquire: () => { clock.inFlight++; return Promise.resolve(); }, rateLimited: () => undefined } }
-        : { gate }),
-      onRequest: (event) => { if (event.url.startsWith(fake.apiBaseUrl)) clock.inFlight--; },
-    }),
+    fake,
+    clock,
+    folder,
+    client: (policy) =>
+      new SegmindClient({
+        apiBaseUrl: fake.apiBaseUrl,
+        uploadBaseUrl: fake.uploadBaseUrl,
+        apiKey: () => Promise.resolve(KEY),
+        clock,
+        random: () => 0.5,
+        // The SDK neither retries nor shares a budget; it counts its requests for time to stand still.
+        ...(policy === 'sdk'
+          ? {
+              retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+              gate: {
+                acquire: () => {
+                  clock.inFlight++;
+                  return Promise.resolve();
+                },
+                rateLimited: () => undefined,
+              },
+            }
+          : { gate }),
+        onRequest: (event) => {
+          if (event.url.startsWith(fake.apiBaseUrl)) clock.inFlight--;
+        },
+      }),
   };
   try {
     return await body(world);
@@ -89,9 +107,11 @@ async function oneJob(world: World, policy: Policy, model: ModelSlug, durationMs
   const statusCount = (): number => fake.requests.slice(before).filter((r) => r.host === 'api' && r.path.endsWith('/status') && r.method === 'GET').length;
   try {
     const client = world.client(policy);
-    const bytes = policy === 'sdk'
-      ? await sdkJob(client, clock, model)
-      : (await runJob(client, { model, body: BODY, transport: 'async', deadlineMs: 600_000, typicalMs: MODELS[model].typicalSeconds * 1000 }, { clock })).image.bytes;
+    const bytes =
+      policy === 'sdk'
+        ? await sdkJob(client, clock, model)
+        : (await runJob(client, { model, body: BODY, transport: 'async', deadlineMs: 600_000, typicalMs: MODELS[model].typicalSeconds * 1000 }, { clock }))
+            .image.bytes;
     await writeFile(join(world.folder, `${fake.jobs.size}.png`), bytes);
     const job = [...fake.jobs.values()].at(-1);
     const lagMs = job ? clock.now() - (job.submittedAt + job.plan.durationMs) : undefined;
@@ -116,7 +136,11 @@ export async function pollingBenchmark(): Promise<void> {
   console.log('\n## Polling: adaptive schedule vs the official SDK policy (virtual clock, fake Segmind)\n');
   console.log('Each row: 21 jobs with durations spread ±10 % around the nominal one, run one at a time.');
   console.log('Lag = from the server completing the job to the file written on disk (virtual time; loopback network time excluded).\n');
-  const cases: Array<[string, ModelSlug, number]> = [['8 s', 'gpt-image-1', 8_000], ['48 s', 'gpt-image-1', 48_000], ['94 s', 'gpt-image-2', 94_000]];
+  const cases: Array<[string, ModelSlug, number]> = [
+    ['8 s', 'gpt-image-1', 8_000],
+    ['48 s', 'gpt-image-1', 48_000],
+    ['94 s', 'gpt-image-2', 94_000],
+  ];
   const rows: Record<string, string | number>[] = [];
   for (const [label, model, nominal] of cases) {
     for (const policy of ['adaptive', 'sdk'] as const) {
@@ -128,7 +152,8 @@ export async function pollingBenchmark(): Promise<void> {
       const exact = await withWorld(undefined, 1_000, (world) => oneJob(world, policy, model, nominal));
       const lags = figures.flatMap((f) => (f.lagMs === undefined ? [] : [f.lagMs]));
       rows.push({
-        job: `${label} (${model}, typical ${MODELS[model].typicalSeconds} s)`, policy,
+        job: `${label} (${model}, typical ${MODELS[model].typicalSeconds} s)`,
+        policy,
         'status requests (exact duration)': exact.statusRequests,
         'status requests (mean of 21)': +(figures.reduce((a, f) => a + f.statusRequests, 0) / figures.length).toFixed(1),
         'lag median s': +(quantile(lags, 0.5) / 1000).toFixed(2),
@@ -147,8 +172,10 @@ export async function pollingBenchmark(): Promise<void> {
       return { job, total: world.fake.requestsTo('api').length };
     });
     limited.push({
-      policy, '48 s job completed': figures.job.completed ? 'yes' : `no (${figures.job.failure ?? ''})`,
-      'status requests': figures.job.statusRequests, 'lag s': figures.job.lagMs === undefined ? '-' : +(figures.job.lagMs / 1000).toFixed(2),
+      policy,
+      '48 s job completed': figures.job.completed ? 'yes' : `no (${figures.job.failure ?? ''})`,
+      'status requests': figures.job.statusRequests,
+      'lag s': figures.job.lagMs === undefined ? '-' : +(figures.job.lagMs / 1000).toFixed(2),
       'API requests incl. refused': figures.total,
     });
   }
@@ -158,19 +185,27 @@ export async function pollingBenchmark(): Promise<void> {
   const concurrent: Record<string, string | number>[] = [];
   for (const policy of ['adaptive', 'sdk'] as const) {
     const result = await withWorld(50, 50, async (world) => {
-      const jobs = await Promise.all([0, 1, 2, 3].map(async (i) => {
-        await world.clock.sleep(i * 250); // submitted a moment apart, as variants are
-        return oneJob(world, policy, 'gpt-image-1', 48_000);
-      }));
+      const jobs = await Promise.all(
+        [0, 1, 2, 3].map(async (i) => {
+          await world.clock.sleep(i * 250); // submitted a moment apart, as variants are
+          return oneJob(world, policy, 'gpt-image-1', 48_000);
+        }),
+      );
       const api = world.fake.requestsTo('api');
       let peak = 0;
       for (const request of api) peak = Math.max(peak, api.filter((r) => r.at > request.at - 60_000 && r.at <= request.at).length);
       return { jobs, total: api.length, peak };
     });
     concurrent.push({
-      policy, completed: `${result.jobs.filter((j) => j.completed).length}/4`,
-      'API requests': result.total, 'busiest 60 s window': result.peak,
-      failures: result.jobs.filter((j) => !j.completed).map((j) => j.failure).join(', ') || 'none',
+      policy,
+      completed: `${result.jobs.filter((j) => j.completed).length}/4`,
+      'API requests': result.total,
+      'busiest 60 s window': result.peak,
+      failures:
+        result.jobs
+          .filter((j) => !j.completed)
+          .map((j) => j.failure)
+          .join(', ') || 'none',
     });
   }
   console.table(concurrent);

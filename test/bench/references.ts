@@ -10,8 +10,13 @@ import { findReferences, type ReferenceLanguage } from '../../src/references/ind
 function html(lines: number): string {
   const body: string[] = [];
   for (let i = 0; body.length < lines; i++) {
-    body.push(`<section id="s${i}"><h2>Section ${i}</h2>`, `  <p>Some text about item ${i}, <a href="/page/${i}">a link</a> and <em>emphasis</em>.</p>`,
-      `  <img src="/img/photo-${i}.png" width="640" height="480" alt="Photo ${i}">`, '  <!-- <img src="img/old.png"> -->', '</section>');
+    body.push(
+      `<section id="s${i}"><h2>Section ${i}</h2>`,
+      `  <p>Some text about item ${i}, <a href="/page/${i}">a link</a> and <em>emphasis</em>.</p>`,
+      `  <img src="/img/photo-${i}.png" width="640" height="480" alt="Photo ${i}">`,
+      '  <!-- <img src="img/old.png"> -->',
+      '</section>',
+    );
   }
   return `<!doctype html><html><head><title>Bench</title></head><body>\n${body.slice(0, lines).join('\n')}\n</body></html>\n`;
 }
@@ -19,7 +24,14 @@ function html(lines: number): string {
 function markdown(lines: number): string {
   const body: string[] = [];
   for (let i = 0; body.length < lines; i++) {
-    body.push(`## Part ${i}`, '', `Text with *emphasis*, \`code ![no](x.png)\` and a [link](https://example.com/${i}).`, '', `![Figure ${i}](img/figure-${i}.webp "Title ${i}")`, '');
+    body.push(
+      `## Part ${i}`,
+      '',
+      `Text with *emphasis*, \`code ![no](x.png)\` and a [link](https://example.com/${i}).`,
+      '',
+      `![Figure ${i}](img/figure-${i}.webp "Title ${i}")`,
+      '',
+    );
   }
   return `${body.slice(0, lines).join('\n')}\n`;
 }
@@ -37,7 +49,9 @@ function median(run: () => unknown, runs = 15, warmUp = 3): { ms: number; found:
 }
 
 const parseAndResolve = (language: ReferenceLanguage, text: string) => (): unknown[] =>
-  findReferences(language, text).map((reference) => resolveReference(imagePathOf(reference.value) ?? '', { document: 'site/index.html', webRoot: 'site/public' }));
+  findReferences(language, text).map((reference) =>
+    resolveReference(imagePathOf(reference.value) ?? '', { document: 'site/index.html', webRoot: 'site/public' }),
+  );
 
 export function referencesBenchmark(): void {
   console.log(`\n## Missing images: a document's references parsed and resolved (median of 15; diagnostics wait ${DEBOUNCE_MS} ms after typing stops)\n`);

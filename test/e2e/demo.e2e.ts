@@ -38,11 +38,16 @@ describe('npm run demo (started and stopped by this test)', function () {
     // Behind a company proxy, as many users are: the demo's own loopback fake must not be sent to it.
     proxy = await LoopbackProxy.start();
     demo = spawn(process.execPath, [path.join(repoRoot, 'test', 'host', 'start.mjs'), '--demo'], {
-      cwd: repoRoot, env: { ...process.env, PORT: String(port), SEGMIND_DEMO_SKIP_BUILD: '1', SEGMIND_API_KEY: '', HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url },
+      cwd: repoRoot,
+      env: { ...process.env, PORT: String(port), SEGMIND_DEMO_SKIP_BUILD: '1', SEGMIND_API_KEY: '', HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    demo.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    demo.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    demo.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    demo.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL within 90 s:\n${output}`)), 90_000);
       const look = (): void => {
@@ -60,7 +65,12 @@ describe('npm run demo (started and stopped by this test)', function () {
 
     const host = await hostModules();
     const profile = host.makeTempDir('segmind-demo-chromium');
-    browser = await chromium.launch({ executablePath: host.chromiumPath, headless: true, args: host.chromiumArgs, env: { ...process.env, ...host.isolatedHomeEnv(profile) } });
+    browser = await chromium.launch({
+      executablePath: host.chromiumPath,
+      headless: true,
+      args: host.chromiumArgs,
+      env: { ...process.env, ...host.isolatedHomeEnv(profile) },
+    });
     const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await waitForWorkbench(page);
@@ -79,7 +89,11 @@ describe('npm run demo (started and stopped by this test)', function () {
     assert.ok(fs.statSync(saved).size > 0, 'the image is a file in the demo workspace');
     const fakePorts = [...output.matchAll(/http:\/\/127\.0\.0\.1:(\d+) \((?:api|upload|images)\)/g)].map((match) => Number(match[1]));
     assert.equal(fakePorts.length, 3, `the demo names the fake's three hosts:\n${output}`);
-    assert.deepEqual(fakePorts.flatMap((fakePort) => proxy?.to(fakePort) ?? []), [], 'nothing for the loopback fake went to the proxy from HTTPS_PROXY');
+    assert.deepEqual(
+      fakePorts.flatMap((fakePort) => proxy?.to(fakePort) ?? []),
+      [],
+      'nothing for the loopback fake went to the proxy from HTTPS_PROXY',
+    );
 
     const exited = new Promise<number | null>((resolve) => demo?.once('exit', (code) => resolve(code)));
     demo.kill('SIGTERM');

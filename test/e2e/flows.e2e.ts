@@ -17,8 +17,20 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
 import {
-  KEY, expandExplorerFolder, waitUntil, explorerMenuItem, explorerRow, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed,
-  statusItem, tidyUp, toast, type Workbench,
+  KEY,
+  expandExplorerFolder,
+  waitUntil,
+  explorerMenuItem,
+  explorerRow,
+  openWorkbench,
+  quickPickRow,
+  runInPalette,
+  screenshot,
+  screenshotIfFailed,
+  statusItem,
+  tidyUp,
+  toast,
+  type Workbench,
 } from './support/workbench';
 
 /** Idle with a balance: "12.50" or whatever is left after a job (never a job count). */
@@ -126,7 +138,11 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await screenshot(page, 'flow-b-busy');
     // The tooltip, with the progress toast out of its way (Escape hides toasts; the job goes on).
     await page.keyboard.press('Escape');
-    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await statusItem(page).hover();
     const hover = page.locator('.monaco-hover').filter({ hasText: 'Segmind Image Studio' }).first();
     await hover.waitFor({ timeout: 10_000 });
@@ -178,7 +194,7 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await expandExplorerFolder(page, 'assets');
     await explorerRow(page, edited).waitFor({ timeout: 20_000 });
     // Side by side: the original in one group, the result in the next.
-    assert.equal(await page.locator('.editor-group-container').count() >= 2, true, 'two editor groups');
+    assert.equal((await page.locator('.editor-group-container').count()) >= 2, true, 'two editor groups');
     await page.locator('.tab', { hasText: /^logo\.png$/ }).waitFor();
     await waitForStatus(CREDITS);
     await screenshot(page, 'flow-c-result');
@@ -216,7 +232,10 @@ describe('User flows end to end (code-server + Chromium)', function () {
     const requestId = [...fake.jobs.values()].find((job) => job.body['prompt'] === prompt)?.id;
     assert.ok(requestId, 'the fake knows the job');
     const polls = fake.requestsTo('api', 'GET', `/v2/requests/${requestId}/status`);
-    assert.ok(polls.some((poll) => poll.at > reloadedAt), 'status polled after the reload');
+    assert.ok(
+      polls.some((poll) => poll.at > reloadedAt),
+      'status polled after the reload',
+    );
     assert.deepEqual(assetsMatching(/^a-lighthouse.*\.png$/), [file], 'saved once');
   });
 
@@ -266,7 +285,12 @@ describe('User flows end to end (code-server + Chromium)', function () {
       await own.locator('.part.panel').filter({ hasText: 'Edit cancelled: the upload to Segmind storage was declined.' }).waitFor({ timeout: 10_000 });
       assert.equal(ownFake.requestsTo('upload').length, 0, 'nothing uploaded');
       assert.equal(ownFake.requestsTo('api', 'POST').length, 0, 'nothing submitted');
-      assert.equal(fs.existsSync(path.join(fresh.workspace, 'assets')) && fs.readdirSync(path.join(fresh.workspace, 'assets')).some((file) => file.startsWith('logo-edit-')), false, 'no result in the fresh workspace');
+      assert.equal(
+        fs.existsSync(path.join(fresh.workspace, 'assets')) &&
+          fs.readdirSync(path.join(fresh.workspace, 'assets')).some((file) => file.startsWith('logo-edit-')),
+        false,
+        'no result in the fresh workspace',
+      );
     } catch (error) {
       await screenshot(fresh.page, 'failed-f-own-window').catch(() => undefined);
       throw error;
@@ -276,7 +300,7 @@ describe('User flows end to end (code-server + Chromium)', function () {
     }
   });
 
-  it('g. Show Jobs (the status bar\'s click) lists the finished job and opens its image', async () => {
+  it("g. Show Jobs (the status bar's click) lists the finished job and opens its image", async () => {
     await ensureKey();
     const prompt = 'A teapot in the rain';
     const file = 'a-teapot-in-the-rain.png';
@@ -308,7 +332,11 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await done.getByRole('button', { name: 'Copy <link> Tags' }).waitFor();
     await screenshot(page, 'flow-h-written');
     const sizes: Record<string, number> = {
-      'favicon-16x16.png': 16, 'favicon-32x32.png': 32, 'apple-touch-icon.png': 180, 'android-chrome-192x192.png': 192, 'android-chrome-512x512.png': 512,
+      'favicon-16x16.png': 16,
+      'favicon-32x32.png': 32,
+      'apple-touch-icon.png': 180,
+      'android-chrome-192x192.png': 192,
+      'android-chrome-512x512.png': 512,
     };
     assert.deepEqual(fs.readdirSync(folder).sort(), [...Object.keys(sizes), 'favicon.ico', 'site.webmanifest'].sort());
     for (const [name, size] of Object.entries(sizes)) {
@@ -360,11 +388,15 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Make a free placeholder for hero.png' }).first();
     await fix.waitFor({ timeout: 15_000 });
-    assert.equal(await page.locator('.action-widget .monaco-list-row', { hasText: 'Generate hero.png with Segmind…' }).count(), 1, 'the generate fix is offered too');
+    assert.equal(
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'Generate hero.png with Segmind…' }).count(),
+      1,
+      'the generate fix is offered too',
+    );
     await screenshot(page, 'flow-k-quick-fix');
     await fix.click();
     await waitUntil(() => Promise.resolve(fs.existsSync(target)), 'site/public/img/hero.png written');
-    await waitUntil(async () => (await squiggles.count()) === 2, 'the hero\'s squiggle gone');
+    await waitUntil(async () => (await squiggles.count()) === 2, "the hero's squiggle gone");
     await expandExplorerFolder(page, 'img');
     await explorerRow(page, 'hero.png').waitFor({ timeout: 20_000 });
     await screenshot(page, 'flow-k-fixed');
@@ -416,11 +448,22 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await row.click();
     const walkthrough = page.locator('.gettingStartedContainer');
     await walkthrough.filter({ hasText: 'Get started with Image Studio for Segmind' }).waitFor({ timeout: 10_000 });
-    for (const step of ['Set your Segmind API key', 'Generate an image', 'Edit an image from the Explorer', 'Watch jobs and credits in the status bar', 'Open Image Studio']) {
+    for (const step of [
+      'Set your Segmind API key',
+      'Generate an image',
+      'Edit an image from the Explorer',
+      'Watch jobs and credits in the status bar',
+      'Open Image Studio',
+    ]) {
       assert.equal(await walkthrough.locator('.getting-started-step', { hasText: step }).count(), 1, `step "${step}"`);
     }
     // The first step's media (Markdown, rendered in a webview) says how to get a key.
-    await page.frameLocator('.getting-started-media iframe.webview').frameLocator('#active-frame').getByText('Segmind dashboard', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await page
+      .frameLocator('.getting-started-media iframe.webview')
+      .frameLocator('#active-frame')
+      .getByText('Segmind dashboard', { exact: false })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await screenshot(page, 'flow-walkthrough');
     const keyStep = walkthrough.locator('.getting-started-step', { hasText: 'Set your Segmind API key' });
     const ticked = keyStep.locator('.codicon-getting-started-step-checked');

@@ -12,7 +12,10 @@ process.env.SEGMIND_TEST_TOTALS_FILE ??= path.join(repoRoot, 'out', 'results', '
 // SEGMIND_TEST_GREP runs only the tests whose titles match (each sets up what it needs).
 const grep = process.env.SEGMIND_TEST_GREP;
 const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: TotalsReporter, ...(grep ? { grep } : {}) });
-const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort();
+const files = fs
+  .readdirSync(__dirname)
+  .filter((name) => name.endsWith('.e2e.js'))
+  .sort();
 for (const file of files) mocha.addFile(path.join(__dirname, file));
 if (files.length === 0) {
   console.error(`no end-to-end tests (*.e2e.js) in ${__dirname}`);

@@ -15,8 +15,16 @@ import { FakeSegmind } from '../fakeSegmind/server';
 import { KEY, openWorkbench, pickTheme, runInPalette, screenshot, screenshotIfFailed, statusItem, waitUntil, type Workbench } from './support/workbench';
 
 // These run in the webview's page (evaluate); the test project has no DOM library, so the little used is declared.
-interface DecodedImage { readonly complete: boolean; readonly naturalWidth: number }
-interface Styles { getPropertyValue(name: string): string; readonly backgroundColor: string; readonly color: string; readonly borderTopColor: string }
+interface DecodedImage {
+  readonly complete: boolean;
+  readonly naturalWidth: number;
+}
+interface Styles {
+  getPropertyValue(name: string): string;
+  readonly backgroundColor: string;
+  readonly color: string;
+  readonly borderTopColor: string;
+}
 declare function getComputedStyle(element: unknown): Styles;
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(…)`/`rgba(…)` colour. */
@@ -80,19 +88,31 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     if ((await studio.locator('.gallery-item').count()) > 0) return;
     const folder = path.join(workbench?.workspace ?? '', 'assets');
     fs.mkdirSync(folder, { recursive: true });
-    const png = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 40, g: 90, b: 160, alpha: 1 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 40, g: 90, b: 160, alpha: 1 } } })
+      .png()
+      .toBuffer();
     fs.writeFileSync(path.join(folder, 'a-blue-square.png'), png);
-    fs.writeFileSync(path.join(folder, 'a-blue-square.png.json'), JSON.stringify({
-      prompt: 'A blue square', model: 'gpt-image-1-mini',
-      parameters: { size: '1024x1024', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
-      image: { format: 'png', width: 1024, height: 1024 }, timings: { savedAt: new Date().toISOString() },
-    }));
+    fs.writeFileSync(
+      path.join(folder, 'a-blue-square.png.json'),
+      JSON.stringify({
+        prompt: 'A blue square',
+        model: 'gpt-image-1-mini',
+        parameters: { size: '1024x1024', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
+        image: { format: 'png', width: 1024, height: 1024 },
+        timings: { savedAt: new Date().toISOString() },
+      }),
+    );
     await studio.locator('.gallery-item').first().waitFor({ timeout: 20_000 });
   }
 
   /** Every thumbnail of the gallery has decoded (for a screenshot worth looking at). */
   const thumbnailsDecoded = (): Promise<boolean> =>
-    studio.locator('.gallery-item img.thumb').evaluateAll((images) => images.length > 0 && images.every((image) => (image as unknown as DecodedImage).complete && (image as unknown as DecodedImage).naturalWidth > 0));
+    studio
+      .locator('.gallery-item img.thumb')
+      .evaluateAll(
+        (images) =>
+          images.length > 0 && images.every((image) => (image as unknown as DecodedImage).complete && (image as unknown as DecodedImage).naturalWidth > 0),
+      );
 
   it('sets the API key through the palette password box', async () => {
     await setKey();
@@ -144,7 +164,10 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await ensureGalleryImage();
     fake.reset({ apiKey: KEY, jobPlan: { durationMs: 1_000 } });
     // From the gallery: the first result becomes the input (it is in the output folder: a webview URI).
-    await studio.getByRole('button', { name: /Use .* as an edit input/ }).first().click();
+    await studio
+      .getByRole('button', { name: /Use .* as an edit input/ })
+      .first()
+      .click();
     await studio.locator('.input-item').first().waitFor();
     assert.equal(await studio.getByLabel('Model', { exact: true }).inputValue(), 'gpt-image-1-edit');
     const canvas = studio.locator('#mask-canvas');
@@ -171,7 +194,7 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     assert.equal(upload?.data_urls?.length, 2, 'image and mask uploaded together');
     const maskPng = Buffer.from((upload?.data_urls?.[1] ?? '').replace(/^data:image\/png;base64,/, ''), 'base64');
     const { data, info } = await sharp(maskPng).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    assert.deepEqual([info.width, info.height], [1024, 1024], 'the mask has the input image\'s natural size');
+    assert.deepEqual([info.width, info.height], [1024, 1024], "the mask has the input image's natural size");
     const alphaAt = (x: number, y: number): number => data[(Math.round(y) * info.width + Math.round(x)) * 4 + 3] ?? -1;
     assert.equal(alphaAt(info.width * 0.4, info.height * 0.35), 0, 'painted: transparent');
     assert.equal(alphaAt(info.width * 0.9, info.height * 0.9), 255, 'not painted: opaque');
@@ -179,7 +202,7 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     assert.equal(submit?.['mask'], fake.uploads[1]?.url);
   });
 
-  it('follows the theme: the webview takes the workbench\'s colours in light and high contrast', async () => {
+  it("follows the theme: the webview takes the workbench's colours in light and high contrast", async () => {
     await ensureStudio();
     await ensureGalleryImage();
     const themes = [
@@ -189,14 +212,17 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     for (const theme of themes) {
       await pickTheme(page, theme.query, theme.row);
       await page.locator(theme.selector).waitFor({ timeout: 20_000 });
-      const workbenchBackground = await page.locator('.monaco-workbench').evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-editor-background').trim());
+      const workbenchBackground = await page
+        .locator('.monaco-workbench')
+        .evaluate((element) => getComputedStyle(element).getPropertyValue('--vscode-editor-background').trim());
       const studioColours = (): Promise<{ variable: string; background: string; foreground: string; border: string }> =>
         studio.locator('body').evaluate((body) => {
           const style = getComputedStyle(body);
           const card = (body as unknown as { querySelector(selector: string): unknown }).querySelector('.gallery-item');
           return {
             variable: style.getPropertyValue('--vscode-editor-background').trim(),
-            background: style.backgroundColor, foreground: style.color,
+            background: style.backgroundColor,
+            foreground: style.color,
             border: card ? getComputedStyle(card).borderTopColor : '',
           };
         });

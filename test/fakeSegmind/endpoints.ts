@@ -28,12 +28,7 @@ export function getCredits(state: FakeState): Reply {
 }
 
 /** Checks shared by v1 and v2 model calls; on success the plan is taken from the queue. */
-function acceptModelCall(
-  state: FakeState,
-  slugParam: string,
-  json: unknown,
-  transport: 'v1' | 'v2',
-): { reply: Reply } | { job: JobRecord } {
+function acceptModelCall(state: FakeState, slugParam: string, json: unknown, transport: 'v1' | 'v2'): { reply: Reply } | { job: JobRecord } {
   if (!isModelSlug(slugParam)) return { reply: errorReply(404, 'Model not found') };
   const v = validateBody(slugParam, json);
   if (!v.ok) return { reply: errorReply(400, v.error) };
@@ -112,9 +107,15 @@ export async function resultV2(state: FakeState, id: string): Promise<Reply> {
   const answer: Record<string, unknown> = { status: 'COMPLETED', request_id: id };
   const url = outputUrl(state, job);
   switch (job.plan.resultShape) {
-    case 'images': answer.images = [{ url }]; break;
-    case 'outputUrl': answer.output = url; break;
-    case 'outputList': answer.output = [url]; break;
+    case 'images':
+      answer.images = [{ url }];
+      break;
+    case 'outputUrl':
+      answer.output = url;
+      break;
+    case 'outputList':
+      answer.output = [url];
+      break;
     case 'base64':
     case 'dataUri': {
       const b64 = (await imageOf(state, job)).toString('base64');
@@ -129,7 +130,8 @@ export async function resultV2(state: FakeState, id: string): Promise<Reply> {
 
 function imageOf(state: FakeState, job: JobRecord): Promise<Buffer> {
   // A PNG signature, then nothing an image library can decode: a paid image that cannot be processed.
-  if (job.plan.corruptImage) return Promise.resolve(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture')]));
+  if (job.plan.corruptImage)
+    return Promise.resolve(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture')]));
   return state.imageFor(job.id, job.output, String(job.body.prompt));
 }
 

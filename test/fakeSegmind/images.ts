@@ -20,10 +20,15 @@ export const EXTENSIONS: Readonly<Record<ImageFormat, string>> = { png: 'png', j
 /** Extension in a URL → format; accepts both jpg and jpeg. */
 export function formatFromExtension(ext: string): ImageFormat | undefined {
   switch (ext.toLowerCase()) {
-    case 'png': return 'png';
-    case 'jpg': case 'jpeg': return 'jpeg';
-    case 'webp': return 'webp';
-    default: return undefined;
+    case 'png':
+      return 'png';
+    case 'jpg':
+    case 'jpeg':
+      return 'jpeg';
+    case 'webp':
+      return 'webp';
+    default:
+      return undefined;
   }
 }
 
@@ -68,9 +73,12 @@ export async function renderImage(spec: ImageSpec): Promise<Buffer> {
   const img = sharp(raw, { raw: { width, height, channels } });
   const quality = Math.min(100, Math.max(1, spec.compression));
   switch (spec.format) {
-    case 'png': return img.png({ compressionLevel: 1 }).toBuffer();
-    case 'jpeg': return img.jpeg({ quality }).toBuffer();
-    case 'webp': return img.webp({ quality, effort: 0 }).toBuffer();
+    case 'png':
+      return img.png({ compressionLevel: 1 }).toBuffer();
+    case 'jpeg':
+      return img.jpeg({ quality }).toBuffer();
+    case 'webp':
+      return img.webp({ quality, effort: 0 }).toBuffer();
   }
 }
 

@@ -20,15 +20,7 @@ import type { JobRecord, JobState } from './jobs';
 import { jobStateAt } from './jobs';
 import * as ep from './endpoints';
 
-export type {
-  FakeSegmindOptions,
-  Fault,
-  HostName,
-  JobPlan,
-  ModelSlug,
-  RecordedRequest,
-  ResultShape,
-} from './types';
+export type { FakeSegmindOptions, Fault, HostName, JobPlan, ModelSlug, RecordedRequest, ResultShape } from './types';
 export { DEFAULT_JOB_PLAN, DEFAULT_OUTPUT_RETENTION_MS, defaultOptions } from './types';
 export type { JobRecord, JobState } from './jobs';
 export type { Upload } from './state';
@@ -96,18 +88,34 @@ export class FakeSegmind {
     return fake;
   }
 
-  get apiBaseUrl(): string { return this.state.urls.api; }
-  get uploadBaseUrl(): string { return this.state.urls.upload; }
-  get outputBaseUrl(): string { return this.state.urls.output; }
+  get apiBaseUrl(): string {
+    return this.state.urls.api;
+  }
+  get uploadBaseUrl(): string {
+    return this.state.urls.upload;
+  }
+  get outputBaseUrl(): string {
+    return this.state.urls.output;
+  }
 
   /** Mutable between requests (e.g. fake.options.credits = 0). */
-  get options(): FakeSegmindOptions { return this.state.options; }
-  set options(value: FakeSegmindOptions) { this.state.options = value; }
+  get options(): FakeSegmindOptions {
+    return this.state.options;
+  }
+  set options(value: FakeSegmindOptions) {
+    this.state.options = value;
+  }
 
-  get jobs(): ReadonlyMap<string, JobRecord> { return this.state.jobs; }
+  get jobs(): ReadonlyMap<string, JobRecord> {
+    return this.state.jobs;
+  }
 
-  get uploads(): Upload[] { return this.state.uploads; }
-  set uploads(value: Upload[]) { this.state.uploads.splice(0, this.state.uploads.length, ...value); }
+  get uploads(): Upload[] {
+    return this.state.uploads;
+  }
+  set uploads(value: Upload[]) {
+    this.state.uploads.splice(0, this.state.uploads.length, ...value);
+  }
 
   requestsTo(host: HostName, method?: string, pathPrefix?: string): RecordedRequest[] {
     return filterRequests(this.requests, host, method, pathPrefix);
@@ -140,9 +148,7 @@ export class FakeSegmind {
   close(): Promise<void> {
     this.closed ??= (async () => {
       for (const ac of this.inFlight) ac.abort();
-      const done = Object.values(this.servers).map(
-        (server) => new Promise<void>((resolve) => server.close(() => resolve())),
-      );
+      const done = Object.values(this.servers).map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
       for (const s of this.sockets) s.destroy();
       await Promise.all(done);
     })();
@@ -246,9 +252,7 @@ export class FakeSegmind {
         { pattern: /^\/v2\/requests\/([^/]+)$/, methods: ['GET'], auth: true, handle: (m) => ep.resultV2(s, param(m)) },
         { pattern: /^\/v2\/([^/]+)$/, methods: ['POST'], auth: true, handle: (m, call) => ep.submitV2(s, param(m), call) },
       ],
-      upload: [
-        { pattern: /^\/upload-asset$/, methods: ['POST'], auth: true, handle: (_m, call) => ep.uploadAssets(s, call) },
-      ],
+      upload: [{ pattern: /^\/upload-asset$/, methods: ['POST'], auth: true, handle: (_m, call) => ep.uploadAssets(s, call) }],
       output: [
         {
           pattern: /^\/generations\/([^/]+)\.([A-Za-z0-9]+)$/,
@@ -264,9 +268,7 @@ export class FakeSegmind {
 
 function faultReply(fault: Fault): Reply {
   const status = fault.status ?? 500;
-  const { contentType, body } = fault.body !== undefined
-    ? { contentType: contentTypeOf(fault.body), body: fault.body }
-    : defaultFaultBody(status);
+  const { contentType, body } = fault.body !== undefined ? { contentType: contentTypeOf(fault.body), body: fault.body } : defaultFaultBody(status);
   return rawReply(status, contentType, body, fault.headers ?? {});
 }
 

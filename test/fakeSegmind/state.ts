@@ -28,7 +28,10 @@ export class FakeState {
   private readonly planQueue: Array<Partial<JobPlan>> = [];
   private readonly images = new Map<string, Promise<Buffer>>();
 
-  constructor(options: Partial<FakeSegmindOptions> | undefined, readonly urls: BaseUrls) {
+  constructor(
+    options: Partial<FakeSegmindOptions> | undefined,
+    readonly urls: BaseUrls,
+  ) {
     this.options = mergeOptions(options);
   }
 

@@ -6,18 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import {
-  assertHostTools,
-  cleanUserSettings,
-  codeServerEntry,
-  freePort,
-  isolatedHomeEnv,
-  makeTempDir,
-  node24Bin,
-  node24Env,
-  rmQuiet,
-  sleep,
-} from './paths.mjs';
+import { assertHostTools, cleanUserSettings, codeServerEntry, freePort, isolatedHomeEnv, makeTempDir, node24Bin, node24Env, rmQuiet, sleep } from './paths.mjs';
 
 const WATCHDOG = [
   'parent=$1; base=$2; shift 2',
@@ -142,16 +131,9 @@ export async function startCodeServer(options = {}) {
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(extensionsDir, { recursive: true });
     fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
-    fs.writeFileSync(
-      path.join(userDataDir, 'User', 'settings.json'),
-      JSON.stringify({ ...cleanUserSettings, ...(options.settings ?? {}) }, null, 2),
-    );
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...cleanUserSettings, ...(options.settings ?? {}) }, null, 2));
     const env = serverEnv(options.env ?? process.env, baseDir, options.isolateHome ?? true);
-    const profileArgs = [
-      '--config', configFile,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-    ];
+    const profileArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
     for (const vsix of options.installExtensions ?? []) {
       const result = spawnSync(node24Bin, [codeServerEntry, ...profileArgs, '--install-extension', vsix, '--force'], {
@@ -168,8 +150,10 @@ export async function startCodeServer(options = {}) {
     const port = options.port ?? (await freePort());
     const args = [
       codeServerEntry,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       ...profileArgs,
       '--disable-telemetry',
       '--disable-update-check',

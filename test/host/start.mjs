@@ -20,18 +20,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCodeServer } from './codeServer.mjs';
 import { installPrerequisites } from './prerequisites.mjs';
-import {
-  chromiumArgs,
-  chromiumPath,
-  copyDir,
-  extensionInfo,
-  formatMs,
-  isolatedHomeEnv,
-  makeTempDir,
-  npmRun,
-  repoRoot,
-  rmQuiet,
-} from './paths.mjs';
+import { chromiumArgs, chromiumPath, copyDir, extensionInfo, formatMs, isolatedHomeEnv, makeTempDir, npmRun, repoRoot, rmQuiet } from './paths.mjs';
 
 const argv = process.argv.slice(2);
 const check = argv.includes('--check');
@@ -74,7 +63,11 @@ async function selfCheck(url) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 30_000 }).catch(() => {});
+    await page
+      .locator('.explorer-folders-view, .explorer-viewlet')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => {});
     let labels = [];
     for (let attempt = 0; attempt < 10 && !wanted.every((w) => labels.includes(w)); attempt++) {
       await page.keyboard.press('Escape');
@@ -96,7 +89,10 @@ async function selfCheck(url) {
     say(`check OK: all ${wanted.length} contributed commands are in the palette`);
     if (demo) {
       // The demo key and the fake answer: the status bar shows the fake's balance.
-      await page.locator('.statusbar-item', { hasText: DEMO_CREDITS.toFixed(2) }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.statusbar-item', { hasText: DEMO_CREDITS.toFixed(2) })
+        .first()
+        .waitFor({ timeout: 30_000 });
       say(`check OK: the status bar shows the demo balance (${DEMO_CREDITS.toFixed(2)} credits from the fake Segmind)`);
     }
   } finally {
@@ -173,7 +169,9 @@ async function main() {
     ? '\n  DEMO: images come from a local fake Segmind on this machine, not from Segmind.\n  No account, no internet, no credits: the key is a demo key the fake accepts.\n'
     : '';
   const stopHow = check ? 'checking it in headless Chromium, then stopping' : 'Ctrl+C stops it';
-  console.log(`\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n${demoNote}\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; ${stopHow})\n${line}\n`);
+  console.log(
+    `\n${line}\n  Image Studio for Segmind in VS Code ${'(code-server)'}:\n\n  ${url}\n${demoNote}\n  (127.0.0.1 only; ready in ${formatMs(Date.now() - started)}; ${stopHow})\n${line}\n`,
+  );
 
   if (check) {
     try {

@@ -26,7 +26,10 @@ async function invokeError(input: Record<string, unknown>): Promise<string> {
 }
 
 function textOf(result: vscode.LanguageModelToolResult): string {
-  return result.content.filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart).map((part) => part.value).join('\n');
+  return result.content
+    .filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart)
+    .map((part) => part.value)
+    .join('\n');
 }
 
 describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', function () {
@@ -46,10 +49,17 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
   it('prepares its confirmation (model, count, cost, destination, the upload) and sends nothing', async () => {
     const services = await testServices('tool tests');
     try {
-      const tool = new GenerateImageTool({ flow: services.flow, placeholders: services.placeholders, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
+      const tool = new GenerateImageTool({
+        flow: services.flow,
+        placeholders: services.placeholders,
+        logger: services.logger,
+        readSettings,
+        spending: services.spending,
+        balance: () => Promise.resolve(undefined),
+      });
       const prepared = await tool.prepareInvocation({ input: { prompt: 'Edit me', images: ['images/logo.png'], variants: 2, path: 'web/edited.png' } });
       const message = prepared.confirmationMessages?.message;
-      const text = typeof message === 'string' ? message : message?.value ?? '';
+      const text = typeof message === 'string' ? message : (message?.value ?? '');
       assert.match(text, /gpt-image-1-edit · \*\*Images:\*\* 2/);
       assert.match(text, /for 2 images/);
       assert.match(text, /`web\/edited\.png`/);

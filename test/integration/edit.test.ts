@@ -50,9 +50,17 @@ describe('Edit through the options object (real VS Code, fake Segmind)', functio
 
   before(async () => {
     logoBytes = await readBytes(logo());
-    secondBytes = new Uint8Array(await sharp({ create: { width: 48, height: 32, channels: 3, background: '#2a7' } }).png().toBuffer());
-    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a27' } }).jpeg().toBuffer();
+    secondBytes = new Uint8Array(
+      await sharp({ create: { width: 48, height: 32, channels: 3, background: '#2a7' } })
+        .png()
+        .toBuffer(),
+    );
+    const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a27' } })
+      .jpeg()
+      .toBuffer();
     await vscode.workspace.fs.writeFile(testFile('second.png'), secondBytes);
     await vscode.workspace.fs.writeFile(testFile('mask.png'), new Uint8Array(mask));
     await vscode.workspace.fs.writeFile(testFile('photo.jpg'), new Uint8Array(jpeg));
@@ -121,7 +129,11 @@ describe('Edit through the options object (real VS Code, fake Segmind)', functio
   });
 
   it('segmind.generateImage with input images runs the same edit (the options object is shared)', async () => {
-    const result = await vscode.commands.executeCommand<unknown>('segmind.generateImage', { prompt: 'Make it night', model: 'gpt-image-2', images: ['images/logo.png'] });
+    const result = await vscode.commands.executeCommand<unknown>('segmind.generateImage', {
+      prompt: 'Make it night',
+      model: 'gpt-image-2',
+      images: ['images/logo.png'],
+    });
     assert.ok(Array.isArray(result) && result.length === 1 && result[0] instanceof vscode.Uri, `got ${JSON.stringify(result)}`);
     assert.match(result[0].path, RESULT_NAME);
     assert.equal(segmind.fake.requestsTo('upload', 'POST', '/upload-asset').length, 1);
@@ -183,8 +195,12 @@ describe('Edit refusals before any request', function () {
   const segmind = useFakeSegmind();
 
   before(async () => {
-    const png = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const small = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    const small = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     await vscode.workspace.fs.writeFile(testFile('fake.png'), new TextEncoder().encode('This is a text file wearing a .png name.\n'));
     await vscode.workspace.fs.writeFile(testFile('empty.webp'), new Uint8Array(0));
     await vscode.workspace.fs.writeFile(testFile('mask.png'), new Uint8Array(png));
@@ -202,8 +218,16 @@ describe('Edit refusals before any request', function () {
     ['a path outside the workspace', { prompt: 'x', images: ['../outside.png'] }, /workspace-relative path/],
     ['a Uri outside the workspace', { prompt: 'x', images: [vscode.Uri.file('/etc/hostname')] }, /outside the workspace/],
     ['no images', { prompt: 'x' }, /at least one image/],
-    ['two images on gpt-image-2', { prompt: 'x', model: 'gpt-image-2', images: ['images/logo.png', `${TEST_FOLDER}/mask.png`] }, /gpt-image-2 edits one image at a time/],
-    ['a mask on gpt-image-2', { prompt: 'x', model: 'gpt-image-2', images: ['images/logo.png'], mask: `${TEST_FOLDER}/mask.png` }, /mask is only supported by gpt-image-1-edit/],
+    [
+      'two images on gpt-image-2',
+      { prompt: 'x', model: 'gpt-image-2', images: ['images/logo.png', `${TEST_FOLDER}/mask.png`] },
+      /gpt-image-2 edits one image at a time/,
+    ],
+    [
+      'a mask on gpt-image-2',
+      { prompt: 'x', model: 'gpt-image-2', images: ['images/logo.png'], mask: `${TEST_FOLDER}/mask.png` },
+      /mask is only supported by gpt-image-1-edit/,
+    ],
     ['a mask of another size', { prompt: 'x', images: ['images/logo.png'], mask: `${TEST_FOLDER}/small-mask.png` }, /32x32 but images\/logo\.png is 64x64/],
     ['a text-only model', { prompt: 'x', model: 'gpt-image-1', images: ['images/logo.png'] }, /cannot edit images/],
     ['a size the edit model lacks', { prompt: 'x', images: ['images/logo.png'], size: '2048x2048' }, /only available on gpt-image-2/],

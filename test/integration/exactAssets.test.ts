@@ -119,7 +119,10 @@ describe('Transparency checked (real VS Code, fake Segmind)', function () {
     assert.ok((await readBytes(uri)).length > 0, 'kept');
     assert.equal((await sidecarOf(uri))['transparency'], 'missing');
     const image = await pixels(uri);
-    assert.ok([...Array(image.width * image.height).keys()].every((i) => image.data[i * 4 + 3] === 255), 'as it came: opaque');
+    assert.ok(
+      [...Array(image.width * image.height).keys()].every((i) => image.data[i * 4 + 3] === 255),
+      'as it came: opaque',
+    );
   });
 
   it('is not checked for opaque requests', async () => {
@@ -138,8 +141,18 @@ describe('Masked edits keep what the mask protects (real VS Code, fake Segmind)'
   before(async () => {
     // Opaque everywhere (protected) but a transparent 16x16 square at 8,8 (to edit).
     const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
-      .composite([{ input: await sharp({ create: { width: 16, height: 16, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer(), left: 8, top: 8, blend: 'dest-out' }])
-      .png().toBuffer();
+      .composite([
+        {
+          input: await sharp({ create: { width: 16, height: 16, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
+            .png()
+            .toBuffer(),
+          left: 8,
+          top: 8,
+          blend: 'dest-out',
+        },
+      ])
+      .png()
+      .toBuffer();
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'mask.png'), mask);
   });
 
@@ -148,7 +161,11 @@ describe('Masked edits keep what the mask protects (real VS Code, fake Segmind)'
   });
 
   async function maskedEdit(): Promise<vscode.Uri> {
-    const result = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.editImage', { prompt: 'Change the corner', images: ['images/logo.png'], mask: 'mask-test/mask.png' });
+    const result = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.editImage', {
+      prompt: 'Change the corner',
+      images: ['images/logo.png'],
+      mask: 'mask-test/mask.png',
+    });
     const [uri] = result ?? [];
     assert.ok(uri);
     return uri;
@@ -162,7 +179,11 @@ describe('Masked edits keep what the mask protects (real VS Code, fake Segmind)'
     for (let i = 0; i < original.width * original.height; i++) {
       if (mask.data[i * 4 + 3] !== 255) continue;
       protectedPixels++;
-      assert.deepEqual([...result.data.subarray(i * 4, i * 4 + 4)], [...original.data.subarray(i * 4, i * 4 + 4)], `protected pixel ${i % 64},${Math.floor(i / 64)}`);
+      assert.deepEqual(
+        [...result.data.subarray(i * 4, i * 4 + 4)],
+        [...original.data.subarray(i * 4, i * 4 + 4)],
+        `protected pixel ${i % 64},${Math.floor(i / 64)}`,
+      );
     }
     assert.equal(protectedPixels, 64 * 64 - 16 * 16);
     assert.equal((await sidecarOf(uri))['preserveUnmaskedPixels'], true);
@@ -173,6 +194,6 @@ describe('Masked edits keep what the mask protects (real VS Code, fake Segmind)'
     await setting('preserveUnmaskedPixels', false);
     const uri = await maskedEdit();
     assert.equal('preserveUnmaskedPixels' in (await sidecarOf(uri)), false);
-    assert.notEqual((await pixels(uri)).width, 64, 'the model\'s own size (the fake answers auto with 1024)');
+    assert.notEqual((await pixels(uri)).width, 64, "the model's own size (the fake answers auto with 1024)");
   });
 });

@@ -111,9 +111,16 @@ describe('The API key', function () {
       // A resource setting in the same file shows when VS Code has read it (application-scoped ones
       // never show as workspace values): only then does "nothing reached it" mean anything.
       const marker = 'assets-from-workspace-settings';
-      await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify({
-        'segmind.apiBaseUrl': evil.apiBaseUrl, 'segmind.uploadBaseUrl': evil.uploadBaseUrl, 'segmind.outputFolder': marker,
-      })));
+      await vscode.workspace.fs.writeFile(
+        settingsFile,
+        new TextEncoder().encode(
+          JSON.stringify({
+            'segmind.apiBaseUrl': evil.apiBaseUrl,
+            'segmind.uploadBaseUrl': evil.uploadBaseUrl,
+            'segmind.outputFolder': marker,
+          }),
+        ),
+      );
       await until(() => vscode.workspace.getConfiguration('segmind', workspaceFolder()).get('outputFolder') === marker, 'the workspace settings to be read');
       const [uri] = await generate({ prompt: 'Workspace cannot redirect' });
       assert.ok(uri);
@@ -122,7 +129,9 @@ describe('The API key', function () {
       assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1);
     } finally {
       await vscode.workspace.fs.delete(settingsFile);
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'assets-from-workspace-settings'), { recursive: true }).then(undefined, () => undefined);
+      await vscode.workspace.fs
+        .delete(vscode.Uri.joinPath(workspaceFolder(), 'assets-from-workspace-settings'), { recursive: true })
+        .then(undefined, () => undefined);
       await evil.close();
     }
   });

@@ -39,8 +39,18 @@ describe('The generation flow, with a mask the asker chooses late', function () 
     flow = services.flow;
     dispose = services.dispose;
     const transparent = { r: 0, g: 0, b: 0, alpha: 0 };
-    await vscode.workspace.fs.writeFile(file('mask-64.png'), await sharp({ create: { width: 64, height: 64, channels: 4, background: transparent } }).png().toBuffer());
-    await vscode.workspace.fs.writeFile(file('mask-32.png'), await sharp({ create: { width: 32, height: 32, channels: 4, background: transparent } }).png().toBuffer());
+    await vscode.workspace.fs.writeFile(
+      file('mask-64.png'),
+      await sharp({ create: { width: 64, height: 64, channels: 4, background: transparent } })
+        .png()
+        .toBuffer(),
+    );
+    await vscode.workspace.fs.writeFile(
+      file('mask-32.png'),
+      await sharp({ create: { width: 32, height: 32, channels: 4, background: transparent } })
+        .png()
+        .toBuffer(),
+    );
   });
 
   after(async () => {

@@ -22,7 +22,14 @@ describe('Generate through the options object (real VS Code, fake Segmind)', fun
     const sidecar = await readJson(uri.with({ path: `${uri.path}.json` }));
     assert.equal(sidecar['prompt'], 'A red fox in the snow');
     assert.equal(sidecar['model'], 'gpt-image-1');
-    assert.deepEqual(sidecar['parameters'], { size: '1536x1024', quality: 'auto', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' });
+    assert.deepEqual(sidecar['parameters'], {
+      size: '1536x1024',
+      quality: 'auto',
+      background: 'opaque',
+      outputFormat: 'png',
+      outputCompression: 100,
+      moderation: 'auto',
+    });
     const request = sidecar['request'] as { requestId: string; transport: string };
     assert.equal(request.transport, 'async');
     assert.ok(segmind.fake.jobs.has(request.requestId), 'the sidecar names the request id the service gave');

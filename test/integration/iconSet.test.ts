@@ -6,8 +6,13 @@ import { readIcoDirectory } from '../../src/pixels/ico';
 import { readBytes, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 const FILES: Record<string, number | undefined> = {
-  'favicon.ico': undefined, 'favicon-16x16.png': 16, 'favicon-32x32.png': 32, 'apple-touch-icon.png': 180,
-  'android-chrome-192x192.png': 192, 'android-chrome-512x512.png': 512, 'site.webmanifest': undefined,
+  'favicon.ico': undefined,
+  'favicon-16x16.png': 16,
+  'favicon-32x32.png': 32,
+  'apple-touch-icon.png': 180,
+  'android-chrome-192x192.png': 192,
+  'android-chrome-512x512.png': 512,
+  'site.webmanifest': undefined,
 };
 
 async function exportSet(options: Record<string, unknown>): Promise<vscode.Uri[]> {
@@ -40,7 +45,12 @@ describe('Export Icon Set (real VS Code)', function () {
     await vscode.commands.executeCommand('segmind.clearApiKey');
     try {
       const uris = await exportSet({ image: 'images/logo.png' });
-      assert.deepEqual(uris.map((uri) => vscode.workspace.asRelativePath(uri)).sort(), Object.keys(FILES).map((name) => `assets/logo-icons/${name}`).sort());
+      assert.deepEqual(
+        uris.map((uri) => vscode.workspace.asRelativePath(uri)).sort(),
+        Object.keys(FILES)
+          .map((name) => `assets/logo-icons/${name}`)
+          .sort(),
+      );
       for (const uri of uris) {
         const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
         const size = FILES[name];
@@ -50,13 +60,21 @@ describe('Export Icon Set (real VS Code)', function () {
       }
       const ico = await readBytes(vscode.Uri.joinPath(workspaceFolder(), 'assets', 'logo-icons', 'favicon.ico'));
       const entries = readIcoDirectory(ico);
-      assert.deepEqual(entries.map((entry) => entry.size), [16, 32, 48]);
+      assert.deepEqual(
+        entries.map((entry) => entry.size),
+        [16, 32, 48],
+      );
       for (const entry of entries) {
         const meta = await sharp(Buffer.from(ico.subarray(entry.offset, entry.offset + entry.length))).metadata();
         assert.deepEqual([meta.width, meta.height], [entry.size, entry.size]);
       }
-      const manifest = JSON.parse(new TextDecoder().decode(await readBytes(vscode.Uri.joinPath(workspaceFolder(), 'assets', 'logo-icons', 'site.webmanifest')))) as { icons: { src: string }[] };
-      assert.deepEqual(manifest.icons.map((icon) => icon.src), ['/android-chrome-192x192.png', '/android-chrome-512x512.png']);
+      const manifest = JSON.parse(
+        new TextDecoder().decode(await readBytes(vscode.Uri.joinPath(workspaceFolder(), 'assets', 'logo-icons', 'site.webmanifest'))),
+      ) as { icons: { src: string }[] };
+      assert.deepEqual(
+        manifest.icons.map((icon) => icon.src),
+        ['/android-chrome-192x192.png', '/android-chrome-512x512.png'],
+      );
       assert.equal(segmind.fake.requests.length, 0, 'local only');
     } finally {
       await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);

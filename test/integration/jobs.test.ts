@@ -36,21 +36,44 @@ function openWindow(memento: vscode.Memento, secrets = new MemorySecrets()): Win
   const clients = new ClientFactory(keys, logger, 'test');
   const credits = new CreditsMonitor(clients, keys, logger);
   const tracker = new JobTracker({
-    store: new JobStore(memento), logger, clock: clients.clock, createClient: () => clients.create(),
-    saveResult: resultSaver('test', () => clients.clock.now(), (folder) => resolveOutputFolder(folder, 'assets')), onRemainingCredits: (c) => credits.setRemaining(c),
+    store: new JobStore(memento),
+    logger,
+    clock: clients.clock,
+    createClient: () => clients.create(),
+    saveResult: resultSaver(
+      'test',
+      () => clients.clock.now(),
+      (folder) => resolveOutputFolder(folder, 'assets'),
+    ),
+    onRemainingCredits: (c) => credits.setRemaining(c),
   });
-  return { tracker, keys, credits, dispose: () => { tracker.dispose(); credits.dispose(); keys.dispose(); } };
+  return {
+    tracker,
+    keys,
+    credits,
+    dispose: () => {
+      tracker.dispose();
+      credits.dispose();
+      keys.dispose();
+    },
+  };
 }
 
 function request(prompt: string, outputFolder: vscode.Uri): JobRequest {
   const parameters = MODELS['gpt-image-1'].defaults;
   return {
-    model: 'gpt-image-1', prompt, parameters, transport: 'async', outputFolder, workspaceFolder: workspaceFolder(), baseName: prompt.replace(/\W+/g, '-').toLowerCase(),
-    saveMetadata: true, timeoutMs: 60_000,
+    model: 'gpt-image-1',
+    prompt,
+    parameters,
+    transport: 'async',
+    outputFolder,
+    workspaceFolder: workspaceFolder(),
+    baseName: prompt.replace(/\W+/g, '-').toLowerCase(),
+    saveMetadata: true,
+    timeoutMs: 60_000,
     body: { prompt, size: '1024x1024', quality: 'auto', background: 'opaque', output_format: 'png', output_compression: 100, moderation: 'auto' },
   };
 }
-
 
 function storedJobs(memento: vscode.Memento): JobRecord[] {
   return memento.get<JobRecord[]>('segmind.runningJobs', []) ?? [];
@@ -122,20 +145,34 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
     const window = openWindow(memento);
     try {
       await window.keys.store(TEST_KEY);
-      const base = { version: 1 as const, model: 'gpt-image-1' as const, prompt: 'old', parameters: MODELS['gpt-image-1'].defaults,
-        outputFolder: output().toString(), baseName: 'old', saveMetadata: true };
+      const base = {
+        version: 1 as const,
+        model: 'gpt-image-1' as const,
+        prompt: 'old',
+        parameters: MODELS['gpt-image-1'].defaults,
+        outputFolder: output().toString(),
+        baseName: 'old',
+        saveMetadata: true,
+      };
       await memento.update('segmind.runningJobs', [
         { ...base, id: 'too-old', requestId: 'req-too-old', submittedAt: Date.now() - RESULT_RETENTION_MS - 1_000 },
         { ...base, id: 'unknown', requestId: 'req-unknown-to-service', submittedAt: Date.now() - 60_000 },
       ]);
       const { resumed, expired } = await window.tracker.resumePersisted(60_000);
-      assert.deepEqual(expired.map((record) => record.requestId), ['req-too-old']);
+      assert.deepEqual(
+        expired.map((record) => record.requestId),
+        ['req-too-old'],
+      );
       assert.equal(resumed.length, 1);
       await assert.rejects(resumed[0]!.done, /expired/);
       const states = Object.fromEntries(window.tracker.snapshots().map((job) => [job.id, job.state]));
       assert.deepEqual(states, { 'too-old': 'expired', unknown: 'expired' });
       assert.equal(storedJobs(memento).length, 0);
-      assert.equal(segmind.fake.requestsTo('api', 'GET').some((r) => r.path.includes('req-too-old')), false, 'an expired job is not even polled');
+      assert.equal(
+        segmind.fake.requestsTo('api', 'GET').some((r) => r.path.includes('req-too-old')),
+        false,
+        'an expired job is not even polled',
+      );
     } finally {
       window.dispose();
     }
@@ -199,7 +236,10 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
       const hold = spending.hold(0.08, 'agent');
       await hold.submitted(0.08);
       hold.release();
-      await until(() => /Spent today \(estimated\): \$0\.08 of \$5\.00 · by the agent: \$0\.08 of \$2\.00/.test(statusBar.view?.tooltip ?? ''), 'the spend in the tooltip');
+      await until(
+        () => /Spent today \(estimated\): \$0\.08 of \$5\.00 · by the agent: \$0\.08 of \$2\.00/.test(statusBar.view?.tooltip ?? ''),
+        'the spend in the tooltip',
+      );
     } finally {
       spending.dispose();
       statusBar.dispose();

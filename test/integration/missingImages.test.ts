@@ -76,9 +76,17 @@ describe('Missing images and free placeholders (real VS Code)', function () {
         assert.deepEqual(await sizeOf(png), ['png', 1200, 630]);
         const sidecar = await readJson(png.with({ path: `${png.path}.json` }));
         assert.equal(sidecar['placeholder'], true);
-        assert.deepEqual([sidecar['width'], sidecar['height'], sidecar['format'], sidecar['label'], sidecar['prompt']], [1200, 630, 'png', '1200 × 630', 'A trail map']);
+        assert.deepEqual(
+          [sidecar['width'], sidecar['height'], sidecar['format'], sidecar['label'], sidecar['prompt']],
+          [1200, 630, 'png', '1200 × 630', 'A trail map'],
+        );
         const { createHash } = await import('node:crypto');
-        assert.equal(sidecar['sha256'], createHash('sha256').update(await readBytes(png)).digest('hex'));
+        assert.equal(
+          sidecar['sha256'],
+          createHash('sha256')
+            .update(await readBytes(png))
+            .digest('hex'),
+        );
 
         const jpeg = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/photo.jpeg`, size: '320x240', background: '#224466' });
         assert.equal(relative(jpeg), `${FOLDER}/photo.jpeg`, 'the extension as written');
@@ -99,7 +107,10 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       assert.deepEqual([relative(first), relative(second)], [`${FOLDER}/twice.png`, `${FOLDER}/twice-2.png`]);
       assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.png`, size: '10x10' }), /Size "10x10" is not a size/);
       assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.gif`, size: '100x100' }), /\.png, \.jpg, \.jpeg, \.webp or \.svg/);
-      assert.match(await refusal('segmind.makePlaceholder', { path: '../outside.png', size: '100x100' }), /must be relative to the workspace folder and stay inside it/);
+      assert.match(
+        await refusal('segmind.makePlaceholder', { path: '../outside.png', size: '100x100' }),
+        /must be relative to the workspace folder and stay inside it/,
+      );
     });
   });
 
@@ -109,22 +120,49 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       await page('notes.md', '# Notes\n\n![Diagram](img/diagram.webp "The flow")\n\n`![no](img/in-code.png)`\n');
       const entries = await command<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
       assert.deepEqual(entries, [
-        { file: `${FOLDER}/hero.html`, line: 4, reference: 'img/hero.png', target: `${FOLDER}/img/hero.png`, size: '1200x630', prompt: 'Mountain trail at sunrise' },
+        {
+          file: `${FOLDER}/hero.html`,
+          line: 4,
+          reference: 'img/hero.png',
+          target: `${FOLDER}/img/hero.png`,
+          size: '1200x630',
+          prompt: 'Mountain trail at sunrise',
+        },
         { file: `${FOLDER}/hero.html`, line: 5, reference: 'img/hero.png', target: `${FOLDER}/img/hero.png`, prompt: 'The same hero again' },
-        { file: `${FOLDER}/hero.html`, line: 6, reference: 'img/team-photo.jpeg', target: `${FOLDER}/img/team-photo.jpeg`, size: '320x240', prompt: 'team photo' },
+        {
+          file: `${FOLDER}/hero.html`,
+          line: 6,
+          reference: 'img/team-photo.jpeg',
+          target: `${FOLDER}/img/team-photo.jpeg`,
+          size: '320x240',
+          prompt: 'team photo',
+        },
         { file: `${FOLDER}/hero.html`, line: 7, reference: 'img/icon.svg', target: `${FOLDER}/img/icon.svg`, size: '64x64', prompt: 'An icon' },
         { file: `${FOLDER}/notes.md`, line: 3, reference: 'img/diagram.webp', target: `${FOLDER}/img/diagram.webp`, prompt: 'Diagram' },
       ]);
-      assert.equal(await vscode.workspace.fs.stat(at(FOLDER, 'img')).then(() => true, () => false), false, 'nothing written');
+      assert.equal(
+        await vscode.workspace.fs.stat(at(FOLDER, 'img')).then(
+          () => true,
+          () => false,
+        ),
+        false,
+        'nothing written',
+      );
       assert.equal(segmind.fake.requests.length, 0);
     });
 
     it('placeholder: one image per target at exactly the referenced path and size; nothing sent', async () => {
       await page('hero.html', HERO_PAGE);
       const entries = await command<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html`, mode: 'placeholder' });
-      assert.deepEqual(entries.map((entry) => [entry.target, entry.saved]), [
-        [`${FOLDER}/img/hero.png`, true], [`${FOLDER}/img/hero.png`, false], [`${FOLDER}/img/team-photo.jpeg`, true], [`${FOLDER}/img/icon.svg`, true],
-      ]);
+      assert.deepEqual(
+        entries.map((entry) => [entry.target, entry.saved]),
+        [
+          [`${FOLDER}/img/hero.png`, true],
+          [`${FOLDER}/img/hero.png`, false],
+          [`${FOLDER}/img/team-photo.jpeg`, true],
+          [`${FOLDER}/img/icon.svg`, true],
+        ],
+      );
       assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'hero.png')), ['png', 1200, 630]);
       assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
       assert.equal((await readJson(at(FOLDER, 'img', 'hero.png.json')))['prompt'], 'Mountain trail at sunrise');
@@ -135,14 +173,32 @@ describe('Missing images and free placeholders (real VS Code)', function () {
 
     it('generate: one job per target, saved at exactly the path, in its format, fitted to the size the code gives (SVG left)', async () => {
       await page('hero.html', HERO_PAGE);
-      const entries = await command<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html`, mode: 'generate', model: 'gpt-image-1-mini', quality: 'low' });
-      assert.deepEqual(entries.map((entry) => [entry.target, entry.saved]), [
-        [`${FOLDER}/img/hero.png`, true], [`${FOLDER}/img/hero.png`, false], [`${FOLDER}/img/team-photo.jpeg`, true], [`${FOLDER}/img/icon.svg`, false],
-      ]);
+      const entries = await command<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', {
+        scope: `${FOLDER}/hero.html`,
+        mode: 'generate',
+        model: 'gpt-image-1-mini',
+        quality: 'low',
+      });
+      assert.deepEqual(
+        entries.map((entry) => [entry.target, entry.saved]),
+        [
+          [`${FOLDER}/img/hero.png`, true],
+          [`${FOLDER}/img/hero.png`, false],
+          [`${FOLDER}/img/team-photo.jpeg`, true],
+          [`${FOLDER}/img/icon.svg`, false],
+        ],
+      );
       const submits = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini');
       assert.equal(submits.length, 2, 'one job per target');
-      assert.deepEqual(submits.map((request) => (request.body as { prompt?: string; output_format?: string; quality?: string })).map((body) => [body.prompt, body.output_format, body.quality]),
-        [['Mountain trail at sunrise', 'png', 'low'], ['team photo', 'jpeg', 'low']]);
+      assert.deepEqual(
+        submits
+          .map((request) => request.body as { prompt?: string; output_format?: string; quality?: string })
+          .map((body) => [body.prompt, body.output_format, body.quality]),
+        [
+          ['Mountain trail at sunrise', 'png', 'low'],
+          ['team photo', 'jpeg', 'low'],
+        ],
+      );
       assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'hero.png')), ['png', 1200, 630]);
       assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
     });
@@ -188,9 +244,12 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       const [first] = missingDiagnostics(uri);
       const actions = await command<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, first?.range, vscode.CodeActionKind.QuickFix.value);
       const titles = actions.map((action) => action.title);
-      for (const title of ['Generate a.png with Segmind…', 'Make a free placeholder for a.png', 'Fill all 3 missing images in this file…']) assert.ok(titles.includes(title), `${title} in ${titles.join(' | ')}`);
+      for (const title of ['Generate a.png with Segmind…', 'Make a free placeholder for a.png', 'Fill all 3 missing images in this file…'])
+        assert.ok(titles.includes(title), `${title} in ${titles.join(' | ')}`);
       const svgRange = missingDiagnostics(uri)[2]?.range;
-      const svgTitles = (await command<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, svgRange, vscode.CodeActionKind.QuickFix.value)).map((action) => action.title);
+      const svgTitles = (await command<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, svgRange, vscode.CodeActionKind.QuickFix.value)).map(
+        (action) => action.title,
+      );
       assert.ok(!svgTitles.some((title) => title.startsWith('Generate')), 'no generate for .svg');
       assert.ok(svgTitles.includes('Make a free placeholder for c.svg'));
 
@@ -205,13 +264,13 @@ describe('Missing images and free placeholders (real VS Code)', function () {
   });
 
   describe('Render Placeholder with AI', () => {
-    it('replaces our unchanged placeholder in place: same path, format and size; the sidecar becomes a generated image\'s', async () => {
+    it("replaces our unchanged placeholder in place: same path, format and size; the sidecar becomes a generated image's", async () => {
       const made = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/render.webp`, size: '640x360', prompt: 'A lake at dawn' });
       const before = await readBytes(made);
       const rendered = await command<vscode.Uri>('segmind.renderPlaceholder', { image: `${FOLDER}/render.webp`, model: 'gpt-image-1-mini' });
       assert.equal(rendered.toString(), made.toString());
       assert.deepEqual(await sizeOf(rendered), ['webp', 640, 360]);
-      assert.notDeepEqual(await readBytes(rendered), before, 'the bytes are the generated image\'s');
+      assert.notDeepEqual(await readBytes(rendered), before, "the bytes are the generated image's");
       const sidecar = await readJson(rendered.with({ path: `${rendered.path}.json` }));
       assert.equal(sidecar['placeholder'], undefined);
       assert.equal(sidecar['prompt'], 'A lake at dawn');
@@ -233,9 +292,13 @@ describe('Missing images and free placeholders (real VS Code)', function () {
   describe('the agent tool', () => {
     it('placeholder: true draws a free placeholder at path, of the size resize; nothing sent', async () => {
       const result = await vscode.lm.invokeTool('segmind_generate_image', {
-        input: { prompt: 'A cosy reading nook', path: `${FOLDER}/nook.png`, resize: '800x600', placeholder: true }, toolInvocationToken: undefined,
+        input: { prompt: 'A cosy reading nook', path: `${FOLDER}/nook.png`, resize: '800x600', placeholder: true },
+        toolInvocationToken: undefined,
       });
-      const words = result.content.filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart).map((part) => part.value).join('\n');
+      const words = result.content
+        .filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart)
+        .map((part) => part.value)
+        .join('\n');
       assert.match(words, /free placeholder: missing-it\/nook\.png — 800x600 PNG/);
       assert.deepEqual(await sizeOf(at(FOLDER, 'nook.png')), ['png', 800, 600]);
       assert.equal((await readJson(at(FOLDER, 'nook.png.json')))['prompt'], 'A cosy reading nook');

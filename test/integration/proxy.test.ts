@@ -98,7 +98,7 @@ describe('Proxies (a real loopback proxy, the fake Segmind)', function () {
     assert.ok(proxy.to(port(segmind.fake.apiBaseUrl)).length >= 1);
   });
 
-  it('http.proxyStrictSSL false relaxes the proxy\'s certificate only: a self-signed Segmind behind the proxy is refused, nothing sent', async () => {
+  it("http.proxyStrictSSL false relaxes the proxy's certificate only: a self-signed Segmind behind the proxy is refused, nothing sent", async () => {
     const untrusted = await FakeSegmind.start({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } }, selfSigned);
     try {
       await setting('apiBaseUrl', untrusted.apiBaseUrl);
@@ -107,7 +107,10 @@ describe('Proxies (a real loopback proxy, the fake Segmind)', function () {
       await httpSetting('proxy', proxy.url);
       await httpSetting('proxyStrictSSL', false);
       assert.match(await generateRejection({ prompt: 'Past a bad certificate' }), /Could not reach Segmind.*(self[- ]signed|certificate)/i);
-      assert.ok(proxy.to(port(untrusted.apiBaseUrl)).some((request) => request.method === 'CONNECT'), 'it went through the proxy\'s tunnel');
+      assert.ok(
+        proxy.to(port(untrusted.apiBaseUrl)).some((request) => request.method === 'CONNECT'),
+        "it went through the proxy's tunnel",
+      );
       assert.equal(untrusted.requests.length, 0, 'no request reached the service whose certificate failed');
     } finally {
       await setting('apiBaseUrl', segmind.fake.apiBaseUrl);

@@ -34,7 +34,19 @@ async function main(): Promise<number> {
   const second = path.join(tempRoot, 'second');
   fs.cpSync(fixture, second, { recursive: true });
   const multiRoot = path.join(tempRoot, 'two-folders.code-workspace');
-  fs.writeFileSync(multiRoot, JSON.stringify({ folders: [{ path: 'workspace', name: 'site' }, { path: 'second', name: 'docs' }] }, null, 2));
+  fs.writeFileSync(
+    multiRoot,
+    JSON.stringify(
+      {
+        folders: [
+          { path: 'workspace', name: 'site' },
+          { path: 'second', name: 'docs' },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
 
   const suites = [
     { name: 'single folder', suite: 'single', open: workspace },

@@ -66,7 +66,7 @@ describe('Safety by construction: confinement and never overwrite (real VS Code,
     assert.equal(segmind.fake.requests.length, 0);
   });
 
-  it('`path`\'s folder turned into a link while the job runs: the paid image goes to the output folder, with a warning naming both', async () => {
+  it("`path`'s folder turned into a link while the job runs: the paid image goes to the output folder, with a warning naming both", async () => {
     fs.mkdirSync(inWorkspace('swap'));
     made.push('swap', 'swap-was');
     segmind.fake.planNextJob({ durationMs: 1_500 });
@@ -79,8 +79,13 @@ describe('Safety by construction: confinement and never overwrite (real VS Code,
     const [saved] = result.outcome.saved;
     assert.ok(saved, `saved: ${result.outcome.failures.map(String).join('; ')}`);
     assert.equal(vscode.workspace.asRelativePath(saved.uri), 'assets/swapped-og.png');
-    assert.ok(saved.warnings.some((warning) => /^The folder swap was no longer safe.*it leads outside the workspace folder.*saved to assets\/swapped-og\.png instead/.test(warning)), saved.warnings.join(' | '));
-    assert.deepEqual(filesIn(outside), [], 'nothing reached the link\'s target');
+    assert.ok(
+      saved.warnings.some((warning) =>
+        /^The folder swap was no longer safe.*it leads outside the workspace folder.*saved to assets\/swapped-og\.png instead/.test(warning),
+      ),
+      saved.warnings.join(' | '),
+    );
+    assert.deepEqual(filesIn(outside), [], "nothing reached the link's target");
     made.push('assets/swapped-og.png', 'assets/swapped-og.png.json');
   });
 
@@ -107,26 +112,47 @@ describe('Safety by construction: confinement and never overwrite (real VS Code,
     fs.mkdirSync(inWorkspace('resume-here'));
     made.push('resume-here', 'resume-was');
     const memento = new MemoryMemento();
-    const tracker = (): JobTracker => new JobTracker({
-      store: new JobStore(memento), logger: services.logger, clock: services.clients.clock, createClient: () => services.clients.create(),
-      saveResult: resultSaver('test', () => Date.now(), (folder) => resolveOutputFolder(folder, 'assets')),
-    });
+    const tracker = (): JobTracker =>
+      new JobTracker({
+        store: new JobStore(memento),
+        logger: services.logger,
+        clock: services.clients.clock,
+        createClient: () => services.clients.create(),
+        saveResult: resultSaver(
+          'test',
+          () => Date.now(),
+          (folder) => resolveOutputFolder(folder, 'assets'),
+        ),
+      });
     const first = tracker();
     segmind.fake.planNextJob({ durationMs: 2_000 });
     const folder = vscode.Uri.file(inWorkspace('resume-here'));
     const started = first.start({
-      model: 'gpt-image-1', prompt: 'Resumed', parameters: MODELS['gpt-image-1'].defaults, transport: 'async', outputFolder: folder,
-      workspaceFolder: workspaceFolder(), baseName: 'resumed', saveMetadata: false, timeoutMs: 30_000,
+      model: 'gpt-image-1',
+      prompt: 'Resumed',
+      parameters: MODELS['gpt-image-1'].defaults,
+      transport: 'async',
+      outputFolder: folder,
+      workspaceFolder: workspaceFolder(),
+      baseName: 'resumed',
+      saveMetadata: false,
+      timeoutMs: 30_000,
       body: { prompt: 'Resumed', size: '1024x1024', quality: 'auto', background: 'opaque', output_format: 'png', output_compression: 100, moderation: 'auto' },
     });
     started.done.catch(() => undefined);
-    await until(() => Array.isArray(memento.get('segmind.runningJobs')) && (memento.get<unknown[]>('segmind.runningJobs') ?? []).length === 1, 'the stored job');
+    await until(
+      () => Array.isArray(memento.get('segmind.runningJobs')) && (memento.get<unknown[]>('segmind.runningJobs') ?? []).length === 1,
+      'the stored job',
+    );
     first.dispose(); // the window reloads
     fs.renameSync(inWorkspace('resume-here'), inWorkspace('resume-was'));
     fs.symlinkSync(outside, inWorkspace('resume-here'), 'dir');
     const second = tracker();
     const { resumed } = await second.resumePersisted(30_000);
-    await assert.rejects(resumed[0]?.done ?? Promise.reject(new Error('nothing resumed')), (error: unknown) => isSegmindError(error) && error.kind === 'unsafe-destination');
+    await assert.rejects(
+      resumed[0]?.done ?? Promise.reject(new Error('nothing resumed')),
+      (error: unknown) => isSegmindError(error) && error.kind === 'unsafe-destination',
+    );
     second.dispose();
     assert.deepEqual(filesIn(outside), []);
   });
@@ -142,7 +168,11 @@ describe('Safety by construction: confinement and never overwrite (real VS Code,
       assert.equal(Number(wroteA) + Number(wroteB), 1, `round ${round}: exactly one writer wins`);
       assert.deepEqual([...(await readBytes(target))], [...(wroteA ? a : b)], `round ${round}: the winner's bytes`);
     }
-    assert.deepEqual(filesIn(inWorkspace('race')).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
+    assert.deepEqual(
+      filesIn(inWorkspace('race')).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file is left',
+    );
   });
 
   it('never writes over a file that appears under the name being written (a link planted there included)', async () => {

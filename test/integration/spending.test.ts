@@ -21,7 +21,10 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
   it('segmind.dailySpendLimit refuses a scripted run before any request, naming the spend, the limit and the setting', async () => {
     await setting('dailySpendLimit', BELOW_ANY_RUN);
     const message = await generateRejection({ prompt: 'Over the limit', variants: 2 });
-    assert.match(message, /^Not sent: this run \(about \$0\.08\) would take today's spend of \$\d+\.\d\d past your limit of < \$0\.01 \(segmind\.dailySpendLimit\)\. Raise the limit/);
+    assert.match(
+      message,
+      /^Not sent: this run \(about \$0\.08\) would take today's spend of \$\d+\.\d\d past your limit of < \$0\.01 \(segmind\.dailySpendLimit\)\. Raise the limit/,
+    );
     assert.equal(segmind.fake.requests.length, 0);
   });
 
@@ -56,7 +59,10 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
       assert.ok(first.ran && first.outcome.saved.length === 2);
       assert.equal(services.spending.today().totalUsd.toFixed(2), '0.08');
       const before = segmind.fake.requests.length;
-      await assert.rejects(services.flow.run({ options: { prompt: 'One more' } }, asker()), (error: unknown) => isSegmindError(error) && error.kind === 'spend-limit');
+      await assert.rejects(
+        services.flow.run({ options: { prompt: 'One more' } }, asker()),
+        (error: unknown) => isSegmindError(error) && error.kind === 'spend-limit',
+      );
       assert.equal(segmind.fake.requests.length, before, 'nothing sent for the refused run');
     });
 

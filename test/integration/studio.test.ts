@@ -22,10 +22,10 @@ import { readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } f
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 
 function studioTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('segmind.studio'));
 }
-
 
 interface Harness {
   readonly deps: StudioDependencies;
@@ -43,9 +43,13 @@ async function harness(): Promise<Harness> {
   const questions: Question[] = [];
   const answers = { yes: true };
   const deps: StudioDependencies = {
-    extensionUri: vscode.Uri.file(repoRoot), tracker, logger, history: new PromptHistory(new MemoryMemento()),
+    extensionUri: vscode.Uri.file(repoRoot),
+    tracker,
+    logger,
+    history: new PromptHistory(new MemoryMemento()),
     notifier: new Notifier(logger, () => Promise.resolve(undefined)),
-    flow, consent: new UploadConsent(memento, logger),
+    flow,
+    consent: new UploadConsent(memento, logger),
     confirm: (question) => {
       questions.push(question);
       return Promise.resolve(answers.yes);
@@ -55,7 +59,10 @@ async function harness(): Promise<Harness> {
 }
 
 /** A panel of the Studio's type, filled by a StudioPanel of this test's services; every post recorded. */
-function revive(deps: StudioDependencies, panel = vscode.window.createWebviewPanel('segmind.studio', 'Image Studio (test)', vscode.ViewColumn.Active, {})): { studio: StudioPanel; posts: HostToWebview[] } {
+function revive(
+  deps: StudioDependencies,
+  panel = vscode.window.createWebviewPanel('segmind.studio', 'Image Studio (test)', vscode.ViewColumn.Active, {}),
+): { studio: StudioPanel; posts: HostToWebview[] } {
   const studio = StudioPanel.revive(panel, deps);
   const posts: HostToWebview[] = [];
   studio.onDidPost((message) => posts.push(message));
@@ -63,7 +70,10 @@ function revive(deps: StudioDependencies, panel = vscode.window.createWebviewPan
 }
 
 const request = (prompt: string, extra: Partial<GenerateRequest> = {}): GenerateRequest => ({
-  prompt, model: 'gpt-image-1-mini', variants: 1, inputs: [],
+  prompt,
+  model: 'gpt-image-1-mini',
+  variants: 1,
+  inputs: [],
   parameters: { size: '1024x1024', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
   ...extra,
 });
@@ -114,12 +124,19 @@ describe('Image Studio (real VS Code)', function () {
     const types = posts.map((post) => post.type);
     for (const type of ['init', 'jobs', 'history', 'gallery'] as const) assert.ok(types.includes(type), `no ${type} after ready`);
     const [init] = ofType(posts, 'init');
-    assert.deepEqual(init?.models.map((model) => model.slug), ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit']);
+    assert.deepEqual(
+      init?.models.map((model) => model.slug),
+      ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit'],
+    );
     assert.ok(init?.models.find((model) => model.slug === 'gpt-image-2')?.sizes.includes('3840x2160'));
     assert.equal(init?.choices.maxVariants, 4);
-    assert.deepEqual(init?.choices.outputFormats, ['png', 'jpeg', 'webp'], 'the webview is sent the catalog\'s choices');
+    assert.deepEqual(init?.choices.outputFormats, ['png', 'jpeg', 'webp'], "the webview is sent the catalog's choices");
     const roots = (studio.panel.webview.options.localResourceRoots ?? []).map((uri) => uri.path);
-    assert.deepEqual(roots, [`${vscode.Uri.file(repoRoot).path}/dist`, `${vscode.Uri.file(repoRoot).path}/media`, vscode.Uri.joinPath(workspaceFolder(), 'assets').path]);
+    assert.deepEqual(roots, [
+      `${vscode.Uri.file(repoRoot).path}/dist`,
+      `${vscode.Uri.file(repoRoot).path}/media`,
+      vscode.Uri.joinPath(workspaceFolder(), 'assets').path,
+    ]);
   });
 
   it('a generate message runs a job and saves the file; jobs, history and gallery follow', async () => {
@@ -136,7 +153,11 @@ describe('Image Studio (real VS Code)', function () {
     assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 1);
 
     assert.equal(ofType(posts, 'history').at(-1)?.entries[0]?.prompt, 'A studio test lighthouse');
-    await until(() => ofType(posts, 'jobs').some((message) => message.jobs.some((job) => job.state === 'saved' && job.savedPath === 'assets/a-studio-test-lighthouse.png')), 'a saved job card');
+    await until(
+      () =>
+        ofType(posts, 'jobs').some((message) => message.jobs.some((job) => job.state === 'saved' && job.savedPath === 'assets/a-studio-test-lighthouse.png')),
+      'a saved job card',
+    );
     const gallery = ofType(posts, 'gallery').at(-1);
     const item = gallery?.items.find((candidate) => candidate.path === 'assets/a-studio-test-lighthouse.png');
     assert.ok(item, 'the new image is in the gallery');
@@ -188,7 +209,10 @@ describe('Image Studio (real VS Code)', function () {
     assert.equal(posts.length, count, 'nothing answered');
     await studio.handleMessage({ type: 'generate', request: request('   ') });
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /prompt is empty/i);
-    await studio.handleMessage({ type: 'generate', request: request('x', { model: 'gpt-image-1', parameters: { ...request('').parameters, size: '3840x2160' } }) });
+    await studio.handleMessage({
+      type: 'generate',
+      request: request('x', { model: 'gpt-image-1', parameters: { ...request('').parameters, size: '3840x2160' } }),
+    });
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /only available on gpt-image-2/);
     assert.equal(segmind.fake.requests.length, 0);
   });
@@ -199,14 +223,28 @@ describe('Image Studio (real VS Code)', function () {
     const logo = vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png');
     await studio.handleMessage({ type: 'addInputs', uris: [logo.toString(), 'file:///etc/hostname'] });
     const [added] = ofType(posts, 'inputsAdded');
-    assert.deepEqual(added?.inputs.map((input) => [input.path, input.width, input.height]), [['images/logo.png', 64, 64]]);
+    assert.deepEqual(
+      added?.inputs.map((input) => [input.path, input.width, input.height]),
+      [['images/logo.png', 64, 64]],
+    );
     assert.match(added?.inputs[0]?.src ?? '', /^data:image\/png;base64,/, 'outside the output folder: a data: URL preview');
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /outside the workspace/);
 
     const mask = await sharp({ create: { width: 64, height: 64, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 255 } } })
-      .composite([{ input: { create: { width: 20, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }, blend: 'dest-out', left: 10, top: 10 }])
-      .png().toBuffer();
-    await studio.handleMessage({ type: 'generate', request: request('Only the corner', { model: 'gpt-image-1-edit', parameters: { ...request('').parameters, size: 'auto' }, inputs: [logo.toString()], mask: `data:image/png;base64,${mask.toString('base64')}` }) });
+      .composite([
+        { input: { create: { width: 20, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }, blend: 'dest-out', left: 10, top: 10 },
+      ])
+      .png()
+      .toBuffer();
+    await studio.handleMessage({
+      type: 'generate',
+      request: request('Only the corner', {
+        model: 'gpt-image-1-edit',
+        parameters: { ...request('').parameters, size: 'auto' },
+        inputs: [logo.toString()],
+        mask: `data:image/png;base64,${mask.toString('base64')}`,
+      }),
+    });
 
     const uploads = segmind.fake.requestsTo('upload', 'POST', '/upload-asset');
     assert.equal(uploads.length, 1);
@@ -224,11 +262,16 @@ describe('Image Studio (real VS Code)', function () {
 
     // Run again from the gallery: the painted mask was not kept, so it runs without one, and says so.
     await until(() => ofType(posts, 'gallery').some((gallery) => gallery.items.some((item) => item.path === match[1])), 'the edit in the gallery');
-    const item = ofType(posts, 'gallery').at(-1)?.items.find((candidate) => candidate.path === match[1]);
+    const item = ofType(posts, 'gallery')
+      .at(-1)
+      ?.items.find((candidate) => candidate.path === match[1]);
     assert.ok(item);
     segmind.fake.reset({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
     await studio.handleMessage({ type: 'galleryAction', action: 'regenerate', uri: item.uri });
-    assert.ok(ofType(posts, 'notice').some((notice) => /mask painted for that edit was not kept/.test(notice.notice.text)), 'the user is told the mask is gone');
+    assert.ok(
+      ofType(posts, 'notice').some((notice) => /mask painted for that edit was not kept/.test(notice.notice.text)),
+      'the user is told the mask is gone',
+    );
     const again = segmind.fake.requestsTo('upload', 'POST', '/upload-asset');
     assert.equal((again[0]?.body as { data_urls?: unknown[] }).data_urls?.length, 1, 'only the image is uploaded again');
     const rerun = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit')[0]?.body as Record<string, unknown>;
@@ -249,8 +292,18 @@ describe('Image Studio (real VS Code)', function () {
     const { studio, posts } = revive(h.deps);
     await studio.handleMessage({ type: 'ready' });
     const logo = vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png');
-    const small = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    await studio.handleMessage({ type: 'generate', request: request('x', { model: 'gpt-image-1-edit', parameters: { ...request('').parameters, size: 'auto' }, inputs: [logo.toString()], mask: `data:image/png;base64,${small.toString('base64')}` }) });
+    const small = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    await studio.handleMessage({
+      type: 'generate',
+      request: request('x', {
+        model: 'gpt-image-1-edit',
+        parameters: { ...request('').parameters, size: 'auto' },
+        inputs: [logo.toString()],
+        mask: `data:image/png;base64,${small.toString('base64')}`,
+      }),
+    });
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /32x32 but images\/logo\.png is 64x64/);
     assert.equal(segmind.fake.requests.length, 0);
   });
@@ -261,12 +314,25 @@ describe('Image Studio (real VS Code)', function () {
     segmind.fake.planNextJob({ durationMs: 30_000 });
     const running = studio.handleMessage({ type: 'generate', request: request('A job to cancel') });
     await until(() => ofType(posts, 'jobs').some((message) => message.jobs.some((job) => job.prompt === 'A job to cancel' && job.running)), 'a running card');
-    const job = ofType(posts, 'jobs').flatMap((message) => message.jobs).find((candidate) => candidate.prompt === 'A job to cancel');
+    const job = ofType(posts, 'jobs')
+      .flatMap((message) => message.jobs)
+      .find((candidate) => candidate.prompt === 'A job to cancel');
     assert.ok(job);
     await studio.handleMessage({ type: 'cancelJob', jobId: job.id });
     await running;
-    await until(() => ofType(posts, 'jobs').at(-1)?.jobs.find((candidate) => candidate.id === job.id)?.state === 'cancelled', 'a cancelled card');
-    assert.match(ofType(posts, 'jobs').at(-1)?.jobs.find((candidate) => candidate.id === job.id)?.error ?? '', /may still finish the job and charge/);
+    await until(
+      () =>
+        ofType(posts, 'jobs')
+          .at(-1)
+          ?.jobs.find((candidate) => candidate.id === job.id)?.state === 'cancelled',
+      'a cancelled card',
+    );
+    assert.match(
+      ofType(posts, 'jobs')
+        .at(-1)
+        ?.jobs.find((candidate) => candidate.id === job.id)?.error ?? '',
+      /may still finish the job and charge/,
+    );
   });
 
   it('restores after a reload: the serializer revives a new panel, resets its options, and posts state after ready', async () => {
@@ -288,16 +354,24 @@ describe('Image Studio (real VS Code)', function () {
     await until(() => posts.some((message) => message.type === 'gallery'), 'the gallery after ready');
   });
 
-  describe('run again from a sidecar (which may come from anyone\'s repository)', () => {
+  describe("run again from a sidecar (which may come from anyone's repository)", () => {
     const made: vscode.Uri[] = [];
     /** An image with a sidecar in the output folder, as a cloned repository could bring it. */
     async function planted(name: string, sidecar: Record<string, unknown>): Promise<vscode.Uri> {
       const image = vscode.Uri.joinPath(workspaceFolder(), 'assets', name);
       await vscode.workspace.fs.copy(vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png'), image, { overwrite: true });
-      await vscode.workspace.fs.writeFile(image.with({ path: `${image.path}.json` }), new TextEncoder().encode(JSON.stringify({
-        prompt: 'From someone else', parameters: { size: 'auto', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
-        image: { format: 'png', width: 64, height: 64 }, timings: { savedAt: new Date().toISOString() }, ...sidecar,
-      })));
+      await vscode.workspace.fs.writeFile(
+        image.with({ path: `${image.path}.json` }),
+        new TextEncoder().encode(
+          JSON.stringify({
+            prompt: 'From someone else',
+            parameters: { size: 'auto', quality: 'low', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
+            image: { format: 'png', width: 64, height: 64 },
+            timings: { savedAt: new Date().toISOString() },
+            ...sidecar,
+          }),
+        ),
+      );
       made.push(image, image.with({ path: `${image.path}.json` }));
       return image;
     }
@@ -305,7 +379,10 @@ describe('Image Studio (real VS Code)', function () {
     async function runAgain(image: vscode.Uri): Promise<HostToWebview[]> {
       const { studio, posts } = revive(h.deps);
       await studio.handleMessage({ type: 'ready' });
-      await until(() => ofType(posts, 'gallery').some((gallery) => gallery.items.some((item) => item.uri === image.toString())), 'the planted image in the gallery');
+      await until(
+        () => ofType(posts, 'gallery').some((gallery) => gallery.items.some((item) => item.uri === image.toString())),
+        'the planted image in the gallery',
+      );
       await studio.handleMessage({ type: 'galleryAction', action: 'regenerate', uri: image.toString() });
       return posts;
     }

@@ -40,7 +40,12 @@ export class LoopbackProxy {
     const server: http.Server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }) : http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const proxy = new LoopbackProxy(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, options.requireAuthorization, options.refuseTunnels === true);
+    const proxy = new LoopbackProxy(
+      server,
+      `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+      options.requireAuthorization,
+      options.refuseTunnels === true,
+    );
     server.on('connection', (socket) => {
       proxy.sockets.add(socket);
       socket.on('close', () => proxy.sockets.delete(socket));
@@ -57,7 +62,12 @@ export class LoopbackProxy {
 
   private allowed(request: http.IncomingMessage): boolean {
     const authorization = request.headers['proxy-authorization'];
-    this.requests.push({ method: request.method ?? '', target: request.url ?? '', headerNames: Object.keys(request.headers), ...(authorization ? { proxyAuthorization: authorization } : {}) });
+    this.requests.push({
+      method: request.method ?? '',
+      target: request.url ?? '',
+      headerNames: Object.keys(request.headers),
+      ...(authorization ? { proxyAuthorization: authorization } : {}),
+    });
     return this.requiredAuthorization === undefined || authorization === this.requiredAuthorization;
   }
 
@@ -94,10 +104,13 @@ export class LoopbackProxy {
       return;
     }
     const { 'proxy-authorization': _, ...headers } = request.headers;
-    const upstream = http.request({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: request.method, headers }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: request.method, headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
     upstream.on('error', () => response.writeHead(502).end());
     request.pipe(upstream);
   }

@@ -11,13 +11,24 @@ describe('baseUrl', () => {
     for (const ok of ['http://127.0.0.1:1234', 'http://localhost:8080/', 'http://[::1]:9000', 'http://127.1.2.3']) {
       assert.equal(parseBaseUrl(ok, 's').protocol, 'http:', ok);
     }
-    for (const bad of ['http://api.segmind.com', 'http://127.0.0.1.evil.com', 'http://localhost.evil.com', 'http://10.0.0.1', 'ftp://api.segmind.com', 'file:///etc']) {
-      assert.throws(() => parseBaseUrl(bad, 'segmind.apiBaseUrl'), (error: unknown) => {
-        assert.ok(error instanceof ConfigurationError);
-        assert.equal(error.setting, 'segmind.apiBaseUrl');
-        assert.match(error.message, /https/);
-        return true;
-      }, bad);
+    for (const bad of [
+      'http://api.segmind.com',
+      'http://127.0.0.1.evil.com',
+      'http://localhost.evil.com',
+      'http://10.0.0.1',
+      'ftp://api.segmind.com',
+      'file:///etc',
+    ]) {
+      assert.throws(
+        () => parseBaseUrl(bad, 'segmind.apiBaseUrl'),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigurationError);
+          assert.equal(error.setting, 'segmind.apiBaseUrl');
+          assert.match(error.message, /https/);
+          return true;
+        },
+        bad,
+      );
     }
   });
   it('refuses credentials in the URL and garbage', () => {

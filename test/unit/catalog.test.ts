@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import {
-  BASE_SIZES, LARGE_SIZES, MODELS, MODEL_SLUGS, TEXT_TO_IMAGE_MODELS, isModelSlug, isTextToImageModel,
-  resolveParameters, sizeInPixels, toRequestBody, validatePrompt, type ModelSlug,
+  BASE_SIZES,
+  LARGE_SIZES,
+  MODELS,
+  MODEL_SLUGS,
+  TEXT_TO_IMAGE_MODELS,
+  isModelSlug,
+  isTextToImageModel,
+  resolveParameters,
+  sizeInPixels,
+  toRequestBody,
+  validatePrompt,
+  type ModelSlug,
 } from '../../src/domain/catalog';
 import { refusal } from './support/assertions';
 
@@ -31,7 +41,12 @@ describe('catalog', () => {
         assert.equal(info.slug, slug);
         assert.deepEqual([...info.sizes], [...want.sizes]);
         assert.deepEqual(info.defaults, {
-          size: want.size, quality: want.quality, background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto',
+          size: want.size,
+          quality: want.quality,
+          background: 'opaque',
+          outputFormat: 'png',
+          outputCompression: 100,
+          moderation: 'auto',
         });
         assert.deepEqual([...info.compressionRange], want.compression);
         assert.equal(info.editInput, want.edit);
@@ -97,7 +112,14 @@ describe('catalog', () => {
 
     it('reports several problems at once', () => {
       const error = refusal(() =>
-        resolveParameters('gpt-image-1', { size: '3840x2160', quality: 'ultra', outputCompression: 0, moderation: 'none', background: 'transparent', outputFormat: 'jpeg' }),
+        resolveParameters('gpt-image-1', {
+          size: '3840x2160',
+          quality: 'ultra',
+          outputCompression: 0,
+          moderation: 'none',
+          background: 'transparent',
+          outputFormat: 'jpeg',
+        }),
       );
       const names = error.problems.map((p) => p.parameter).sort();
       assert.deepEqual(names, ['background', 'moderation', 'outputCompression', 'quality', 'size']);
@@ -106,7 +128,10 @@ describe('catalog', () => {
 
     it('refuses values of the wrong type and names the parameter', () => {
       const error = refusal(() => resolveParameters('gpt-image-1', { quality: 3, outputFormat: 'gif' }));
-      assert.deepEqual(error.problems.map((p) => p.parameter), ['quality', 'outputFormat']);
+      assert.deepEqual(
+        error.problems.map((p) => p.parameter),
+        ['quality', 'outputFormat'],
+      );
       assert.match(error.message, /gif/);
     });
 
@@ -137,7 +162,13 @@ describe('catalog', () => {
     it('uses the service field names', () => {
       const parameters = resolveParameters('gpt-image-2', { size: '2048x1152', outputFormat: 'webp', outputCompression: 0, quality: 'low', moderation: 'low' });
       assert.deepEqual(toRequestBody('a fox', parameters), {
-        prompt: 'a fox', size: '2048x1152', quality: 'low', background: 'opaque', output_format: 'webp', output_compression: 0, moderation: 'low',
+        prompt: 'a fox',
+        size: '2048x1152',
+        quality: 'low',
+        background: 'opaque',
+        output_format: 'webp',
+        output_compression: 0,
+        moderation: 'low',
       });
     });
   });

@@ -5,9 +5,23 @@ import sharp from 'sharp';
 import { FakeSegmind, type ResultShape } from '../fakeSegmind/server';
 import { SegmindClient, errorFromAnswer, serviceMessage, type RequestEvent, type SegmindClientOptions } from '../../src/segmind/client';
 import {
-  BadRequestError, CancelledError, ConfigurationError, ForbiddenError, JobExpiredError, JobFailedError, MissingApiKeyError,
-  ModelRetiredError, NetworkError, NotAcceptableError, NotFoundError, ProtocolError, RateLimitError, RequestTimeoutError,
-  ServerError, UnauthorizedError, UnexpectedStatusError,
+  BadRequestError,
+  CancelledError,
+  ConfigurationError,
+  ForbiddenError,
+  JobExpiredError,
+  JobFailedError,
+  MissingApiKeyError,
+  ModelRetiredError,
+  NetworkError,
+  NotAcceptableError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitError,
+  RequestTimeoutError,
+  ServerError,
+  UnauthorizedError,
+  UnexpectedStatusError,
 } from '../../src/domain/errors';
 import { readPixelSize, sniffImageFormat } from '../../src/domain/imageFormat';
 import type { ModelSlug } from '../../src/domain/catalog';
@@ -117,7 +131,9 @@ describe('SegmindClient against the fake server', function () {
       const result = await c.result(id);
       assert.ok(result.image);
       await c.download(result.image);
-      const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00f' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00f' } })
+        .png()
+        .toBuffer();
       const [assetUrl] = await c.upload([`data:image/png;base64,${png.toString('base64')}`]);
       assert.ok(assetUrl);
       await c.download({ type: 'url', url: assetUrl });
@@ -187,7 +203,11 @@ describe('SegmindClient against the fake server', function () {
     it('is redacted from error messages when the server echoes it', async () => {
       const odd = 'not-a-segmind-shaped-key-123';
       fake.options.apiKey = odd;
-      fake.addFault({ path: '/v1/get-user-credits', status: 400, body: JSON.stringify({ error: `Invalid x-api-key header ${odd}, expected SG_ key like ${KEY}` }) });
+      fake.addFault({
+        path: '/v1/get-user-credits',
+        status: 400,
+        body: JSON.stringify({ error: `Invalid x-api-key header ${odd}, expected SG_ key like ${KEY}` }),
+      });
       const error = await rejection(client({ apiKey: () => Promise.resolve(odd) }).credits(), BadRequestError);
       assert.ok(!error.message.includes(odd), error.message);
       assert.ok(!error.serviceMessage.includes(odd));
@@ -219,7 +239,12 @@ describe('SegmindClient against the fake server', function () {
     it('tolerates a JSON answer pointing at the image', async () => {
       const c = client();
       const id = await finishedJob(c);
-      fake.addFault({ path: '/v1/gpt-image-1', status: 200, body: JSON.stringify({ output: `${fake.outputBaseUrl}/generations/${id}.png` }), headers: { 'x-cost': '0.04' } });
+      fake.addFault({
+        path: '/v1/gpt-image-1',
+        status: 200,
+        body: JSON.stringify({ output: `${fake.outputBaseUrl}/generations/${id}.png` }),
+        headers: { 'x-cost': '0.04' },
+      });
       const answer = await c.generateSync('gpt-image-1', BODY, 5_000);
       assert.equal(answer.image.type, 'url');
       assert.equal(answer.cost, 0.04);
@@ -264,8 +289,12 @@ describe('SegmindClient against the fake server', function () {
   describe('upload', () => {
     let dataUrls: string[];
     before(async () => {
-      const png = await sharp({ create: { width: 8, height: 6, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } } }).png().toBuffer();
-      const jpeg = await sharp({ create: { width: 5, height: 7, channels: 3, background: '#abc' } }).jpeg().toBuffer();
+      const png = await sharp({ create: { width: 8, height: 6, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } } })
+        .png()
+        .toBuffer();
+      const jpeg = await sharp({ create: { width: 5, height: 7, channels: 3, background: '#abc' } })
+        .jpeg()
+        .toBuffer();
       dataUrls = [`data:image/png;base64,${png.toString('base64')}`, `data:image/jpeg;base64,${jpeg.toString('base64')}`];
     });
     for (const uploadKey of ['file_urls', 'urls'] as const) {
@@ -381,8 +410,14 @@ describe('SegmindClient against the fake server', function () {
       assert.equal(error.status, 502);
       assert.equal(fake.requestsTo('api').length, 4);
       assert.deepEqual(clock.sleeps, [375, 750, 1_500]);
-      assert.deepEqual(events.map((e) => e.attempt), [1, 2, 3, 4]);
-      assert.deepEqual(events.map((e) => e.retryInMs), [375, 750, 1_500, undefined]);
+      assert.deepEqual(
+        events.map((e) => e.attempt),
+        [1, 2, 3, 4],
+      );
+      assert.deepEqual(
+        events.map((e) => e.retryInMs),
+        [375, 750, 1_500, undefined],
+      );
     });
     it('an unexpected status (e.g. 418) is UnexpectedStatusError', async () => {
       fake.addFault({ path: '/v1/get-user-credits', status: 418, body: 'teapot' });
@@ -528,18 +563,31 @@ describe('SegmindClient against the fake server', function () {
     it('aborting during a backoff wait: CancelledError', async () => {
       fake.addFault({ path: '/v1/get-user-credits', status: 503, times: Infinity });
       const controller = new AbortController();
-      const c = client({ clock: { now: clock.now, sleep: (ms, signal) => { controller.abort(); return clock.sleep(ms, signal); } } });
+      const c = client({
+        clock: {
+          now: clock.now,
+          sleep: (ms, signal) => {
+            controller.abort();
+            return clock.sleep(ms, signal);
+          },
+        },
+      });
       await rejection(c.credits(controller.signal), CancelledError);
       assert.equal(fake.requestsTo('api').length, 1);
     });
   });
 
   describe('base URL validation', () => {
-    const make = (apiBaseUrl: string, uploadBaseUrl = 'https://workflows-api.segmind.com') =>
-      () => new SegmindClient({ apiBaseUrl, uploadBaseUrl, apiKey: () => Promise.resolve(KEY) });
+    const make =
+      (apiBaseUrl: string, uploadBaseUrl = 'https://workflows-api.segmind.com') =>
+      () =>
+        new SegmindClient({ apiBaseUrl, uploadBaseUrl, apiKey: () => Promise.resolve(KEY) });
     it('requires https except on loopback', () => {
       assert.throws(make('http://api.segmind.com'), ConfigurationError);
-      assert.throws(make('https://api.segmind.com', 'http://workflows-api.segmind.com'), (e: unknown) => e instanceof ConfigurationError && e.setting === 'segmind.uploadBaseUrl');
+      assert.throws(
+        make('https://api.segmind.com', 'http://workflows-api.segmind.com'),
+        (e: unknown) => e instanceof ConfigurationError && e.setting === 'segmind.uploadBaseUrl',
+      );
       assert.doesNotThrow(make('https://api.segmind.com'));
       assert.doesNotThrow(make('http://127.0.0.1:9', 'http://localhost:9'));
     });
@@ -576,7 +624,19 @@ describe('SegmindClient against the fake server', function () {
     });
     it('maps statuses to kinds with the context', () => {
       const kinds = [400, 401, 403, 404, 406, 410, 422, 429, 500, 503, 418].map((s) => errorFromAnswer(answer(s, '{}'), { on: 'model' }, 0).kind);
-      assert.deepEqual(kinds, ['bad-request', 'unauthorized', 'forbidden', 'not-found', 'not-acceptable', 'model-retired', 'job-failed', 'rate-limited', 'server', 'server', 'unexpected-status']);
+      assert.deepEqual(kinds, [
+        'bad-request',
+        'unauthorized',
+        'forbidden',
+        'not-found',
+        'not-acceptable',
+        'model-retired',
+        'job-failed',
+        'rate-limited',
+        'server',
+        'server',
+        'unexpected-status',
+      ]);
       assert.equal(errorFromAnswer(answer(404, '{}'), { on: 'job', requestId: 'r1' }, 0).kind, 'job-expired');
       const limited = errorFromAnswer(answer(429, '{}', { 'retry-after': '4' }), { on: 'other' }, 0);
       assert.ok(limited instanceof RateLimitError && limited.retryAfterMs === 4_000);

@@ -44,9 +44,14 @@ describe('commandIds', () => {
 
   it('titles match the command table of the README where the command exists', () => {
     const titles: Record<string, string> = {
-      'segmind.generateImage': 'Generate Image…', 'segmind.openStudio': 'Open Image Studio', 'segmind.editImage': 'Edit Image with Prompt…',
-      'segmind.setApiKey': 'Set API Key', 'segmind.clearApiKey': 'Clear API Key', 'segmind.checkCredits': 'Check Credits',
-      'segmind.showJobs': 'Show Jobs', 'segmind.showLog': 'Show Log',
+      'segmind.generateImage': 'Generate Image…',
+      'segmind.openStudio': 'Open Image Studio',
+      'segmind.editImage': 'Edit Image with Prompt…',
+      'segmind.setApiKey': 'Set API Key',
+      'segmind.clearApiKey': 'Clear API Key',
+      'segmind.checkCredits': 'Check Credits',
+      'segmind.showJobs': 'Show Jobs',
+      'segmind.showLog': 'Show Log',
     };
     for (const entry of contributed) {
       if (titles[entry.command]) assert.equal(entry.title, titles[entry.command]);

@@ -1,8 +1,17 @@
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
 import {
-  EDITABLE_EXTENSIONS, MAX_EDIT_IMAGE_BYTES, MAX_EDIT_IMAGES, MAX_EDIT_TOTAL_BYTES, checkEditInputs, checkImageCount,
-  formatMegabytes, hasEditableExtension, sizeProblem, workspaceRelativeSegments, type EditInputFile,
+  EDITABLE_EXTENSIONS,
+  MAX_EDIT_IMAGE_BYTES,
+  MAX_EDIT_IMAGES,
+  MAX_EDIT_TOTAL_BYTES,
+  checkEditInputs,
+  checkImageCount,
+  formatMegabytes,
+  hasEditableExtension,
+  sizeProblem,
+  workspaceRelativeSegments,
+  type EditInputFile,
 } from '../../src/domain/editInputs';
 import { MODELS } from '../../src/domain/catalog';
 import { refusal } from './support/assertions';
@@ -33,8 +42,14 @@ describe('editInputs', function () {
 
   it('accepts PNG, JPEG and WebP, and reports the format of the bytes and the pixel size', () => {
     const checked = checkEditInputs([file('a.png', png), file('b.jpg', jpeg), file('c.webp', webp)]);
-    assert.deepEqual(checked.images.map((i) => i.format), ['png', 'jpeg', 'webp']);
-    assert.deepEqual(checked.images.map((i) => i.path), ['a.png', 'b.jpg', 'c.webp']);
+    assert.deepEqual(
+      checked.images.map((i) => i.format),
+      ['png', 'jpeg', 'webp'],
+    );
+    assert.deepEqual(
+      checked.images.map((i) => i.path),
+      ['a.png', 'b.jpg', 'c.webp'],
+    );
     assert.deepEqual(checked.images[0]?.pixelSize, { width: 16, height: 16 });
     assert.equal(checked.mask, undefined);
   });
@@ -52,11 +67,18 @@ describe('editInputs', function () {
 
   it('names formats the models do not take (GIF, BMP, TIFF, SVG, AVIF)', () => {
     const gif = new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00\x00;');
-    const bmp = new Uint8Array(40); bmp.set([0x42, 0x4d]);
+    const bmp = new Uint8Array(40);
+    bmp.set([0x42, 0x4d]);
     const tiff = Uint8Array.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]);
     const svg = new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>');
     const avif = Uint8Array.from([0, 0, 0, 0x1c, ...new TextEncoder().encode('ftypavif'), 0, 0, 0, 0]);
-    const expected: Array<[Uint8Array, RegExp]> = [[gif, /is a GIF image/], [bmp, /is a BMP image/], [tiff, /is a TIFF image/], [svg, /is an SVG image/], [avif, /is an AVIF image/]];
+    const expected: Array<[Uint8Array, RegExp]> = [
+      [gif, /is a GIF image/],
+      [bmp, /is a BMP image/],
+      [tiff, /is a TIFF image/],
+      [svg, /is an SVG image/],
+      [avif, /is an AVIF image/],
+    ];
     for (const [bytes, message] of expected) {
       assert.match(refusal(() => checkEditInputs([file('x.png', bytes)])).message, message);
     }
@@ -93,7 +115,10 @@ describe('editInputs', function () {
     assert.match(refusal(() => checkEditInputs([])).message, /at least one image/);
     assert.match(refusal(() => checkImageCount(0)).message, /at least one image/);
     const many = Array.from({ length: MAX_EDIT_IMAGES + 1 }, (_, i) => file(`${i}.png`, png));
-    assert.match(refusal(() => checkEditInputs(many)).message, new RegExp(`${MAX_EDIT_IMAGES + 1} images were chosen; an edit takes at most ${MAX_EDIT_IMAGES}`));
+    assert.match(
+      refusal(() => checkEditInputs(many)).message,
+      new RegExp(`${MAX_EDIT_IMAGES + 1} images were chosen; an edit takes at most ${MAX_EDIT_IMAGES}`),
+    );
     checkImageCount(MAX_EDIT_IMAGES);
   });
 
@@ -141,7 +166,19 @@ describe('editInputs', function () {
     assert.deepEqual(workspaceRelativeSegments('images/logo.png'), ['images', 'logo.png']);
     assert.deepEqual(workspaceRelativeSegments('./images//sub/../logo.png'), ['images', 'logo.png']);
     assert.deepEqual(workspaceRelativeSegments('images\\logo.png'), ['images', 'logo.png']);
-    for (const bad of ['', '  ', '/etc/passwd', '\\\\server\\share\\a.png', 'C:/x.png', 'c:x.png', '~/a.png', '../a.png', 'images/../../a.png', '.', 'a\u0000.png']) {
+    for (const bad of [
+      '',
+      '  ',
+      '/etc/passwd',
+      '\\\\server\\share\\a.png',
+      'C:/x.png',
+      'c:x.png',
+      '~/a.png',
+      '../a.png',
+      'images/../../a.png',
+      '.',
+      'a\u0000.png',
+    ]) {
       assert.equal(workspaceRelativeSegments(bad), undefined, JSON.stringify(bad));
     }
   });

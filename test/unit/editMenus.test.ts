@@ -41,7 +41,8 @@ describe('segmind.editImage menus (package.json)', () => {
   it('the Explorer entry does not show on .txt .gif .svg, names without a dot, or lookalikes', () => {
     assert.ok(explorer?.when);
     const regex = extnameRegex(explorer.when);
-    for (const ext of ['.txt', '.gif', '.svg', '.bmp', 'png', '.pngx', '.xpng', '.jpgg', '.webp.bak', '']) assert.ok(!regex.test(ext), `${ext} should not match ${regex}`);
+    for (const ext of ['.txt', '.gif', '.svg', '.bmp', 'png', '.pngx', '.xpng', '.jpgg', '.webp.bak', ''])
+      assert.ok(!regex.test(ext), `${ext} should not match ${regex}`);
     assert.match(explorer.when, /!explorerResourceIsFolder/);
   });
 

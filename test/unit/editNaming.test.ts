@@ -38,7 +38,10 @@ describe('edit naming', () => {
     for (const original of ['../../etc/passwd.png', 'a/../../b.png', 'x\u0000y.png', 'tab\there.png', '....png']) {
       const name = editBaseName(original, at);
       assert.doesNotMatch(name, /[\\/]|\.\./, name);
-      assert.ok([...name].every((c) => c.charCodeAt(0) >= 0x20), `control character in "${name}"`);
+      assert.ok(
+        [...name].every((c) => c.charCodeAt(0) >= 0x20),
+        `control character in "${name}"`,
+      );
       assert.doesNotMatch(name, /^[.\s-]/, name);
     }
   });

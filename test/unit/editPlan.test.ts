@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults,
-} from '../../src/domain/plan';
+import { DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults } from '../../src/domain/plan';
 import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
@@ -25,14 +23,22 @@ describe('planEdit', () => {
   });
 
   it('validates parameters per model as generate does: options over settings over model defaults', () => {
-    const plan = planEdit({ prompt: 'x', size: '1024x1536', quality: 'high' }, { ...noSettings, parameters: { size: '1536x1024', outputFormat: 'webp' } }, one, at);
+    const plan = planEdit(
+      { prompt: 'x', size: '1024x1536', quality: 'high' },
+      { ...noSettings, parameters: { size: '1536x1024', outputFormat: 'webp' } },
+      one,
+      at,
+    );
     assert.equal(plan.parameters.size, '1024x1536');
     assert.equal(plan.parameters.quality, 'high');
     assert.equal(plan.parameters.outputFormat, 'webp');
     assert.equal(plan.body['size'], '1024x1536');
     assert.equal(plan.body['output_format'], 'webp');
 
-    assert.match(refusal(() => planEdit({ prompt: 'x', size: '2048x2048' }, noSettings, one, at)).message, /only available on gpt-image-2, not on gpt-image-1-edit/);
+    assert.match(
+      refusal(() => planEdit({ prompt: 'x', size: '2048x2048' }, noSettings, one, at)).message,
+      /only available on gpt-image-2, not on gpt-image-1-edit/,
+    );
     assert.match(refusal(() => planEdit({ prompt: 'x' }, { ...noSettings, parameters: { size: '3840x2160' } }, one, at)).message, /segmind\.size/);
     assert.match(refusal(() => planEdit({ prompt: 'x', background: 'transparent', outputFormat: 'jpeg' }, noSettings, one, at)).message, /png or webp/);
     assert.equal(planEdit({ prompt: 'x', model: 'gpt-image-2', size: '2048x2048' }, noSettings, one, at).parameters.size, '2048x2048');
@@ -61,7 +67,10 @@ describe('planEdit', () => {
 
   it('gpt-image-1-edit takes up to 16 images, and at least one', () => {
     planEdit({ prompt: 'x' }, noSettings, { images: Array.from({ length: 16 }, (_, i) => `${i}.png`) }, at);
-    assert.match(refusal(() => planEdit({ prompt: 'x' }, noSettings, { images: Array.from({ length: 17 }, (_, i) => `${i}.png`) }, at)).message, /at most 16 images, not 17/);
+    assert.match(
+      refusal(() => planEdit({ prompt: 'x' }, noSettings, { images: Array.from({ length: 17 }, (_, i) => `${i}.png`) }, at)).message,
+      /at most 16 images, not 17/,
+    );
     assert.match(refusal(() => planEdit({ prompt: 'x' }, noSettings, { images: [] }, at)).message, /at least one image/);
   });
 

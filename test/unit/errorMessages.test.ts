@@ -1,8 +1,26 @@
 import * as assert from 'node:assert/strict';
 import {
-  BadRequestError, CancelledError, ConfigurationError, ForbiddenError, InvalidParametersError, JobExpiredError, JobFailedError,
-  JobTimeoutError, MissingApiKeyError, ModelRetiredError, NetworkError, NoWorkspaceError, NotAcceptableError, NotFoundError,
-  ProtocolError, RateLimitError, RequestTimeoutError, ServerError, UnauthorizedError, UnexpectedStatusError, type AnySegmindError,
+  BadRequestError,
+  CancelledError,
+  ConfigurationError,
+  ForbiddenError,
+  InvalidParametersError,
+  JobExpiredError,
+  JobFailedError,
+  JobTimeoutError,
+  MissingApiKeyError,
+  ModelRetiredError,
+  NetworkError,
+  NoWorkspaceError,
+  NotAcceptableError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitError,
+  RequestTimeoutError,
+  ServerError,
+  UnauthorizedError,
+  UnexpectedStatusError,
+  type AnySegmindError,
 } from '../../src/domain/errors';
 import { formatCredits } from '../../src/domain/format';
 import { describeError } from '../../src/ui/errorMessages';
@@ -105,8 +123,10 @@ describe('errorMessages.describeError', () => {
 
   it('never shows a key the service echoed', () => {
     const echoed: AnySegmindError[] = [
-      new UnauthorizedError(`invalid key ${KEY}`), new BadRequestError(`x-api-key: ${KEY}`),
-      new JobFailedError('r', `rejected for ${KEY}`), new NotAcceptableError(`key ${KEY} has no credits`),
+      new UnauthorizedError(`invalid key ${KEY}`),
+      new BadRequestError(`x-api-key: ${KEY}`),
+      new JobFailedError('r', `rejected for ${KEY}`),
+      new NotAcceptableError(`key ${KEY} has no credits`),
       new NetworkError(`connect to ${KEY}`),
     ];
     for (const error of echoed) {

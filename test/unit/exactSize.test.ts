@@ -6,7 +6,10 @@ import { refusal } from './support/assertions';
 /** The refusal's message, after checking it names the option. */
 function refused(fn: () => unknown, parameter: string): string {
   const error = refusal(fn);
-  assert.deepEqual(error.problems.map((problem) => problem.parameter), [parameter]);
+  assert.deepEqual(
+    error.problems.map((problem) => problem.parameter),
+    [parameter],
+  );
   return error.message;
 }
 
@@ -15,15 +18,25 @@ describe('Exact sizes: the size to ask for and the fit geometry', () => {
     assert.deepEqual(parseResize('1200x630'), { width: 1200, height: 630 });
     assert.deepEqual(parseResize(' 16X4096 '), { width: 16, height: 4096 });
     for (const bad of ['15x100', '100x4097', '1200', '1200x', 'axb', '12.5x40', '-16x16', 1200, null, '0x0']) {
-      assert.match(refused(() => parseResize(bad), 'resize'), /each side from 16 to 4096/, JSON.stringify(bad));
+      assert.match(
+        refused(() => parseResize(bad), 'resize'),
+        /each side from 16 to 4096/,
+        JSON.stringify(bad),
+      );
     }
   });
 
   it('fit is cover by default, one of cover/contain/fill, and only with resize', () => {
     assert.equal(parseFit(undefined), 'cover');
     assert.equal(parseFit('contain'), 'contain');
-    assert.match(refused(() => parseFit('stretch'), 'fit'), /cover, contain, fill/);
-    assert.match(refused(() => exactSizeOf(undefined, 'contain'), 'fit'), /with resize only/);
+    assert.match(
+      refused(() => parseFit('stretch'), 'fit'),
+      /cover, contain, fill/,
+    );
+    assert.match(
+      refused(() => exactSizeOf(undefined, 'contain'), 'fit'),
+      /with resize only/,
+    );
     assert.equal(exactSizeOf(undefined, undefined), undefined);
     assert.deepEqual(exactSizeOf('400x300', 'fill'), { width: 400, height: 300, fit: 'fill' });
   });
@@ -41,13 +54,15 @@ describe('Exact sizes: the size to ask for and the fit geometry', () => {
 
   it('cover scales to fill the frame and crops the centre', () => {
     assert.deepEqual(fitGeometry({ width: 1536, height: 1024 }, { width: 1200, height: 630, fit: 'cover' }), {
-      scaled: { width: 1200, height: 800 }, crop: { left: 0, top: 85, width: 1200, height: 630 },
+      scaled: { width: 1200, height: 800 },
+      crop: { left: 0, top: 85, width: 1200, height: 630 },
     });
   });
 
   it('contain scales to fit the frame and pads around it, centred', () => {
     assert.deepEqual(fitGeometry({ width: 1536, height: 1024 }, { width: 1200, height: 630, fit: 'contain' }), {
-      scaled: { width: 945, height: 630 }, pad: { left: 127, top: 0, right: 128, bottom: 0 },
+      scaled: { width: 945, height: 630 },
+      pad: { left: 127, top: 0, right: 128, bottom: 0 },
     });
     const square = fitGeometry({ width: 300, height: 100 }, { width: 16, height: 16, fit: 'contain' });
     assert.deepEqual(square.scaled, { width: 16, height: 5 });

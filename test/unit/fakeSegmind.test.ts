@@ -54,7 +54,14 @@ describe('FakeSegmind', function () {
     const cases = [
       { slug: 'gpt-image-1', body: { size: '1024x1536' }, format: 'png', w: 1024, h: 1536, alpha: false },
       { slug: 'gpt-image-1-mini', body: { size: '1536x1024', output_format: 'jpeg', output_compression: 80 }, format: 'jpeg', w: 1536, h: 1024, alpha: false },
-      { slug: 'gpt-image-1-edit', body: { image_urls: ['http://x/a.png'], output_format: 'webp', background: 'transparent' }, format: 'webp', w: 1024, h: 1024, alpha: true },
+      {
+        slug: 'gpt-image-1-edit',
+        body: { image_urls: ['http://x/a.png'], output_format: 'webp', background: 'transparent' },
+        format: 'webp',
+        w: 1024,
+        h: 1024,
+        alpha: true,
+      },
       { slug: 'gpt-image-2', body: { size: '2048x1152', background: 'transparent' }, format: 'png', w: 2048, h: 1152, alpha: true },
     ] as const;
     for (const c of cases) {
@@ -283,7 +290,11 @@ describe('FakeSegmind', function () {
     });
 
     it('405: wrong method answers an HTML page', async () => {
-      for (const r of [await api('/v2/gpt-image-1'), await api('/v1/get-user-credits', { method: 'POST' }), await api('/v2/requests/x', { method: 'DELETE' })]) {
+      for (const r of [
+        await api('/v2/gpt-image-1'),
+        await api('/v1/get-user-credits', { method: 'POST' }),
+        await api('/v2/requests/x', { method: 'DELETE' }),
+      ]) {
         assert.equal(r.status, 405);
         assert.match(r.headers.get('content-type') ?? '', /^text\/html/);
         assert.match(await r.text(), /Method Not Allowed/);
@@ -316,7 +327,10 @@ describe('FakeSegmind', function () {
       fake.options.syncDelayMs = 2000;
       const ac = new AbortController();
       const pending = fetch(fake.apiBaseUrl + '/v1/gpt-image-1', {
-        method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: '{"prompt":"x"}', signal: ac.signal,
+        method: 'POST',
+        headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+        body: '{"prompt":"x"}',
+        signal: ac.signal,
       });
       setTimeout(() => ac.abort(), 30);
       await assert.rejects(pending);
@@ -421,14 +435,21 @@ describe('FakeSegmind', function () {
   });
 
   describe('upload-asset', () => {
-    const png = (): Promise<Buffer> => sharp({ create: { width: 4, height: 4, channels: 3, background: '#0f0' } }).png().toBuffer();
+    const png = (): Promise<Buffer> =>
+      sharp({ create: { width: 4, height: 4, channels: 3, background: '#0f0' } })
+        .png()
+        .toBuffer();
 
     for (const uploadKey of ['file_urls', 'urls'] as const) {
       it(`answers under ${uploadKey} and serves the assets publicly`, async () => {
         fake.options.uploadKey = uploadKey;
         const p = await png();
         const w = await sharp(p).webp().toBuffer();
-        const r = await post('/upload-asset', { data_urls: [`data:image/png;base64,${p.toString('base64')}`, `data:image/webp;base64,${w.toString('base64')}`] }, fake.uploadBaseUrl);
+        const r = await post(
+          '/upload-asset',
+          { data_urls: [`data:image/png;base64,${p.toString('base64')}`, `data:image/webp;base64,${w.toString('base64')}`] },
+          fake.uploadBaseUrl,
+        );
         assert.equal(r.status, 200);
         const j = (await r.json()) as Record<string, unknown>;
         assert.equal(j.message, 'Files uploaded successfully');
@@ -446,7 +467,12 @@ describe('FakeSegmind', function () {
 
     it('refuses bad data URLs and mismatched magic bytes, storing nothing', async () => {
       const p = await png();
-      for (const data_urls of [[], ['http://x/y.png'], [`data:image/jpeg;base64,${p.toString('base64')}`], [`data:image/png;base64,${p.toString('base64')}`, 'data:image/gif;base64,R0lG']]) {
+      for (const data_urls of [
+        [],
+        ['http://x/y.png'],
+        [`data:image/jpeg;base64,${p.toString('base64')}`],
+        [`data:image/png;base64,${p.toString('base64')}`, 'data:image/gif;base64,R0lG'],
+      ]) {
         const r = await post('/upload-asset', { data_urls }, fake.uploadBaseUrl);
         assert.equal(r.status, 400, JSON.stringify(data_urls).slice(0, 80));
       }
@@ -491,7 +517,9 @@ describe('FakeSegmind', function () {
     const other = await FakeSegmind.start({ syncDelayMs: 60_000 });
     await fetch(other.apiBaseUrl + '/v1/get-user-credits', { headers: { 'x-api-key': KEY } }).then((r) => r.text());
     const hanging = fetch(other.apiBaseUrl + '/v1/gpt-image-1', {
-      method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body: '{"prompt":"x"}',
+      method: 'POST',
+      headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+      body: '{"prompt":"x"}',
     }).catch((e: unknown) => e);
     other.addFault({ host: 'output', path: '/', kind: 'slow', delayMs: 60_000 });
     const slow = fetch(other.outputBaseUrl + '/assets/x.png').catch((e: unknown) => e);

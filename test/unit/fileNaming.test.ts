@@ -6,7 +6,10 @@ function assertSafe(name: string): void {
   assert.ok(name.length > 0, 'empty');
   assert.ok(name.length <= 96, `too long: ${name.length}`);
   assert.doesNotMatch(name, /[\\/:*?"<>|]/, `separator or reserved char in "${name}"`);
-  assert.ok([...name].every((c) => c.charCodeAt(0) >= 0x20), `control character in "${name}"`);
+  assert.ok(
+    [...name].every((c) => c.charCodeAt(0) >= 0x20),
+    `control character in "${name}"`,
+  );
   assert.doesNotMatch(name, /\.\./, `".." in "${name}"`);
   assert.doesNotMatch(name, /^[.\s-]|[.\s-]$/, `leading/trailing dot, space or dash in "${name}"`);
   assert.doesNotMatch(name, /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i, `reserved name "${name}"`);

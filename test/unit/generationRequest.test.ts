@@ -11,7 +11,15 @@ describe('generationRequest', () => {
       assert.ok(isCommandOptions({ prompt: 'a fox' }));
       assert.ok(isCommandOptions({ prompt: '', model: 'gpt-image-2' }));
       assert.ok(isCommandOptions({ model: 'gpt-image-2' }), 'no prompt is still a scripted call, refused later');
-      assert.ok(!isCommandOptions(new (class Uri { scheme = 'file'; path = '/a.png'; })()), 'class instances are not options');
+      assert.ok(
+        !isCommandOptions(
+          new (class Uri {
+            scheme = 'file';
+            path = '/a.png';
+          })(),
+        ),
+        'class instances are not options',
+      );
       assert.ok(!isCommandOptions(undefined));
       assert.ok(!isCommandOptions(null));
       assert.ok(!isCommandOptions('a fox'));
@@ -23,8 +31,15 @@ describe('generationRequest', () => {
   describe('parseCommandOptions', () => {
     it('accepts the documented options', () => {
       const options = parseCommandOptions({
-        prompt: 'a fox', model: 'gpt-image-2', size: '2048x2048', quality: 'high', background: 'transparent',
-        outputFormat: 'webp', outputCompression: 0, moderation: 'low', variants: 2,
+        prompt: 'a fox',
+        model: 'gpt-image-2',
+        size: '2048x2048',
+        quality: 'high',
+        background: 'transparent',
+        outputFormat: 'webp',
+        outputCompression: 0,
+        moderation: 'low',
+        variants: 2,
       });
       assert.equal(options.prompt, 'a fox');
       assert.equal(options.outputCompression, 0);
@@ -50,7 +65,13 @@ describe('generationRequest', () => {
       assert.equal(plan.variants, 1);
       assert.equal(plan.parameters.size, 'auto');
       assert.deepEqual(plan.body, {
-        prompt: 'a fox', size: 'auto', quality: 'auto', background: 'opaque', output_format: 'png', output_compression: 100, moderation: 'auto',
+        prompt: 'a fox',
+        size: 'auto',
+        quality: 'auto',
+        background: 'opaque',
+        output_format: 'png',
+        output_compression: 100,
+        moderation: 'auto',
       });
     });
 

@@ -31,13 +31,20 @@ describe('host install: the inner npm gets a clean environment', function () {
   before(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-npm-env-'));
     const quoted = JSON.stringify(npmEnvScript).slice(1, -1);
-    fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({
-      name: 'npm-env-probe', version: '1.0.0', private: true,
-      scripts: { outer: 'env -0', inner: `bash -c '. "${quoted}"; clean_npm_env env -0'` },
-    }));
+    fs.writeFileSync(
+      path.join(folder, 'package.json'),
+      JSON.stringify({
+        name: 'npm-env-probe',
+        version: '1.0.0',
+        private: true,
+        scripts: { outer: 'env -0', inner: `bash -c '. "${quoted}"; clean_npm_env env -0'` },
+      }),
+    );
     const run = (script: string): Map<string, string> => {
       const result = spawnSync('npm', ['run', '--silent', script], {
-        cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_registry: 'http://127.0.0.1:9/mirror' },
+        cwd: folder,
+        encoding: 'utf8',
+        env: { ...process.env, npm_config_registry: 'http://127.0.0.1:9/mirror' },
       });
       assert.equal(result.status, 0, result.stderr);
       return environmentOf(result.stdout);
@@ -54,15 +61,26 @@ describe('host install: the inner npm gets a clean environment', function () {
   });
 
   it('drops npm_config_user_agent, the script facts, NODE and INIT_CWD', () => {
-    const leaked = [...inner.keys()].filter((name) => /^npm_(config_user_agent|config_node_gyp|config_loglevel|lifecycle_|package_|execpath|node_execpath|command)/.test(name) || name === 'NODE' || name === 'INIT_CWD');
+    const leaked = [...inner.keys()].filter(
+      (name) =>
+        /^npm_(config_user_agent|config_node_gyp|config_loglevel|lifecycle_|package_|execpath|node_execpath|command)/.test(name) ||
+        name === 'NODE' ||
+        name === 'INIT_CWD',
+    );
     assert.deepEqual(leaked, []);
   });
 
   it('drops the folders npm put in front of PATH and keeps the rest in order', () => {
     const outerPath = (outer.get('PATH') ?? '').split(':');
     const innerPath = (inner.get('PATH') ?? '').split(':');
-    assert.ok(outerPath.some((entry) => entry.endsWith('/node_modules/.bin')), 'npm prepends node_modules/.bin');
-    assert.deepEqual(innerPath, outerPath.filter((entry) => !entry.endsWith('/node_modules/.bin') && !entry.endsWith('/@npmcli/run-script/lib/node-gyp-bin')));
+    assert.ok(
+      outerPath.some((entry) => entry.endsWith('/node_modules/.bin')),
+      'npm prepends node_modules/.bin',
+    );
+    assert.deepEqual(
+      innerPath,
+      outerPath.filter((entry) => !entry.endsWith('/node_modules/.bin') && !entry.endsWith('/@npmcli/run-script/lib/node-gyp-bin')),
+    );
   });
 
   it('keeps the network settings a user sets on purpose (a registry mirror)', () => {

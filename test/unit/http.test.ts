@@ -20,8 +20,13 @@ describe('http.exchange', function () {
   });
 
   const req = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
-    method: 'GET', url: new URL(`${fake.apiBaseUrl}/v1/get-user-credits`), headers: { 'x-api-key': KEY },
-    timeoutMs: 2_000, maxBytes: 1_000_000, what: 'credits', ...overrides,
+    method: 'GET',
+    url: new URL(`${fake.apiBaseUrl}/v1/get-user-credits`),
+    headers: { 'x-api-key': KEY },
+    timeoutMs: 2_000,
+    maxBytes: 1_000_000,
+    what: 'credits',
+    ...overrides,
   });
 
   it('returns status, lower-cased headers and the body; non-2xx is not an error here', async () => {
@@ -34,10 +39,14 @@ describe('http.exchange', function () {
   });
 
   it('sends a POST body', async () => {
-    const answer = await exchange(req({
-      method: 'POST', url: new URL(`${fake.apiBaseUrl}/v2/gpt-image-1`), headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ prompt: 'x' }),
-    }));
+    const answer = await exchange(
+      req({
+        method: 'POST',
+        url: new URL(`${fake.apiBaseUrl}/v2/gpt-image-1`),
+        headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'x' }),
+      }),
+    );
     assert.equal(answer.status, 200);
     assert.deepEqual(fake.requests[0]?.body, { prompt: 'x' });
   });
@@ -48,8 +57,10 @@ describe('http.exchange', function () {
 
   it('a slow answer past the deadline is a RequestTimeoutError naming what waited', async () => {
     fake.addFault({ path: '/v1/', kind: 'slow', delayMs: 2_000 });
-    await assert.rejects(exchange(req({ timeoutMs: 50 })), (error: unknown) =>
-      error instanceof RequestTimeoutError && error.timeoutMs === 50 && error.what === 'credits');
+    await assert.rejects(
+      exchange(req({ timeoutMs: 50 })),
+      (error: unknown) => error instanceof RequestTimeoutError && error.timeoutMs === 50 && error.what === 'credits',
+    );
   });
 
   it('the caller aborting is a CancelledError, before or during the request', async () => {

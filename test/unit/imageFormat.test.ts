@@ -20,7 +20,17 @@ describe('imageFormat', function () {
       { name: 'PNG with alpha', format: 'png', w: 1536, h: 1024, build: () => make(1536, 1024, true).png().toBuffer() },
       { name: 'baseline JPEG', format: 'jpeg', w: 300, h: 201, build: () => make(300, 201).jpeg().toBuffer() },
       { name: 'progressive JPEG', format: 'jpeg', w: 64, h: 1000, build: () => make(64, 1000).jpeg({ progressive: true }).toBuffer() },
-      { name: 'JPEG with EXIF', format: 'jpeg', w: 120, h: 80, build: () => make(120, 80).jpeg().withExif({ IFD0: { Copyright: 'test' } }).toBuffer() },
+      {
+        name: 'JPEG with EXIF',
+        format: 'jpeg',
+        w: 120,
+        h: 80,
+        build: () =>
+          make(120, 80)
+            .jpeg()
+            .withExif({ IFD0: { Copyright: 'test' } })
+            .toBuffer(),
+      },
       { name: 'lossy WebP (VP8)', format: 'webp', w: 321, h: 123, build: () => make(321, 123).webp({ quality: 80 }).toBuffer() },
       { name: 'lossless WebP (VP8L)', format: 'webp', w: 999, h: 3, build: () => make(999, 3).webp({ lossless: true }).toBuffer() },
       { name: 'WebP with alpha (VP8X)', format: 'webp', w: 2048, h: 1152, build: () => make(2048, 1152, true).webp().toBuffer() },

@@ -11,7 +11,9 @@ const URL2 = 'https://images.segmind.com/generations/def.png';
 describe('imageSource', () => {
   let png: Buffer;
   before(async () => {
-    png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#f00' } }).png().toBuffer();
+    png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#f00' } })
+      .png()
+      .toBuffer();
   });
 
   const url = (answer: ResultAnswer): string => {
@@ -68,13 +70,16 @@ describe('imageSource', () => {
   });
   it('throws a ProtocolError naming where it looked when there is no image', () => {
     for (const answer of [{}, { status: 'COMPLETED' }, { output: null }, { images: [] }, { output: 42 }] as ResultAnswer[]) {
-      assert.throws(() => extractImageSource(answer), (error: unknown) => {
-        assert.ok(error instanceof ProtocolError);
-        assert.equal(error.kind, 'protocol');
-        assert.match(error.message, /no image/);
-        assert.match(error.message, /images\[\]\.url/);
-        return true;
-      });
+      assert.throws(
+        () => extractImageSource(answer),
+        (error: unknown) => {
+          assert.ok(error instanceof ProtocolError);
+          assert.equal(error.kind, 'protocol');
+          assert.match(error.message, /no image/);
+          assert.match(error.message, /images\[\]\.url/);
+          return true;
+        },
+      );
     }
   });
 });

@@ -5,9 +5,17 @@ const NOW = 1_700_000_000_000;
 
 function record(overrides: Partial<JobRecord> = {}): JobRecord {
   return {
-    version: 1, id: 'local-1', requestId: 'req-1', model: 'gpt-image-1', prompt: 'a fox',
+    version: 1,
+    id: 'local-1',
+    requestId: 'req-1',
+    model: 'gpt-image-1',
+    prompt: 'a fox',
     parameters: { size: '1024x1024', quality: 'auto', background: 'opaque', outputFormat: 'png', outputCompression: 100, moderation: 'auto' },
-    outputFolder: 'file:///ws/assets', baseName: 'a-fox', saveMetadata: true, submittedAt: NOW - 60_000, ...overrides,
+    outputFolder: 'file:///ws/assets',
+    baseName: 'a-fox',
+    saveMetadata: true,
+    submittedAt: NOW - 60_000,
+    ...overrides,
   };
 }
 
@@ -16,8 +24,14 @@ describe('jobRecord', () => {
     const young = record({ id: 'young', submittedAt: NOW - RESULT_RETENTION_MS + 1 });
     const old = record({ id: 'old', submittedAt: NOW - RESULT_RETENTION_MS });
     const sorted = sortStoredJobs([young, old], NOW);
-    assert.deepEqual(sorted.resumable.map((r) => r.id), ['young']);
-    assert.deepEqual(sorted.expired.map((r) => r.id), ['old']);
+    assert.deepEqual(
+      sorted.resumable.map((r) => r.id),
+      ['young'],
+    );
+    assert.deepEqual(
+      sorted.expired.map((r) => r.id),
+      ['old'],
+    );
     assert.equal(sorted.invalid, 0);
   });
 
@@ -29,7 +43,11 @@ describe('jobRecord', () => {
   });
 
   it('keeps edit sources and variant through a round trip', () => {
-    const withSources = record({ variant: { index: 2, of: 3 }, sourceImages: [{ path: 'images/logo.png', uploadedUrl: 'https://x/a.png' }], mask: { path: 'mask.png' } });
+    const withSources = record({
+      variant: { index: 2, of: 3 },
+      sourceImages: [{ path: 'images/logo.png', uploadedUrl: 'https://x/a.png' }],
+      mask: { path: 'mask.png' },
+    });
     const [back] = sortStoredJobs(JSON.parse(JSON.stringify([withSources])), NOW).resumable;
     assert.deepEqual(back, withSources);
   });

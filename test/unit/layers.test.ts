@@ -32,7 +32,10 @@ interface Import {
 }
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => path.join(dir, file));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(dir, file));
 }
 
 function importsOf(file: string): Import[] {
@@ -50,7 +53,7 @@ function importsOf(file: string): Import[] {
 
 function folderOf(file: string): string {
   const relative = path.relative(src, file).split(path.sep);
-  return relative.length > 1 ? relative[0] ?? '(root)' : '(root)';
+  return relative.length > 1 ? (relative[0] ?? '(root)') : '(root)';
 }
 
 describe('Layers (imports run one way, down)', () => {
@@ -67,7 +70,10 @@ describe('Layers (imports run one way, down)', () => {
       const [a, b] = [folderOf(from), folderOf(to)];
       return a !== b && (rankOf.get(b) ?? Infinity) >= (rankOf.get(a) ?? -Infinity);
     });
-    assert.deepEqual(upward.map(({ from, to }) => `${path.relative(src, from)} → ${path.relative(src, to)}`), []);
+    assert.deepEqual(
+      upward.map(({ from, to }) => `${path.relative(src, from)} → ${path.relative(src, to)}`),
+      [],
+    );
   });
 
   it('no two folders import each other', () => {
@@ -81,7 +87,8 @@ describe('Layers (imports run one way, down)', () => {
 
   it('the job layer knows nothing of saving files, settings, wording or commands', () => {
     const reachedFromJobs = new Set(imports.filter(({ from }) => folderOf(from) === 'jobs').map(({ to }) => folderOf(to)));
-    for (const forbidden of ['workspace', 'ui', 'config', 'commands', 'studio', 'flow']) assert.ok(!reachedFromJobs.has(forbidden), `jobs/ imports ${forbidden}/`);
+    for (const forbidden of ['workspace', 'ui', 'config', 'commands', 'studio', 'flow'])
+      assert.ok(!reachedFromJobs.has(forbidden), `jobs/ imports ${forbidden}/`);
   });
 
   it('the webview imports only the protocol (types) and dependency-free domain modules', () => {
@@ -96,7 +103,11 @@ describe('Layers (imports run one way, down)', () => {
       }
       assert.ok(relative.startsWith(`domain${path.sep}`), `${where}: the webview may import only src/protocol and src/domain`);
       const runtime = importsOf(to).filter((entry) => !entry.typeOnly);
-      assert.deepEqual(runtime.map((entry) => path.relative(src, entry.to)), [], `${where} must itself import nothing at run time`);
+      assert.deepEqual(
+        runtime.map((entry) => path.relative(src, entry.to)),
+        [],
+        `${where} must itself import nothing at run time`,
+      );
       assert.doesNotMatch(fs.readFileSync(to, 'utf8'), /from '(zod|undici|vscode|node:[a-z]+)'/, `${where} must use no library`);
     }
   });

@@ -65,7 +65,11 @@ describe('package.json against the code', () => {
 
   it('the parameter settings offer the catalog\'s values, with "model default" first', () => {
     const cases: Array<[string, readonly string[]]> = [
-      ['size', allSizes], ['quality', QUALITIES], ['background', BACKGROUNDS], ['outputFormat', OUTPUT_FORMATS], ['moderation', MODERATIONS],
+      ['size', allSizes],
+      ['quality', QUALITIES],
+      ['background', BACKGROUNDS],
+      ['outputFormat', OUTPUT_FORMATS],
+      ['moderation', MODERATIONS],
     ];
     for (const [key, values] of cases) {
       const property = setting(key);
@@ -75,14 +79,25 @@ describe('package.json against the code', () => {
     }
   });
 
-  it('segmind.outputCompression spans every model\'s range', () => {
+  it("segmind.outputCompression spans every model's range", () => {
     const compression = setting('outputCompression');
     assert.equal(compression.minimum, Math.min(...MODEL_SLUGS.map((slug) => MODELS[slug].compressionRange[0])));
     assert.equal(compression.maximum, Math.max(...MODEL_SLUGS.map((slug) => MODELS[slug].compressionRange[1])));
   });
 
   it('the generation settings may differ per workspace folder (resource scope); the base URLs never', () => {
-    for (const key of ['outputFolder', 'defaultModel', 'size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation', 'saveMetadata', 'preserveUnmaskedPixels']) {
+    for (const key of [
+      'outputFolder',
+      'defaultModel',
+      'size',
+      'quality',
+      'background',
+      'outputFormat',
+      'outputCompression',
+      'moderation',
+      'saveMetadata',
+      'preserveUnmaskedPixels',
+    ]) {
       assert.equal(setting(key).scope, 'resource', `segmind.${key}`);
     }
     assert.equal(setting('apiBaseUrl').scope, 'application');
@@ -136,9 +151,12 @@ describe('package.json against the code', () => {
 });
 
 describe('The agent tool in package.json', () => {
-  const tools = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    contributes: { languageModelTools?: Array<Record<string, unknown>> };
-  }).contributes.languageModelTools ?? [];
+  const tools =
+    (
+      JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+        contributes: { languageModelTools?: Array<Record<string, unknown>> };
+      }
+    ).contributes.languageModelTools ?? [];
   const tool = tools.find((entry) => entry['name'] === TOOL_NAME);
 
   it('is contributed under its name and reference name, referenceable in prompts, with an icon and descriptions', () => {
@@ -154,7 +172,22 @@ describe('The agent tool in package.json', () => {
     assert.deepEqual(tool?.['inputSchema'], toolInputJsonSchema(), 'package.json is stale: regenerate inputSchema from toolInputJsonSchema()');
     const schema = toolInputJsonSchema() as { required?: string[]; properties?: Record<string, unknown> };
     assert.deepEqual(schema.required, ['prompt']);
-    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(),
-      ['background', 'fit', 'images', 'mask', 'model', 'moderation', 'outputCompression', 'outputFormat', 'path', 'placeholder', 'prompt', 'quality', 'resize', 'size', 'variants']);
+    assert.deepEqual(Object.keys(schema.properties ?? {}).sort(), [
+      'background',
+      'fit',
+      'images',
+      'mask',
+      'model',
+      'moderation',
+      'outputCompression',
+      'outputFormat',
+      'path',
+      'placeholder',
+      'prompt',
+      'quality',
+      'resize',
+      'size',
+      'variants',
+    ]);
   });
 });

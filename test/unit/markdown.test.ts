@@ -4,7 +4,10 @@ import { codeSpan, escapeMarkdown } from '../../src/domain/markdown';
 
 describe('Markdown escaping', () => {
   it('escapes what would make a link, an image, emphasis, HTML, a heading or a theme icon', () => {
-    assert.equal(escapeMarkdown('[a](command:x) ![i](u) **b** <img> # h $(zap) ~~s~~'), '\\[a\\]\\(command:x\\) \\!\\[i\\]\\(u\\) \\*\\*b\\*\\* \\<img\\> \\# h \\$\\(zap\\) \\~\\~s\\~\\~');
+    assert.equal(
+      escapeMarkdown('[a](command:x) ![i](u) **b** <img> # h $(zap) ~~s~~'),
+      '\\[a\\]\\(command:x\\) \\!\\[i\\]\\(u\\) \\*\\*b\\*\\* \\<img\\> \\# h \\$\\(zap\\) \\~\\~s\\~\\~',
+    );
   });
 
   it('a code span holds any backticks: its fence is one longer than the longest run', () => {

@@ -21,7 +21,7 @@ describe('NO_PROXY: which hosts go direct', () => {
     }
   });
 
-  it('host:port covers that port only; a URL without a port has its scheme\'s', () => {
+  it("host:port covers that port only; a URL without a port has its scheme's", () => {
     assert.equal(direct('127.0.0.1:8080', 'http://127.0.0.1:8080/'), true);
     assert.equal(direct('127.0.0.1:8080', 'http://127.0.0.1:8081/'), false);
     assert.equal(direct('api.segmind.com:443', 'https://api.segmind.com/'), true);

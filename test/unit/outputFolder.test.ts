@@ -34,7 +34,25 @@ describe('outputFolder', () => {
       });
     }
 
-    const escaping = ['..', '../x', './..', 'a/../../x', 'a/../..', '..\\x', '/abs', '/', '\\x', '\\\\server\\share', 'C:\\x', 'c:/x', 'C:x', '~', '~/pics', '~user', 'a\u0000b'];
+    const escaping = [
+      '..',
+      '../x',
+      './..',
+      'a/../../x',
+      'a/../..',
+      '..\\x',
+      '/abs',
+      '/',
+      '\\x',
+      '\\\\server\\share',
+      'C:\\x',
+      'c:/x',
+      'C:x',
+      '~',
+      '~/pics',
+      '~user',
+      'a\u0000b',
+    ];
     for (const setting of escaping) {
       it(`refuses ${JSON.stringify(setting)} with a clear message`, () => {
         const error = refused(setting);
@@ -82,7 +100,8 @@ describe('relativeSegments (shared by the output folder and edit inputs)', () =>
 
 describe('forbiddenName: the segments never written into', () => {
   it('.git in every spelling that reaches it: any case, trailing dots and spaces (Windows drops them), the 8.3 short name', () => {
-    for (const name of ['.git', '.GIT', '.Git', '.git.', '.git..', '.git ', '.git. ', 'git~1', 'GIT~1', 'Git~12']) assert.equal(forbiddenName(name), 'git', name);
+    for (const name of ['.git', '.GIT', '.Git', '.git.', '.git..', '.git ', '.git. ', 'git~1', 'GIT~1', 'Git~12'])
+      assert.equal(forbiddenName(name), 'git', name);
   });
 
   it('a ":" (a drive, or an NTFS alternate data stream such as .git::$INDEX_ALLOCATION)', () => {
@@ -90,6 +109,7 @@ describe('forbiddenName: the segments never written into', () => {
   });
 
   it('lets ordinary names through, look-alikes included', () => {
-    for (const name of ['assets', '.github', 'git', '.gitignore', 'gitlab~1x', '.git-crypt', 'my.git', 'logo.png']) assert.equal(forbiddenName(name), undefined, name);
+    for (const name of ['assets', '.github', 'git', '.gitignore', 'gitlab~1x', '.git-crypt', 'my.git', 'logo.png'])
+      assert.equal(forbiddenName(name), undefined, name);
   });
 });

@@ -8,7 +8,9 @@ import { keepUnmaskedPixels } from '../../src/pixels/keepUnmasked';
 import { hasRealTransparency } from '../../src/pixels/transparency';
 
 const solid = (width: number, height: number, colour: { r: number; g: number; b: number; alpha: number }): Promise<Buffer> =>
-  sharp({ create: { width, height, channels: 4, background: colour } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 4, background: colour } })
+    .png()
+    .toBuffer();
 
 async function rgba(bytes: Uint8Array): Promise<{ data: Buffer; width: number; height: number }> {
   const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -36,7 +38,12 @@ describe('Pixels (sharp)', function () {
     assert.equal(pixel(padded, 10, 300)[3], 0, 'contain pads with transparent pixels');
     assert.deepEqual(pixel(padded, 600, 300), [220, 20, 20, 255], 'the image is in the middle');
     const jpeg = await rgba((await fitToSize(await sharp(source).jpeg().toBuffer(), 'jpeg', { width: 1200, height: 630, fit: 'contain' })).bytes);
-    assert.ok(pixel(jpeg, 10, 300).slice(0, 3).every((channel) => channel > 245), 'jpeg pads white');
+    assert.ok(
+      pixel(jpeg, 10, 300)
+        .slice(0, 3)
+        .every((channel) => channel > 245),
+      'jpeg pads white',
+    );
     const webp = await fitToSize(await sharp(source).webp().toBuffer(), 'webp', { width: 16, height: 16, fit: 'cover' });
     assert.equal((await sharp(webp.bytes).metadata()).format, 'webp', 'the format is kept');
   });
@@ -44,13 +51,23 @@ describe('Pixels (sharp)', function () {
   it('tells real transparency from opaque pixels', async () => {
     assert.equal(await hasRealTransparency(await solid(64, 64, { r: 0, g: 0, b: 0, alpha: 0 })), true);
     assert.equal(await hasRealTransparency(await solid(64, 64, red)), false, 'an alpha channel, but opaque everywhere');
-    assert.equal(await hasRealTransparency(await sharp(await solid(64, 64, red)).jpeg().toBuffer()), false, 'no alpha channel');
+    assert.equal(
+      await hasRealTransparency(
+        await sharp(await solid(64, 64, red))
+          .jpeg()
+          .toBuffer(),
+      ),
+      false,
+      'no alpha channel',
+    );
   });
 
   it('keeps every pixel the mask protects; only the transparent region takes the edit', async () => {
     const original = await solid(64, 64, { r: 10, g: 200, b: 30, alpha: 1 });
     const mask = await sharp(await solid(64, 64, { r: 0, g: 0, b: 0, alpha: 1 }))
-      .composite([{ input: await solid(16, 16, { r: 0, g: 0, b: 0, alpha: 1 }), left: 8, top: 8, blend: 'dest-out' }]).png().toBuffer(); // a transparent hole: the part to edit
+      .composite([{ input: await solid(16, 16, { r: 0, g: 0, b: 0, alpha: 1 }), left: 8, top: 8, blend: 'dest-out' }])
+      .png()
+      .toBuffer(); // a transparent hole: the part to edit
     // The model answers at another size and repaints everything.
     const result = await solid(1024, 1024, { r: 0, g: 0, b: 255, alpha: 1 });
     const kept = await rgba(await keepUnmaskedPixels(result, 'png', original, mask));
@@ -74,9 +91,16 @@ describe('Pixels (sharp)', function () {
   it('renders an icon set: the sizes, a favicon.ico with 16/32/48, a manifest naming the android icons', async () => {
     const wide = await solid(300, 100, red);
     const files = await renderIconSet(wide, 'Demo');
-    assert.deepEqual(files.map((file) => file.name), [...ICON_SET_FILES]);
+    assert.deepEqual(
+      files.map((file) => file.name),
+      [...ICON_SET_FILES],
+    );
     const sizes: Record<string, number> = {
-      'favicon-16x16.png': 16, 'favicon-32x32.png': 32, 'apple-touch-icon.png': 180, 'android-chrome-192x192.png': 192, 'android-chrome-512x512.png': 512,
+      'favicon-16x16.png': 16,
+      'favicon-32x32.png': 32,
+      'apple-touch-icon.png': 180,
+      'android-chrome-192x192.png': 192,
+      'android-chrome-512x512.png': 512,
     };
     for (const file of files.filter((candidate) => candidate.name.endsWith('.png'))) {
       const image = await rgba(file.bytes);
@@ -85,12 +109,23 @@ describe('Pixels (sharp)', function () {
     }
     const ico = files.find((file) => file.name === 'favicon.ico')?.bytes ?? new Uint8Array();
     const directory = readIcoDirectory(ico);
-    assert.deepEqual(directory.map((entry) => entry.size), [16, 32, 48]);
+    assert.deepEqual(
+      directory.map((entry) => entry.size),
+      [16, 32, 48],
+    );
     for (const entry of directory) {
       const meta = await sharp(ico.subarray(entry.offset, entry.offset + entry.length)).metadata();
       assert.deepEqual([meta.format, meta.width, meta.height], ['png', entry.size, entry.size]);
     }
-    const manifest = JSON.parse(new TextDecoder().decode(files.find((file) => file.name === 'site.webmanifest')?.bytes)) as { icons: { src: string; sizes: string }[] };
-    assert.deepEqual(manifest.icons.map((icon) => [icon.src, icon.sizes]), [['/android-chrome-192x192.png', '192x192'], ['/android-chrome-512x512.png', '512x512']]);
+    const manifest = JSON.parse(new TextDecoder().decode(files.find((file) => file.name === 'site.webmanifest')?.bytes)) as {
+      icons: { src: string; sizes: string }[];
+    };
+    assert.deepEqual(
+      manifest.icons.map((icon) => [icon.src, icon.sizes]),
+      [
+        ['/android-chrome-192x192.png', '192x192'],
+        ['/android-chrome-512x512.png', '512x512'],
+      ],
+    );
   });
 });

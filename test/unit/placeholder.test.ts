@@ -18,7 +18,8 @@ async function decoded(bytes: Uint8Array): Promise<{ data: Buffer; width: number
 }
 
 const rgb = (hex: string): number[] => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
-const near = (a: readonly number[], b: readonly number[], tolerance: number): boolean => a.every((value, index) => Math.abs(value - (b[index] ?? 0)) <= tolerance);
+const near = (a: readonly number[], b: readonly number[], tolerance: number): boolean =>
+  a.every((value, index) => Math.abs(value - (b[index] ?? 0)) <= tolerance);
 
 function pixelsOf(image: { data: Buffer }, colour: readonly number[], tolerance: number): number {
   let count = 0;
@@ -27,7 +28,11 @@ function pixelsOf(image: { data: Buffer }, colour: readonly number[], tolerance:
 }
 
 function throwsParameter(run: () => unknown, parameter: string, message: RegExp): void {
-  assert.throws(run, (error: unknown) => error instanceof InvalidParametersError && error.problems.some((problem) => problem.parameter === parameter && message.test(problem.message)));
+  assert.throws(
+    run,
+    (error: unknown) =>
+      error instanceof InvalidParametersError && error.problems.some((problem) => problem.parameter === parameter && message.test(problem.message)),
+  );
 }
 
 describe('Free placeholders', function () {
@@ -59,8 +64,14 @@ describe('Free placeholders', function () {
   });
 
   describe('drawing', () => {
-    const spec = (format: PlaceholderSpec['format'], more: Partial<PlaceholderSpec> = {}): PlaceholderSpec =>
-      ({ width: 1200, height: 630, format, background: '#336699', label: '1200 × 630', ...more });
+    const spec = (format: PlaceholderSpec['format'], more: Partial<PlaceholderSpec> = {}): PlaceholderSpec => ({
+      width: 1200,
+      height: 630,
+      format,
+      background: '#336699',
+      label: '1200 × 630',
+      ...more,
+    });
 
     it('PNG, JPEG and WebP of exactly the size: mostly background, with the label in the contrasting colour in the middle', async () => {
       for (const format of ['png', 'jpeg', 'webp'] as const) {

@@ -31,15 +31,31 @@ describe('Image references in code', () => {
     });
 
     it('never a scheme, a host, an alias or a template expression', () => {
-      for (const value of ['https://cdn.example/a.png', 'data:image/png;base64,AAA.png', 'blob:x.png', '//cdn/a.png', '~/a.png', '@/assets/a.png',
-        '{{ base }}/a.png', '${base}/a.png', '<%= base %>/a.png', '#{$base}/a.png', '@{base}/a.png', '{hero}.png', 'C:/a.png']) {
+      for (const value of [
+        'https://cdn.example/a.png',
+        'data:image/png;base64,AAA.png',
+        'blob:x.png',
+        '//cdn/a.png',
+        '~/a.png',
+        '@/assets/a.png',
+        '{{ base }}/a.png',
+        '${base}/a.png',
+        '<%= base %>/a.png',
+        '#{$base}/a.png',
+        '@{base}/a.png',
+        '{hero}.png',
+        'C:/a.png',
+      ]) {
         assert.equal(imagePathOf(value), undefined, value);
       }
     });
 
     it('srcset candidates, with and without descriptors', () => {
       const srcset = 'a.png 1x, b-2.png 2x,c.png';
-      assert.deepEqual(srcsetCandidates(srcset).map(({ start, end }) => srcset.slice(start, end)), ['a.png', 'b-2.png', 'c.png']);
+      assert.deepEqual(
+        srcsetCandidates(srcset).map(({ start, end }) => srcset.slice(start, end)),
+        ['a.png', 'b-2.png', 'c.png'],
+      );
     });
 
     it('the prompt: alt, else title, else the words of the file name', () => {
@@ -59,7 +75,7 @@ describe('Image references in code', () => {
   describe('where a reference resolves', () => {
     const context = { document: 'site/pages/about.html', webRoot: 'site/public' };
 
-    it('a relative value against the document\'s folder, a root-absolute one inside the web root', () => {
+    it("a relative value against the document's folder, a root-absolute one inside the web root", () => {
       assert.equal(resolveReference('img/team.png', context), 'site/pages/img/team.png');
       assert.equal(resolveReference('../shared/logo.svg', context), 'site/shared/logo.svg');
       assert.equal(resolveReference('/img/hero.png', context), 'site/public/img/hero.png');
@@ -84,7 +100,16 @@ describe('Image references in code', () => {
     it('finds img, srcset, source, video poster, icons and social images, with size and alt', () => {
       const text = fixture('page.html');
       assert.deepEqual(valuesIn('html', text), [
-        '/favicon.png', '/img/og.png', 'img/twitter.jpg', '/img/hero.png', 'img/hero-2x.png', 'img/hero-3x.png', 'img/wide.webp', 'media/poster.jpg', 'img/in-template.png', 'img/bg.png',
+        '/favicon.png',
+        '/img/og.png',
+        'img/twitter.jpg',
+        '/img/hero.png',
+        'img/hero-2x.png',
+        'img/hero-3x.png',
+        'img/wide.webp',
+        'media/poster.jpg',
+        'img/in-template.png',
+        'img/bg.png',
       ]);
       const hero = findReferences('html', text).find((reference) => reference.value === '/img/hero.png');
       assert.deepEqual(hero?.size, { width: 1200, height: 630 });
@@ -94,7 +119,8 @@ describe('Image references in code', () => {
     it('finds nothing in comments, scripts, bound attributes, other rels or URLs', () => {
       const text = fixture('page.html');
       const found = valuesIn('html', text).join(' ');
-      for (const absent of ['commented', 'script-text', 'stylesheet', 'remote', 'in-js-comment', 'mustache', 'inline-data']) assert.doesNotMatch(found, new RegExp(absent));
+      for (const absent of ['commented', 'script-text', 'stylesheet', 'remote', 'in-js-comment', 'mustache', 'inline-data'])
+        assert.doesNotMatch(found, new RegExp(absent));
     });
   });
 
@@ -128,7 +154,16 @@ describe('Image references in code', () => {
   describe('JavaScript and TypeScript', () => {
     it('finds imports, import(), require(), new URL(…, import.meta.url) and JSX attributes', () => {
       const text = fixture('component.tsx');
-      assert.deepEqual(valuesIn('typescriptreact', text), ['./logo.png', './lazy.webp', './required.jpg', './url.png', '/img/jsx-hero.png', 'img/a-1x.png', 'img/a-2x.png', '/img/component.png']);
+      assert.deepEqual(valuesIn('typescriptreact', text), [
+        './logo.png',
+        './lazy.webp',
+        './required.jpg',
+        './url.png',
+        '/img/jsx-hero.png',
+        'img/a-1x.png',
+        'img/a-2x.png',
+        '/img/component.png',
+      ]);
       const hero = findReferences('typescriptreact', text).find((reference) => reference.value === '/img/jsx-hero.png');
       assert.deepEqual(hero?.size, { width: 800, height: 400 });
       assert.equal(hero?.alt, 'A JSX hero');
@@ -141,7 +176,10 @@ describe('Image references in code', () => {
 
     it('TypeScript casts (<T>x) parse without JSX; a file that cannot be parsed reports nothing', () => {
       assert.deepEqual(valuesIn('typescript', 'const n = <number>value;\nimport a from "./cast.png";\n'), ['./cast.png']);
-      assert.deepEqual(valuesIn('javascript', 'import a from "./broken.png";\n)))(((\n'), findReferences('javascript', 'import a from "./broken.png";\n)))(((\n').map((r) => r.value));
+      assert.deepEqual(
+        valuesIn('javascript', 'import a from "./broken.png";\n)))(((\n'),
+        findReferences('javascript', 'import a from "./broken.png";\n)))(((\n').map((r) => r.value),
+      );
     });
   });
 

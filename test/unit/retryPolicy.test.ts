@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import {
-  BadRequestError, JobExpiredError, NetworkError, RateLimitError, RequestTimeoutError, ServerError, UnauthorizedError,
+  BadRequestError,
+  JobExpiredError,
+  NetworkError,
+  RateLimitError,
+  RequestTimeoutError,
+  ServerError,
+  UnauthorizedError,
   type AnySegmindError,
 } from '../../src/domain/errors';
 import { DEFAULT_RETRY_POLICY, backoffDelay, decideRetry, retryAfterMs, type RetryPolicy } from '../../src/segmind/retryPolicy';
@@ -72,17 +78,35 @@ describe('retryPolicy', () => {
     it('grows exponentially and stays within [exp/2, exp] (equal jitter)', () => {
       for (let attempt = 1; attempt <= 8; attempt++) {
         const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-        assert.equal(backoffDelay(attempt, policy, () => 0), exp / 2);
-        assert.equal(backoffDelay(attempt, policy, () => 1), exp);
+        assert.equal(
+          backoffDelay(attempt, policy, () => 0),
+          exp / 2,
+        );
+        assert.equal(
+          backoffDelay(attempt, policy, () => 1),
+          exp,
+        );
         const mid = backoffDelay(attempt, policy, half);
         assert.ok(mid >= exp / 2 && mid <= exp, `attempt ${attempt}: ${mid}`);
       }
-      assert.equal(backoffDelay(1, policy, () => 1), 500);
-      assert.equal(backoffDelay(2, policy, () => 1), 1_000);
-      assert.equal(backoffDelay(3, policy, () => 1), 2_000);
+      assert.equal(
+        backoffDelay(1, policy, () => 1),
+        500,
+      );
+      assert.equal(
+        backoffDelay(2, policy, () => 1),
+        1_000,
+      );
+      assert.equal(
+        backoffDelay(3, policy, () => 1),
+        2_000,
+      );
     });
     it('is capped at maxDelayMs', () => {
-      assert.equal(backoffDelay(30, policy, () => 1), policy.maxDelayMs);
+      assert.equal(
+        backoffDelay(30, policy, () => 1),
+        policy.maxDelayMs,
+      );
       assert.ok(backoffDelay(30, policy, () => 0.999) <= policy.maxDelayMs);
     });
     it('spreads with the random source', () => {

@@ -3,9 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { SegmindClient } from '../../src/segmind/client';
-import {
-  CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError,
-} from '../../src/domain/errors';
+import { CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError } from '../../src/domain/errors';
 import { readPixelSize } from '../../src/domain/imageFormat';
 import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/runJob';
 import { nextPollDelayMs } from '../../src/jobs/pollSchedule';
@@ -31,7 +29,11 @@ describe('runJob against the fake server', function () {
     progress = [];
     fake.reset({ now: clock.now, syncDelayMs: 5 });
     client = new SegmindClient({
-      apiBaseUrl: fake.apiBaseUrl, uploadBaseUrl: fake.uploadBaseUrl, apiKey: () => Promise.resolve(KEY), clock, random: () => 0.5,
+      apiBaseUrl: fake.apiBaseUrl,
+      uploadBaseUrl: fake.uploadBaseUrl,
+      apiKey: () => Promise.resolve(KEY),
+      clock,
+      random: () => 0.5,
     });
   });
   after(async () => {
@@ -39,15 +41,22 @@ describe('runJob against the fake server', function () {
   });
 
   const spec = (overrides: Partial<JobSpec> = {}): JobSpec => ({
-    model: 'gpt-image-1', body: BODY, transport: 'async', deadlineMs: 600_000, typicalMs: 5_000, ...overrides,
+    model: 'gpt-image-1',
+    body: BODY,
+    transport: 'async',
+    deadlineMs: 600_000,
+    typicalMs: 5_000,
+    ...overrides,
   });
   const hooks = (extra: Partial<Parameters<typeof runJob>[2]> = {}): Parameters<typeof runJob>[2] => ({
-    clock, onProgress: (p) => progress.push(p), ...extra,
+    clock,
+    onProgress: (p) => progress.push(p),
+    ...extra,
   });
   /** When the schedule polls a job of `typicalMs`, up to the first poll at or after `untilMs`. */
   const pollTimes = (typicalMs: number, untilMs: number): number[] => {
     const times: number[] = [];
-    for (let at = 0; at < untilMs; ) times.push((at += nextPollDelayMs({ ageMs: at, typicalMs })));
+    for (let at = 0; at < untilMs;) times.push((at += nextPollDelayMs({ ageMs: at, typicalMs })));
     return times;
   };
   const statusPolls = (): number => fake.requests.filter((r) => /^\/v2\/requests\/[^/]+\/status$/.test(r.path)).length;
@@ -61,7 +70,10 @@ describe('runJob against the fake server', function () {
     // The adaptive schedule for a 5 s typical time: the job finishes at 5000 ms.
     const expected = pollTimes(5_000, 5_000);
     assert.equal(job.polls, expected.length);
-    assert.deepEqual(clock.sleeps, expected.map((at, i) => at - (expected[i - 1] ?? 0)));
+    assert.deepEqual(
+      clock.sleeps,
+      expected.map((at, i) => at - (expected[i - 1] ?? 0)),
+    );
     assert.equal(fake.requests.filter((r) => r.host === 'api' && r.method === 'GET' && /^\/v2\/requests\/[^/]+$/.test(r.path)).length, 1);
     assert.equal(fake.requestsTo('output').length, 1);
     assert.equal(fake.requests.length, 1 + expected.length + 1 + 1);
@@ -80,7 +92,10 @@ describe('runJob against the fake server', function () {
     // Every poll before the finish says processing (the first fifth of a job is queued at the fake).
     assert.deepEqual(phases, ['submitting', 'queued', ...expected.slice(0, -1).map(() => 'processing'), 'downloading']);
     for (const p of progress.slice(1)) assert.equal(p.requestId, job.requestId);
-    assert.deepEqual(progress.map((p) => p.elapsedMs), [0, 0, ...expected]);
+    assert.deepEqual(
+      progress.map((p) => p.elapsedMs),
+      [0, 0, ...expected],
+    );
   });
 
   it('resumes a job accepted before a reload: no submit, an immediate poll, then the image', async () => {
@@ -103,12 +118,16 @@ describe('runJob against the fake server', function () {
 
   it('calls onSubmitted (awaited) with the request id before the first status poll', async () => {
     const seen: Array<{ id: string; pollsSoFar: number }> = [];
-    const job = await runJob(client, spec(), hooks({
-      onSubmitted: async (id) => {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        seen.push({ id, pollsSoFar: statusPolls() });
-      },
-    }));
+    const job = await runJob(
+      client,
+      spec(),
+      hooks({
+        onSubmitted: async (id) => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          seen.push({ id, pollsSoFar: statusPolls() });
+        },
+      }),
+    );
     assert.equal(seen.length, 1);
     assert.equal(seen[0]?.id, job.requestId);
     assert.equal(seen[0]?.pollsSoFar, 0);
@@ -178,16 +197,20 @@ describe('runJob against the fake server', function () {
     fake.planNextJob({ durationMs: 60_000 });
     const controller = new AbortController();
     let requestsAtCancel = -1;
-    const run = runJob(client, spec(), hooks({
-      signal: controller.signal,
-      onProgress: (p) => {
-        progress.push(p);
-        if (p.phase === 'processing' && requestsAtCancel < 0) {
-          requestsAtCancel = fake.requests.length;
-          controller.abort();
-        }
-      },
-    }));
+    const run = runJob(
+      client,
+      spec(),
+      hooks({
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress.push(p);
+          if (p.phase === 'processing' && requestsAtCancel < 0) {
+            requestsAtCancel = fake.requests.length;
+            controller.abort();
+          }
+        },
+      }),
+    );
     await rejection(run, CancelledError);
     assert.ok(requestsAtCancel > 0);
     assert.equal(fake.requests.length, requestsAtCancel);
@@ -203,7 +226,18 @@ describe('runJob against the fake server', function () {
   it('a refused submit fails at once; onSubmitted is not called', async () => {
     let submitted = false;
     const c = new SegmindClient({ apiBaseUrl: fake.apiBaseUrl, uploadBaseUrl: fake.uploadBaseUrl, apiKey: () => Promise.resolve('SG_badbadbadbad00'), clock });
-    await rejection(runJob(c, spec(), hooks({ onSubmitted: () => { submitted = true; } })), UnauthorizedError);
+    await rejection(
+      runJob(
+        c,
+        spec(),
+        hooks({
+          onSubmitted: () => {
+            submitted = true;
+          },
+        }),
+      ),
+      UnauthorizedError,
+    );
     assert.equal(submitted, false);
     assert.equal(statusPolls(), 0);
   });
@@ -234,7 +268,10 @@ describe('runJob against the fake server', function () {
     assert.equal(job.cost, 0.04);
     assert.equal(job.remainingCredits, 12.46);
     assert.match(job.requestId ?? '', /^[0-9a-f-]{36}$/);
-    assert.deepEqual(progress.map((p) => p.phase), ['submitting', 'downloading']);
+    assert.deepEqual(
+      progress.map((p) => p.phase),
+      ['submitting', 'downloading'],
+    );
   });
 
   it('sync transport: a failed generation is JobFailedError', async () => {

@@ -17,7 +17,7 @@ describe('Spending that stays in bounds', () => {
     assert.deepEqual(spendOn({ day, totalUsd: 0.12, agentUsd: 0.04 }, day), { day, totalUsd: 0.12, agentUsd: 0.04 });
   });
 
-  it('the agent\'s spend is part of the total; the user\'s is not the agent\'s', () => {
+  it("the agent's spend is part of the total; the user's is not the agent's", () => {
     const spent = withSpend(withSpend(nothing, 0.08, 'agent'), 0.04, 'user');
     assert.equal(spent.totalUsd.toFixed(2), '0.12');
     assert.equal(spent.agentUsd.toFixed(2), '0.08');
@@ -36,15 +36,15 @@ describe('Spending that stays in bounds', () => {
     assert.deepEqual([refusal.limitUsd, refusal.estimateUsd, Number(refusal.spentTodayUsd.toFixed(2))], [0.12, 0.08, 0.08]);
   });
 
-  it('the agent\'s limit counts only the agent\'s spend, and holds only for the agent', () => {
+  it("the agent's limit counts only the agent's spend, and holds only for the agent", () => {
     const spent = withSpend(withSpend(nothing, 1.9, 'user'), 0.1, 'agent');
     const limits = { dailyUsd: 0, agentDailyUsd: 0.12 };
     assert.equal(limitRefusal(spent, 0.02, 'agent', limits), undefined);
     assert.equal(limitRefusal(spent, 0.04, 'agent', limits)?.setting, 'segmind.agentDailySpendLimit');
-    assert.equal(limitRefusal(spent, 0.04, 'user', limits), undefined, 'the palette is not held to the agent\'s limit');
+    assert.equal(limitRefusal(spent, 0.04, 'user', limits), undefined, "the palette is not held to the agent's limit");
   });
 
-  it('when both limits are passed, the daily one is named (raising the agent\'s alone would not help)', () => {
+  it("when both limits are passed, the daily one is named (raising the agent's alone would not help)", () => {
     const spent = withSpend(nothing, 1, 'agent');
     assert.equal(limitRefusal(spent, 0.5, 'agent', { dailyUsd: 1.2, agentDailyUsd: 1.2 })?.setting, 'segmind.dailySpendLimit');
   });

@@ -7,7 +7,16 @@ import { jobLine, statusBarView, type StatusBarInput } from '../../src/statusBar
 const NOW = 1_700_000_100_000;
 
 function job(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
-  return { id: 'j1', model: 'gpt-image-1', prompt: 'a red fox', state: 'processing', startedAt: NOW - 41_000, resumed: false, requestId: 'req-1', ...overrides };
+  return {
+    id: 'j1',
+    model: 'gpt-image-1',
+    prompt: 'a red fox',
+    state: 'processing',
+    startedAt: NOW - 41_000,
+    resumed: false,
+    requestId: 'req-1',
+    ...overrides,
+  };
 }
 
 function input(overrides: Partial<StatusBarInput> = {}): StatusBarInput {
@@ -48,21 +57,27 @@ describe('statusBarView', () => {
     assert.match(view.tooltip, /unknown \(key refused\)/);
   });
 
-  it('busy: spinner, job count and the oldest job\'s elapsed time', () => {
+  it("busy: spinner, job count and the oldest job's elapsed time", () => {
     const one = statusBarView(input({ jobs: [job()] }));
     assert.equal(one.text, '$(sync~spin) 1 job · 0:41');
-    const two = statusBarView(input({ jobs: [job(), job({ id: 'j2', startedAt: NOW - 5_000, state: 'queued' }), job({ id: 'j3', state: 'saved', finishedAt: NOW })] }));
+    const two = statusBarView(
+      input({ jobs: [job(), job({ id: 'j2', startedAt: NOW - 5_000, state: 'queued' }), job({ id: 'j3', state: 'saved', finishedAt: NOW })] }),
+    );
     assert.equal(two.text, '$(sync~spin) 2 jobs · 0:41');
     assert.equal(two.command, 'segmind.showJobs');
     assert.equal(two.warning, false, 'busy hides the low-credit colour');
   });
 
   it('the tooltip has one line per job with its state, and recent ones', () => {
-    const view = statusBarView(input({ jobs: [
-      job(),
-      job({ id: 'b', state: 'rate-limited', retryAt: NOW + 4_200 }),
-      job({ id: 'c', state: 'failed', failure: new JobFailedError('r-1', 'blocked'), finishedAt: NOW }),
-    ] }));
+    const view = statusBarView(
+      input({
+        jobs: [
+          job(),
+          job({ id: 'b', state: 'rate-limited', retryAt: NOW + 4_200 }),
+          job({ id: 'c', state: 'failed', failure: new JobFailedError('r-1', 'blocked'), finishedAt: NOW }),
+        ],
+      }),
+    );
     assert.match(view.tooltip, /\*\*processing\*\* 0:41 · gpt-image-1 · “a red fox”/);
     assert.match(view.tooltip, /\*\*rate-limited, retrying in 5 s\*\*/);
     assert.match(view.tooltip, /Recent:/);
@@ -71,8 +86,15 @@ describe('statusBarView', () => {
 
   it('every state has its words', () => {
     const words: Record<JobSnapshot['state'], RegExp> = {
-      submitting: /submitting/, queued: /queued/, processing: /processing/, 'rate-limited': /rate-limited/, downloading: /downloading/,
-      saved: /saved/, failed: /failed/, cancelled: /cancelled/, expired: /expired\*\* \(kept 1 hour\)/,
+      submitting: /submitting/,
+      queued: /queued/,
+      processing: /processing/,
+      'rate-limited': /rate-limited/,
+      downloading: /downloading/,
+      saved: /saved/,
+      failed: /failed/,
+      cancelled: /cancelled/,
+      expired: /expired\*\* \(kept 1 hour\)/,
     };
     for (const [state, pattern] of Object.entries(words)) {
       assert.match(jobLine(job({ state: state as JobSnapshot['state'], finishedAt: NOW }), NOW), pattern);

@@ -18,14 +18,19 @@ function cspOf(page: string): string {
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name = '', ...values]) => [name, values]),
+  );
 }
 
 describe('Studio HTML and content security policy', () => {
   const csp = cspOf(html);
   const byName = directives(csp);
 
-  it("denies everything by default", () => {
+  it('denies everything by default', () => {
     assert.deepEqual(byName.get('default-src'), ["'none'"]);
   });
 
@@ -58,7 +63,20 @@ describe('Studio HTML and content security policy', () => {
 
   it('labels every control with the accessible names the README gives', () => {
     const labels = new Map([...html.matchAll(/<label for="([^"]+)">([^<]+)<\/label>/g)].map((match) => [match[2], match[1]]));
-    for (const name of ['Prompt', 'Model', 'Size', 'Quality', 'Background', 'Format', 'Compression', 'Moderation', 'Variants', 'Exact size', 'Fit', 'Save to']) {
+    for (const name of [
+      'Prompt',
+      'Model',
+      'Size',
+      'Quality',
+      'Background',
+      'Format',
+      'Compression',
+      'Moderation',
+      'Variants',
+      'Exact size',
+      'Fit',
+      'Save to',
+    ]) {
       const id = labels.get(name);
       assert.ok(id, `no <label> "${name}"`);
       assert.match(html, new RegExp(`<(select|textarea|input)[^>]* id="${id}"`), `label "${name}" points at no control`);

@@ -41,10 +41,13 @@ describe('Studio mask (pure pixels)', () => {
   });
 
   it('encoded as PNG it decodes at the natural size, transparent exactly where painted, and passes the host checks', async () => {
-    const width = 64, height = 48;
+    const width = 64,
+      height = 48;
     const painted = (x: number, y: number): boolean => (x - 20) ** 2 + (y - 20) ** 2 < 100;
     const mask = maskFromPaint(paintLayer(width, height, painted), width, height);
-    const png = await sharp(Buffer.from(mask.buffer), { raw: { width, height, channels: 4 } }).png().toBuffer();
+    const png = await sharp(Buffer.from(mask.buffer), { raw: { width, height, channels: 4 } })
+      .png()
+      .toBuffer();
     assert.equal(sniffImageFormat(png), 'png');
     assert.deepEqual(readPixelSize(png), { width, height });
     assert.ok(looksLikePngDataUrl(`data:image/png;base64,${png.toString('base64')}`));

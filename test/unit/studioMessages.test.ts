@@ -87,14 +87,20 @@ describe('Studio messages from the webview (zod)', () => {
     rejected({ type: 'ready', extra: 'x'.repeat(1_000_000) });
     rejected({ type: 'cancelJob', jobId: 'abc', also: 1 });
     rejected(JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'));
-    rejected(JSON.parse('{"type":"generate","request":{"prompt":"x","model":"gpt-image-1","variants":1,"inputs":[],"parameters":{"size":"auto","quality":"auto","background":"opaque","outputFormat":"png","outputCompression":100,"moderation":"auto","__proto__":{"isAdmin":true}}}}'));
+    rejected(
+      JSON.parse(
+        '{"type":"generate","request":{"prompt":"x","model":"gpt-image-1","variants":1,"inputs":[],"parameters":{"size":"auto","quality":"auto","background":"opaque","outputFormat":"png","outputCompression":100,"moderation":"auto","__proto__":{"isAdmin":true}}}}',
+      ),
+    );
     rejected({ type: 'ready', constructor: { prototype: { polluted: true } } });
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.equal(({} as Record<string, unknown>)['isAdmin'], undefined);
   });
 
   it('rejects class instances and objects with another prototype', () => {
-    class Ready { type = 'ready'; }
+    class Ready {
+      type = 'ready';
+    }
     rejected(new Ready());
     rejected(Object.assign(Object.create({ inherited: true }) as object, { type: 'ready' }));
   });

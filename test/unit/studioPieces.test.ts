@@ -10,8 +10,12 @@ import { filterHistory } from '../../src/domain/promptHistory';
 import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/promptHistory';
 import type { StudioSettings } from '../../src/protocol/studioProtocol';
 
-const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'): StudioSettings =>
-  ({ prompt, model, parameters: { ...MODELS[model].defaults }, variants: 1 });
+const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'): StudioSettings => ({
+  prompt,
+  model,
+  parameters: { ...MODELS[model].defaults },
+  variants: 1,
+});
 
 describe('Studio cost estimate text', () => {
   it('says the total for several images and the price for one', () => {
@@ -44,7 +48,10 @@ describe('Studio prompt history', () => {
     entries = addToHistory(entries, settings('a cat'), new Date(2_000));
     entries = addToHistory(entries, settings('a fox'), new Date(3_000));
     entries = addToHistory(entries, settings('a fox', 'gpt-image-2'), new Date(4_000));
-    assert.deepEqual(entries.map((entry) => `${entry.prompt}/${entry.model}`), ['a fox/gpt-image-2', 'a fox/gpt-image-1', 'a cat/gpt-image-1']);
+    assert.deepEqual(
+      entries.map((entry) => `${entry.prompt}/${entry.model}`),
+      ['a fox/gpt-image-2', 'a fox/gpt-image-1', 'a cat/gpt-image-1'],
+    );
     let many = entries;
     for (let i = 0; i < MAX_HISTORY + 10; i++) many = addToHistory(many, settings(`prompt ${i}`), new Date(i));
     assert.equal(many.length, MAX_HISTORY);
@@ -52,34 +59,72 @@ describe('Studio prompt history', () => {
   });
 
   it('filters by every word, case-insensitively, prompt or model', () => {
-    const entries = [settings('A red Fox in snow'), settings('a blue whale', 'gpt-image-2'), settings('red panda')].map((s) => ({ ...s, at: '2026-01-01T00:00:00.000Z' }));
-    assert.deepEqual(filterHistory(entries, 'red').map((e) => e.prompt), ['A red Fox in snow', 'red panda']);
-    assert.deepEqual(filterHistory(entries, 'fox RED').map((e) => e.prompt), ['A red Fox in snow']);
-    assert.deepEqual(filterHistory(entries, 'gpt-image-2').map((e) => e.prompt), ['a blue whale']);
+    const entries = [settings('A red Fox in snow'), settings('a blue whale', 'gpt-image-2'), settings('red panda')].map((s) => ({
+      ...s,
+      at: '2026-01-01T00:00:00.000Z',
+    }));
+    assert.deepEqual(
+      filterHistory(entries, 'red').map((e) => e.prompt),
+      ['A red Fox in snow', 'red panda'],
+    );
+    assert.deepEqual(
+      filterHistory(entries, 'fox RED').map((e) => e.prompt),
+      ['A red Fox in snow'],
+    );
+    assert.deepEqual(
+      filterHistory(entries, 'gpt-image-2').map((e) => e.prompt),
+      ['a blue whale'],
+    );
     assert.equal(filterHistory(entries, '  ').length, 3);
   });
 
   it('stores in the memento and ignores junk found there', async () => {
     const data = new Map<string, unknown>([[HISTORY_KEY, [{ nonsense: true }, 42]]]);
-    const store: HistoryStore = { get: <T>(key: string) => data.get(key) as T | undefined, update: (key, value) => { data.set(key, value); return Promise.resolve(); } };
+    const store: HistoryStore = {
+      get: <T>(key: string) => data.get(key) as T | undefined,
+      update: (key, value) => {
+        data.set(key, value);
+        return Promise.resolve();
+      },
+    };
     const history = new PromptHistory(store);
     assert.deepEqual(history.entries(), []);
     await history.add(settings('a fox'), new Date('2026-11-22T03:00:00Z'));
-    assert.deepEqual(history.entries().map((entry) => [entry.prompt, entry.at]), [['a fox', '2026-11-22T03:00:00.000Z']]);
+    assert.deepEqual(
+      history.entries().map((entry) => [entry.prompt, entry.at]),
+      [['a fox', '2026-11-22T03:00:00.000Z']],
+    );
   });
 });
 
 describe('Studio gallery (sidecars)', () => {
   const sidecar = {
-    sidecarVersion: 1, file: 'fox.png', prompt: 'a fox', model: 'gpt-image-2',
+    sidecarVersion: 1,
+    file: 'fox.png',
+    prompt: 'a fox',
+    model: 'gpt-image-2',
     parameters: { size: '2048x1152', quality: 'high', background: 'transparent', outputFormat: 'webp', outputCompression: 80, moderation: 'low' },
-    variant: { index: 2, of: 3 }, image: { format: 'png', width: 2048, height: 1152, bytes: 1 },
+    variant: { index: 2, of: 3 },
+    image: { format: 'png', width: 2048, height: 1152, bytes: 1 },
     timings: { savedAt: '2026-11-22T03:15:02.000Z' },
   };
 
   it('lists images that have a sidecar, not sidecars, temporaries or lone images', () => {
-    assert.deepEqual(imagesWithSidecars(['fox.png', 'fox.png.json', 'cat.jpg', 'notes.txt', 'notes.txt.json', '.fox.png.abc.tmp', 'owl.webp', 'owl.webp.json', 'x.JPEG', 'x.JPEG.json']),
-      ['fox.png', 'owl.webp', 'x.JPEG']);
+    assert.deepEqual(
+      imagesWithSidecars([
+        'fox.png',
+        'fox.png.json',
+        'cat.jpg',
+        'notes.txt',
+        'notes.txt.json',
+        '.fox.png.abc.tmp',
+        'owl.webp',
+        'owl.webp.json',
+        'x.JPEG',
+        'x.JPEG.json',
+      ]),
+      ['fox.png', 'owl.webp', 'x.JPEG'],
+    );
   });
 
   it('reads the settings to regenerate from a sidecar', () => {
@@ -92,8 +137,15 @@ describe('Studio gallery (sidecars)', () => {
   });
 
   it('reads an edit sidecar: sources and mask', () => {
-    const summary = readSidecar(JSON.stringify({ ...sidecar, model: 'gpt-image-1-edit', parameters: { ...sidecar.parameters, size: 'auto' },
-      sourceImages: [{ path: 'images/logo.png', uploadedUrl: 'u' }], mask: { path: 'images/mask.png' } }));
+    const summary = readSidecar(
+      JSON.stringify({
+        ...sidecar,
+        model: 'gpt-image-1-edit',
+        parameters: { ...sidecar.parameters, size: 'auto' },
+        sourceImages: [{ path: 'images/logo.png', uploadedUrl: 'u' }],
+        mask: { path: 'images/mask.png' },
+      }),
+    );
     assert.deepEqual(summary?.sourceImages, ['images/logo.png']);
     assert.equal(summary?.maskPath, 'images/mask.png');
     assert.equal(summary?.settings?.model, 'gpt-image-1-edit');
@@ -109,9 +161,19 @@ describe('Studio gallery (sidecars)', () => {
   });
 
   it('sorts newest first and caps', () => {
-    const items = [{ savedAt: '2026-01-01T00:00:00Z', n: 1 }, { savedAt: '2026-03-01T00:00:00Z', n: 3 }, { savedAt: '2026-02-01T00:00:00Z', n: 2 }];
-    assert.deepEqual(newestFirst(items).map((item) => item.n), [3, 2, 1]);
-    assert.deepEqual(newestFirst(items, 2).map((item) => item.n), [3, 2]);
+    const items = [
+      { savedAt: '2026-01-01T00:00:00Z', n: 1 },
+      { savedAt: '2026-03-01T00:00:00Z', n: 3 },
+      { savedAt: '2026-02-01T00:00:00Z', n: 2 },
+    ];
+    assert.deepEqual(
+      newestFirst(items).map((item) => item.n),
+      [3, 2, 1],
+    );
+    assert.deepEqual(
+      newestFirst(items, 2).map((item) => item.n),
+      [3, 2],
+    );
   });
 });
 
@@ -131,6 +193,7 @@ describe('Studio manifest (package.json, .vscodeignore)', () => {
 
   it('packages the webview bundle and the codicon font', () => {
     const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
-    for (const line of ['!dist/webview/*.js', '!dist/webview/*.css', '!dist/codicons/codicon.css', '!dist/codicons/codicon.ttf']) assert.ok(ignore.includes(line), `${line} missing`);
+    for (const line of ['!dist/webview/*.js', '!dist/webview/*.css', '!dist/codicons/codicon.css', '!dist/codicons/codicon.ttf'])
+      assert.ok(ignore.includes(line), `${line} missing`);
   });
 });

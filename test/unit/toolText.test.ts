@@ -5,14 +5,30 @@ import { agentErrorText, confirmationOf, resultText, unpreparedConfirmation, typ
 /** What GenerationFlow.prepare would have planned for such an input (the tool builds these from the plan). */
 function facts(extra: Partial<ConfirmationFacts>): ConfirmationFacts {
   return {
-    prompt: 'x', model: 'gpt-image-1', variants: 1, size: 'auto', sizeFrom: 'model', estimatedCostUsd: 0.04,
-    destination: { folder: 'assets' }, uploads: [], uploadBaseUrl: 'https://workflows-api.segmind.com', ...extra,
+    prompt: 'x',
+    model: 'gpt-image-1',
+    variants: 1,
+    size: 'auto',
+    sizeFrom: 'model',
+    estimatedCostUsd: 0.04,
+    destination: { folder: 'assets' },
+    uploads: [],
+    uploadBaseUrl: 'https://workflows-api.segmind.com',
+    ...extra,
   };
 }
 
-describe('The agent tool\'s words', () => {
+describe("The agent tool's words", () => {
   it('the confirmation names the model, the count, the cost and where the file goes', () => {
-    const one = confirmationOf(facts({ prompt: 'a hero image', size: '1536x1024', sizeFrom: 'options', exact: { width: 1200, height: 630, fit: 'cover' }, destination: { file: 'web/og.png' } }));
+    const one = confirmationOf(
+      facts({
+        prompt: 'a hero image',
+        size: '1536x1024',
+        sizeFrom: 'options',
+        exact: { width: 1200, height: 630, fit: 'cover' },
+        destination: { file: 'web/og.png' },
+      }),
+    );
     assert.equal(one.title, 'Generate an image with Segmind');
     assert.match(one.message, /\*\*Model:\*\* gpt-image-1 · \*\*Images:\*\* 1 · \*\*Size:\*\* exactly 1200x630 \(cover\)/);
     assert.match(one.message, /≈ \$0\.04 per image/);
@@ -34,15 +50,21 @@ describe('The agent tool\'s words', () => {
 
   it('the size is the one that will be asked, and says who decided it (segmind.size, the model)', () => {
     assert.match(confirmationOf(facts({ size: '1024x1536', sizeFrom: 'setting' })).message, /\*\*Size:\*\* 1024x1536 \(your segmind\.size setting\)/);
-    assert.match(confirmationOf(facts({ model: 'gpt-image-2', size: '1536x1024', sizeFrom: 'model' })).message, /\*\*Size:\*\* 1536x1024 \(the model's default\)/);
+    assert.match(
+      confirmationOf(facts({ model: 'gpt-image-2', size: '1536x1024', sizeFrom: 'model' })).message,
+      /\*\*Size:\*\* 1536x1024 \(the model's default\)/,
+    );
     assert.doesNotMatch(confirmationOf(facts({ size: '1024x1536', sizeFrom: 'setting' })).message, /model's default size/);
   });
 
   it('escapes the prompt and the paths: no link, image, HTML or command gets through', () => {
-    const evil = confirmationOf(facts({
-      prompt: 'cat [click](command:workbench.action.terminal.new) ![x](https://evil.example/p.png) <img src=x onerror=alert(1)> **bold**',
-      destination: { file: 'web/`og`.png' }, uploads: ['images/a`b.png'],
-    }));
+    const evil = confirmationOf(
+      facts({
+        prompt: 'cat [click](command:workbench.action.terminal.new) ![x](https://evil.example/p.png) <img src=x onerror=alert(1)> **bold**',
+        destination: { file: 'web/`og`.png' },
+        uploads: ['images/a`b.png'],
+      }),
+    );
     assert.doesNotMatch(evil.message, /\]\(command:/);
     assert.doesNotMatch(evil.message, /!\[x\]\(/);
     assert.doesNotMatch(evil.message, /(^|[^\\])<img/, 'HTML shows as text');
@@ -51,8 +73,11 @@ describe('The agent tool\'s words', () => {
     assert.match(evil.message, /``images\/a`b\.png``/);
   });
 
-  it('names the agent\'s spend today against its limit, and says when this call would pass it', () => {
-    assert.match(confirmationOf(facts({ agentSpend: { spentUsd: 1.2, limitUsd: 2 } })).message, /\*\*Agent spend today:\*\* \$1\.20 of \$2\.00 \(segmind\.agentDailySpendLimit\)$/m);
+  it("names the agent's spend today against its limit, and says when this call would pass it", () => {
+    assert.match(
+      confirmationOf(facts({ agentSpend: { spentUsd: 1.2, limitUsd: 2 } })).message,
+      /\*\*Agent spend today:\*\* \$1\.20 of \$2\.00 \(segmind\.agentDailySpendLimit\)$/m,
+    );
     assert.match(confirmationOf(facts({ agentSpend: { spentUsd: 1.98, limitUsd: 2 } })).message, /will be refused, nothing sent/);
   });
 
@@ -63,10 +88,14 @@ describe('The agent tool\'s words', () => {
   });
 
   it('the result lists each file: path, size, format, model, request id, cost, and a Markdown snippet', () => {
-    const text = resultText('A hero image', [
-      { path: 'web/og.png', width: 1200, height: 630, format: 'png', model: 'gpt-image-1', requestId: 'r-1', cost: 0.04, warnings: [] },
-      { path: 'web/og-2.png', format: 'png', model: 'gpt-image-1', warnings: ['web/og-2.png has no transparent pixels'] },
-    ], ['Generation failed: blocked']);
+    const text = resultText(
+      'A hero image',
+      [
+        { path: 'web/og.png', width: 1200, height: 630, format: 'png', model: 'gpt-image-1', requestId: 'r-1', cost: 0.04, warnings: [] },
+        { path: 'web/og-2.png', format: 'png', model: 'gpt-image-1', warnings: ['web/og-2.png has no transparent pixels'] },
+      ],
+      ['Generation failed: blocked'],
+    );
     assert.match(text, /^Saved 2 images:/);
     assert.match(text, /- web\/og\.png — 1200x630 PNG, gpt-image-1, request r-1, cost 0\.04/);
     assert.match(text, /Markdown: !\[A hero image\]\(web\/og\.png\)/);
@@ -76,11 +105,20 @@ describe('The agent tool\'s words', () => {
 
   it('failures say what to change', () => {
     const size = new InvalidParametersError([{ parameter: 'size', message: 'Size 3840x2160 is only available on gpt-image-2, not on gpt-image-1.' }]);
-    assert.match(agentErrorText(size, { model: 'gpt-image-1' }), /Allowed sizes for gpt-image-1: auto, 1024x1024, 1536x1024, 1024x1536; for any other size pass resize/);
+    assert.match(
+      agentErrorText(size, { model: 'gpt-image-1' }),
+      /Allowed sizes for gpt-image-1: auto, 1024x1024, 1536x1024, 1024x1536; for any other size pass resize/,
+    );
     assert.match(agentErrorText(size, { model: 'gpt-image-1' }), /Nothing was sent/);
     assert.match(agentErrorText(new MissingApiKeyError(), { model: 'gpt-image-1' }), /ask the user to run "Segmind: Set API Key"/);
-    assert.match(agentErrorText(new JobFailedError('r', 'rejected by the safety system'), { model: 'gpt-image-1' }), /refused the job: rejected by the safety system\. Change the prompt/);
-    assert.match(agentErrorText(new SpendLimitError('segmind.agentDailySpendLimit', 2, 1.98, 0.04), { model: 'gpt-image-1' }), /ask the user to raise segmind\.agentDailySpendLimit/);
+    assert.match(
+      agentErrorText(new JobFailedError('r', 'rejected by the safety system'), { model: 'gpt-image-1' }),
+      /refused the job: rejected by the safety system\. Change the prompt/,
+    );
+    assert.match(
+      agentErrorText(new SpendLimitError('segmind.agentDailySpendLimit', 2, 1.98, 0.04), { model: 'gpt-image-1' }),
+      /ask the user to raise segmind\.agentDailySpendLimit/,
+    );
     const broke = agentErrorText(new NotAcceptableError('Insufficient credits'), { model: 'gpt-image-1', balance: 0.01 });
     assert.match(broke, /balance: 0\.01/);
     assert.match(broke, /add credits/);

@@ -84,7 +84,10 @@ export async function screenshot(page: Page, name: string, element?: Locator): P
 export async function screenshotIfFailed(context: Mocha.Context, page: Page | undefined): Promise<void> {
   const test = context.currentTest;
   if (test?.state !== 'failed' || !page) return;
-  const name = test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60).toLowerCase();
+  const name = test.title
+    .replace(/[^a-z0-9]+/gi, '-')
+    .slice(0, 60)
+    .toLowerCase();
   await screenshot(page, `failed-${name}`).catch(() => undefined);
 }
 
@@ -141,14 +144,19 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     const browserDir = host.makeTempDir('segmind-e2e-chromium');
     temps.push(browserDir);
     browser = await chromium.launch({
-      executablePath: host.chromiumPath, headless: true, args: host.chromiumArgs,
+      executablePath: host.chromiumPath,
+      headless: true,
+      args: host.chromiumArgs,
       env: { ...process.env, ...host.isolatedHomeEnv(browserDir) },
     });
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 960 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace).replace(/%2F/g, '/')}`, { waitUntil: 'domcontentloaded' });
     await waitForWorkbench(page);
     const opened: Workbench = {
-      page, workspace, server, browser,
+      page,
+      workspace,
+      server,
+      browser,
       studio: page.frameLocator('iframe.webview').frameLocator('#active-frame'),
       async reload() {
         await runInPalette(page, 'Developer: Reload Window');
@@ -168,7 +176,11 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
 /** The workbench is up and the Explorer shows the folder. */
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+  await page
+    .locator('.explorer-folders-view')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined);
 }
 
 /** F1, the command's title, then a click on the row whose label is exactly that title; retried
@@ -177,13 +189,20 @@ export async function runInPalette(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Escape');
     // Out of the webview (keys typed there stay there): the side bar's title is a harmless place to click.
-    await page.locator('.part.sidebar .composite.title').first().click({ timeout: 2_000 }).catch(() => undefined);
+    await page
+      .locator('.part.sidebar .composite.title')
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
     // The row whose label is exactly the title (Enter would take whichever row is highlighted).
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
+    const row = page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: exactly(title) }) })
+      .first();
     try {
       await row.click({ timeout: 5_000 });
       return;
@@ -215,13 +234,19 @@ export function statusItem(page: Page): Locator {
 /** A row of the quick input (palette, quick pick) by its label. */
 export function quickPickRow(page: Page, label: string | RegExp): Locator {
   const name = typeof label === 'string' ? exactly(label) : label;
-  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) }).first();
+  return page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: name }) })
+    .first();
 }
 
 /** A row of the Explorer tree by its file or folder name. */
 export function explorerRow(page: Page, name: string | RegExp): Locator {
   const label = typeof name === 'string' ? exactly(name) : name;
-  return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+  return page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
 }
 
 /** Expands a folder of the Explorer (if collapsed) by clicking its row. */
@@ -229,7 +254,11 @@ export async function expandExplorerFolder(page: Page, name: string): Promise<vo
   const row = explorerRow(page, name);
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await page.locator(`.explorer-folders-view .monaco-list-row[aria-expanded="true"]`).filter({ has: page.locator('.label-name', { hasText: exactly(name) }) }).first().waitFor();
+  await page
+    .locator(`.explorer-folders-view .monaco-list-row[aria-expanded="true"]`)
+    .filter({ has: page.locator('.label-name', { hasText: exactly(name) }) })
+    .first()
+    .waitFor();
 }
 
 /** Right-clicks a file of the Explorer (selecting it first, as a user does) and returns the item of its context menu, hovered. */
@@ -254,7 +283,11 @@ export async function tidyUp(page: Page): Promise<void> {
   await runInPalette(page, 'Notifications: Clear All Notifications');
   await runInPalette(page, 'View: Close All Editors');
   if (await page.locator('.part.panel').isVisible()) await runInPalette(page, 'View: Toggle Panel Visibility');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.notifications-toasts .notification-toast')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 /** Polls `condition` until it holds (for facts no event announces, such as a computed colour), failing with `what`. */

@@ -31,20 +31,23 @@ describe('Multi-root workspaces (two folders)', function () {
   });
 
   it('opens both folders', () => {
-    assert.deepEqual(vscode.workspace.workspaceFolders?.map((candidate) => candidate.name), ['site', 'docs']);
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((candidate) => candidate.name),
+      ['site', 'docs'],
+    );
   });
 
-  it('an edit is saved in the output folder of the edited image\'s folder, with that folder\'s settings', async () => {
+  it("an edit is saved in the output folder of the edited image's folder, with that folder's settings", async () => {
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('outputFolder', 'art', vscode.ConfigurationTarget.WorkspaceFolder);
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('quality', 'low', vscode.ConfigurationTarget.WorkspaceFolder);
     const result = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.editImage', { prompt: 'Docs logo, brighter', images: ['docs/images/logo.png'] });
     const [uri] = result ?? [];
     assert.ok(uri && inside(uri, 'docs'), `saved in ${uri?.toString()}`);
     assert.match(vscode.workspace.asRelativePath(uri), /^docs\/art\/logo-edit-/);
-    assert.equal((segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit')[0]?.body as { quality?: string }).quality, 'low', 'the folder\'s own setting');
+    assert.equal((segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-edit')[0]?.body as { quality?: string }).quality, 'low', "the folder's own setting");
   });
 
-  it('path may start with a folder\'s name; without one it is in the first folder', async () => {
+  it("path may start with a folder's name; without one it is in the first folder", async () => {
     const [docs] = await generate({ prompt: 'Docs card', path: 'docs/public/card.png', resize: '64x64' });
     assert.ok(docs && inside(docs, 'docs'));
     assert.equal(vscode.workspace.asRelativePath(docs), 'docs/public/card.png');
@@ -53,7 +56,7 @@ describe('Multi-root workspaces (two folders)', function () {
     for (const uri of [docs, site]) await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true, useTrash: false });
   });
 
-  it('without a path, the active editor\'s folder decides, with its settings', async () => {
+  it("without a path, the active editor's folder decides, with its settings", async () => {
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('quality', 'low', vscode.ConfigurationTarget.WorkspaceFolder);
     await vscode.window.showTextDocument(vscode.Uri.joinPath(folder('docs').uri, 'notes.txt'));
     const [uri] = await generate({ prompt: 'For the docs' });
@@ -65,21 +68,28 @@ describe('Multi-root workspaces (two folders)', function () {
     assert.ok(first && inside(first, 'site'), 'no editor: the first folder');
   });
 
-  it('the agent tool\'s confirmation is built from the plan that runs: the settings of path\'s folder, the size segmind.size decides', async () => {
+  it("the agent tool's confirmation is built from the plan that runs: the settings of path's folder, the size segmind.size decides", async () => {
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('size', '1024x1536', vscode.ConfigurationTarget.WorkspaceFolder);
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('outputFolder', 'art', vscode.ConfigurationTarget.WorkspaceFolder);
     const services = await testServices('multi-root tool');
     try {
-      const tool = new GenerateImageTool({ flow: services.flow, placeholders: services.placeholders, logger: services.logger, readSettings, spending: services.spending, balance: () => Promise.resolve(undefined) });
+      const tool = new GenerateImageTool({
+        flow: services.flow,
+        placeholders: services.placeholders,
+        logger: services.logger,
+        readSettings,
+        spending: services.spending,
+        balance: () => Promise.resolve(undefined),
+      });
       const text = async (input: Record<string, unknown>): Promise<string> => {
         const message = (await tool.prepareInvocation({ input: input as never })).confirmationMessages?.message;
-        return typeof message === 'string' ? message : message?.value ?? '';
+        return typeof message === 'string' ? message : (message?.value ?? '');
       };
       const docs = await text({ prompt: 'For the docs', path: 'docs/public/hero.png' });
       assert.match(docs, /\*\*Size:\*\* 1024x1536 \(your segmind\.size setting\)/, docs);
       assert.match(docs, /\*\*Saved to:\*\* `docs\/public\/hero\.png`/);
       const edit = await text({ prompt: 'Docs logo', images: ['docs/images/logo.png'] });
-      assert.match(edit, /\*\*Size:\*\* 1024x1536 \(your segmind\.size setting\)/, 'the edited image\'s folder decides');
+      assert.match(edit, /\*\*Size:\*\* 1024x1536 \(your segmind\.size setting\)/, "the edited image's folder decides");
       assert.match(edit, /\*\*Saved to:\*\* `docs\/art\/`/);
       const site = await text({ prompt: 'For the site', path: 'public/hero.png' });
       assert.match(site, /\*\*Size:\*\* auto \(the model's default\)/, site);

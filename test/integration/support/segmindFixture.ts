@@ -10,9 +10,24 @@ import { FakeSegmind } from '../../fakeSegmind/server';
 export const TEST_KEY = 'SG_0123456789abcdef';
 
 const TOUCHED_SETTINGS = [
-  'apiBaseUrl', 'uploadBaseUrl', 'outputFolder', 'transport', 'size', 'quality', 'background', 'outputFormat',
-  'outputCompression', 'moderation', 'saveMetadata', 'timeoutSeconds', 'defaultModel', 'preserveUnmaskedPixels',
-  'dailySpendLimit', 'agentDailySpendLimit', 'missingImages.report', 'missingImages.webRoot',
+  'apiBaseUrl',
+  'uploadBaseUrl',
+  'outputFolder',
+  'transport',
+  'size',
+  'quality',
+  'background',
+  'outputFormat',
+  'outputCompression',
+  'moderation',
+  'saveMetadata',
+  'timeoutSeconds',
+  'defaultModel',
+  'preserveUnmaskedPixels',
+  'dailySpendLimit',
+  'agentDailySpendLimit',
+  'missingImages.report',
+  'missingImages.webRoot',
 ] as const;
 
 export interface SegmindFixture {

@@ -31,7 +31,9 @@ export interface TestServices {
 }
 
 /** The font the extension bundles (esbuild.mjs copies it into dist/fonts/). */
-export const LABEL_FONT = new Uint8Array(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', '@fontsource', 'inter', 'files', 'inter-latin-400-normal.woff')));
+export const LABEL_FONT = new Uint8Array(
+  fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', '@fontsource', 'inter', 'files', 'inter-latin-400-normal.woff')),
+);
 
 const channels = new Map<string, vscode.LogOutputChannel>();
 
@@ -44,10 +46,31 @@ export async function testServices(name: string, withKey = true): Promise<TestSe
   if (withKey) await keys.store(TEST_KEY);
   const clients = new ClientFactory(keys, logger, 'test');
   const tracker = new JobTracker({
-    store: new JobStore(new MemoryMemento()), logger, clock: clients.clock, createClient: () => clients.create(), saveResult: resultSaver('test', () => Date.now(), (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder)),
+    store: new JobStore(new MemoryMemento()),
+    logger,
+    clock: clients.clock,
+    createClient: () => clients.create(),
+    saveResult: resultSaver(
+      'test',
+      () => Date.now(),
+      (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder),
+    ),
   });
   const spending = new SpendLedger(new MemoryMemento(), () => readSettings().spendLimits);
   const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
   const placeholders = new PlaceholderMaker({ readSettings, logger, extensionVersion: 'test', font: () => Promise.resolve(LABEL_FONT) });
-  return { logger, keys, clients, tracker, spending, flow, placeholders, dispose: () => { tracker.dispose(); keys.dispose(); spending.dispose(); } };
+  return {
+    logger,
+    keys,
+    clients,
+    tracker,
+    spending,
+    flow,
+    placeholders,
+    dispose: () => {
+      tracker.dispose();
+      keys.dispose();
+      spending.dispose();
+    },
+  };
 }
