@@ -35,12 +35,10 @@ const FIELDS = {
   outputCompression: z.number().meta({ description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
   moderation: z.string().meta({ enum: [...MODERATIONS] }),
   variants: z.number().meta({ description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
-  path: z
-    .string()
-    .meta({
-      description:
-        'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.',
-    }),
+  path: z.string().meta({
+    description:
+      'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.',
+  }),
   resize: z
     .string()
     .meta({ description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.' }),
