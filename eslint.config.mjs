@@ -26,13 +26,11 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core: the domain, the API client, the Studio protocol, the pure half of jobs/ and of
-    // the views. Tested in plain node, so VS Code may not be imported here.
+    // Whole folders are held by dependency-cruiser (.dependency-cruiser.cjs: domain, protocol,
+    // references, segmind and pixels never import vscode). These are the pure halves of folders that
+    // are host glue otherwise, tested in plain node too; moving them into pure folders is still to do.
     files: [
       'src/base/commandIds.ts',
-      'src/domain/**',
-      'src/segmind/**',
-      'src/protocol/**',
       'src/jobs/pollSchedule.ts',
       'src/jobs/runJob.ts',
       'src/jobs/jobRecord.ts',
@@ -49,7 +47,7 @@ export default tseslint.config(
     rules: noVscode,
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
@@ -66,6 +64,10 @@ export default tseslint.config(
         AbortSignal: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],

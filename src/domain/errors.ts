@@ -4,7 +4,6 @@
  * Messages here are for logs and are always redacted.
  */
 import { redact } from './redact';
-import type { ConfinementReason } from './workspacePath';
 
 export type SegmindErrorKind =
   | 'invalid-parameters'
@@ -278,6 +277,12 @@ export class NoWorkspaceError extends SegmindError {
     super('No folder is open: images are saved into the workspace folder.');
   }
 }
+
+/** A name that is never written: `.git` in any spelling, or a `:` (a drive or an NTFS stream). */
+export type ForbiddenName = 'git' | 'stream';
+
+/** Why a location is not confined to its workspace folder (workspace/confinement.ts decides). */
+export type ConfinementReason = 'outside' | ForbiddenName | 'unverifiable';
 
 /**
  * A paid image's folder failed the confinement check just before the write (turned into a link

@@ -3,7 +3,7 @@
  * workspace-relative paths of edit inputs. Absolute paths, drive letters, `~` and a `..` that climbs
  * out are refused.
  */
-import { ConfigurationError } from './errors';
+import { ConfigurationError, type ForbiddenName } from './errors';
 
 const SETTING = 'segmind.outputFolder';
 
@@ -44,10 +44,7 @@ export function isInside(parent: string, child: string): boolean {
   return child === p || child.startsWith(`${p}/`) || child.startsWith(`${p}\\`);
 }
 
-export type ForbiddenName = 'git' | 'stream';
-
-/** Why a location is not confined to its workspace folder (workspace/confinement.ts decides). */
-export type ConfinementReason = 'outside' | ForbiddenName | 'unverifiable';
+export type { ConfinementReason, ForbiddenName } from './errors';
 
 /**
  * Why a path segment may never be written into, whatever follows: `.git` belongs to git, in every

@@ -1,114 +1,66 @@
 /**
- * The architecture, held: imports run one way, down the layers of docs/architecture.md. A module may
- * import from its own folder and from folders of a lower layer only, so no two folders import each
- * other; the webview imports only the protocol and dependency-free modules of the domain.
+ * The architecture's one table: dependency-cruiser holds the imports to it (`npm run lint` runs
+ * `depcruise` with .dependency-cruiser.cjs); this test holds the table drawn in
+ * docs/architecture.md, and the folders of src/, to that config, so that nothing ties them by hand.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const src = path.join(repoRoot, 'src');
 
-/** Lowest first. The same table is drawn in docs/architecture.md. */
-const LAYERS: readonly (readonly string[])[] = [
-  ['base'],
-  ['domain'],
-  ['segmind', 'protocol', 'log', 'pixels', 'references'],
-  ['jobs', 'auth', 'spending'],
-  ['workspace', 'config'],
-  ['flow', 'credits'],
-  ['ui'],
-  ['studio', 'statusBar', 'missingImages'],
-  ['commands', 'tool'],
-  ['(root)'],
-];
-const rankOf = new Map(LAYERS.flatMap((folders, rank) => folders.map((folder) => [folder, rank] as const)));
-
-interface Import {
-  readonly from: string;
-  readonly to: string;
-  readonly typeOnly: boolean;
+interface Rule {
+  readonly name: string;
+  readonly from: { readonly path?: string };
 }
 
-function sourceFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => path.join(dir, file));
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS, read as dependency-cruiser reads it
+const config = require(path.join(repoRoot, '.dependency-cruiser.cjs')) as { forbidden: Rule[] };
 
-function importsOf(file: string): Import[] {
-  const text = fs.readFileSync(file, 'utf8');
-  const found: Import[] = [];
-  const pattern = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+'(\.{1,2}\/[^']+)'|import\(\s*'(\.{1,2}\/[^']+)'\s*\)/gm;
-  for (const match of text.matchAll(pattern)) {
-    const spec = match[3] ?? match[4];
-    if (!spec) continue;
-    const target = path.resolve(path.dirname(file), spec.replace(/\.js$/, ''));
-    found.push({ from: file, to: `${target}.ts`, typeOnly: match[2] !== undefined });
+/** folder → layer, from the rules named `layer-<rank>-<folder>`. */
+function layersOfConfig(): Map<string, number> {
+  const layers = new Map<string, number>();
+  for (const rule of config.forbidden) {
+    const match = /^layer-(\d+)-(\w+)$/.exec(rule.name);
+    if (match?.[1] && match[2]) layers.set(match[2], Number(match[1]));
   }
-  return found;
+  return layers;
 }
 
-function folderOf(file: string): string {
-  const relative = path.relative(src, file).split(path.sep);
-  return relative.length > 1 ? (relative[0] ?? '(root)') : '(root)';
+/** folder → layer, from the code block of docs/architecture.md (` 4  workspace/ …`, `    config/ …`). */
+function layersOfDocs(): Map<string, number> {
+  const text = fs.readFileSync(path.join(repoRoot, 'docs', 'architecture.md'), 'utf8');
+  const block = /```\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+  const layers = new Map<string, number>();
+  let rank = -1;
+  for (const line of block.split('\n')) {
+    const match = /^ ?(\d)?\s+(\w+)\/\s/.exec(line);
+    if (!match?.[2]) continue;
+    if (match[1] !== undefined) rank = Number(match[1]);
+    layers.set(match[2], rank);
+  }
+  return layers;
 }
 
-describe('Layers (imports run one way, down)', () => {
-  const files = sourceFiles(src);
-  const imports = files.flatMap(importsOf);
-
-  it('every folder of src/ has a layer', () => {
-    const folders = new Set(files.map(folderOf));
-    for (const folder of folders) assert.ok(rankOf.has(folder), `src/${folder}/ is in no layer of test/unit/layers.test.ts (and docs/architecture.md)`);
+describe('Layers (one table: .dependency-cruiser.cjs)', () => {
+  it('every folder of src/ has a layer rule', () => {
+    const folders = fs
+      .readdirSync(path.join(repoRoot, 'src'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const layers = layersOfConfig();
+    for (const folder of folders) assert.ok(layers.has(folder), `src/${folder}/ has no layer in .dependency-cruiser.cjs (and docs/architecture.md)`);
   });
 
-  it('a module imports only from its own folder and from lower layers', () => {
-    const upward = imports.filter(({ from, to }) => {
-      const [a, b] = [folderOf(from), folderOf(to)];
-      return a !== b && (rankOf.get(b) ?? Infinity) >= (rankOf.get(a) ?? -Infinity);
-    });
-    assert.deepEqual(
-      upward.map(({ from, to }) => `${path.relative(src, from)} → ${path.relative(src, to)}`),
-      [],
-    );
+  it('docs/architecture.md draws exactly the layers of the config', () => {
+    assert.deepEqual([...layersOfDocs()].sort(), [...layersOfConfig()].sort());
   });
 
-  it('no two folders import each other', () => {
-    const edges = new Set(imports.map(({ from, to }) => `${folderOf(from)}>${folderOf(to)}`));
-    const both = [...edges].filter((edge) => {
-      const [a, b] = edge.split('>');
-      return a !== b && edges.has(`${b}>${a}`);
-    });
-    assert.deepEqual(both, []);
-  });
-
-  it('the job layer knows nothing of saving files, settings, wording or commands', () => {
-    const reachedFromJobs = new Set(imports.filter(({ from }) => folderOf(from) === 'jobs').map(({ to }) => folderOf(to)));
-    for (const forbidden of ['workspace', 'ui', 'config', 'commands', 'studio', 'flow'])
-      assert.ok(!reachedFromJobs.has(forbidden), `jobs/ imports ${forbidden}/`);
-  });
-
-  it('the webview imports only the protocol (types) and dependency-free domain modules', () => {
-    const media = path.join(repoRoot, 'media');
-    for (const { from, to, typeOnly } of sourceFiles(media).flatMap(importsOf)) {
-      if (to.startsWith(media + path.sep)) continue;
-      const relative = path.relative(src, to);
-      const where = `${path.relative(repoRoot, from)} → src/${relative}`;
-      if (relative.startsWith(`protocol${path.sep}`)) {
-        assert.ok(typeOnly, `${where}: the webview takes only types from the protocol`);
-        continue;
-      }
-      assert.ok(relative.startsWith(`domain${path.sep}`), `${where}: the webview may import only src/protocol and src/domain`);
-      const runtime = importsOf(to).filter((entry) => !entry.typeOnly);
-      assert.deepEqual(
-        runtime.map((entry) => path.relative(src, entry.to)),
-        [],
-        `${where} must itself import nothing at run time`,
-      );
-      assert.doesNotMatch(fs.readFileSync(to, 'utf8'), /from '(zod|undici|vscode|node:[a-z]+)'/, `${where} must use no library`);
-    }
+  it('the config forbids what the architecture promises: upward imports, vscode in the node-tested folders, cycles, libraries in the webview', () => {
+    const names = config.forbidden.map((rule) => rule.name);
+    for (const name of ['no-vscode', 'pure-no-io', 'no-circular', 'webview-only-protocol-and-domain', 'webview-reaches-no-library'])
+      assert.ok(names.includes(name), name);
+    const noVscode = config.forbidden.find((rule) => rule.name === 'no-vscode')?.from.path ?? '';
+    for (const folder of ['domain', 'protocol', 'segmind']) assert.match(`src/${folder}/`, new RegExp(noVscode), `${folder} is tested without VS Code`);
   });
 });
