@@ -7,134 +7,27 @@
  * - status and result URLs are built from the configured base, never taken from an answer;
  * - output downloads carry no key at all.
  */
-import type { Dispatcher } from 'undici';
 import type { ModelSlug } from '../domain/catalog';
 import { systemClock, type Clock } from '../domain/clock';
-import {
-  BadRequestError,
-  ConfigurationError,
-  ForbiddenError,
-  isSegmindError,
-  JobExpiredError,
-  JobFailedError,
-  MissingApiKeyError,
-  ModelRetiredError,
-  NotAcceptableError,
-  NotFoundError,
-  ProtocolError,
-  RateLimitError,
-  ServerError,
-  UnauthorizedError,
-  UnexpectedStatusError,
-  type SegmindError,
-} from '../domain/errors';
+import { ConfigurationError, isSegmindError, JobFailedError, MissingApiKeyError, ProtocolError } from '../domain/errors';
 import { exchange, type HttpResponse } from './http';
 import { extractImageSource, type ImageSource } from './imageSource';
-import { sniffImageFormat, type ImageFormat } from '../domain/imageFormat';
+import { sniffImageFormat } from '../domain/imageFormat';
 import { joinUrl, parseBaseUrl } from './baseUrl';
-import { redact } from '../domain/redact';
-import { DEFAULT_RETRY_POLICY, decideRetry, retryAfterMs, type RequestSafety, type RetryPolicy } from './retryPolicy';
-import {
-  creditsAnswerSchema,
-  describeIssues,
-  errorBodySchema,
-  resultAnswerSchema,
-  statusAnswerSchema,
-  submitAnswerSchema,
-  uploadAnswerSchema,
-  type Metrics,
-} from './schemas';
-import type { z } from 'zod';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RequestSafety, type RetryPolicy } from './retryPolicy';
+import { creditsAnswerSchema, resultAnswerSchema, statusAnswerSchema, submitAnswerSchema, uploadAnswerSchema } from './schemas';
+import { DEFAULT_TIMEOUTS, type Credits, type DownloadedImage, type JobResult, type JobStatus, type RequestEvent } from './clientTypes';
+import type { SegmindClientOptions, SubmittedJob, SyncResult, Timeouts } from './clientTypes';
+import { errorFromAnswer, errorText, numberHeader, parseJson, parsePublicUrl, remainingCredits, toJobState } from './answers';
+import { withoutSecret, type AnswerContext } from './answers';
 
-export interface Timeouts {
-  /** Ordinary API calls (submit, status, result, credits). */
-  readonly requestMs: number;
-  readonly downloadMs: number;
-  readonly uploadMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: Timeouts = { requestMs: 30_000, downloadMs: 120_000, uploadMs: 120_000 };
-
-/** One attempt of one request, for the log. Never contains the key or bodies. */
-export interface RequestEvent {
-  readonly method: string;
-  readonly url: string;
-  readonly attempt: number;
-  readonly status?: number;
-  readonly durationMs: number;
-  readonly error?: SegmindError;
-  readonly retryInMs?: number;
-}
-
-export interface SegmindClientOptions {
-  readonly apiBaseUrl: string;
-  readonly uploadBaseUrl: string;
-  /** Asked once per call, so a key set meanwhile is used at once. */
-  readonly apiKey: () => Promise<string | undefined>;
-  readonly clock?: Clock;
-  readonly random?: () => number;
-  readonly retry?: RetryPolicy;
-  readonly timeouts?: Partial<Timeouts>;
-  readonly dispatcher?: Dispatcher;
-  /** The proxy requests go through, named in network errors (without credentials). */
-  readonly via?: string;
-  readonly userAgent?: string;
-  readonly onRequest?: (event: RequestEvent) => void;
-  /**
-   * Asked before every request to the API and upload hosts and told of every 429: the shared
-   * request budget lives behind it. Downloads from the public output host do not count.
-   */
-  readonly gate?: {
-    acquire(signal?: AbortSignal): Promise<void>;
-    rateLimited(retryAfterMs: number | undefined): void;
-  };
-}
-
-export type JobState = 'queued' | 'processing' | 'completed';
-
-export interface JobStatus {
-  readonly state: JobState;
-  readonly metrics?: Metrics;
-  readonly remainingCredits?: number;
-}
-
-export interface JobResult {
-  readonly state: JobState;
-  /** Present when completed. */
-  readonly image?: ImageSource;
-  readonly metrics?: Metrics;
-  readonly remainingCredits?: number;
-}
-
-export interface SubmittedJob {
-  readonly requestId: string;
-  readonly state: JobState;
-}
-
-export interface SyncResult {
-  readonly image: ImageSource;
-  readonly requestId?: string;
-  readonly cost?: number;
-  readonly remainingCredits?: number;
-  readonly generationSeconds?: number;
-}
-
-export interface Credits {
-  readonly credits: number;
-  readonly freeCredits?: number;
-}
-
-export interface DownloadedImage {
-  readonly bytes: Uint8Array;
-  readonly format: ImageFormat;
-}
+export * from './clientTypes';
+export { errorFromAnswer, serviceMessage } from './answers';
 
 const MAX_JSON_BYTES = 64 * 1024 * 1024; // base64 images can arrive inline
 const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
-
-type AnswerContext = { readonly on: 'model' } | { readonly on: 'job'; readonly requestId: string } | { readonly on: 'credits' } | { readonly on: 'other' };
 
 interface CallSpec {
   readonly method: 'GET' | 'POST';
@@ -396,124 +289,4 @@ export class SegmindClient {
   private report(event: RequestEvent): void {
     this.options.onRequest?.(event);
   }
-}
-
-/**
- * An answer that echoes our key (whatever its shape) has it replaced before any part of the answer
- * can reach a message, a log or the user. Image bytes are left alone.
- */
-function withoutSecret(response: HttpResponse, secret: string | undefined): HttpResponse {
-  if (!secret || secret.length < 6 || !response.body.includes(secret) || sniffImageFormat(response.body)) return response;
-  return { ...response, body: Buffer.from(redact(response.body.toString('utf8'), [secret])) };
-}
-
-function parsePublicUrl(location: string): URL {
-  let url: URL;
-  try {
-    url = new URL(location);
-  } catch {
-    throw new ProtocolError(`the output URL is not a URL: "${location.slice(0, 80)}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ProtocolError(`the output URL has an unsupported scheme: ${url.protocol}`);
-  return url;
-}
-
-/** Turns a non-2xx answer into the typed error the UI tells apart. */
-export function errorFromAnswer(response: HttpResponse, context: AnswerContext, nowMs: number): SegmindError {
-  const message = serviceMessage(response);
-  const status = response.status;
-  switch (status) {
-    case 400:
-      return new BadRequestError(message);
-    case 401:
-      return new UnauthorizedError(message);
-    case 403:
-      return new ForbiddenError(message);
-    case 404:
-      return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message, context.on);
-    case 406:
-      return new NotAcceptableError(message);
-    case 410:
-      return new ModelRetiredError(message);
-    case 422:
-      return new JobFailedError(context.on === 'job' ? context.requestId : undefined, message || 'the job failed');
-    case 429:
-      return new RateLimitError(retryAfterMs(response.headers, nowMs), message);
-    default:
-      return status >= 500 ? new ServerError(status, message) : new UnexpectedStatusError(status, message);
-  }
-}
-
-/** The service's explanation, from JSON `{error}` or plain text or an HTML page; short and redacted. */
-export function serviceMessage(response: HttpResponse): string {
-  const text = response.body.toString('utf8', 0, Math.min(response.body.length, 16_384));
-  let message = text;
-  try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(text));
-    if (parsed.success) message = errorText(parsed.data.error) || errorText(parsed.data.message) || errorText(parsed.data.detail) || text;
-  } catch {
-    message = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
-  }
-  const compact = message.replace(/\s+/g, ' ').trim();
-  return redact(compact.length > 300 ? `${compact.slice(0, 297)}…` : compact);
-}
-
-function errorText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    const inner = (value as { message?: unknown }).message;
-    return typeof inner === 'string' ? inner : JSON.stringify(value);
-  }
-  return '';
-}
-
-/**
- * Maps the service's status words onto our three states; undefined means failed. Unknown words are
- * taken as "still working" (the contract is tolerant here), except that an HTTP 422 is always failure.
- */
-function toJobState(status: string | undefined, httpStatus?: number): JobState | undefined {
-  if (httpStatus === 422) return undefined;
-  switch ((status ?? '').toUpperCase()) {
-    case 'COMPLETED':
-    case 'SUCCEEDED':
-    case 'SUCCESS':
-    case 'DONE':
-      return 'completed';
-    case 'FAILED':
-    case 'ERROR':
-    case 'CANCELLED':
-    case 'CANCELED':
-      return undefined;
-    case 'QUEUED':
-    case 'IN_QUEUE':
-    case 'PENDING':
-    case '':
-      return 'queued';
-    default:
-      return 'processing';
-  }
-}
-
-function parseJson<T extends z.ZodType>(response: HttpResponse, schema: T, what: string): z.infer<T> {
-  let value: unknown;
-  try {
-    value = JSON.parse(response.body.toString('utf8'));
-  } catch {
-    const start = response.body.toString('utf8', 0, 40).replace(/\s+/g, ' ');
-    throw new ProtocolError(`${what} is not JSON (it starts with "${redact(start)}")`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ProtocolError(`${what}: ${describeIssues(parsed.error)}`);
-  return parsed.data;
-}
-
-function numberHeader(response: HttpResponse, name: string): number | undefined {
-  const raw = response.headers[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-function remainingCredits(response: HttpResponse, metrics: Metrics | undefined): number | undefined {
-  return metrics?.remaining_credits ?? numberHeader(response, 'x-remaining-credits');
 }

@@ -11,43 +11,30 @@ import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
 import { MODELS, resolveParameters } from '../domain/catalog';
-import { fromDataUrl, toDataUrl } from '../domain/dataUrl';
+import { fromDataUrl } from '../domain/dataUrl';
 import { InvalidParametersError } from '../domain/errors';
-import { altText, imageLink } from '../domain/links';
-import { isPaintedMask } from '../domain/sidecar';
-import { isInside } from '../domain/workspacePath';
 import type { Asker, GenerationFlow } from '../flow/generationFlow';
 import type { JobTracker } from '../jobs/jobTracker';
 import { parseWebviewMessage } from '../protocol/studioMessages';
-import type {
-  GalleryAction,
-  GalleryItemView,
-  GenerateRequest,
-  HostToWebview,
-  InputView,
-  NoticeView,
-  StudioCommand,
-  StudioSettings,
-  WebviewToHost,
-} from '../protocol/studioProtocol';
-import type { ErrorAction } from '../ui/errorMessages';
+import type { GenerateRequest, HostToWebview, StudioSettings, WebviewToHost } from '../protocol/studioProtocol';
 import type { Notifier } from '../ui/notifier';
 import type { Confirm } from '../ui/confirm';
 import type { UploadConsent } from '../ui/uploadConsent';
-import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
-import { GalleryWatcher, listGallery, studioOutputFolders, type GalleryEntry } from './gallery';
+import { GalleryWatcher, studioOutputFolders } from './gallery';
 import type { PromptHistory } from './promptHistory';
-import { SidecarRunAsker } from './sidecarRunAsker';
 import { StudioAsker } from './studioAsker';
+import { StudioChannel } from './studioChannel';
+import { openImage, StudioGallery } from './studioGallery';
+import { StudioInputs } from './studioInputs';
+import { toWorkspaceUri } from './webviewUris';
+
+export { toWorkspaceUri } from './webviewUris';
 import { renderStudioHtml } from './studioHtml';
 import { STUDIO_VIEW_TYPE } from './studioViewType';
 import { jobView, modelView, studioChoices } from './studioViews';
 
 const TITLE = 'Image Studio';
-/** Inputs outside the output folder are previewed as data: URLs; bigger ones get no preview. */
-const MAX_PREVIEW_BYTES = 8 * 1024 * 1024;
 const JOBS_THROTTLE_MS = 250;
-const STUDIO_COMMANDS: readonly StudioCommand[] = ['setApiKey', 'showLog', 'checkCredits'];
 
 export interface StudioDependencies {
   readonly extensionUri: vscode.Uri;
@@ -97,14 +84,12 @@ export class StudioPanel extends Disposable {
     return new StudioPanel(panel, deps);
   }
 
-  private readonly posted = this._register(new vscode.EventEmitter<HostToWebview>());
+  private readonly channel: StudioChannel;
   /** Every message posted to the webview (for tests and diagnostics). */
-  readonly onDidPost = this.posted.event;
-  private ready = false;
-  /** Messages that came up before `ready` and are not part of the full state sent then. */
-  private pending: HostToWebview[] = [];
+  readonly onDidPost: vscode.Event<HostToWebview>;
+  private readonly inputs: StudioInputs;
+  private readonly gallery: StudioGallery;
   private jobsTimer: ReturnType<typeof setTimeout> | undefined;
-  private gallery = new Map<string, GalleryEntry>();
   private readonly asker: StudioAsker;
 
   private constructor(
@@ -113,6 +98,15 @@ export class StudioPanel extends Disposable {
   ) {
     super();
     this.asker = new StudioAsker(deps.consent);
+    this.channel = this._register(new StudioChannel(panel.webview, deps.notifier, deps.logger));
+    this.onDidPost = this.channel.onDidPost;
+    this.inputs = new StudioInputs(this.channel, panel.webview);
+    this.gallery = new StudioGallery(this.channel, panel.webview, this.inputs, {
+      logger: deps.logger,
+      confirm: deps.confirm,
+      run: (settings, images, mask, asker) => this.run(settings, images, mask, asker),
+      isClosed: () => this.isDisposed,
+    });
     StudioPanel.current = this;
     panel.iconPath = {
       light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'studio', 'studio-light.svg'),
@@ -125,7 +119,7 @@ export class StudioPanel extends Disposable {
     this._register(panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)));
     this._register(deps.tracker.onDidChange(() => this.scheduleJobs()));
     const watcher = this._register(new GalleryWatcher());
-    this._register(watcher.onDidChange(() => void this.refreshGallery()));
+    this._register(watcher.onDidChange(() => void this.gallery.refresh()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('segmind.outputFolder')) panel.webview.options = studioWebviewOptions(deps.extensionUri);
@@ -161,7 +155,7 @@ export class StudioPanel extends Disposable {
     try {
       await this.act(parsed.message);
     } catch (error) {
-      await this.showError(error);
+      await this.channel.showError(error);
     }
   }
 
@@ -181,11 +175,11 @@ export class StudioPanel extends Disposable {
         return;
       }
       case 'pickInputs':
-        return this.pickInputs();
+        return this.inputs.pick();
       case 'addInputs':
         return this.addInputs(message.uris.map((uri) => toWorkspaceUri(uri)).filter((uri): uri is vscode.Uri => uri !== undefined));
       case 'galleryAction':
-        return this.galleryAction(message.action, message.uri);
+        return this.gallery.act(message.action, message.uri);
       case 'runCommand':
         await vscode.commands.executeCommand(COMMAND_IDS[message.command]);
         return;
@@ -193,7 +187,7 @@ export class StudioPanel extends Disposable {
   }
 
   private async onReady(): Promise<void> {
-    this.ready = true;
+    const pending = this.channel.open();
     const settings = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri);
     const model = settings.defaultModel;
     let parameters = MODELS[model].defaults;
@@ -211,9 +205,8 @@ export class StudioPanel extends Disposable {
     });
     this.postJobs();
     this.post({ type: 'history', entries: this.deps.history.entries() });
-    const pending = this.pending.splice(0);
     for (const message of pending) this.post(message);
-    await this.refreshGallery();
+    await this.gallery.refresh();
   }
 
   private async generate(request: GenerateRequest): Promise<void> {
@@ -257,109 +250,15 @@ export class StudioPanel extends Disposable {
             ? { severity: 'warning', text: `Saved ${names}. ${warnings.join(' ')}`, actions: ['showLog'] }
             : { severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] },
         );
-        await this.refreshGallery();
+        await this.gallery.refresh();
       },
     });
     if (!result.ran) this.notice({ severity: 'info', text: result.reason, actions: [] });
   }
 
-  private async pickInputs(): Promise<void> {
-    const picked = await vscode.window.showOpenDialog({
-      title: 'Image Studio: images to edit',
-      openLabel: 'Add to Edit',
-      canSelectMany: true,
-      filters: { Images: ['png', 'jpg', 'jpeg', 'webp', 'PNG', 'JPG', 'JPEG', 'WEBP'] },
-      ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
-    });
-    if (picked && picked.length > 0) await this.addInputs(picked);
-  }
-
-  /** Checks each image (inside the workspace, really an image) and sends the good ones with a preview. */
-  async addInputs(uris: readonly vscode.Uri[]): Promise<void> {
-    const views: InputView[] = [];
-    const problems: string[] = [];
-    for (const uri of uris) {
-      try {
-        const resolved = await resolveEditInputs([uri]);
-        const [image] = (await readEditInputs(resolved.images)).images;
-        const [ref] = resolved.images;
-        if (!image || !ref) continue;
-        views.push({
-          uri: ref.uri.toString(),
-          path: ref.path,
-          ...this.previewOf(ref.uri, image.bytes, image.format),
-          ...(image.pixelSize ? { width: image.pixelSize.width, height: image.pixelSize.height } : {}),
-        });
-      } catch (error) {
-        problems.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-    if (views.length > 0) this.post({ type: 'inputsAdded', inputs: views });
-    if (problems.length > 0) this.notice({ severity: 'error', text: problems.join(' '), actions: [] });
-  }
-
-  private previewOf(uri: vscode.Uri, bytes: Uint8Array, format: Parameters<typeof toDataUrl>[1]): { src?: string } {
-    if (studioOutputFolders().some((folder) => folder.scheme === uri.scheme && isInside(folder.path, uri.path))) {
-      return { src: this.panel.webview.asWebviewUri(uri).toString() };
-    }
-    // Outside the local resource roots: a data: URL (the mask painter needs the image itself).
-    return bytes.length <= MAX_PREVIEW_BYTES ? { src: toDataUrl(bytes, format) } : {};
-  }
-
-  private async galleryAction(action: GalleryAction, uriText: string): Promise<void> {
-    const entry = this.gallery.get(uriText);
-    if (!entry) {
-      this.deps.logger.warn('Image Studio: a gallery action named an image that is not in the gallery; ignored.');
-      return;
-    }
-    switch (action) {
-      case 'open':
-        return openImage(entry.uri);
-      case 'reveal':
-        await vscode.commands.executeCommand('revealInExplorer', entry.uri);
-        return;
-      case 'copyLink': {
-        const link = imageLink('markdown', vscode.workspace.asRelativePath(entry.uri, false), altText(entry.summary.prompt));
-        await vscode.env.clipboard.writeText(link);
-        this.notice({ severity: 'info', text: `Copied ${link}`, actions: [] });
-        return;
-      }
-      case 'useAsInput':
-        return this.addInputs([entry.uri]);
-      case 'regenerate': {
-        const { settings, sourceImages, maskPath } = entry.summary;
-        if (!settings) {
-          this.notice({ severity: 'error', text: `${entry.path} was made with settings this version cannot repeat (see its sidecar).`, actions: [] });
-          return;
-        }
-        this.post({ type: 'restoreSettings', settings });
-        const painted = maskPath !== undefined && isPaintedMask(maskPath);
-        if (painted) this.notice({ severity: 'info', text: 'The mask painted for that edit was not kept; running it again without a mask.', actions: [] });
-        await this.run(settings, sourceImages, maskPath && !painted ? { maskFile: maskPath } : {}, new SidecarRunAsker(this.deps.confirm, entry.path));
-        return;
-      }
-    }
-  }
-
-  private async refreshGallery(): Promise<void> {
-    if (this.isDisposed) return;
-    const entries = await listGallery();
-    if (this.isDisposed) return; // closed while the folder was being read
-    this.gallery = new Map(entries.map((entry) => [entry.uri.toString(), entry]));
-    const items: GalleryItemView[] = entries.map((entry) => ({
-      uri: entry.uri.toString(),
-      name: entry.name,
-      path: entry.path,
-      src: this.panel.webview.asWebviewUri(entry.uri).toString(),
-      prompt: entry.summary.prompt,
-      model: entry.summary.model,
-      savedAt: entry.savedAt,
-      edited: entry.summary.sourceImages.length > 0,
-      ...(entry.summary.width ? { width: entry.summary.width } : {}),
-      ...(entry.summary.height ? { height: entry.summary.height } : {}),
-    }));
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    this.post({ type: 'gallery', items, folder: folder ? readSettings(folder.uri).outputFolder : '' });
+  /** Adds images as edit inputs (from the Explorer, the preview's title, a drop). */
+  addInputs(uris: readonly vscode.Uri[]): Promise<void> {
+    return this.inputs.add(uris);
   }
 
   private scheduleJobs(): void {
@@ -378,30 +277,12 @@ export class StudioPanel extends Disposable {
     });
   }
 
-  private async showError(error: unknown): Promise<void> {
-    const words = await this.deps.notifier.wordsFor(error);
-    this.deps.logger.error(`Image Studio: ${words.text}`, error);
-    const actions = words.actions.filter((action: ErrorAction): action is StudioCommand => (STUDIO_COMMANDS as readonly string[]).includes(action));
-    this.notice({
-      severity: words.severity,
-      text: words.text,
-      actions: actions.includes('showLog') || words.severity === 'info' ? actions : [...actions, 'showLog'],
-    });
+  private notice(notice: Parameters<StudioChannel['notice']>[0]): void {
+    this.channel.notice(notice);
   }
 
-  private notice(notice: NoticeView): void {
-    this.post({ type: 'notice', notice });
-  }
-
-  /** Posts only after `ready`; notices and inputs from before wait for it, the rest is sent in full then. */
-  private post(message: HostToWebview): void {
-    if (this.isDisposed) return;
-    if (!this.ready) {
-      if (message.type === 'notice' || message.type === 'inputsAdded' || message.type === 'restoreSettings') this.pending.push(message);
-      return;
-    }
-    this.posted.fire(message);
-    void this.panel.webview.postMessage(message).then(undefined, () => undefined);
+  private post(message: Parameters<StudioChannel['post']>[0]): void {
+    this.channel.post(message);
   }
 
   private html(): string {
@@ -415,27 +296,4 @@ export class StudioPanel extends Disposable {
       codiconUri: asset('dist', 'codicons', 'codicon.css'),
     });
   }
-}
-
-async function openImage(uri: vscode.Uri): Promise<void> {
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'imagePreview.previewEditor', { preview: false, viewColumn: vscode.ViewColumn.Beside });
-}
-
-/**
- * A Uri the webview sent (from the host's own messages, or dropped from the Explorer) as a Uri of
- * the workspace's file system: the workbench may name a file with its remote authority
- * (`vscode-remote://host/path`) where this extension host sees `file:///path`. Whether it is really
- * inside the workspace is checked by resolveEditInputs.
- */
-export function toWorkspaceUri(text: string): vscode.Uri | undefined {
-  let uri: vscode.Uri;
-  try {
-    uri = vscode.Uri.parse(text.trim(), true);
-  } catch {
-    return undefined;
-  }
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.some((folder) => folder.uri.scheme === uri.scheme && folder.uri.authority === uri.authority)) return uri;
-  const folder = folders.find((candidate) => isInside(candidate.uri.path, uri.path));
-  return folder ? folder.uri.with({ path: uri.path, query: '', fragment: '' }) : uri;
 }

@@ -63,4 +63,16 @@ describe('Layers (one table: .dependency-cruiser.cjs)', () => {
     const noVscode = config.forbidden.find((rule) => rule.name === 'no-vscode')?.from.path ?? '';
     for (const folder of ['domain', 'protocol', 'segmind']) assert.match(`src/${folder}/`, new RegExp(noVscode), `${folder} is tested without VS Code`);
   });
+
+  it('no source file is over 300 lines (a module with one job stays small)', () => {
+    const long: string[] = [];
+    for (const root of ['src', 'media']) {
+      for (const file of fs.readdirSync(path.join(repoRoot, root), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts')) continue;
+        const lines = fs.readFileSync(path.join(repoRoot, root, file), 'utf8').split('\n').length - 1;
+        if (lines > 300) long.push(`${root}/${file}: ${lines}`);
+      }
+    }
+    assert.deepEqual(long, []);
+  });
 });

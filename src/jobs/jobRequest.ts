@@ -1,0 +1,98 @@
+/** What the JobTracker is asked to run and what it answers: the request, the saving port, the tracked job. */
+import type * as vscode from 'vscode';
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../log/logger';
+import type { ImageParameters, ModelSlug } from '../domain/catalog';
+import type { ExactSize } from '../domain/exactSize';
+import type { SourceImage } from '../domain/sidecar';
+import type { Transport } from '../domain/transport';
+import type { SegmindClient } from '../segmind/client';
+import type { JobRecord } from './jobRecord';
+import type { JobStore } from './jobStore';
+import type { FinishedJob, JobProgress } from './runJob';
+
+/** Where and how a finished job's image is kept: what the saveResult port needs besides the bytes. */
+export interface ResultDescription {
+  readonly model: ModelSlug;
+  readonly prompt: string;
+  readonly parameters: ImageParameters;
+  readonly transport: Transport;
+  /** Where the image goes: the output folder, or the folder of the `path` asked for. */
+  readonly outputFolder: vscode.Uri;
+  /** What `outputFolder` must stay inside of, checked again just before the write. */
+  readonly workspaceFolder: vscode.Uri;
+  /** `outputFolder` is `path`'s: if it fails the check before the write, the output folder takes the image. */
+  readonly chosenPath?: boolean;
+  readonly baseName: string;
+  readonly extension?: string;
+  readonly replaces?: { readonly sha256: string };
+  readonly saveMetadata: boolean;
+  readonly variant?: { readonly index: number; readonly of: number };
+  readonly sourceImages?: readonly SourceImage[];
+  readonly mask?: SourceImage;
+  /** Fit the image to exactly this size before saving. */
+  readonly exact?: ExactSize;
+  /** Copy back what the mask protects from the original (segmind.preserveUnmaskedPixels). */
+  readonly keepUnmasked?: KeepUnmaskedSource;
+}
+
+/** Where the original and the mask of a masked edit are, kept with the job so that it survives a reload. */
+export interface KeepUnmaskedSource {
+  /** The first image, as a Uri string. */
+  readonly original: string;
+  /** The mask file's Uri string, or a painted mask's PNG bytes in base64 (it is not a file). */
+  readonly mask: { readonly uri: string } | { readonly pngBase64: string };
+}
+
+/** Everything needed to run one job and save its image. */
+export interface JobRequest extends ResultDescription {
+  readonly body: Record<string, unknown>;
+  readonly timeoutMs: number;
+}
+
+/** Where a finished job's image was saved, and what its user should be told about it (say, no real transparency). */
+export interface SavedResult {
+  readonly uri: vscode.Uri;
+  readonly warnings: readonly string[];
+}
+
+/** Saves a finished job's image (and sidecar) and says where: the tracker's port to the workspace. */
+export type SaveResult = (request: ResultDescription, job: FinishedJob) => Promise<SavedResult>;
+
+export interface SavedJob {
+  readonly id: string;
+  readonly prompt: string;
+  readonly uri: vscode.Uri;
+  readonly job: FinishedJob;
+  readonly warnings: readonly string[];
+}
+
+export interface StartOptions {
+  /** Aborting it cancels the job (as the Cancel action does). */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: JobProgress) => void;
+  /** Just before the submit request goes out (the spend ledger counts the job then). */
+  readonly beforeSubmit?: () => void | Promise<void>;
+}
+
+export interface TrackedJob {
+  readonly id: string;
+  /** Resolves when the image is saved; rejects with the job's typed error. */
+  readonly done: Promise<SavedJob>;
+}
+
+export interface ResumeReport {
+  readonly resumed: readonly TrackedJob[];
+  readonly expired: readonly JobRecord[];
+}
+
+export interface JobTrackerDependencies {
+  readonly store: JobStore;
+  /** A client made from the settings of the moment (a changed setting applies to the next job). */
+  readonly createClient: () => SegmindClient;
+  readonly saveResult: SaveResult;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Called with the balance a finished job reported. */
+  readonly onRemainingCredits?: (credits: number) => void;
+}
