@@ -5,6 +5,7 @@
  */
 import type { ModelView, StudioChoices, StudioParameters, StudioSettings } from '../../src/protocol/studioProtocol';
 import { formatCostEstimate } from '../../src/domain/format';
+import { keepsTransparency, readSize, usesCompression } from '../../src/domain/imageRules';
 import { byId, fillSelect } from './dom';
 
 export class Form {
@@ -107,9 +108,11 @@ export class Form {
 
   /** "Exact size" as "WxH" (spaces and × allowed in the field), undefined when empty; null when it is not a size. */
   exactSize(): string | undefined | null {
-    const text = this.#exactSize.value.trim().toLowerCase().replace(/\s+/g, '').replace('×', 'x');
+    const text = this.#exactSize.value.trim();
     if (text === '') return undefined;
-    return /^\d{1,5}x\d{1,5}$/.test(text) ? text : null;
+    // The host's own rule (16–4096 a side), so a size the host would refuse is never sent.
+    const size = readSize(text);
+    return size ? `${size.width}x${size.height}` : null;
   }
 
   #exactSizeChanged(): void {
@@ -182,14 +185,14 @@ export class Form {
 
   /** Transparency needs png or webp; compression applies to jpeg and webp only. */
   #formatChanged(): void {
-    const jpeg = this.#format.value === 'jpeg';
+    const opaqueOnly = !keepsTransparency(this.#format.value);
     const transparent = Array.from(this.#background.options).find((option) => option.value === 'transparent');
     if (transparent) {
-      transparent.disabled = jpeg;
-      transparent.textContent = jpeg ? 'transparent (needs png or webp)' : 'transparent';
+      transparent.disabled = opaqueOnly;
+      transparent.textContent = opaqueOnly ? 'transparent (needs png or webp)' : 'transparent';
     }
-    if (jpeg && this.#background.value === 'transparent') this.#background.value = 'opaque';
-    this.#compressionField.hidden = this.#format.value === 'png';
+    if (opaqueOnly && this.#background.value === 'transparent') this.#background.value = 'opaque';
+    this.#compressionField.hidden = !usesCompression(this.#format.value);
     this.#valuesChanged();
   }
 

@@ -3,6 +3,7 @@
  * against the chosen model — before anything is sent, so a mistake never costs a request.
  */
 import { InvalidParametersError, type ParameterProblem } from './errors';
+import { keepsTransparency } from './imageRules';
 
 export const MODEL_SLUGS = ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2', 'gpt-image-1-edit'] as const;
 export type ModelSlug = (typeof MODEL_SLUGS)[number];
@@ -182,7 +183,7 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
     }
   }
 
-  if (background === 'transparent' && outputFormat === 'jpeg') {
+  if (background === 'transparent' && !keepsTransparency(outputFormat)) {
     problems.push({ parameter: 'background', message: 'A transparent background needs the png or webp format, not jpeg.' });
   }
 

@@ -6,11 +6,13 @@
 import type { ImageSize } from './catalog';
 import { InvalidParametersError } from './errors';
 import type { PixelSize } from './imageFormat';
+import { MAX_SIDE, MIN_SIDE, readSize } from './imageRules';
+
+export { MAX_SIDE, MIN_SIDE } from './imageRules';
 
 export const FITS = ['cover', 'contain', 'fill'] as const;
 export type Fit = (typeof FITS)[number];
 export const DEFAULT_FIT: Fit = 'cover';
-export const MIN_SIDE = 16;
 /** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…). */
 export const SIZE_PRESETS: readonly { readonly size: string; readonly label: string }[] = [
   { size: '1200x630', label: 'Open Graph card' },
@@ -18,7 +20,6 @@ export const SIZE_PRESETS: readonly { readonly size: string; readonly label: str
   { size: '1500x500', label: 'Banner' },
   { size: '1280x720', label: 'Video thumbnail' },
 ];
-export const MAX_SIDE = 4096;
 
 /** What a job's image is fitted to before it is saved. */
 export interface ExactSize extends PixelSize {
@@ -27,11 +28,8 @@ export interface ExactSize extends PixelSize {
 
 /** `"1200x630"` → 1200 by 630; refused unless both sides are whole numbers from 16 to 4096. */
 export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
-  const match = typeof value === 'string' ? /^\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*$/.exec(value) : null;
-  const width = Number(match?.[1]);
-  const height = Number(match?.[2]);
-  const fits = (side: number): boolean => Number.isInteger(side) && side >= MIN_SIDE && side <= MAX_SIDE;
-  if (!match || !fits(width) || !fits(height)) {
+  const size = readSize(value);
+  if (!size) {
     throw new InvalidParametersError([
       {
         parameter,
@@ -39,7 +37,7 @@ export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
       },
     ]);
   }
-  return { width, height };
+  return size;
 }
 
 export function parseFit(value: unknown): Fit {
