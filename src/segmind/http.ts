@@ -3,7 +3,8 @@
  * the answer's size. Failures below HTTP (refused, reset, truncated, too slow) become typed errors;
  * HTTP statuses are returned as they are and interpreted by the client.
  */
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from './undici';
 import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../domain/errors';
 
 export interface HttpRequest {
@@ -30,13 +31,11 @@ export async function exchange(req: HttpRequest, dispatcher?: Dispatcher): Promi
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   try {
-    const answer = await request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      ...(req.body === undefined ? {} : { body: req.body }),
-      signal,
-      ...(dispatcher ? { dispatcher } : {}),
-    });
+    const answer = await request(
+      req.url,
+      { method: req.method, headers: req.headers, ...(req.body === undefined ? {} : { body: req.body }), signal },
+      dispatcher,
+    );
     const body = await readBody(answer.body, req.maxBytes, req.what);
     return { status: answer.statusCode, headers: flattenHeaders(answer.headers), body };
   } catch (error) {

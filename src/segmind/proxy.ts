@@ -10,7 +10,8 @@
  * Segmind travel in a CONNECT tunnel whose TLS is between us and Segmind, and that certificate is
  * always verified (a company CA comes in through NODE_EXTRA_CA_CERTS).
  */
-import { Agent, Dispatcher, ProxyAgent } from 'undici';
+import type * as Undici from 'undici';
+import { Agent, Dispatcher, ProxyAgent } from './undici';
 import { parseNoProxy, type NoProxyList } from './noProxy';
 
 export interface ProxySettings {
@@ -78,7 +79,7 @@ class ProxyRouter extends Dispatcher {
     super();
   }
 
-  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+  override dispatch(options: Undici.Dispatcher.DispatchOptions, handler: Undici.Dispatcher.DispatchHandler): boolean {
     return this.routeFor(new URL(String(options.origin))).dispatch(options, handler);
   }
 
