@@ -4,7 +4,7 @@
  * (types), and against the model by the catalog, so that a wrong value gets the catalog's clear
  * message rather than a schema dump. Pure.
  */
-import { z } from 'zod';
+import * as z from './schema';
 import { BACKGROUNDS, MODEL_SLUGS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from './catalog';
 import { InvalidParametersError } from './errors';
 import { FITS } from './exactSize';
@@ -16,96 +16,99 @@ export const MAX_VARIANTS = 4;
  * Values stay loose strings here: the catalog checks them against the chosen model, so a wrong value
  * gets a message that says what would work.
  */
+/** The words (and, for loose strings, the values) a caller reads in the tool's JSON schema. */
+const described = <T extends z.ZodMiniType>(schema: T, meta: { description?: string; enum?: readonly string[] }): T => {
+  z.globalRegistry.add(schema, meta);
+  return schema;
+};
+const PROMPT = 'What the image shows (or, with images, what to change).';
+
 const FIELDS = {
-  prompt: z.string().describe('What the image shows (or, with images, what to change).'),
-  model: z.string().meta({
+  prompt: described(z.string(), { description: PROMPT }),
+  model: described(z.string(), {
     enum: [...MODEL_SLUGS],
     description: `${TEXT_TO_IMAGE_MODELS.join(', ')} make new images; gpt-image-1-edit edits one or more images (with an optional mask) and gpt-image-2 edits one. Default: the user's segmind.defaultModel, or gpt-image-1-edit for edits.`,
   }),
-  size: z.string().meta({
+  size: described(z.string(), {
     description: `The size the model makes: ${MODEL_SLUGS.filter((slug) => slug !== 'gpt-image-1-edit')
       .map((slug) => `${slug}: ${MODELS[slug].sizes.join(' ')}`)
       .join('; ')}; gpt-image-1-edit: ${MODELS['gpt-image-1-edit'].sizes.join(' ')}. For any other size, use resize.`,
   }),
-  quality: z.string().meta({ enum: [...QUALITIES] }),
-  background: z
-    .string()
-    .meta({ enum: [...BACKGROUNDS], description: 'transparent needs outputFormat png or webp; the result is checked for real transparency.' }),
-  outputFormat: z.string().meta({ enum: [...OUTPUT_FORMATS] }),
-  outputCompression: z.number().meta({ description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
-  moderation: z.string().meta({ enum: [...MODERATIONS] }),
-  variants: z.number().meta({ description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
-  path: z.string().meta({
+  quality: described(z.string(), { enum: [...QUALITIES] }),
+  background: described(z.string(), {
+    enum: [...BACKGROUNDS],
+    description: 'transparent needs outputFormat png or webp; the result is checked for real transparency.',
+  }),
+  outputFormat: described(z.string(), { enum: [...OUTPUT_FORMATS] }),
+  outputCompression: described(z.number(), { description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
+  moderation: described(z.string(), { enum: [...MODERATIONS] }),
+  variants: described(z.number(), { description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
+  path: described(z.string(), {
     description:
       'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.',
   }),
-  resize: z
-    .string()
-    .meta({ description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.' }),
-  fit: z
-    .string()
-    .meta({ enum: [...FITS], description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).' }),
+  resize: described(z.string(), {
+    description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.',
+  }),
+  fit: described(z.string(), {
+    enum: [...FITS],
+    description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).',
+  }),
 };
 
-/** The options object's schema; `.loose()` so that a newer caller's extra keys do not break an older extension. */
-export const commandOptionsSchema = z
-  .object({
-    prompt: FIELDS.prompt.optional(),
-    model: FIELDS.model.optional(),
-    size: FIELDS.size.nullish(),
-    quality: FIELDS.quality.nullish(),
-    background: FIELDS.background.nullish(),
-    outputFormat: FIELDS.outputFormat.nullish(),
-    outputCompression: FIELDS.outputCompression.nullish(),
-    moderation: FIELDS.moderation.nullish(),
-    variants: FIELDS.variants.optional(),
-    images: z.array(z.unknown()).optional(),
-    mask: z.unknown().optional(),
-    path: FIELDS.path.nullish(),
-    resize: FIELDS.resize.nullish(),
-    fit: FIELDS.fit.nullish(),
-  })
-  .loose();
+/** The options object's schema; loose so that a newer caller's extra keys do not break an older extension. */
+export const commandOptionsSchema = z.looseObject({
+  prompt: z.optional(FIELDS.prompt),
+  model: z.optional(FIELDS.model),
+  size: z.nullish(FIELDS.size),
+  quality: z.nullish(FIELDS.quality),
+  background: z.nullish(FIELDS.background),
+  outputFormat: z.nullish(FIELDS.outputFormat),
+  outputCompression: z.nullish(FIELDS.outputCompression),
+  moderation: z.nullish(FIELDS.moderation),
+  variants: z.optional(FIELDS.variants),
+  images: z.optional(z.array(z.unknown())),
+  mask: z.optional(z.unknown()),
+  path: z.nullish(FIELDS.path),
+  resize: z.nullish(FIELDS.resize),
+  fit: z.nullish(FIELDS.fit),
+});
 
 /**
  * The agent tool's input: the same options, as JSON can carry them (paths, not Uris), strict, and
  * with a prompt. Its JSON schema (`toolInputJsonSchema`) is what package.json declares.
  */
-export const toolInputSchema = commandOptionsSchema
-  .extend({
-    prompt: FIELDS.prompt.min(1),
-    size: FIELDS.size.optional(),
-    quality: FIELDS.quality.optional(),
-    background: FIELDS.background.optional(),
-    outputFormat: FIELDS.outputFormat.optional(),
-    outputCompression: FIELDS.outputCompression.optional(),
-    moderation: FIELDS.moderation.optional(),
-    images: z
-      .array(z.string())
-      .meta({
-        description:
-          'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.',
-      })
-      .optional(),
-    mask: z
-      .string()
-      .meta({
-        description:
-          "Workspace-relative path of a PNG of the first image's size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.",
-      })
-      .optional(),
-    path: FIELDS.path.optional(),
-    resize: FIELDS.resize.optional(),
-    fit: FIELDS.fit.optional(),
-    placeholder: z
-      .boolean()
-      .meta({
-        description:
-          'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
-      })
-      .optional(),
-  })
-  .strict();
+export const toolInputSchema = z.strictObject({
+  prompt: described(z.string().check(z.minLength(1)), { description: PROMPT }),
+  model: z.optional(FIELDS.model),
+  size: z.optional(FIELDS.size),
+  quality: z.optional(FIELDS.quality),
+  background: z.optional(FIELDS.background),
+  outputFormat: z.optional(FIELDS.outputFormat),
+  outputCompression: z.optional(FIELDS.outputCompression),
+  moderation: z.optional(FIELDS.moderation),
+  variants: z.optional(FIELDS.variants),
+  images: z.optional(
+    described(z.array(z.string()), {
+      description: 'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.',
+    }),
+  ),
+  mask: z.optional(
+    described(z.string(), {
+      description:
+        "Workspace-relative path of a PNG of the first image's size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.",
+    }),
+  ),
+  path: z.optional(FIELDS.path),
+  resize: z.optional(FIELDS.resize),
+  fit: z.optional(FIELDS.fit),
+  placeholder: z.optional(
+    described(z.boolean(), {
+      description:
+        'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
+    }),
+  ),
+});
 
 export type ToolInput = z.infer<typeof toolInputSchema>;
 
@@ -136,7 +139,9 @@ export function parseCommandOptions(value: unknown): CommandOptions {
 }
 
 /** A schema's refusal of an options object, one problem per option. */
-export function invalidOptions(error: z.ZodError): InvalidParametersError {
+export function invalidOptions(error: {
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+}): InvalidParametersError {
   return new InvalidParametersError(
     error.issues.map((issue) => ({
       parameter: issue.path.join('.') || 'options',

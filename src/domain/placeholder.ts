@@ -3,7 +3,7 @@
  * colours and label — from the scripted options, and what its sidecar says. Pure: the pixels are
  * drawn by src/pixels/placeholder.ts.
  */
-import { z } from 'zod';
+import * as z from './schema';
 import { InvalidParametersError } from './errors';
 import { parseResize } from './exactSize';
 import { invalidOptions } from './options';
@@ -30,15 +30,13 @@ export interface PlaceholderSpec extends PixelSize {
   readonly prompt?: string;
 }
 
-export const placeholderOptionsSchema = z
-  .object({
-    path: z.unknown().optional(),
-    size: z.unknown().optional(),
-    label: z.string().max(MAX_LABEL_LENGTH).optional(),
-    background: z.string().optional(),
-    prompt: z.string().max(32_000).optional(),
-  })
-  .loose();
+export const placeholderOptionsSchema = z.looseObject({
+  path: z.optional(z.unknown()),
+  size: z.optional(z.unknown()),
+  label: z.optional(z.string().check(z.maxLength(MAX_LABEL_LENGTH))),
+  background: z.optional(z.string()),
+  prompt: z.optional(z.string().check(z.maxLength(32_000))),
+});
 
 export type PlaceholderOptions = z.infer<typeof placeholderOptionsSchema>;
 
@@ -98,16 +96,14 @@ export function placeholderSidecar(spec: PlaceholderSpec, sha256: string, savedA
   };
 }
 
-const placeholderSidecarSchema = z
-  .object({
-    placeholder: z.literal(true),
-    width: z.number().int().min(1),
-    height: z.number().int().min(1),
-    format: z.enum(PLACEHOLDER_FORMATS),
-    prompt: z.string().optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .loose();
+const placeholderSidecarSchema = z.looseObject({
+  placeholder: z.literal(true),
+  width: z.int().check(z.gte(1)),
+  height: z.int().check(z.gte(1)),
+  format: z.enum(PLACEHOLDER_FORMATS),
+  prompt: z.optional(z.string()),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+});
 
 export type PlaceholderSidecar = z.infer<typeof placeholderSidecarSchema>;
 

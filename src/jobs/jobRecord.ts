@@ -3,19 +3,20 @@
  * first status poll, removed once its image is saved or it has failed. Segmind keeps results for one
  * hour, so an older record can only be reported as expired. Pure, validated with zod on the way in.
  */
-import { z } from 'zod';
+import * as z from '../domain/schema';
 import { FITS } from '../domain/exactSize';
 import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
 
 export const RESULT_RETENTION_MS = 60 * 60 * 1000;
 
-const sourceImageSchema = z.object({ path: z.string(), uploadedUrl: z.string().optional() });
+const sourceImageSchema = z.object({ path: z.string(), uploadedUrl: z.optional(z.string()) });
+const nonEmpty = (): z.ZodMiniString<string> => z.string().check(z.minLength(1));
 
 export const jobRecordSchema = z.object({
   version: z.literal(1),
   /** Our id for the job (also before Segmind gave one). */
-  id: z.string().min(1),
-  requestId: z.string().min(1),
+  id: nonEmpty(),
+  requestId: nonEmpty(),
   model: z.enum(MODEL_SLUGS),
   prompt: z.string(),
   parameters: z.object({
@@ -27,28 +28,28 @@ export const jobRecordSchema = z.object({
     moderation: z.enum(MODERATIONS),
   }),
   /** The output folder, as a Uri string. */
-  outputFolder: z.string().min(1),
+  outputFolder: nonEmpty(),
   /** The workspace folder it must stay inside of (absent in records of 0.2). */
-  workspaceFolder: z.string().min(1).optional(),
+  workspaceFolder: z.optional(nonEmpty()),
   /** The folder is `path`'s, not the output folder. */
-  chosenPath: z.boolean().optional(),
+  chosenPath: z.optional(z.boolean()),
   /** The extension `path` was written with (`jpeg`), kept when it names the format made. */
-  extension: z.string().min(1).max(8).optional(),
+  extension: z.optional(z.string().check(z.minLength(1), z.maxLength(8))),
   /** Replaces our own placeholder at `baseName` while its bytes still have this sha256 (Render Placeholder with AI). */
-  replaces: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
-  baseName: z.string().min(1),
+  replaces: z.optional(z.object({ sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) })),
+  baseName: nonEmpty(),
   saveMetadata: z.boolean(),
   submittedAt: z.number(),
-  variant: z.object({ index: z.number(), of: z.number() }).optional(),
-  sourceImages: z.array(sourceImageSchema).optional(),
-  mask: sourceImageSchema.optional(),
-  exact: z.object({ width: z.number().int(), height: z.number().int(), fit: z.enum(FITS) }).optional(),
-  keepUnmasked: z
-    .object({
-      original: z.string().min(1),
-      mask: z.union([z.object({ uri: z.string().min(1) }), z.object({ pngBase64: z.string().min(1) })]),
-    })
-    .optional(),
+  variant: z.optional(z.object({ index: z.number(), of: z.number() })),
+  sourceImages: z.optional(z.array(sourceImageSchema)),
+  mask: z.optional(sourceImageSchema),
+  exact: z.optional(z.object({ width: z.int(), height: z.int(), fit: z.enum(FITS) })),
+  keepUnmasked: z.optional(
+    z.object({
+      original: nonEmpty(),
+      mask: z.union([z.object({ uri: nonEmpty() }), z.object({ pngBase64: nonEmpty() })]),
+    }),
+  ),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;

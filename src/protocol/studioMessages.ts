@@ -4,7 +4,7 @@
  * types, wrong or missing fields, extra keys (prototype-pollution keys included), oversized strings,
  * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
  */
-import { z } from 'zod';
+import * as z from '../domain/schema';
 import { FITS } from '../domain/exactSize';
 import { MAX_VARIANTS } from '../domain/options';
 import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
@@ -30,41 +30,33 @@ export function looksLikePngDataUrl(value: string): boolean {
 
 const modelSlug = z.enum(MODEL_SLUGS);
 
+const text = (min: number, max: number): z.ZodMiniString<string> => z.string().check(z.minLength(min), z.maxLength(max));
+const whole = (min: number, max: number): z.ZodMiniNumber<number> => z.int().check(z.gte(min), z.lte(max));
+
 const parameters = z.strictObject({
-  size: z
-    .string()
-    .max(16)
-    .regex(/^(auto|\d{3,4}x\d{3,4})$/),
+  size: text(0, 16).check(z.regex(/^(auto|\d{3,4}x\d{3,4})$/)),
   quality: z.enum(QUALITIES),
   background: z.enum(BACKGROUNDS),
   outputFormat: z.enum(OUTPUT_FORMATS),
-  outputCompression: z.number().int().min(0).max(100),
+  outputCompression: whole(0, 100),
   moderation: z.enum(MODERATIONS),
 });
 
-const uriString = z.string().min(1).max(MAX_URI_CHARS);
+const uriString = text(1, MAX_URI_CHARS);
 
 const generateRequest = z.strictObject({
-  prompt: z.string().max(MAX_PROMPT_CHARS),
+  prompt: text(0, MAX_PROMPT_CHARS),
   model: modelSlug,
   parameters,
-  variants: z.number().int().min(1).max(MAX_VARIANTS),
-  inputs: z.array(uriString).max(MAX_INPUTS),
-  resize: z
-    .string()
-    .max(16)
-    .regex(/^\d{1,5}x\d{1,5}$/)
-    .optional(),
-  fit: z.enum(FITS).optional(),
-  path: z.string().min(1).max(MAX_URI_CHARS).optional(),
-  mask: z.string().max(MAX_MASK_DATA_URL_CHARS).refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.').optional(),
+  variants: whole(1, MAX_VARIANTS),
+  inputs: z.array(uriString).check(z.maxLength(MAX_INPUTS)),
+  resize: z.optional(text(0, 16).check(z.regex(/^\d{1,5}x\d{1,5}$/))),
+  fit: z.optional(z.enum(FITS)),
+  path: z.optional(text(1, MAX_URI_CHARS)),
+  mask: z.optional(text(0, MAX_MASK_DATA_URL_CHARS).check(z.refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.'))),
 });
 
-const jobId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[\w-]+$/);
+const jobId = text(1, 100).check(z.regex(/^[\w-]+$/));
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
@@ -72,7 +64,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cancelJob'), jobId }),
   z.strictObject({ type: z.literal('openJobImage'), jobId }),
   z.strictObject({ type: z.literal('pickInputs') }),
-  z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).min(1).max(MAX_INPUTS) }),
+  z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).check(z.minLength(1), z.maxLength(MAX_INPUTS)) }),
   z.strictObject({ type: z.literal('galleryAction'), action: z.enum(['open', 'reveal', 'copyLink', 'useAsInput', 'regenerate']), uri: uriString }),
   z.strictObject({ type: z.literal('runCommand'), command: z.enum(['setApiKey', 'showLog', 'checkCredits']) }),
 ]);

@@ -3,7 +3,7 @@
  * apart, the service's own words (short, redacted), status words as job states, JSON checked by its
  * zod schema, the remaining credits, and the key scrubbed from anything that echoes it. Pure.
  */
-import type { z } from 'zod';
+import type * as z from '../domain/schema';
 import {
   BadRequestError,
   ForbiddenError,
@@ -126,7 +126,7 @@ export function toJobState(status: string | undefined, httpStatus?: number): Job
   }
 }
 
-export function parseJson<T extends z.ZodType>(response: HttpResponse, schema: T, what: string): z.infer<T> {
+export function parseJson<T extends z.ZodMiniType>(response: HttpResponse, schema: T, what: string): z.infer<T> {
   let value: unknown;
   try {
     value = JSON.parse(response.body.toString('utf8'));

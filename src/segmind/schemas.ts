@@ -2,77 +2,58 @@
  * The shapes of the service's answers. Every answer is parsed here before anything uses it;
  * the schemas are loose where the contract is a guess, strict where we depend on a field.
  */
-import { z } from 'zod';
+import * as z from '../domain/schema';
 
 /** A number, or a numeric string (some answers quote numbers). `null` is not zero. */
-const numeric = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number),
-]);
+const numeric = z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);
 
 /** Accounting figures are nice to have: a strange value is dropped, never a reason to fail a job. */
-const optionalFigure = numeric.optional().catch(undefined);
+const optionalFigure = z.catch(z.optional(numeric), undefined);
 
-const metricsSchema = z
-  .object({
-    cost: optionalFigure,
-    remaining_credits: optionalFigure,
-    inference_time: optionalFigure,
-    queue_time: optionalFigure,
-  })
-  .loose();
+const metricsSchema = z.looseObject({
+  cost: optionalFigure,
+  remaining_credits: optionalFigure,
+  inference_time: optionalFigure,
+  queue_time: optionalFigure,
+});
 
-export const submitAnswerSchema = z
-  .object({
-    request_id: z.string().min(1),
-    status: z.string().optional(),
-    status_url: z.string().optional(),
-    response_url: z.string().optional(),
-    poll_url: z.string().optional(),
-  })
-  .loose();
+export const submitAnswerSchema = z.looseObject({
+  request_id: z.string().check(z.minLength(1)),
+  status: z.optional(z.string()),
+  status_url: z.optional(z.string()),
+  response_url: z.optional(z.string()),
+  poll_url: z.optional(z.string()),
+});
 
-export const statusAnswerSchema = z
-  .object({
-    status: z.string().min(1),
-    request_id: z.string().optional(),
-    error: z.unknown().optional(),
-    metrics: metricsSchema.optional(),
-  })
-  .loose();
+export const statusAnswerSchema = z.looseObject({
+  status: z.string().check(z.minLength(1)),
+  request_id: z.optional(z.string()),
+  error: z.optional(z.unknown()),
+  metrics: z.optional(metricsSchema),
+});
 
 /** The result's image can be in several places; `extractImageSource` looks through them. */
-export const resultAnswerSchema = z
-  .object({
-    status: z.string().optional(),
-    request_id: z.string().optional(),
-    output: z.unknown().optional(),
-    images: z.unknown().optional(),
-    error: z.unknown().optional(),
-    metrics: metricsSchema.optional(),
-  })
-  .loose();
+export const resultAnswerSchema = z.looseObject({
+  status: z.optional(z.string()),
+  request_id: z.optional(z.string()),
+  output: z.optional(z.unknown()),
+  images: z.optional(z.unknown()),
+  error: z.optional(z.unknown()),
+  metrics: z.optional(metricsSchema),
+});
 
-export const creditsAnswerSchema = z
-  .object({
-    credits: numeric,
-    'free-credits': optionalFigure,
-  })
-  .loose();
+export const creditsAnswerSchema = z.looseObject({
+  credits: numeric,
+  'free-credits': optionalFigure,
+});
 
-export const uploadAnswerSchema = z
-  .object({
-    file_urls: z.array(z.string()).optional(),
-    urls: z.array(z.string()).optional(),
-    message: z.string().optional(),
-  })
-  .loose();
+export const uploadAnswerSchema = z.looseObject({
+  file_urls: z.optional(z.array(z.string())),
+  urls: z.optional(z.array(z.string())),
+  message: z.optional(z.string()),
+});
 
-export const errorBodySchema = z.object({ error: z.unknown().optional(), message: z.unknown().optional(), detail: z.unknown().optional() }).loose();
+export const errorBodySchema = z.looseObject({ error: z.optional(z.unknown()), message: z.optional(z.unknown()), detail: z.optional(z.unknown()) });
 
 export type SubmitAnswer = z.infer<typeof submitAnswerSchema>;
 export type StatusAnswer = z.infer<typeof statusAnswerSchema>;
