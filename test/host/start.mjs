@@ -49,9 +49,12 @@ async function selfCheck(url) {
   const { createRequire } = await import('node:module');
   const { chromium } = createRequire(import.meta.url)('playwright-core');
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  // Titles are `%key%`s of package.nls.json, as VS Code shows them in English.
+  const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'));
+  const shown = (text) => (/^%[\w.]+%$/.test(text ?? '') ? nls[text.slice(1, -1)] : text);
   // Commands the palette shows only in some states (e.g. Clear API Key, only while there is a key) are not looked for.
   const conditional = new Set((manifest.contributes.menus?.commandPalette ?? []).filter((entry) => entry.when).map((entry) => entry.command));
-  const wanted = manifest.contributes.commands.filter((c) => !conditional.has(c.command)).map((c) => `${c.category ? `${c.category}: ` : ''}${c.title}`);
+  const wanted = manifest.contributes.commands.filter((c) => !conditional.has(c.command)).map((c) => `${c.category ? `${c.category}: ` : ''}${shown(c.title)}`);
   const browserTemp = makeTempDir('segmind-chromium');
   const browser = await chromium.launch({
     executablePath: chromiumPath,

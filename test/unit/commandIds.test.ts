@@ -18,6 +18,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   contributes: { commands: Contributed[]; configuration: ConfigurationBlock | ConfigurationBlock[] };
 };
 
+/** What VS Code shows for a contributed string: `%key%` from package.nls.json (the English bundle). */
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const shown = (value: string | undefined): string | undefined => (value && /^%[\w.]+%$/.test(value) ? nls[value.slice(1, -1)] : value);
+
 describe('commandIds', () => {
   const ids = Object.values(COMMAND_IDS) as string[];
   const contributed = pkg.contributes.commands;
@@ -32,7 +36,7 @@ describe('commandIds', () => {
     for (const id of ids) {
       const entry = contributed.find((c) => c.command === id);
       assert.ok(entry, `${id} is not in package.json contributes.commands`);
-      assert.ok(entry.title && entry.title.trim().length > 0, `${id} has no title`);
+      assert.ok(shown(entry.title)?.trim(), `${id} has no title`);
       assert.equal(entry.category, 'Segmind', `${id} category`);
     }
   });
@@ -54,7 +58,7 @@ describe('commandIds', () => {
       'segmind.showLog': 'Show Log',
     };
     for (const entry of contributed) {
-      if (titles[entry.command]) assert.equal(entry.title, titles[entry.command]);
+      if (titles[entry.command]) assert.equal(shown(entry.title), titles[entry.command]);
     }
   });
 
