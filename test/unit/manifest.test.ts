@@ -138,8 +138,13 @@ describe('package.json against the code', () => {
   it('the walkthrough runs and completes on contributed commands, and its pictures exist', () => {
     const steps = pkg.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
     assert.ok(steps.length > 0);
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
     for (const step of steps) {
-      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+      // The words (with their links) are in package.nls.json; every step links to a command.
+      const description = /^%([\w.]+)%$/.exec(step.description)?.[1];
+      const words = description ? (nls[description] ?? '') : step.description;
+      assert.match(words, /\(command:[\w.]+\)/, `step ${step.id} links to a command`);
+      for (const [, command] of words.matchAll(/\(command:([\w.]+)\)/g)) {
         assert.ok(command && contributedCommands.has(command), `step ${step.id} links to ${command}, which is not contributed`);
       }
       for (const event of step.completionEvents ?? []) {
