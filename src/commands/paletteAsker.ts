@@ -14,6 +14,7 @@ import type { CommandOptions } from '../domain/options';
 import { DEFAULT_EDIT_MODEL, type GenerationPlan } from '../domain/plan';
 import type { Asker, EditContext } from '../flow/generationFlow';
 import type { UploadConsent } from '../ui/uploadConsent';
+import { OPEN_A_FOLDER } from '../domain/wording';
 
 const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
 const LAST_MODEL_KEY = 'segmind.lastModel';
@@ -178,7 +179,7 @@ export async function pickWorkspaceImages(pick: {
   readonly many: boolean;
 }): Promise<vscode.Uri[] | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showWarningMessage('Open a folder first: only images in the workspace can be used.');
+    void vscode.window.showWarningMessage(`${OPEN_A_FOLDER}: only images in the workspace can be used.`);
     return undefined;
   }
   const files = await vscode.workspace.findFiles(WORKSPACE_IMAGES, '**/node_modules/**', MAX_PICKER_FILES);

@@ -10,6 +10,7 @@ import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
 import { failureWords } from '../ui/errorMessages';
+import { MAY_STILL_CHARGE } from '../domain/wording';
 
 type JobItem = vscode.QuickPickItem & { readonly job?: JobSnapshot; readonly command?: string };
 type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> };
@@ -85,7 +86,7 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
 async function confirmCancel(tracker: JobTracker, job: JobSnapshot): Promise<void> {
   const stop = 'Stop Waiting';
   const answer = await vscode.window.showWarningMessage(
-    'Stop waiting for this job? Segmind has no way to cancel a job: it may still finish and charge for it.',
+    `Stop waiting for this job? Segmind has no way to cancel a job: ${MAY_STILL_CHARGE.replace('Segmind may', 'it may')}.`,
     { modal: true },
     stop,
   );

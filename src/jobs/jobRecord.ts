@@ -6,8 +6,9 @@
 import * as z from '../domain/schema';
 import { FITS } from '../domain/exactSize';
 import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
+import { RESULT_RETENTION_MS } from '../domain/wording';
 
-export const RESULT_RETENTION_MS = 60 * 60 * 1000;
+export { RESULT_RETENTION_MS } from '../domain/wording';
 
 const sourceImageSchema = z.object({ path: z.string(), uploadedUrl: z.optional(z.string()) });
 const nonEmpty = (): z.ZodMiniString<string> => z.string().check(z.minLength(1));

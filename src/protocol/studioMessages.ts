@@ -8,7 +8,7 @@ import * as z from '../domain/schema';
 import { FITS } from '../domain/exactSize';
 import { MAX_VARIANTS } from '../domain/options';
 import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
-import type { WebviewToHost } from './studioProtocol';
+import { GALLERY_ACTIONS, STUDIO_COMMANDS, type WebviewToHost } from './studioProtocol';
 
 export const MAX_PROMPT_CHARS = 32_000;
 export const MAX_URI_CHARS = 4_096;
@@ -65,8 +65,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openJobImage'), jobId }),
   z.strictObject({ type: z.literal('pickInputs') }),
   z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).check(z.minLength(1), z.maxLength(MAX_INPUTS)) }),
-  z.strictObject({ type: z.literal('galleryAction'), action: z.enum(['open', 'reveal', 'copyLink', 'useAsInput', 'regenerate']), uri: uriString }),
-  z.strictObject({ type: z.literal('runCommand'), command: z.enum(['setApiKey', 'showLog', 'checkCredits']) }),
+  z.strictObject({ type: z.literal('galleryAction'), action: z.enum(GALLERY_ACTIONS), uri: uriString }),
+  z.strictObject({ type: z.literal('runCommand'), command: z.enum(STUDIO_COMMANDS) }),
 ]);
 
 // What the schema accepts is a protocol message, and it knows every type of message the protocol has.

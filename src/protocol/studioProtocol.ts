@@ -97,7 +97,9 @@ export interface HistoryEntryView extends StudioSettings {
 }
 
 /** A command the webview may ask the host to run (offered with errors). */
-export type StudioCommand = 'setApiKey' | 'showLog' | 'checkCredits';
+/** The commands a Studio notice may offer (one list: the type, the host's filter and the message schema take it). */
+export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits'] as const;
+export type StudioCommand = (typeof STUDIO_COMMANDS)[number];
 
 export interface NoticeView {
   readonly severity: 'error' | 'warning' | 'info';
@@ -147,7 +149,9 @@ export interface GenerateRequest extends StudioSettings {
   readonly mask?: string;
 }
 
-export type GalleryAction = 'open' | 'reveal' | 'copyLink' | 'useAsInput' | 'regenerate';
+/** What a gallery item's buttons do (one list: the type and the message schema take it). */
+export const GALLERY_ACTIONS = ['open', 'reveal', 'copyLink', 'useAsInput', 'regenerate'] as const;
+export type GalleryAction = (typeof GALLERY_ACTIONS)[number];
 
 export type WebviewToHost =
   | { readonly type: 'ready' }

@@ -8,6 +8,7 @@ import { escapeMarkdown } from '../domain/markdown';
 import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
 import { failureWords } from '../ui/errorMessages';
+import { RETENTION } from '../domain/wording';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 
@@ -93,7 +94,7 @@ export function jobLine(job: JobSnapshot, now: number): string {
     case 'cancelled':
       return `${state()} · ${where}`;
     case 'expired':
-      return `${state()} (kept 1 hour) · ${where}`;
+      return `${state()} (kept ${RETENTION}) · ${where}`;
   }
 }
 

@@ -6,11 +6,9 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
-import type { HostToWebview, NoticeView, StudioCommand } from '../protocol/studioProtocol';
+import { STUDIO_COMMANDS, type HostToWebview, type NoticeView, type StudioCommand } from '../protocol/studioProtocol';
 import type { ErrorAction } from '../ui/errorMessages';
 import type { Notifier } from '../ui/notifier';
-
-const STUDIO_COMMANDS: readonly StudioCommand[] = ['setApiKey', 'showLog', 'checkCredits'];
 
 export class StudioChannel extends Disposable {
   private readonly posted = this._register(new vscode.EventEmitter<HostToWebview>());

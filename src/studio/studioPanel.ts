@@ -32,6 +32,7 @@ export { toWorkspaceUri } from './webviewUris';
 import { renderStudioHtml } from './studioHtml';
 import { STUDIO_VIEW_TYPE } from './studioViewType';
 import { jobView, modelView, studioChoices } from './studioViews';
+import { MAY_STILL_CHARGE } from '../domain/wording';
 
 const TITLE = 'Image Studio';
 const JOBS_THROTTLE_MS = 250;
@@ -166,8 +167,7 @@ export class StudioPanel extends Disposable {
       case 'generate':
         return this.generate(message.request);
       case 'cancelJob':
-        if (this.deps.tracker.cancel(message.jobId))
-          this.deps.logger.info('Image Studio: stopped waiting for a job (Segmind may still finish it and charge for it).');
+        if (this.deps.tracker.cancel(message.jobId)) this.deps.logger.info(`Image Studio: stopped waiting for a job (${MAY_STILL_CHARGE}).`);
         return;
       case 'openJobImage': {
         const job = this.deps.tracker.snapshots().find((candidate) => candidate.id === message.jobId);

@@ -5,6 +5,7 @@
 import { isSegmindError, type AnySegmindError } from '../domain/errors';
 import { formatCredits, formatUsd } from '../domain/format';
 import { refusalOf } from '../workspace/confinement';
+import { MAY_STILL_CHARGE, OPEN_A_FOLDER, RESULTS_KEPT } from '../domain/wording';
 
 export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
 
@@ -37,7 +38,7 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
       return { text: `${what}${said(error.serviceMessage)}`, severity: 'error', actions: ['showLog'] };
     }
     case 'job-expired':
-      return { text: `The result of request ${error.requestId} expired (Segmind keeps results for 1 hour).`, severity: 'error', actions: ['showLog'] };
+      return { text: `The result of request ${error.requestId} expired (${RESULTS_KEPT}).`, severity: 'error', actions: ['showLog'] };
     case 'not-acceptable': {
       const balance = context.balance === undefined ? '' : ` Your balance: ${formatCredits(context.balance)} credits.`;
       return { text: `Segmind did not accept the request${said(error.serviceMessage)}${balance}`, severity: 'error', actions: ['checkCredits', 'showLog'] };
@@ -63,7 +64,7 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
       return { text: `Segmind did not answer in time (${error.what}).`, severity: 'error', actions: ['showLog'] };
     case 'job-timeout':
       return {
-        text: `Gave up waiting after ${Math.round(error.timeoutMs / 1000)} s. Segmind may still finish the job and charge for it${error.requestId ? ` (request ${error.requestId})` : ''}.`,
+        text: `Gave up waiting after ${Math.round(error.timeoutMs / 1000)} s. ${MAY_STILL_CHARGE}${error.requestId ? ` (request ${error.requestId})` : ''}.`,
         severity: 'error',
         actions: ['openSettings', 'showLog'],
         setting: 'segmind.timeoutSeconds',
@@ -71,11 +72,11 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
     case 'protocol':
       return { text: `Segmind sent an answer this extension does not understand: ${error.what}.`, severity: 'error', actions: ['showLog'] };
     case 'cancelled':
-      return { text: 'Cancelled. Segmind may still finish the job and charge for it.', severity: 'info', actions: [] };
+      return { text: `Cancelled. ${MAY_STILL_CHARGE}.`, severity: 'info', actions: [] };
     case 'configuration':
       return { text: error.message, severity: 'error', actions: ['openSettings'], setting: error.setting };
     case 'no-workspace':
-      return { text: 'Open a folder first: generated images are saved into the workspace.', severity: 'warning', actions: [] };
+      return { text: `${OPEN_A_FOLDER}: generated images are saved into the workspace.`, severity: 'warning', actions: [] };
     case 'unsafe-destination':
       return {
         text: `The image${error.requestId ? ` of request ${error.requestId}` : ''} was not saved: ${error.location} ${refusalOf(error)} Nothing was written; Segmind may have charged for it.`,

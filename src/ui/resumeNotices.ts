@@ -4,6 +4,7 @@ import type { JobTracker } from '../jobs/jobTracker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from './notifier';
 import { offerSavedImageActions } from './savedImageNotice';
+import { RESULTS_KEPT } from '../domain/wording';
 
 export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notifier, logger: Logger, timeoutMs: number): Promise<void> {
   try {
@@ -12,7 +13,7 @@ export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notif
       const ids = expired.map((record) => record.requestId).join(', ');
       void vscode.window
         .showWarningMessage(
-          `${expired.length === 1 ? 'A job' : `${expired.length} jobs`} expired while VS Code was closed (Segmind keeps results for 1 hour): ${ids}.`,
+          `${expired.length === 1 ? 'A job' : `${expired.length} jobs`} expired while VS Code was closed (${RESULTS_KEPT}): ${ids}.`,
           'Show Log',
         )
         .then((answer) => answer && logger.show());
