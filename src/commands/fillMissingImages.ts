@@ -97,7 +97,9 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
 }
 
 function logScan(deps: FillMissingImagesDependencies, scan: ScanResult): ScanResult {
-  deps.logger.info(`Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms: ${scan.missing.length} missing reference(s).`);
+  deps.logger.info(
+    `Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms (${scan.listMs.toFixed(0)} ms to find them): ${scan.missing.length} missing reference(s).`,
+  );
   return scan;
 }
 

@@ -14,8 +14,13 @@ import { scriptReferences } from './script';
 
 export { languageOfFile, type ReferenceLanguage } from './languages';
 
+const MAY_NAME_AN_IMAGE = /\.(?:png|jpe?g|webp|svg)|%2e/i;
+
 /** Ordered by position. A finder that fails on a text reports nothing for it: a guess would be a false report. */
 export function findReferences(languageId: ReferenceLanguage, text: string): ImageReference[] {
+  // Every value that counts ends in an image extension (or spells one percent-encoded): a text
+  // without one has no references, and is not parsed at all (most files of a workspace scan).
+  if (!MAY_NAME_AN_IMAGE.test(text)) return [];
   try {
     return byLanguage(languageId, text).sort((a, b) => a.start - b.start);
   } catch {
