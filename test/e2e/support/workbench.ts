@@ -187,23 +187,28 @@ export async function waitForWorkbench(page: Page): Promise<void> {
  * while the workbench is still starting (the palette may open empty). */
 export async function runInPalette(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    // Out of the webview (keys typed there stay there): the side bar's title is a harmless place to click.
-    await page
-      .locator('.part.sidebar .composite.title')
-      .first()
-      .click({ timeout: 2_000 })
-      .catch(() => undefined);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    // The row whose label is exactly the title (Enter would take whichever row is highlighted).
-    const row = page
-      .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: exactly(title) }) })
-      .first();
     try {
+      // A dialog left open (it makes the rest of the workbench inert) is closed first; Escape does it.
+      await page.keyboard.press('Escape');
+      await page
+        .locator('.monaco-dialog-box')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 2_000 })
+        .catch(() => undefined);
+      // Out of the webview (keys typed there stay there): the side bar's title is a harmless place to click.
+      await page
+        .locator('.part.sidebar .composite.title')
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      // The row whose label is exactly the title (Enter would take whichever row is highlighted).
+      const row = page
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: exactly(title) }) })
+        .first();
       await row.click({ timeout: 5_000 });
       return;
     } catch (error) {
