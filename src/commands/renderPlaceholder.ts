@@ -17,6 +17,7 @@ import type { Notifier } from '../ui/notifier';
 import { ProgressNotification } from '../ui/progressNotification';
 import { offerSavedImageActions, showSaveWarnings } from '../ui/savedImageNotice';
 import { sha256Of } from '../workspace/imageWriter';
+import { findPlaceholderImages } from '../workspace/placeholderSidecars';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
@@ -128,15 +129,7 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
 
 /** The palette's way: the images whose sidecar says they are placeholders. */
 async function pickPlaceholder(): Promise<vscode.Uri | undefined> {
-  const sidecars = await vscode.workspace.findFiles('**/*.{png,jpg,jpeg,webp}.json', '{**/node_modules/**,**/.git/**}', 2_000);
-  const placeholders: vscode.Uri[] = [];
-  for (const sidecar of sidecars) {
-    const text = await vscode.workspace.fs.readFile(sidecar).then(
-      (bytes) => new TextDecoder().decode(bytes),
-      () => '',
-    );
-    if (readPlaceholderSidecar(text)) placeholders.push(sidecar.with({ path: sidecar.path.replace(/\.json$/, '') }));
-  }
+  const placeholders = await findPlaceholderImages();
   if (placeholders.length === 0) {
     void vscode.window.showInformationMessage('No placeholders made by Segmind Image Studio were found in the workspace.');
     return undefined;

@@ -4,35 +4,29 @@
  * to date by a watcher on sidecars.
  */
 import * as vscode from 'vscode';
-import { readPlaceholderSidecar } from '../domain/placeholder';
-
-const SIDECARS = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}.json';
-const MAX_SIDECARS = 5_000;
+import { findPlaceholderImages, imageOfSidecar, isPlaceholderSidecar, PLACEHOLDER_SIDECARS } from '../workspace/placeholderSidecars';
 
 export class PlaceholderContext implements vscode.Disposable {
   private readonly placeholders = new Set<string>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(SIDECARS);
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(PLACEHOLDER_SIDECARS);
   private publishing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.watcher.onDidCreate((sidecar) => void this.read(sidecar));
     this.watcher.onDidChange((sidecar) => void this.read(sidecar));
     this.watcher.onDidDelete((sidecar) => {
-      this.placeholders.delete(imageOf(sidecar).fsPath);
+      this.placeholders.delete(imageOfSidecar(sidecar).fsPath);
       this.publish();
     });
-    void vscode.workspace.findFiles(SIDECARS, '{**/node_modules/**,**/.git/**}', MAX_SIDECARS).then(async (sidecars) => {
-      for (const sidecar of sidecars) await this.read(sidecar);
+    void findPlaceholderImages().then((images) => {
+      for (const image of images) this.placeholders.add(image.fsPath);
+      this.publish();
     });
   }
 
   private async read(sidecar: vscode.Uri): Promise<void> {
-    const text = await vscode.workspace.fs.readFile(sidecar).then(
-      (bytes) => new TextDecoder().decode(bytes),
-      () => '',
-    );
-    const image = imageOf(sidecar).fsPath;
-    if (readPlaceholderSidecar(text)) this.placeholders.add(image);
+    const image = imageOfSidecar(sidecar).fsPath;
+    if (await isPlaceholderSidecar(sidecar)) this.placeholders.add(image);
     else this.placeholders.delete(image);
     this.publish();
   }
@@ -48,5 +42,3 @@ export class PlaceholderContext implements vscode.Disposable {
     this.watcher.dispose();
   }
 }
-
-const imageOf = (sidecar: vscode.Uri): vscode.Uri => sidecar.with({ path: sidecar.path.replace(/\.json$/, '') });
