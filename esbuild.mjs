@@ -86,6 +86,29 @@ function copyCodicons() {
   for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 }
 
+/**
+ * A lazy chunk has its own copy of what it bundles: a copy of @vscode/l10n there would never get the
+ * bundle that activate() configures, so its words would stay English. They say none; this holds it.
+ */
+function sayNoWordsInLazyChunks(metafile) {
+  for (const chunk of Object.values(LAZY_CHUNKS)) {
+    const inputs = Object.keys(metafile.outputs[`dist/${chunk}.js`]?.inputs ?? {});
+    if (inputs.length === 0) throw new Error(`dist/${chunk}.js is not in the build's metafile`);
+    const words = inputs.filter((input) => input.includes('node_modules/@vscode/l10n/'));
+    if (words.length > 0) throw new Error(`dist/${chunk}.js bundles ${words.join(', ')}: a lazy chunk must not say words (move them to the caller).`);
+  }
+}
+
+/**
+ * The webview runs untrusted-facing in a browser: what it bundles is our own protocol and pure domain
+ * code, and @vscode/l10n (3 KiB, the words of the host's bundle). dependency-cruiser holds its direct
+ * imports; this holds what actually ships, however deep (type-only imports never do).
+ */
+function bundleNoLibraryInTheWebview(metafile) {
+  const libraries = Object.keys(metafile.inputs).filter((input) => input.includes('node_modules/') && !input.includes('node_modules/@vscode/l10n/'));
+  if (libraries.length > 0) throw new Error(`dist/webview/studio.js bundles ${libraries.join(', ')}: the webview takes no library but @vscode/l10n.`);
+}
+
 const builds = [extensionHost, studioScript, studioStyles];
 copyCodicons();
 copyLabelFont();
@@ -95,6 +118,8 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  sayNoWordsInLazyChunks(results[0].metafile);
+  bundleNoLibraryInTheWebview(results[1].metafile);
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js') || file.endsWith('.css')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB`);

@@ -8,6 +8,36 @@ const noVscode = {
   'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure modules must not depend on VS Code; put host glue elsewhere.' }] }],
 };
 
+const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+
+// Every word a user reads goes through l10n.t (vscode.l10n.t in host modules, @vscode/l10n's in pure
+// ones and the webview), with the sentence itself as the first argument: that is what
+// `npm run l10n` (@vscode/l10n-dev) extracts into l10n/bundle.l10n.json, and a template or a
+// variable there would silently never be translated. Logs and errors' own messages stay English.
+const WORDS = /[A-Za-z]+ [A-Za-z]+/.source;
+const SHOWN_FIELDS =
+  '/^(title|placeHolder|placeholder|prompt|detail|openLabel|tooltip|invocationMessage|validationMessage|message|text|reason|label|description|action)$/';
+const userWords = [
+  namedExports,
+  {
+    selector:
+      "CallExpression[callee.property.name='t']:matches([callee.object.name='l10n'], [callee.object.property.name='l10n']) > :first-child:not(Literal, ObjectExpression)",
+    message: 'l10n.t takes the sentence as a string literal (the extractor reads only those); pass the values as {0}, {1}, … arguments.',
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(show(Information|Warning|Error)Message|setStatusBarMessage)$/] > :first-child:matches(Literal[value=/${WORDS}/], TemplateLiteral:has(TemplateElement[value.raw=/${WORDS}/]))`,
+    message: 'A sentence the user reads: wrap it in l10n.t so it is translated.',
+  },
+  {
+    selector: `Property[key.name=${SHOWN_FIELDS}] > :matches(Literal[value=/${WORDS}/], TemplateLiteral:has(TemplateElement[value.raw=/${WORDS}/]))`,
+    message: "A sentence the user reads: wrap it in l10n.t so it is translated (logs and error classes' own messages may stay English).",
+  },
+  {
+    selector: `AssignmentExpression[left.property.name=/^(title|placeholder|textContent|tooltip|text)$/] > :matches(Literal[value=/${WORDS}/], TemplateLiteral:has(TemplateElement[value.raw=/${WORDS}/]))`,
+    message: 'A sentence the user reads: wrap it in l10n.t so it is translated.',
+  },
+];
+
 // eslint-disable-next-line no-restricted-syntax -- ESLint itself reads this default export
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix', 'test/fixtures/**'] },
@@ -22,8 +52,14 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', namedExports],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'media/**/*.ts'],
+    // The tool's schema and the contributed manifest are read by a language model and by package.nls.json.
+    ignores: ['src/domain/options.ts', 'src/domain/contributions.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...userWords] },
   },
   {
     // Whole folders are held by dependency-cruiser (.dependency-cruiser.cjs: domain, protocol,

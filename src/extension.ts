@@ -4,6 +4,7 @@
  * startup, to show the status bar, fetch credits and resume the last session's jobs, or at once if
  * a command runs first. Every disposable goes to `context.subscriptions`.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './base/commandIds';
 import { TOOL_NAME } from './base/toolIds';
@@ -15,6 +16,9 @@ import { StudioSerializer } from './studio/studioSerializer';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
+  // The pure modules (domain/, ui/errorMessages, statusBar/statusBarView, …) word things with
+  // @vscode/l10n: it gets the same bundle as vscode.l10n, before anything can say a word.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { version = '0.0.0' } = context.extension.packageJSON as { version?: string };
   const logger = new Logger(vscode.window.createOutputChannel('Segmind', { log: true }));
   context.subscriptions.push(logger);

@@ -3,6 +3,7 @@
  * the run. Which models are offered depends on the edit inputs (none: text to image; some: the
  * models that edit that many). Every value list and limit comes from the host's `init`.
  */
+import * as l10n from '@vscode/l10n';
 import type { ModelView, StudioChoices, StudioParameters, StudioSettings } from '../../src/protocol/studioProtocol';
 import { formatCostEstimate } from '../../src/domain/format';
 import { keepsTransparency, readSize, usesCompression } from '../../src/domain/imageRules';
@@ -88,7 +89,7 @@ export class Form {
     const model = this.currentModel;
     if (!model) return undefined;
     const parameters: StudioParameters = {
-      size: this.#size.value,
+      size: this.#size.value as StudioParameters['size'],
       quality: this.#quality.value as StudioParameters['quality'],
       background: this.#background.value as StudioParameters['background'],
       outputFormat: this.#format.value as StudioParameters['outputFormat'],
@@ -189,7 +190,7 @@ export class Form {
     const transparent = Array.from(this.#background.options).find((option) => option.value === 'transparent');
     if (transparent) {
       transparent.disabled = opaqueOnly;
-      transparent.textContent = opaqueOnly ? 'transparent (needs png or webp)' : 'transparent';
+      transparent.textContent = opaqueOnly ? l10n.t('transparent (needs png or webp)') : 'transparent';
     }
     if (opaqueOnly && this.#background.value === 'transparent') this.#background.value = 'opaque';
     this.#compressionField.hidden = !usesCompression(this.#format.value);

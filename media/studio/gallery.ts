@@ -1,4 +1,5 @@
 /** The gallery of this workspace's results: open, reveal, copy a Markdown link, use as edit input, run again. */
+import * as l10n from '@vscode/l10n';
 import type { GalleryAction, GalleryItemView } from '../../src/protocol/studioProtocol';
 import { byId, element, iconButton } from './dom';
 
@@ -10,7 +11,9 @@ export class Gallery {
 
   show(items: readonly GalleryItemView[], folder: string): void {
     this.#empty.hidden = items.length > 0;
-    this.#empty.textContent = `Images you generate in this workspace appear here${folder ? ` (from ${folder}/)` : ''}.`;
+    this.#empty.textContent = folder
+      ? l10n.t('Images you generate in this workspace appear here (from {0}/).', folder)
+      : l10n.t('Images you generate in this workspace appear here.');
     this.#list.replaceChildren(...items.map((item) => this.#card(item)));
   }
 
@@ -19,7 +22,7 @@ export class Gallery {
     const card = element('li', 'gallery-item');
     const open = element('button', 'thumb-button');
     open.type = 'button';
-    open.setAttribute('aria-label', `Open ${item.path}`);
+    open.setAttribute('aria-label', l10n.t('Open {0}', item.path));
     open.title = `${item.path}\n${item.prompt}`;
     const image = element('img', 'thumb');
     image.src = item.src;
@@ -36,11 +39,11 @@ export class Gallery {
     );
     const actions = element('div', 'gallery-actions');
     actions.append(
-      iconButton('go-to-file', `Open ${item.name}`, act('open')),
-      iconButton('files', `Reveal ${item.name} in the Explorer`, act('reveal')),
-      iconButton('link', `Copy a Markdown link to ${item.name}`, act('copyLink')),
-      iconButton('edit', `Use ${item.name} as an edit input`, act('useAsInput')),
-      iconButton('refresh', `Run again with the settings of ${item.name}`, act('regenerate')),
+      iconButton('go-to-file', l10n.t('Open {0}', item.name), act('open')),
+      iconButton('files', l10n.t('Reveal {0} in the Explorer', item.name), act('reveal')),
+      iconButton('link', l10n.t('Copy a Markdown link to {0}', item.name), act('copyLink')),
+      iconButton('edit', l10n.t('Use {0} as an edit input', item.name), act('useAsInput')),
+      iconButton('refresh', l10n.t('Run again with the settings of {0}', item.name), act('regenerate')),
     );
     card.append(open, meta, actions);
     return card;

@@ -1,4 +1,5 @@
 /** The searchable prompt history: a click puts an entry's settings back into the form. */
+import * as l10n from '@vscode/l10n';
 import type { HistoryEntryView } from '../../src/protocol/studioProtocol';
 import { filterHistory } from '../../src/domain/promptHistory';
 import { byId, element } from './dom';
@@ -24,13 +25,14 @@ export class PromptHistoryList {
   #render(): void {
     const shown = filterHistory(this.#entries, this.#filter.value);
     this.#empty.hidden = shown.length > 0;
-    this.#empty.textContent = this.#entries.length === 0 ? 'Prompts you run from the Studio are kept here.' : 'No prompt in the history matches.';
+    this.#empty.textContent =
+      this.#entries.length === 0 ? l10n.t('Prompts you run from the Studio are kept here.') : l10n.t('No prompt in the history matches.');
     this.#list.replaceChildren(
       ...shown.map((entry) => {
         const item = element('li');
         const button = element('button', 'history-entry');
         button.type = 'button';
-        button.title = 'Put these settings into the form';
+        button.title = l10n.t('Put these settings into the form');
         const variants = entry.variants > 1 ? ` · ${entry.variants} variants` : '';
         button.append(
           element('span', 'history-prompt', entry.prompt),

@@ -3,6 +3,7 @@
  * in the gallery), each with a thumbnail and a remove button. The host checks every image before it
  * arrives here; this list only keeps them in order, at most `maxInputs`.
  */
+import * as l10n from '@vscode/l10n';
 import type { InputView } from '../../src/protocol/studioProtocol';
 import { byId, element, iconButton } from './dom';
 
@@ -86,19 +87,24 @@ export class EditInputs {
           image.alt = input.path;
           item.append(image);
         } else {
-          item.append(element('div', 'input-thumb input-thumb-missing', 'no preview'));
+          item.append(element('div', 'input-thumb input-thumb-missing', l10n.t('no preview')));
         }
-        const caption = element('span', 'input-caption', `${index === 0 && count > 1 ? '1st: ' : ''}${input.path}`);
+        const caption = element('span', 'input-caption', index === 0 && count > 1 ? l10n.t('1st: {0}', input.path) : input.path);
         caption.title = input.width && input.height ? `${input.path} (${input.width}×${input.height})` : input.path;
         item.append(
           caption,
-          iconButton('close', `Remove ${input.path}`, () => this.#remove(input.uri)),
+          iconButton('close', l10n.t('Remove {0}', input.path), () => this.#remove(input.uri)),
         );
         return item;
       }),
     );
     this.#dropZone.classList.toggle('has-inputs', count > 0);
-    this.#generate.title = count > 0 ? `Edit ${count === 1 ? 'the image' : `the ${count} images`} with the prompt` : 'Generate a new image from the prompt';
+    this.#generate.title =
+      count === 0
+        ? l10n.t('Generate a new image from the prompt')
+        : count === 1
+          ? l10n.t('Edit the image with the prompt')
+          : l10n.t('Edit the {0} images with the prompt', count);
   }
 
   /** The Explorer drops `text/uri-list` or its own JSON list of Uris. */

@@ -2,6 +2,7 @@
  * The live job cards: state, elapsed time, cancel, the saved file. Elapsed times tick once a second
  * while a job runs, and the ticker stops when none does.
  */
+import * as l10n from '@vscode/l10n';
 import type { JobView } from '../../src/protocol/studioProtocol';
 import { formatDuration } from '../../src/domain/format';
 import { JOB_STATES } from '../../src/domain/jobStates';
@@ -73,11 +74,11 @@ export class JobCards {
     );
     item.append(head, element('div', 'job-prompt', view.prompt));
     if (view.running) {
-      const cancel = iconButton('circle-slash', 'Cancel', () => this.#actions.cancel(view.id), 'Cancel');
+      const cancel = iconButton('circle-slash', l10n.t('Cancel'), () => this.#actions.cancel(view.id), l10n.t('Cancel'));
       cancel.dataset['focusKey'] = `cancel-${view.id}`;
-      cancel.title = 'Stop waiting for this job here. Segmind cannot cancel it: it may still finish and charge for it.';
+      cancel.title = l10n.t('Stop waiting for this job here. Segmind cannot cancel it: it may still finish and charge for it.');
       const row = element('div', 'job-actions');
-      row.append(cancel, element('span', 'hint', 'Segmind may still charge for a cancelled job.'));
+      row.append(cancel, element('span', 'hint', l10n.t('Segmind may still charge for a cancelled job.')));
       item.append(row);
     }
     if (view.error) {
@@ -86,7 +87,7 @@ export class JobCards {
       item.append(error);
     }
     if (view.savedPath) {
-      const open = iconButton('go-to-file', `Open ${view.savedPath}`, () => this.#actions.open(view.id), view.savedPath);
+      const open = iconButton('go-to-file', l10n.t('Open {0}', view.savedPath), () => this.#actions.open(view.id), view.savedPath);
       open.dataset['focusKey'] = `open-${view.id}`;
       const row = element('div', 'job-actions');
       row.append(open);

@@ -4,6 +4,9 @@
  * (types only; the host validates everything this sends) and keeps its state with the host's
  * setState, so a reload restores the form and the inputs.
  */
+// First: the host's bundle is configured before any module below can say a word.
+import './words';
+import * as l10n from '@vscode/l10n';
 import type { HostToWebview } from '../../src/protocol/studioProtocol';
 import { byId } from './dom';
 import { Form } from './form';
@@ -35,7 +38,7 @@ const inputs = new EditInputs({
   onPick: () => host.post({ type: 'pickInputs' }),
   onDrop: (uris) => {
     if (uris.length > 0) host.post({ type: 'addInputs', uris });
-    else notices.warn('Only images from this workspace can be added: drag them from the Explorer while holding Shift, or use Add Images….');
+    else notices.warn(l10n.t('Only images from this workspace can be added: drag them from the Explorer while holding Shift, or use Add Images….'));
   },
 });
 const jobs = new JobCards({
@@ -63,12 +66,12 @@ function generate(): void {
   const settings = form.settings();
   if (!settings) return;
   if (settings.prompt.trim() === '') {
-    notices.warn(inputs.all.length > 0 ? 'Describe the change first.' : 'Describe the image first.');
+    notices.warn(inputs.all.length > 0 ? l10n.t('Describe the change first.') : l10n.t('Describe the image first.'));
     form.prompt.focus();
     return;
   }
   if (form.exactSize() === null) {
-    notices.warn('Exact size: write the width and height in pixels, like 1200x630.');
+    notices.warn(l10n.t('Exact size: write the width and height in pixels, like 1200x630.'));
     return;
   }
   notices.hide();
@@ -86,7 +89,7 @@ function init(message: Extract<HostToWebview, { type: 'init' }>): void {
   if (saved.inputs && saved.inputs.length > 0 && inputs.all.length === 0) {
     host.post({ type: 'addInputs', uris: saved.inputs.slice(0, message.choices.maxInputs) });
   }
-  if (!message.hasWorkspace) notices.warn('Open a folder first: generated images are saved into the workspace.');
+  if (!message.hasWorkspace) notices.warn(l10n.t('Open a folder first: generated images are saved into the workspace.'));
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {

@@ -3,6 +3,7 @@
  * width, erase, undo, clear). Exported at the image's natural size, painted pixels transparent and
  * the rest opaque (src/domain/maskPixels.ts does the pixel arithmetic).
  */
+import * as l10n from '@vscode/l10n';
 import type { InputView } from '../../src/protocol/studioProtocol';
 import { countPainted, maskFromPaint, toNaturalPoint } from '../../src/domain/maskPixels';
 import { byId, element } from './dom';
@@ -115,8 +116,8 @@ export class MaskPainter {
     const total = this.#canvas.width * this.#canvas.height;
     this.#status.textContent =
       this.#painted === 0
-        ? 'No mask painted: the model decides what to change.'
-        : `The painted ${Math.max(1, Math.round((100 * this.#painted) / total))}% of the image will change; the rest is kept.`;
+        ? l10n.t('No mask painted: the model decides what to change.')
+        : l10n.t('The painted {0}% of the image will change; the rest is kept.', Math.max(1, Math.round((100 * this.#painted) / total)));
     this.#undoButton.disabled = this.#undoStack.length === 0;
     this.#clearButton.disabled = this.#painted === 0;
   }

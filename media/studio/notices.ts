@@ -1,12 +1,10 @@
 /** The notice line under the form (errors and results, with the commands the host offers) and the busy text beside Generate. */
 import type { NoticeView, StudioCommand } from '../../src/protocol/studioProtocol';
+import * as l10n from '@vscode/l10n';
+import { actionLabel } from '../../src/domain/wording';
 import { byId, element, icon, iconButton } from './dom';
 
-const COMMANDS: Readonly<Record<StudioCommand, { readonly label: string; readonly icon: string }>> = {
-  setApiKey: { label: 'Set API Key', icon: 'key' },
-  showLog: { label: 'Show Log', icon: 'output' },
-  checkCredits: { label: 'Check Credits', icon: 'credit-card' },
-};
+const ICONS: Readonly<Record<StudioCommand, string>> = { setApiKey: 'key', showLog: 'output', checkCredits: 'credit-card' };
 
 export class Notices {
   readonly #notice = byId<HTMLDivElement>('notice');
@@ -22,10 +20,8 @@ export class Notices {
     this.#notice.hidden = false;
     this.#notice.className = `notice notice-${notice.severity}`;
     const iconName = notice.severity === 'error' ? 'error' : notice.severity === 'warning' ? 'warning' : 'info';
-    const actions = notice.actions.map((command) =>
-      iconButton(COMMANDS[command].icon, COMMANDS[command].label, () => this.#runCommand(command), COMMANDS[command].label),
-    );
-    const dismiss = iconButton('close', 'Dismiss', () => this.hide());
+    const actions = notice.actions.map((command) => iconButton(ICONS[command], actionLabel(command), () => this.#runCommand(command), actionLabel(command)));
+    const dismiss = iconButton('close', l10n.t('Dismiss'), () => this.hide());
     this.#notice.replaceChildren(icon(iconName), element('span', 'notice-text', notice.text), ...actions, dismiss);
   }
 

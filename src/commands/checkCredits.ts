@@ -9,12 +9,12 @@ import { formatCredits } from '../domain/format';
 export function checkCreditsCommand(credits: CreditsMonitor, keys: ApiKeyStore, notifier: Notifier): () => Promise<Credits | undefined> {
   return async () => {
     try {
-      const balance = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking Segmind credits' }, () =>
+      const balance = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking Segmind credits') }, () =>
         credits.refresh(),
       );
-      const free = balance.freeCredits === undefined ? '' : ` · free credits: ${formatCredits(balance.freeCredits)}`;
-      const source = (await keys.get())?.source === 'environment' ? ' (key from SEGMIND_API_KEY)' : '';
-      void vscode.window.showInformationMessage(`Segmind credits: ${formatCredits(balance.credits)}${free}${source}`);
+      const free = balance.freeCredits === undefined ? '' : ` · ${vscode.l10n.t('free credits: {0}', formatCredits(balance.freeCredits))}`;
+      const source = (await keys.get())?.source === 'environment' ? ` ${vscode.l10n.t('(key from SEGMIND_API_KEY)')}` : '';
+      void vscode.window.showInformationMessage(`${vscode.l10n.t('Segmind credits: {0}', formatCredits(balance.credits))}${free}${source}`);
       return balance;
     } catch (error) {
       void notifier.showError(error);

@@ -9,7 +9,7 @@ export function clearApiKeyCommand(keys: ApiKeyStore, credits: CreditsMonitor, l
     await keys.clear();
     credits.clear();
     logger.info("API key removed from VS Code's secret storage.");
-    const note = keys.hasEnvironmentKey() ? ` The ${ENVIRONMENT_VARIABLE} environment variable is still set and will be used.` : '';
-    void vscode.window.showInformationMessage(`Segmind API key cleared.${note}`);
+    const note = keys.hasEnvironmentKey() ? ` ${vscode.l10n.t('The {0} environment variable is still set and will be used.', ENVIRONMENT_VARIABLE)}` : '';
+    void vscode.window.showInformationMessage(`${vscode.l10n.t('Segmind API key cleared.')}${note}`);
   };
 }

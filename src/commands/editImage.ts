@@ -67,6 +67,6 @@ async function presentEdited(deps: EditImageDependencies, run: FinishedRun): Pro
   void offerSavedImageActions(
     outcome.saved.map((image) => image.uri),
     plan.prompt,
-    { suffix: `(edited from ${original.path}; the original is unchanged)` },
+    { suffix: vscode.l10n.t('(edited from {0}; the original is unchanged)', original.path) },
   );
 }

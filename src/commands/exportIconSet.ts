@@ -34,8 +34,8 @@ export function exportIconSetCommand(deps: ExportIconSetDependencies): (arg?: un
           ? arg
           : (
               await pickWorkspaceImages({
-                title: 'Segmind: Export Icon Set — choose the image',
-                placeHolder: 'A square image works best; others are fitted whole',
+                title: vscode.l10n.t('Segmind: Export Icon Set — choose the image'),
+                placeHolder: vscode.l10n.t('A square image works best; others are fitted whole'),
                 many: false,
               })
             )?.[0];
@@ -54,10 +54,10 @@ export function exportIconSetCommand(deps: ExportIconSetDependencies): (arg?: un
 }
 
 async function offerIconSetActions(folder: vscode.Uri, count: number): Promise<void> {
-  const copy = 'Copy <link> Tags';
-  const reveal = 'Reveal in Explorer';
+  const copy = vscode.l10n.t('Copy <link> Tags');
+  const reveal = vscode.l10n.t('Reveal in Explorer');
   const choice = await vscode.window.showInformationMessage(
-    `Wrote ${count} icon files to ${vscode.workspace.asRelativePath(folder)}/ (no request was sent).`,
+    vscode.l10n.t('Wrote {0} icon files to {1}/ (no request was sent).', count, vscode.workspace.asRelativePath(folder)),
     copy,
     reveal,
   );

@@ -67,12 +67,14 @@ export function fillMissingImagesCommand(deps: FillMissingImagesDependencies): (
 async function runScripted(deps: FillMissingImagesDependencies, options: Record<string, unknown>): Promise<MissingImageEntry[]> {
   const mode = options['mode'] ?? 'list';
   if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
-    throw new InvalidParametersError([{ parameter: 'mode', message: `Mode ${JSON.stringify(mode)} is not one of ${FILL_MODES.join(', ')}.` }]);
+    throw new InvalidParametersError([
+      { parameter: 'mode', message: vscode.l10n.t('Mode {0} is not one of {1}.', JSON.stringify(mode), FILL_MODES.join(', ')) },
+    ]);
   }
   const scope = options['scope'] === undefined ? undefined : uriOfReference(options['scope']);
   if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
     throw new InvalidParametersError([
-      { parameter: 'scope', message: `The scope ${JSON.stringify(options['scope'])} is not a file or folder of the workspace.` },
+      { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
     ]);
   }
   const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf));
@@ -142,7 +144,7 @@ async function fillOne(
   const result = await deps.flow.run({ options, origin: target.target }, asker);
   if (!result.ran) return false;
   const failure: unknown = result.outcome.failures[0];
-  if (failure !== undefined && result.outcome.saved.length === 0) throw failure instanceof Error ? failure : new Error('No image was saved.');
+  if (failure !== undefined && result.outcome.saved.length === 0) throw failure instanceof Error ? failure : new Error(vscode.l10n.t('No image was saved.'));
   return result.outcome.saved.length > 0;
 }
 
@@ -150,7 +152,7 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   const { missing } = logScan(
     deps,
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Segmind: looking for missing images', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Segmind: looking for missing images'), cancellable: true },
       async (progress, token) => {
         let reported = 0;
         return scanForMissingImages(
@@ -170,7 +172,9 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   );
   const targets = fillTargets(missing);
   if (targets.length === 0) {
-    void vscode.window.showInformationMessage(`No missing images in ${scope ? vscode.workspace.asRelativePath(scope) : 'the workspace'}.`);
+    void vscode.window.showInformationMessage(
+      scope ? vscode.l10n.t('No missing images in {0}.', vscode.workspace.asRelativePath(scope)) : vscode.l10n.t('No missing images in the workspace.'),
+    );
     return [];
   }
   const picked = await vscode.window.showQuickPick(
@@ -182,8 +186,8 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
       detail: `${target.references.map((reference) => `${vscode.workspace.asRelativePath(reference.document)}:${reference.line + 1}`).join(', ')} — “${target.prompt}”`,
     })),
     {
-      title: `Segmind: Fill Missing Images (${targets.length} found)`,
-      placeHolder: 'The images to make (all are picked)',
+      title: vscode.l10n.t('Segmind: Fill Missing Images ({0} found)', targets.length),
+      placeHolder: vscode.l10n.t('The images to make (all are picked)'),
       canPickMany: true,
       ignoreFocusOut: true,
     },
@@ -194,24 +198,31 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   const generatable = chosen.filter((target) => generationOptionsFor(target) !== undefined).length;
   const how = await vscode.window.showQuickPick(
     [
-      { label: 'Free placeholders', description: 'Drawn locally: no key, no request, no credits', mode: 'placeholder' as const },
+      { label: vscode.l10n.t('Free placeholders'), description: vscode.l10n.t('Drawn locally: no key, no request, no credits'), mode: 'placeholder' as const },
       {
-        label: 'Generate with Segmind',
+        label: vscode.l10n.t('Generate with Segmind'),
         mode: 'generate' as const,
         description: isModelSlug(model) ? `${model}: ${formatCostEstimate(MODELS[model].estimatedCostUsd, generatable)}` : '',
       },
     ],
-    { title: `Segmind: Fill ${chosen.length} Missing Image${chosen.length === 1 ? '' : 's'}`, placeHolder: 'How to make them', ignoreFocusOut: true },
+    {
+      title: chosen.length === 1 ? vscode.l10n.t('Segmind: Fill 1 Missing Image') : vscode.l10n.t('Segmind: Fill {0} Missing Images', chosen.length),
+      placeHolder: vscode.l10n.t('How to make them'),
+      ignoreFocusOut: true,
+    },
   );
   if (!how) return undefined;
 
   const made = new Set<string>();
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Segmind: filling missing images', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Segmind: filling missing images'), cancellable: true },
     async (progress, token) => {
       for (const [index, target] of chosen.entries()) {
         if (token.isCancellationRequested) return;
-        progress.report({ increment: 100 / chosen.length, message: `${index + 1} of ${chosen.length}: ${vscode.workspace.asRelativePath(target.target)}` });
+        progress.report({
+          increment: 100 / chosen.length,
+          message: vscode.l10n.t('{0} of {1}: {2}', index + 1, chosen.length, vscode.workspace.asRelativePath(target.target)),
+        });
         try {
           if (await fillOne(deps, target, how.mode, { model }, deps.asker)) made.add(target.target.toString());
         } catch (error) {
@@ -222,7 +233,9 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
     },
   );
   void vscode.window.showInformationMessage(
-    `Made ${made.size} of ${chosen.length} missing image${chosen.length === 1 ? '' : 's'}${how.mode === 'placeholder' ? ' (free placeholders, nothing was sent)' : ''}.`,
+    how.mode === 'placeholder'
+      ? vscode.l10n.t('Made {0} of {1} missing image(s) (free placeholders, nothing was sent).', made.size, chosen.length)
+      : vscode.l10n.t('Made {0} of {1} missing image(s).', made.size, chosen.length),
   );
   return missing.map((image) => entryOf(image, made.has(image.target.toString())));
 }

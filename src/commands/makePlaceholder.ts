@@ -33,15 +33,17 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
       const size = await askSize();
       if (!size) return undefined;
       const label = await vscode.window.showInputBox({
-        title: 'Segmind: Make Placeholder Image (2/2)',
-        prompt: 'The label drawn on it (empty for none is not possible: leave it for the size)',
+        title: vscode.l10n.t('Segmind: Make Placeholder Image (2/2)'),
+        prompt: vscode.l10n.t('The label drawn on it (empty for none is not possible: leave it for the size)'),
         value: defaultLabel(parseResize(size, 'size')),
         ignoreFocusOut: true,
       });
       if (label === undefined) return undefined;
       const made = await deps.placeholders.make({ size, ...(label.trim() ? { label } : {}) }, vscode.window.activeTextEditor?.document.uri);
       await vscode.commands.executeCommand('vscode.openWith', made.uri, IMAGE_PREVIEW, { preview: false });
-      void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(made.uri)}: a free placeholder, drawn locally (nothing was sent).`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Saved {0}: a free placeholder, drawn locally (nothing was sent).', vscode.workspace.asRelativePath(made.uri)),
+      );
       return made.uri;
     } catch (error) {
       void deps.notifier.showError(error);
@@ -52,19 +54,23 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
 
 /** A preset, or a custom `WxH` checked as it is typed. */
 async function askSize(): Promise<string | undefined> {
-  const custom = 'Custom size…';
+  const custom = vscode.l10n.t('Custom size…');
   const square = `${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}`;
   const picked = await vscode.window.showQuickPick(
-    [...SIZE_PRESETS, { size: square, label: 'Square' }]
+    [...SIZE_PRESETS, { size: square, label: vscode.l10n.t('Square') }]
       .map((preset) => ({ label: preset.size, description: preset.label }))
-      .concat([{ label: custom, description: 'Any WxH, 16–4096 px a side' }]),
-    { title: 'Segmind: Make Placeholder Image (1/2)', placeHolder: 'The size of the placeholder, in pixels', ignoreFocusOut: true },
+      .concat([{ label: custom, description: vscode.l10n.t('Any WxH, 16–4096 px a side') }]),
+    {
+      title: vscode.l10n.t('Segmind: Make Placeholder Image (1/2)'),
+      placeHolder: vscode.l10n.t('The size of the placeholder, in pixels'),
+      ignoreFocusOut: true,
+    },
   );
   if (!picked) return undefined;
   if (picked.label !== custom) return picked.label;
   return vscode.window.showInputBox({
-    title: 'Segmind: Make Placeholder Image — custom size',
-    prompt: 'Width x height in pixels, e.g. 1200x630',
+    title: vscode.l10n.t('Segmind: Make Placeholder Image — custom size'),
+    prompt: vscode.l10n.t('Width x height in pixels, e.g. 1200x630'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       try {

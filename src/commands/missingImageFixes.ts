@@ -31,7 +31,7 @@ export function placeholderForMissingImageCommand(deps: MissingImageFixDependenc
     if (!target) return undefined;
     try {
       const made = await deps.placeholders.make(placeholderOptionsFor(target), target.target);
-      vscode.window.setStatusBarMessage(`Segmind: made a free placeholder at ${vscode.workspace.asRelativePath(made.uri)}`, 5_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Segmind: made a free placeholder at {0}', vscode.workspace.asRelativePath(made.uri)), 5_000);
       return made.uri;
     } catch (error) {
       void deps.notifier.showError(error);
@@ -47,11 +47,13 @@ export function generateMissingImageCommand(deps: MissingImageFixDependencies): 
     try {
       const name = vscode.workspace.asRelativePath(target.target);
       const prompt = await vscode.window.showInputBox({
-        title: `Segmind: Generate ${name}`,
+        title: vscode.l10n.t('Segmind: Generate {0}', name),
         value: target.prompt,
         ignoreFocusOut: true,
-        prompt: target.size ? `Saved at ${name}, fitted to ${target.size.width} × ${target.size.height}` : `Saved at ${name}, at the model's size`,
-        validateInput: (value) => (value.trim() ? undefined : 'Write what the image shows.'),
+        prompt: target.size
+          ? vscode.l10n.t('Saved at {0}, fitted to {1} × {2}', name, target.size.width, target.size.height)
+          : vscode.l10n.t("Saved at {0}, at the model's size", name),
+        validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Write what the image shows.')),
       });
       if (prompt === undefined) return undefined;
       const options = generationOptionsFor(target, { prompt });

@@ -14,7 +14,6 @@ import type { CommandOptions } from '../domain/options';
 import { DEFAULT_EDIT_MODEL, type GenerationPlan } from '../domain/plan';
 import type { Asker, EditContext } from '../flow/generationFlow';
 import type { UploadConsent } from '../ui/uploadConsent';
-import { OPEN_A_FOLDER } from '../domain/wording';
 
 const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
 const LAST_MODEL_KEY = 'segmind.lastModel';
@@ -36,14 +35,16 @@ export class PaletteAsker implements Asker {
   constructor(private readonly deps: PaletteAskerDependencies) {}
 
   async provideKey(purpose: 'generate' | 'edit'): Promise<boolean> {
-    await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: `to ${purpose} images` });
+    await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, {
+      reason: purpose === 'edit' ? vscode.l10n.t('to edit images') : vscode.l10n.t('to generate images'),
+    });
     return true; // the flow looks again: a box closed without a key stops it there
   }
 
   chooseImages(): Promise<vscode.Uri[] | undefined> {
     return pickWorkspaceImages({
-      title: 'Segmind: Edit Image — choose the images',
-      placeHolder: `Images to edit (several are sent together to ${DEFAULT_EDIT_MODEL})`,
+      title: vscode.l10n.t('Segmind: Edit Image — choose the images'),
+      placeHolder: vscode.l10n.t('Images to edit (several are sent together to {0})', DEFAULT_EDIT_MODEL),
       many: true,
     });
   }
@@ -53,10 +54,10 @@ export class PaletteAsker implements Asker {
   }
 
   async confirmCost(plan: GenerationPlan): Promise<boolean> {
-    const go = `Generate ${plan.variants} Images`;
+    const go = vscode.l10n.t('Generate {0} Images', plan.variants);
     const answer = await vscode.window.showInformationMessage(
-      `Generate ${plan.variants} images with ${plan.model}?`,
-      { modal: true, detail: `Each variant is a separate job: ${formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)}.` },
+      vscode.l10n.t('Generate {0} images with {1}?', plan.variants, plan.model),
+      { modal: true, detail: vscode.l10n.t('Each variant is a separate job: {0}.', formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)) },
       go,
     );
     return answer === go;
@@ -94,15 +95,15 @@ export class PaletteAsker implements Asker {
 async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {
   const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []);
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
-  pick.title = 'Segmind: Generate Image (1/2)';
-  pick.placeholder = 'Describe the image, e.g. "a flat illustration of a rocket, pastel colours"';
+  pick.title = vscode.l10n.t('Segmind: Generate Image (1/2)');
+  pick.placeholder = vscode.l10n.t('Describe the image, e.g. "a flat illustration of a rocket, pastel colours"');
   pick.ignoreFocusOut = true;
   pick.matchOnDetail = true;
   const recentItems = recent.map((prompt) => ({ label: prompt, description: 'recent' }));
   pick.items = recentItems;
   // Typing shows the typed prompt first, so Enter always takes what was typed.
   const typed = pick.onDidChangeValue((value) => {
-    pick.items = value.trim() ? [{ label: value, description: 'new prompt', alwaysShow: true }, ...recentItems] : recentItems;
+    pick.items = value.trim() ? [{ label: value, description: vscode.l10n.t('new prompt'), alwaysShow: true }, ...recentItems] : recentItems;
   });
   try {
     return await new Promise<string | undefined>((resolve) => {
@@ -133,12 +134,18 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
   for (;;) {
     const models = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
     const custom = {
-      label: '$(screen-full) Custom size…',
-      description: exact ? `exact size ${exact.resize} (${exact.fit})` : 'an exact size such as 1200x630, fitted after the image is made',
+      label: `$(screen-full) ${vscode.l10n.t('Custom size…')}`,
+      description: exact
+        ? vscode.l10n.t('exact size {0} ({1})', exact.resize, exact.fit)
+        : vscode.l10n.t('an exact size such as 1200x630, fitted after the image is made'),
     };
     const choice = await vscode.window.showQuickPick<vscode.QuickPickItem & { slug?: TextToImageModel }>(
-      [...models, { label: 'Size', kind: vscode.QuickPickItemKind.Separator }, custom],
-      { title: 'Segmind: Generate Image (2/2)', placeHolder: exact ? `Model (the image is fitted to ${exact.resize})` : 'Model', ignoreFocusOut: true },
+      [...models, { label: vscode.l10n.t('Size'), kind: vscode.QuickPickItemKind.Separator }, custom],
+      {
+        title: vscode.l10n.t('Segmind: Generate Image (2/2)'),
+        placeHolder: exact ? vscode.l10n.t('Model (the image is fitted to {0})', exact.resize) : vscode.l10n.t('Model'),
+        ignoreFocusOut: true,
+      },
     );
     if (choice === undefined) return undefined;
     if (choice.slug) return { model: choice.slug, ...(exact ? { exact } : {}) };
@@ -148,8 +155,8 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
 
 async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined> {
   const resize = await vscode.window.showInputBox({
-    title: 'Segmind: Generate Image — exact size',
-    prompt: 'Width x height in pixels (16–4096 each); the image is fitted to it after it is made',
+    title: vscode.l10n.t('Segmind: Generate Image — exact size'),
+    prompt: vscode.l10n.t('Width x height in pixels (16–4096 each); the image is fitted to it after it is made'),
     placeHolder: '1200x630',
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -164,11 +171,14 @@ async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined>
   if (resize === undefined) return undefined;
   const { width, height } = parseResize(resize);
   const fits: Array<vscode.QuickPickItem & { fit: Fit }> = [
-    { label: 'cover', description: 'fill the frame, crop what overflows (centred)', fit: 'cover' },
-    { label: 'contain', description: 'the whole image, padded (transparent for png/webp)', fit: 'contain' },
-    { label: 'fill', description: 'stretch to the frame', fit: 'fill' },
+    { label: 'cover', description: vscode.l10n.t('fill the frame, crop what overflows (centred)'), fit: 'cover' },
+    { label: 'contain', description: vscode.l10n.t('the whole image, padded (transparent for png/webp)'), fit: 'contain' },
+    { label: 'fill', description: vscode.l10n.t('stretch to the frame'), fit: 'fill' },
   ];
-  const fit = await vscode.window.showQuickPick(fits, { title: `Segmind: Generate Image — fit into ${width}x${height}`, ignoreFocusOut: true });
+  const fit = await vscode.window.showQuickPick(fits, {
+    title: vscode.l10n.t('Segmind: Generate Image — fit into {0}x{1}', width, height),
+    ignoreFocusOut: true,
+  });
   return fit ? { resize: `${width}x${height}`, fit: fit.fit } : undefined;
 }
 
@@ -179,12 +189,12 @@ export async function pickWorkspaceImages(pick: {
   readonly many: boolean;
 }): Promise<vscode.Uri[] | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showWarningMessage(`${OPEN_A_FOLDER}: only images in the workspace can be used.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: only images in the workspace can be used.'));
     return undefined;
   }
   const files = await vscode.workspace.findFiles(WORKSPACE_IMAGES, '**/node_modules/**', MAX_PICKER_FILES);
   if (files.length === 0) {
-    void vscode.window.showInformationMessage('There are no PNG, JPEG or WebP images in this workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no PNG, JPEG or WebP images in this workspace.'));
     return undefined;
   }
   const active = activePreviewUri()?.toString();
@@ -212,11 +222,11 @@ function activePreviewUri(): vscode.Uri | undefined {
 async function askEditPrompt(edit: EditContext): Promise<string | undefined> {
   const names = edit.images.map((image) => image.path);
   const prompt = await vscode.window.showInputBox({
-    title: `Segmind: Edit ${names.length === 1 ? (names[0] ?? 'image') : `${names.length} images`}`,
-    prompt: 'Describe the change, e.g. "make the background transparent" or "put the logo on a mug"',
-    placeHolder: 'What should change?',
+    title: names.length === 1 ? vscode.l10n.t('Segmind: Edit {0}', names[0] ?? '') : vscode.l10n.t('Segmind: Edit {0} images', names.length),
+    prompt: vscode.l10n.t('Describe the change, e.g. "make the background transparent" or "put the logo on a mug"'),
+    placeHolder: vscode.l10n.t('What should change?'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Describe the edit.'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Describe the edit.')),
   });
   return prompt?.trim() || undefined;
 }
@@ -228,21 +238,32 @@ async function askEditModel(imageCount: number): Promise<ModelSlug | undefined> 
     .sort((a, b) => Number(b === DEFAULT_EDIT_MODEL) - Number(a === DEFAULT_EDIT_MODEL));
   if (models.length <= 1) return models[0] ?? DEFAULT_EDIT_MODEL;
   const items = models.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
-  const choice = await vscode.window.showQuickPick(items, { title: 'Segmind: Edit Image — model', placeHolder: 'Model', ignoreFocusOut: true });
+  const choice = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Segmind: Edit Image — model'),
+    placeHolder: vscode.l10n.t('Model'),
+    ignoreFocusOut: true,
+  });
   return choice?.slug;
 }
 
 /** `null` for no mask, undefined when the user backed out. */
 async function askMask(edit: EditContext): Promise<vscode.Uri | null | undefined> {
-  const none = { label: '$(circle-slash) No mask', detail: 'The model decides what to change from the prompt.' };
-  const choose = { label: '$(file-media) Choose a mask PNG…', detail: 'A PNG of the same size whose transparent pixels mark where to edit.' };
-  const choice = await vscode.window.showQuickPick([none, choose], { title: 'Segmind: Edit Image — mask', placeHolder: 'Mask', ignoreFocusOut: true });
+  const none = { label: `$(circle-slash) ${vscode.l10n.t('No mask')}`, detail: vscode.l10n.t('The model decides what to change from the prompt.') };
+  const choose = {
+    label: `$(file-media) ${vscode.l10n.t('Choose a mask PNG…')}`,
+    detail: vscode.l10n.t('A PNG of the same size whose transparent pixels mark where to edit.'),
+  };
+  const choice = await vscode.window.showQuickPick([none, choose], {
+    title: vscode.l10n.t('Segmind: Edit Image — mask'),
+    placeHolder: vscode.l10n.t('Mask'),
+    ignoreFocusOut: true,
+  });
   if (choice === undefined) return undefined;
   if (choice === none) return null;
   const [first] = edit.images;
   const picked = await vscode.window.showOpenDialog({
-    title: 'Choose a mask PNG',
-    openLabel: 'Use as Mask',
+    title: vscode.l10n.t('Choose a mask PNG'),
+    openLabel: vscode.l10n.t('Use as Mask'),
     canSelectMany: false,
     filters: { 'PNG image': ['png', 'PNG'] },
     ...(first ? { defaultUri: vscode.Uri.joinPath(first.uri, '..') } : {}),

@@ -43,7 +43,7 @@ const refuse = (message: string): never => {
 async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
   const uri = uriOfReference(reference);
   const workspaceFolder = uri && vscode.workspace.getWorkspaceFolder(uri);
-  if (!uri || !workspaceFolder) return refuse(`The image ${JSON.stringify(reference)} is not a file of the workspace.`);
+  if (!uri || !workspaceFolder) return refuse(vscode.l10n.t('The image {0} is not a file of the workspace.', JSON.stringify(reference) ?? String(reference)));
   const name = vscode.workspace.asRelativePath(uri);
   const read = (file: vscode.Uri): Thenable<Uint8Array | undefined> =>
     vscode.workspace.fs.readFile(file).then(
@@ -51,18 +51,19 @@ async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
       () => undefined,
     );
   const [bytes, sidecarBytes] = await Promise.all([read(uri), read(uri.with({ path: `${uri.path}.json` }))]);
-  if (!bytes) return refuse(`${name} does not exist.`);
+  if (!bytes) return refuse(vscode.l10n.t('{0} does not exist.', name));
   const sidecar = sidecarBytes && readPlaceholderSidecar(new TextDecoder().decode(sidecarBytes));
-  if (!sidecar) return refuse(`${name} is not a placeholder made by Segmind Image Studio (its sidecar does not say "placeholder": true).`);
-  if (sidecar.format === 'svg') return refuse(`${name} is an SVG placeholder: the models make PNG, JPEG or WebP, so it cannot be rendered in place.`);
-  if (sha256Of(bytes) !== sidecar.sha256) return refuse(`${name} was changed since it was made as a placeholder, so it is not replaced.`);
+  if (!sidecar) return refuse(vscode.l10n.t('{0} is not a placeholder made by Segmind Image Studio (its sidecar does not say "placeholder": true).', name));
+  if (sidecar.format === 'svg')
+    return refuse(vscode.l10n.t('{0} is an SVG placeholder: the models make PNG, JPEG or WebP, so it cannot be rendered in place.', name));
+  if (sha256Of(bytes) !== sidecar.sha256) return refuse(vscode.l10n.t('{0} was changed since it was made as a placeholder, so it is not replaced.', name));
   return { uri, workspaceFolder: workspaceFolder.uri, sidecar };
 }
 
 function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; model?: unknown; quality?: unknown }): Record<string, unknown> {
   const { sidecar } = placeholder;
   const prompt = typeof choices.prompt === 'string' && choices.prompt.trim() ? choices.prompt : sidecar.prompt;
-  if (!prompt?.trim()) refuse(`${vscode.workspace.asRelativePath(placeholder.uri)} has no prompt in its sidecar: give one.`);
+  if (!prompt?.trim()) refuse(vscode.l10n.t('{0} has no prompt in its sidecar: give one.', vscode.workspace.asRelativePath(placeholder.uri)));
   return {
     prompt,
     path: placeholder.uri.path.slice(placeholder.workspaceFolder.path.replace(/\/$/, '').length + 1),
@@ -85,7 +86,7 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
         );
         const saved = result.ran ? result.outcome.saved[0] : undefined;
         const failure: unknown = result.ran ? result.outcome.failures[0] : undefined;
-        if (!saved) throw failure instanceof Error ? failure : new Error('No image was saved.');
+        if (!saved) throw failure instanceof Error ? failure : new Error(vscode.l10n.t('No image was saved.'));
         return saved.uri;
       } catch (error) {
         throw await scriptedRejection(COMMAND_IDS.renderPlaceholder, error, deps.notifier, deps.logger);
@@ -96,11 +97,11 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
       if (!image) return undefined;
       const placeholder = await unchangedPlaceholder(image);
       const prompt = await vscode.window.showInputBox({
-        title: `Segmind: Render ${vscode.workspace.asRelativePath(image)} with AI`,
-        prompt: 'What the image shows (it replaces the placeholder, same size and format)',
+        title: vscode.l10n.t('Segmind: Render {0} with AI', vscode.workspace.asRelativePath(image)),
+        prompt: vscode.l10n.t('What the image shows (it replaces the placeholder, same size and format)'),
         value: placeholder.sidecar.prompt ?? '',
         ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() ? undefined : 'Write what the image shows.'),
+        validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Write what the image shows.')),
       });
       if (prompt === undefined) return undefined;
       const presenter = new ProgressNotification(async (run) => {
@@ -131,14 +132,14 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
 async function pickPlaceholder(): Promise<vscode.Uri | undefined> {
   const placeholders = await findPlaceholderImages();
   if (placeholders.length === 0) {
-    void vscode.window.showInformationMessage('No placeholders made by Segmind Image Studio were found in the workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No placeholders made by Segmind Image Studio were found in the workspace.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     placeholders.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
     {
-      title: 'Segmind: Render Placeholder with AI',
-      placeHolder: 'The placeholder to replace with a generated image',
+      title: vscode.l10n.t('Segmind: Render Placeholder with AI'),
+      placeHolder: vscode.l10n.t('The placeholder to replace with a generated image'),
     },
   );
   return picked?.uri;

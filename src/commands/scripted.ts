@@ -3,6 +3,7 @@
  * the flow with an asker that asks nothing, and the caller gets the saved files' Uris, or a
  * rejection in the user's words with the error's `kind` and `cause` attached.
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
@@ -22,7 +23,7 @@ export async function runScripted(
     const { saved, failures } = result.outcome;
     if (saved.length === 0) {
       const [failure] = failures;
-      throw failure instanceof Error ? failure : new Error('No image was saved.');
+      throw failure instanceof Error ? failure : new Error(l10n.t('No image was saved.'));
     }
     return saved.map((image) => image.uri);
   } catch (error) {

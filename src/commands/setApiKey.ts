@@ -4,6 +4,7 @@
  * (a string, or `{ apiKey }`) and is asked nothing.
  */
 import * as vscode from 'vscode';
+import { actionLabel } from '../ui/errorMessages';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Logger } from '../log/logger';
@@ -22,7 +23,7 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
     const scripted = keyFromArgument(arg);
     if (scripted !== undefined) {
       const check = checkApiKey(scripted);
-      if (!check.ok) throw new Error(`The API key was not saved: ${check.reason}`);
+      if (!check.ok) throw new Error(vscode.l10n.t('The API key was not saved: {0}', check.reason));
       await deps.keys.store(check.key);
       deps.logger.info(
         `API key saved in VS Code's secret storage (scripted call)${check.looksLikeSegmindKey ? '' : '; it does not look like a Segmind key (SG_…)'}.`,
@@ -32,8 +33,8 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
 
     const needed = reasonFromArgument(arg);
     const input = await vscode.window.showInputBox({
-      title: 'Segmind: Set API Key',
-      prompt: `${needed ? `A Segmind API key is needed ${needed}. ` : ''}Paste your key (it starts with SG_); get one at segmind.com under API Keys. It is kept in VS Code's secret storage, never in settings or files.`,
+      title: vscode.l10n.t('Segmind: Set API Key'),
+      prompt: `${needed ? `${vscode.l10n.t('A Segmind API key is needed {0}.', needed)} ` : ''}${vscode.l10n.t("Paste your key (it starts with SG_); get one at segmind.com under API Keys. It is kept in VS Code's secret storage, never in settings or files.")}`,
       placeHolder: 'SG_…',
       password: true,
       ignoreFocusOut: true,
@@ -45,12 +46,16 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
     if (input === undefined) return false;
     const check = checkApiKey(input);
     if (!check.ok) {
-      void vscode.window.showErrorMessage(`The API key was not saved: ${check.reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The API key was not saved: {0}', check.reason));
       return false;
     }
     if (!check.looksLikeSegmindKey) {
-      const save = 'Save Anyway';
-      const answer = await vscode.window.showWarningMessage('This does not look like a Segmind API key (SG_ followed by hex digits).', { modal: true }, save);
+      const save = vscode.l10n.t('Save Anyway');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('This does not look like a Segmind API key (SG_ followed by hex digits).'),
+        { modal: true },
+        save,
+      );
       if (answer !== save) return false;
     }
     await deps.keys.store(check.key);
@@ -75,15 +80,15 @@ function keyFromArgument(arg: unknown): string | undefined {
 async function verifyKey(deps: SetApiKeyDependencies): Promise<void> {
   try {
     const { credits } = await deps.credits.refresh();
-    void vscode.window.showInformationMessage(`Segmind API key saved. Credits: ${formatCredits(credits)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Segmind API key saved. Credits: {0}.', formatCredits(credits)));
   } catch (error) {
     if (isSegmindError(error) && error.kind === 'unauthorized') {
-      const again = 'Set API Key';
-      const answer = await vscode.window.showWarningMessage('The key was saved, but Segmind refused it: API key missing or invalid.', again);
+      const again = actionLabel('setApiKey');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The key was saved, but Segmind refused it: API key missing or invalid.'), again);
       if (answer === again) await vscode.commands.executeCommand('segmind.setApiKey');
     } else {
       deps.logger.warn(`Saved the key but could not check it: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showInformationMessage('Segmind API key saved.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Segmind API key saved.'));
     }
   }
 }

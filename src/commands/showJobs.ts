@@ -9,8 +9,7 @@ import { formatDuration } from '../domain/format';
 import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import { failureWords } from '../ui/errorMessages';
-import { MAY_STILL_CHARGE } from '../domain/wording';
+import { actionLabel, failureWords } from '../ui/errorMessages';
 
 type JobItem = vscode.QuickPickItem & { readonly job?: JobSnapshot; readonly command?: string };
 type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> };
@@ -18,8 +17,8 @@ type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> 
 export function showJobsCommand(tracker: JobTracker, clock: Clock): () => Promise<void> {
   return async () => {
     const choice = await vscode.window.showQuickPick(jobItems(tracker.snapshots(), clock.now()), {
-      title: 'Segmind: Jobs',
-      placeHolder: 'Pick a job to open, reveal, cancel or copy its request id',
+      title: vscode.l10n.t('Segmind: Jobs'),
+      placeHolder: vscode.l10n.t('Pick a job to open, reveal, cancel or copy its request id'),
       matchOnDescription: true,
       matchOnDetail: true,
     });
@@ -33,26 +32,27 @@ function jobItems(jobs: readonly JobSnapshot[], now: number): JobItem[] {
   const finished = jobs.filter((job) => !isRunning(job));
   const item = (job: JobSnapshot): JobItem => ({
     label: `${themeIconOf(job.state)} ${job.prompt.replace(/\s+/g, ' ')}`,
-    description: `${job.model} · ${job.state === 'failed' ? `failed: ${failureWords(job.failure)}` : JOB_STATES[job.state].label} · ${formatDuration((job.finishedAt ?? now) - job.startedAt)}`,
+    description: `${job.model} · ${job.state === 'failed' ? `${JOB_STATES.failed.label}: ${failureWords(job.failure)}` : JOB_STATES[job.state].label} · ${formatDuration((job.finishedAt ?? now) - job.startedAt)}`,
     detail: [
-      job.requestId ? `request ${job.requestId}` : 'not yet accepted',
+      job.requestId ? vscode.l10n.t('request {0}', job.requestId) : vscode.l10n.t('not yet accepted'),
       job.savedUri ? vscode.workspace.asRelativePath(vscode.Uri.parse(job.savedUri)) : '',
-      job.resumed ? 'resumed after reload' : '',
+      job.resumed ? vscode.l10n.t('resumed after reload') : '',
     ]
       .filter(Boolean)
       .join(' · '),
     job,
   });
   const items: JobItem[] = [];
-  if (running.length > 0) items.push({ label: 'Running', kind: vscode.QuickPickItemKind.Separator }, ...running.map(item));
-  if (finished.length > 0) items.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...finished.map(item));
-  if (jobs.length === 0) items.push({ label: '$(info) No jobs in this session yet', description: 'Generate Image… starts one' });
+  if (running.length > 0) items.push({ label: vscode.l10n.t('Running'), kind: vscode.QuickPickItemKind.Separator }, ...running.map(item));
+  if (finished.length > 0) items.push({ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }, ...finished.map(item));
+  if (jobs.length === 0)
+    items.push({ label: `$(info) ${vscode.l10n.t('No jobs in this session yet')}`, description: vscode.l10n.t('Generate Image… starts one') });
   items.push(
     { label: 'Segmind', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(sparkle) Generate Image…', command: COMMAND_IDS.generateImage },
-    { label: '$(window) Open Image Studio', command: COMMAND_IDS.openStudio },
-    { label: '$(credit-card) Check Credits', command: COMMAND_IDS.checkCredits },
-    { label: '$(output) Show Log', command: COMMAND_IDS.showLog },
+    { label: `$(sparkle) ${vscode.l10n.t('Generate Image…')}`, command: COMMAND_IDS.generateImage },
+    { label: `$(window) ${vscode.l10n.t('Open Image Studio')}`, command: COMMAND_IDS.openStudio },
+    { label: `$(credit-card) ${actionLabel('checkCredits')}`, command: COMMAND_IDS.checkCredits },
+    { label: `$(output) ${actionLabel('showLog')}`, command: COMMAND_IDS.showLog },
   );
   return items;
 }
@@ -62,31 +62,48 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
   const saved = job.savedUri ? vscode.Uri.parse(job.savedUri) : undefined;
   if (saved) {
     actions.push(
-      { label: '$(file-media) Open Image', run: () => Promise.resolve(vscode.commands.executeCommand('vscode.openWith', saved, 'imagePreview.previewEditor')) },
-      { label: '$(files) Reveal in Explorer', run: () => Promise.resolve(vscode.commands.executeCommand('revealInExplorer', saved)) },
+      {
+        label: `$(file-media) ${vscode.l10n.t('Open Image')}`,
+        run: () => Promise.resolve(vscode.commands.executeCommand('vscode.openWith', saved, 'imagePreview.previewEditor')),
+      },
+      { label: `$(files) ${vscode.l10n.t('Reveal in Explorer')}`, run: () => Promise.resolve(vscode.commands.executeCommand('revealInExplorer', saved)) },
     );
   }
-  if (isRunning(job)) actions.push({ label: '$(circle-slash) Cancel', description: 'stop waiting for it', run: () => confirmCancel(tracker, job) });
+  if (isRunning(job))
+    actions.push({
+      label: `$(circle-slash) ${vscode.l10n.t('Cancel')}`,
+      description: vscode.l10n.t('stop waiting for it'),
+      run: () => confirmCancel(tracker, job),
+    });
   if (job.requestId) {
     const requestId = job.requestId;
-    actions.push({ label: '$(copy) Copy Request Id', description: requestId, run: () => Promise.resolve(vscode.env.clipboard.writeText(requestId)) });
+    actions.push({
+      label: `$(copy) ${vscode.l10n.t('Copy Request Id')}`,
+      description: requestId,
+      run: () => Promise.resolve(vscode.env.clipboard.writeText(requestId)),
+    });
   }
   if (job.failure !== undefined) {
     const error = failureWords(job.failure);
     actions.push({
-      label: '$(error) Show Error',
+      label: `$(error) ${vscode.l10n.t('Show Error')}`,
       run: () =>
-        Promise.resolve(vscode.window.showErrorMessage(error, 'Show Log')).then((answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog)),
+        Promise.resolve(vscode.window.showErrorMessage(error, actionLabel('showLog'))).then(
+          (answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog),
+        ),
     });
   }
-  const action = await vscode.window.showQuickPick(actions, { title: `Segmind: ${job.prompt.slice(0, 60)}`, placeHolder: 'What to do with this job' });
+  const action = await vscode.window.showQuickPick(actions, {
+    title: `Segmind: ${job.prompt.slice(0, 60)}`,
+    placeHolder: vscode.l10n.t('What to do with this job'),
+  });
   await action?.run();
 }
 
 async function confirmCancel(tracker: JobTracker, job: JobSnapshot): Promise<void> {
-  const stop = 'Stop Waiting';
+  const stop = vscode.l10n.t('Stop Waiting');
   const answer = await vscode.window.showWarningMessage(
-    `Stop waiting for this job? Segmind has no way to cancel a job: ${MAY_STILL_CHARGE.replace('Segmind may', 'it may')}.`,
+    vscode.l10n.t('Stop waiting for this job? Segmind has no way to cancel a job: it may still finish the job and charge for it.'),
     { modal: true },
     stop,
   );

@@ -2,6 +2,8 @@
  * The four GPT Image models, what each accepts, and the one place where parameters are checked
  * against the chosen model — before anything is sent, so a mistake never costs a request.
  */
+import * as l10n from '@vscode/l10n';
+import * as z from './schema';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { keepsTransparency } from './imageRules';
 
@@ -24,18 +26,25 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const MODERATIONS = ['auto', 'low'] as const;
 export type Moderation = (typeof MODERATIONS)[number];
 
-/** Everything that shapes the picture, with the names the options object and settings use. */
-export interface ImageParameters {
-  readonly size: ImageSize;
-  readonly quality: Quality;
-  readonly background: Background;
-  readonly outputFormat: OutputFormat;
-  readonly outputCompression: number;
-  readonly moderation: Moderation;
-}
+export const IMAGE_SIZES = [...BASE_SIZES, ...LARGE_SIZES] as const;
 
+/**
+ * Everything that shapes the picture, with the names the options object and settings use: the one
+ * schema of the six parameters. The job record stores it and the Studio's messages carry it (both
+ * parsed with it); whether a value fits the chosen model is resolveParameters' to say.
+ */
+export const imageParametersSchema = z.object({
+  size: z.enum(IMAGE_SIZES),
+  quality: z.enum(QUALITIES),
+  background: z.enum(BACKGROUNDS),
+  outputFormat: z.enum(OUTPUT_FORMATS),
+  outputCompression: z.int().check(z.gte(0), z.lte(100)),
+  moderation: z.enum(MODERATIONS),
+});
+
+export type ImageParameters = Readonly<z.infer<typeof imageParametersSchema>>;
 export type ParameterName = keyof ImageParameters;
-export const PARAMETER_NAMES: readonly ParameterName[] = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'];
+export const PARAMETER_NAMES = Object.keys(imageParametersSchema.shape) as readonly ParameterName[];
 
 /** How a model takes source images for an edit. */
 export type EditInput = 'none' | 'image_urls' | 'image';
@@ -65,8 +74,11 @@ const COMMON_DEFAULTS = { background: 'opaque', outputFormat: 'png', outputCompr
 export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
   'gpt-image-1': {
     slug: 'gpt-image-1',
+    // eslint-disable-next-line no-restricted-syntax -- a product name, the same in every language
     label: 'GPT Image 1',
-    description: 'Balanced quality, about 48 s',
+    get description() {
+      return l10n.t('Balanced quality, about 48 s');
+    },
     textToImage: true,
     editInput: 'none',
     maxEditImages: 0,
@@ -78,8 +90,11 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
   },
   'gpt-image-1-mini': {
     slug: 'gpt-image-1-mini',
+    // eslint-disable-next-line no-restricted-syntax -- a product name, the same in every language
     label: 'GPT Image 1 Mini',
-    description: 'Cheaper and a little faster, about 42 s',
+    get description() {
+      return l10n.t('Cheaper and a little faster, about 42 s');
+    },
     textToImage: true,
     editInput: 'none',
     maxEditImages: 0,
@@ -91,8 +106,11 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
   },
   'gpt-image-2': {
     slug: 'gpt-image-2',
+    // eslint-disable-next-line no-restricted-syntax -- a product name, the same in every language
     label: 'GPT Image 2',
-    description: 'Sizes up to 4K, edits one image, about 94 s',
+    get description() {
+      return l10n.t('Sizes up to 4K, edits one image, about 94 s');
+    },
     textToImage: true,
     editInput: 'image',
     maxEditImages: 1,
@@ -104,8 +122,11 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
   },
   'gpt-image-1-edit': {
     slug: 'gpt-image-1-edit',
+    // eslint-disable-next-line no-restricted-syntax -- a product name, the same in every language
     label: 'GPT Image 1 Edit',
-    description: 'Edits one or more images, optional mask, about 57 s',
+    get description() {
+      return l10n.t('Edits one or more images, optional mask, about 57 s');
+    },
     textToImage: false,
     editInput: 'image_urls',
     maxEditImages: 16,
@@ -132,11 +153,13 @@ const MAX_PROMPT_LENGTH = 32_000;
 
 export function validatePrompt(prompt: unknown): string {
   if (typeof prompt !== 'string' || prompt.trim() === '') {
-    throw new InvalidParametersError([{ parameter: 'prompt', message: 'The prompt is empty.' }]);
+    throw new InvalidParametersError([{ parameter: 'prompt', message: l10n.t('The prompt is empty.') }]);
   }
   const trimmed = prompt.trim();
   if (trimmed.length > MAX_PROMPT_LENGTH) {
-    throw new InvalidParametersError([{ parameter: 'prompt', message: `The prompt is ${trimmed.length} characters long; the limit is ${MAX_PROMPT_LENGTH}.` }]);
+    throw new InvalidParametersError([
+      { parameter: 'prompt', message: l10n.t('The prompt is {0} characters long; the limit is {1}.', trimmed.length, MAX_PROMPT_LENGTH) },
+    ]);
   }
   return trimmed;
 }
@@ -157,17 +180,17 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
       parameter: name,
       // Say what would work, not only what does not.
       message: onlyOnGptImage2
-        ? `Size ${shown(value)} is only available on gpt-image-2, not on ${model}.`
-        : `${label} "${shown(value)}" is not available on ${model} (choose ${allowed.join(', ')}).`,
+        ? l10n.t('Size {0} is only available on gpt-image-2, not on {1}.', shown(value), model)
+        : l10n.t('{0} "{1}" is not available on {2} (choose {3}).', label, shown(value), model, allowed.join(', ')),
     });
     return fallback;
   };
 
-  const size = pick<ImageSize>('size', info.sizes, info.defaults.size, 'Size');
-  const quality = pick<Quality>('quality', QUALITIES, info.defaults.quality, 'Quality');
-  const background = pick<Background>('background', BACKGROUNDS, info.defaults.background, 'Background');
-  const outputFormat = pick<OutputFormat>('outputFormat', OUTPUT_FORMATS, info.defaults.outputFormat, 'Format');
-  const moderation = pick<Moderation>('moderation', MODERATIONS, info.defaults.moderation, 'Moderation');
+  const size = pick<ImageSize>('size', info.sizes, info.defaults.size, l10n.t('Size'));
+  const quality = pick<Quality>('quality', QUALITIES, info.defaults.quality, l10n.t('Quality'));
+  const background = pick<Background>('background', BACKGROUNDS, info.defaults.background, l10n.t('Background'));
+  const outputFormat = pick<OutputFormat>('outputFormat', OUTPUT_FORMATS, info.defaults.outputFormat, l10n.t('Format'));
+  const moderation = pick<Moderation>('moderation', MODERATIONS, info.defaults.moderation, l10n.t('Moderation'));
 
   let outputCompression = info.defaults.outputCompression;
   const compression = requested.outputCompression;
@@ -178,13 +201,13 @@ export function resolveParameters(model: ModelSlug, requested: RequestedParamete
     } else {
       problems.push({
         parameter: 'outputCompression',
-        message: `Compression must be a whole number from ${min} to ${max} on ${model}, not ${shown(compression)}.`,
+        message: l10n.t('Compression must be a whole number from {0} to {1} on {2}, not {3}.', min, max, model, shown(compression)),
       });
     }
   }
 
   if (background === 'transparent' && !keepsTransparency(outputFormat)) {
-    problems.push({ parameter: 'background', message: 'A transparent background needs the png or webp format, not jpeg.' });
+    problems.push({ parameter: 'background', message: l10n.t('A transparent background needs the png or webp format, not jpeg.') });
   }
 
   if (problems.length > 0) throw new InvalidParametersError(problems);

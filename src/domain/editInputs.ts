@@ -3,6 +3,7 @@
  * not empty, not oversized, not too many, and a mask that is a PNG of the same size as the image.
  * Everything here is refused before any request, with a message that names the file and the limit.
  */
+import * as l10n from '@vscode/l10n';
 import { MODEL_SLUGS, MODELS } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { readPixelSize, sniffImageFormat, type ImageFormat, type PixelSize } from './imageFormat';
@@ -56,18 +57,31 @@ export function workspaceRelativeSegments(path: string): string[] | undefined {
 
 /** Checked before any file is read: a count the edit models cannot take is refused outright. */
 export function checkImageCount(count: number): void {
-  if (count === 0) throw new InvalidParametersError([{ parameter: 'images', message: 'Choose at least one image to edit.' }]);
+  if (count === 0) throw new InvalidParametersError([{ parameter: 'images', message: chooseAnImage() }]);
   if (count > MAX_EDIT_IMAGES) {
-    throw new InvalidParametersError([{ parameter: 'images', message: `${count} images were chosen; an edit takes at most ${MAX_EDIT_IMAGES}.` }]);
+    throw new InvalidParametersError([{ parameter: 'images', message: l10n.t('{0} images were chosen; an edit takes at most {1}.', count, MAX_EDIT_IMAGES) }]);
   }
+}
+
+/** Said by the planner and by the inputs' check. */
+export function chooseAnImage(): string {
+  return l10n.t('Choose at least one image to edit.');
+}
+
+/** `The mask m.png` or the image's path: who a problem is about. */
+export function inputName(path: string, role: EditInputRole): string {
+  return role === 'mask' ? l10n.t('The mask {0}', path) : path;
 }
 
 /** Checked from the file's size before its bytes are read, so a huge file is never loaded. */
 export function sizeProblem(path: string, byteLength: number, role: EditInputRole): ParameterProblem | undefined {
-  const what = role === 'mask' ? `The mask ${path}` : path;
-  if (byteLength === 0) return { parameter: role, message: `${what} is empty (0 bytes).` };
+  const what = inputName(path, role);
+  if (byteLength === 0) return { parameter: role, message: l10n.t('{0} is empty (0 bytes).', what) };
   if (byteLength > MAX_EDIT_IMAGE_BYTES) {
-    return { parameter: role, message: `${what} is ${formatMegabytes(byteLength)}; the limit is ${formatMegabytes(MAX_EDIT_IMAGE_BYTES)} per image.` };
+    return {
+      parameter: role,
+      message: l10n.t('{0} is {1}; the limit is {2} per image.', what, formatMegabytes(byteLength), formatMegabytes(MAX_EDIT_IMAGE_BYTES)),
+    };
   }
   return undefined;
 }
@@ -90,14 +104,20 @@ export function checkEditInputs(images: readonly EditInputFile[], mask?: EditInp
     if (checkedMask && checkedMask.format !== 'png') {
       problems.push({
         parameter: 'mask',
-        message: `The mask ${mask.path} must be a PNG (its transparent pixels mark where to edit), not ${FORMAT_NAMES[checkedMask.format]}.`,
+        message: l10n.t('The mask {0} must be a PNG (its transparent pixels mark where to edit), not {1}.', mask.path, FORMAT_NAMES[checkedMask.format]),
       });
     }
     const [first] = checked;
     if (checkedMask?.pixelSize && first?.pixelSize && !samePixelSize(checkedMask.pixelSize, first.pixelSize)) {
       problems.push({
         parameter: 'mask',
-        message: `The mask ${mask.path} is ${shownSize(checkedMask.pixelSize)} but ${first.path} is ${shownSize(first.pixelSize)}; they must be the same size.`,
+        message: l10n.t(
+          'The mask {0} is {1} but {2} is {3}; they must be the same size.',
+          mask.path,
+          shownSize(checkedMask.pixelSize),
+          first.path,
+          shownSize(first.pixelSize),
+        ),
       });
     }
   }
@@ -105,7 +125,7 @@ export function checkEditInputs(images: readonly EditInputFile[], mask?: EditInp
   if (problems.length === 0 && total > MAX_EDIT_TOTAL_BYTES) {
     problems.push({
       parameter: 'images',
-      message: `The inputs come to ${formatMegabytes(total)} together; the limit for one edit is ${formatMegabytes(MAX_EDIT_TOTAL_BYTES)}.`,
+      message: l10n.t('The inputs come to {0} together; the limit for one edit is {1}.', formatMegabytes(total), formatMegabytes(MAX_EDIT_TOTAL_BYTES)),
     });
   }
   if (problems.length > 0) throw new InvalidParametersError(problems);
@@ -120,13 +140,13 @@ function checkOne(file: EditInputFile, role: EditInputRole, problems: ParameterP
   }
   const format = sniffImageFormat(file.bytes);
   if (!format) {
-    const what = role === 'mask' ? `The mask ${file.path}` : file.path;
+    const what = inputName(file.path, role);
     const other = otherFormat(file.bytes);
     problems.push({
       parameter: role,
       message: other
-        ? `${what} is ${other} image; edits take PNG, JPEG or WebP.`
-        : `${what} is not an image: its contents are not PNG, JPEG or WebP, whatever its name says.`,
+        ? l10n.t('{0} is {1} image; edits take PNG, JPEG or WebP.', what, other)
+        : l10n.t('{0} is not an image: its contents are not PNG, JPEG or WebP, whatever its name says.', what),
     });
     return undefined;
   }

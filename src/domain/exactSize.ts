@@ -3,6 +3,7 @@
  * size to ask for, and how the result is fitted to the asked size. Pure: the pixels are moved by
  * src/pixels/, this only says where.
  */
+import * as l10n from '@vscode/l10n';
 import type { ImageSize } from './catalog';
 import { InvalidParametersError } from './errors';
 import type { PixelSize } from './imageFormat';
@@ -15,10 +16,30 @@ export type Fit = (typeof FITS)[number];
 export const DEFAULT_FIT: Fit = 'cover';
 /** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…). */
 export const SIZE_PRESETS: readonly { readonly size: string; readonly label: string }[] = [
-  { size: '1200x630', label: 'Open Graph card' },
-  { size: '512x512', label: 'Square avatar' },
-  { size: '1500x500', label: 'Banner' },
-  { size: '1280x720', label: 'Video thumbnail' },
+  {
+    size: '1200x630',
+    get label() {
+      return l10n.t('Open Graph card');
+    },
+  },
+  {
+    size: '512x512',
+    get label() {
+      return l10n.t('Square avatar');
+    },
+  },
+  {
+    size: '1500x500',
+    get label() {
+      return l10n.t('Banner');
+    },
+  },
+  {
+    size: '1280x720',
+    get label() {
+      return l10n.t('Video thumbnail');
+    },
+  },
 ];
 
 /** What a job's image is fitted to before it is saved. */
@@ -33,7 +54,13 @@ export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
     throw new InvalidParametersError([
       {
         parameter,
-        message: `${parameter[0]?.toUpperCase()}${parameter.slice(1)} ${JSON.stringify(value)} is not a size: write "WxH" in pixels, each side from ${MIN_SIDE} to ${MAX_SIDE} (e.g. "1200x630").`,
+        message: l10n.t(
+          '{0} {1} is not a size: write "WxH" in pixels, each side from {2} to {3} (e.g. "1200x630").',
+          `${parameter[0]?.toUpperCase()}${parameter.slice(1)}`,
+          JSON.stringify(value) ?? String(value),
+          MIN_SIDE,
+          MAX_SIDE,
+        ),
       },
     ]);
   }
@@ -43,14 +70,14 @@ export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
 export function parseFit(value: unknown): Fit {
   if (value === undefined || value === null) return DEFAULT_FIT;
   if (typeof value === 'string' && (FITS as readonly string[]).includes(value)) return value as Fit;
-  throw new InvalidParametersError([{ parameter: 'fit', message: `Fit ${JSON.stringify(value)} is not one of ${FITS.join(', ')}.` }]);
+  throw new InvalidParametersError([{ parameter: 'fit', message: l10n.t('Fit {0} is not one of {1}.', JSON.stringify(value), FITS.join(', ')) }]);
 }
 
 /** `resize` and `fit` of an options object as an exact size, or undefined when none is asked; `fit` alone is refused. */
 export function exactSizeOf(resize: unknown, fit: unknown): ExactSize | undefined {
   if (resize === undefined || resize === null) {
     if (fit !== undefined && fit !== null)
-      throw new InvalidParametersError([{ parameter: 'fit', message: 'Fit applies with resize only: give resize too, e.g. "1200x630".' }]);
+      throw new InvalidParametersError([{ parameter: 'fit', message: l10n.t('Fit applies with resize only: give resize too, e.g. "1200x630".') }]);
     return undefined;
   }
   return { ...parseResize(resize), fit: parseFit(fit) };

@@ -1,14 +1,15 @@
 /**
- * Small text formatting shared by the Studio webview and the host. Pure and dependency-free, so the
- * webview bundle can carry it and mocha can test it.
+ * Small text formatting shared by the Studio webview and the host. Pure and free of dependencies
+ * but @vscode/l10n, so the webview bundle can carry it and mocha can test it.
  */
+import * as l10n from '@vscode/l10n';
 
 /** "≈ $0.04 per image" for one, "≈ $0.12 for 3 images" for several. */
 export function formatCostEstimate(perImageUsd: number, variants: number): string {
   const total = perImageUsd * variants;
   const amount = total > 0 && total < 0.01 ? '< $0.01' : `$${(Math.round(total * 100) / 100).toFixed(2)}`;
   const approx = amount.startsWith('<') ? amount : `≈ ${amount}`;
-  return variants === 1 ? `${approx} per image` : `${approx} for ${variants} images`;
+  return variants === 1 ? l10n.t('{0} per image', approx) : l10n.t('{0} for {1} images', approx, variants);
 }
 
 /** 0:05, 1:23, 1:02:03 */

@@ -4,6 +4,7 @@
  * (types), and against the model by the catalog, so that a wrong value gets the catalog's clear
  * message rather than a schema dump. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from './schema';
 import { BACKGROUNDS, MODEL_SLUGS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from './catalog';
 import { InvalidParametersError } from './errors';
@@ -145,7 +146,7 @@ export function invalidOptions(error: {
   return new InvalidParametersError(
     error.issues.map((issue) => ({
       parameter: issue.path.join('.') || 'options',
-      message: `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
+      message: l10n.t('Option {0}: {1}.', issue.path.join('.') || '(options)', issue.message),
     })),
   );
 }

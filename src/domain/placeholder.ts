@@ -3,6 +3,7 @@
  * colours and label — from the scripted options, and what its sidecar says. Pure: the pixels are
  * drawn by src/pixels/placeholder.ts.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from './schema';
 import { InvalidParametersError } from './errors';
 import { parseResize } from './exactSize';
@@ -65,12 +66,14 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
   const size = parseResize(parsed.data.size, 'size');
   const format = placeholderFormatOf(fileName);
   if (!format) {
-    throw new InvalidParametersError([{ parameter: 'path', message: `A placeholder is .png, .jpg, .jpeg, .webp or .svg; "${fileName}" is none of them.` }]);
+    throw new InvalidParametersError([
+      { parameter: 'path', message: l10n.t('A placeholder is .png, .jpg, .jpeg, .webp or .svg; "{0}" is none of them.', fileName) },
+    ]);
   }
   const background = parsed.data.background?.trim() ?? DEFAULT_PLACEHOLDER_BACKGROUND;
   if (!/^#[0-9a-f]{6}$/i.test(background)) {
     throw new InvalidParametersError([
-      { parameter: 'background', message: `Background ${JSON.stringify(parsed.data.background)} is not a colour: write "#rrggbb", e.g. "#336699".` },
+      { parameter: 'background', message: l10n.t('Background {0} is not a colour: write "#rrggbb", e.g. "#336699".', JSON.stringify(parsed.data.background)) },
     ]);
   }
   const labelled = Math.min(size.width, size.height) >= MIN_LABELLED_SIDE;

@@ -3,8 +3,10 @@
  * validated for the model before anything is sent: a plan, or an InvalidParametersError listing
  * every problem. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import {
   MODELS,
+  PARAMETER_NAMES,
   TEXT_TO_IMAGE_MODELS,
   isModelSlug,
   resolveParameters,
@@ -18,6 +20,7 @@ import {
 } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { baseNameFromPrompt, editBaseName } from './fileNaming';
+import { chooseAnImage } from './editInputs';
 import { exactSizeOf, nativeSizeFor, type ExactSize } from './exactSize';
 import { MAX_VARIANTS, type CommandOptions } from './options';
 import type { SourceImage } from './sidecar';
@@ -53,15 +56,19 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
   const prompt = validatePrompt(options.prompt);
   const model = options.model ?? defaults.defaultModel;
   if (!isModelSlug(model)) {
-    throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (choose ${TEXT_TO_IMAGE_MODELS.join(', ')}).` }]);
+    throw new InvalidParametersError([
+      { parameter: 'model', message: l10n.t('Unknown model "{0}" (choose {1}).', String(model), TEXT_TO_IMAGE_MODELS.join(', ')) },
+    ]);
   }
   if (!MODELS[model].textToImage) {
     throw new InvalidParametersError([
-      { parameter: 'model', message: `${model} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.` },
+      { parameter: 'model', message: l10n.t('{0} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.', model) },
     ]);
   }
   if (options.images !== undefined && options.images.length > 0) {
-    throw new InvalidParametersError([{ parameter: 'images', message: 'Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).' }]);
+    throw new InvalidParametersError([
+      { parameter: 'images', message: l10n.t('Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).') },
+    ]);
   }
   const variants = checkVariants(options.variants);
   const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
@@ -80,7 +87,9 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
 function checkVariants(requested: number | undefined): number {
   const variants = requested ?? 1;
   if (!Number.isInteger(variants) || variants < 1 || variants > MAX_VARIANTS) {
-    throw new InvalidParametersError([{ parameter: 'variants', message: `Variants must be a whole number from 1 to ${MAX_VARIANTS}, not ${variants}.` }]);
+    throw new InvalidParametersError([
+      { parameter: 'variants', message: l10n.t('Variants must be a whole number from 1 to {0}, not {1}.', MAX_VARIANTS, variants) },
+    ]);
   }
   return variants;
 }
@@ -104,32 +113,34 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   const prompt = validatePrompt(options.prompt);
   const model = options.model ?? DEFAULT_EDIT_MODEL;
   if (!isModelSlug(model)) {
-    throw new InvalidParametersError([{ parameter: 'model', message: `Unknown model "${model}" (edits use gpt-image-1-edit or gpt-image-2).` }]);
+    throw new InvalidParametersError([
+      { parameter: 'model', message: l10n.t('Unknown model "{0}" (edits use gpt-image-1-edit or gpt-image-2).', String(model)) },
+    ]);
   }
   const info = MODELS[model];
   if (info.editInput === 'none') {
     throw new InvalidParametersError([
       {
         parameter: 'model',
-        message: `${model} cannot edit images; choose gpt-image-1-edit (one or more images, optional mask) or gpt-image-2 (one image).`,
+        message: l10n.t('{0} cannot edit images; choose gpt-image-1-edit (one or more images, optional mask) or gpt-image-2 (one image).', model),
       },
     ]);
   }
   const problems: ParameterProblem[] = [];
   const count = sources.images.length;
   if (count === 0) {
-    problems.push({ parameter: 'images', message: 'Choose at least one image to edit.' });
+    problems.push({ parameter: 'images', message: chooseAnImage() });
   } else if (count > info.maxEditImages) {
     problems.push({
       parameter: 'images',
       message:
         info.maxEditImages === 1
-          ? `${model} edits one image at a time, not ${count}; use gpt-image-1-edit for several images.`
-          : `${model} takes at most ${info.maxEditImages} images, not ${count}.`,
+          ? l10n.t('{0} edits one image at a time, not {1}; use gpt-image-1-edit for several images.', model, count)
+          : l10n.t('{0} takes at most {1} images, not {2}.', model, info.maxEditImages, count),
     });
   }
   if (sources.mask !== undefined && info.editInput !== 'image_urls') {
-    problems.push({ parameter: 'mask', message: `A mask is only supported by gpt-image-1-edit, not by ${model}.` });
+    problems.push({ parameter: 'mask', message: l10n.t('A mask is only supported by gpt-image-1-edit, not by {0}.', model) });
   }
   if (problems.length > 0) throw new InvalidParametersError(problems);
   const variants = checkVariants(options.variants);
@@ -204,12 +215,10 @@ interface Resolved {
   readonly fromSettings: readonly ParameterName[];
 }
 
-const PARAMETER_KEYS = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'] as const;
-
 function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): Resolved {
   const merged: Record<string, unknown> = {};
   const settingKeys = new Set<ParameterName>();
-  for (const key of PARAMETER_KEYS) {
+  for (const key of PARAMETER_NAMES) {
     const explicit = options[key];
     if (explicit !== undefined && explicit !== null) {
       merged[key] = explicit;
@@ -225,7 +234,7 @@ function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSett
     throw new InvalidParametersError(
       error.problems.map((problem) =>
         settingKeys.has(problem.parameter as ParameterName)
-          ? { ...problem, message: `${problem.message} (from the setting segmind.${problem.parameter})` }
+          ? { ...problem, message: l10n.t('{0} (from the setting segmind.{1})', problem.message, problem.parameter) }
           : problem,
       ),
     );

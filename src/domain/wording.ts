@@ -1,19 +1,44 @@
 /**
  * Facts that several places put into words, each said once here: how long Segmind keeps a result,
- * that a job we stop waiting for may still be billed, and that images need a folder. The edges
- * (ui/, statusBar/, commands/, studio/) build their sentences from these.
+ * that a job we stop waiting for may still be billed. The edges (ui/, statusBar/, commands/,
+ * studio/, and the Studio webview, which bundles this) build their sentences from these. Functions, not constants: a sentence is looked up in
+ * the bundle of VS Code's display language when it is said (the bundle is configured at activation).
  */
+import * as l10n from '@vscode/l10n';
 
 /** Segmind keeps a job's result this long after it was submitted (docs/segmind-api.md). */
 export const RESULT_RETENTION_MS = 60 * 60 * 1000;
 
-/** `1 hour`, from RESULT_RETENTION_MS. */
-export const RETENTION = ((hours: number): string => `${hours} hour${hours === 1 ? '' : 's'}`)(RESULT_RETENTION_MS / 3_600_000);
+const RETENTION_HOURS = RESULT_RETENTION_MS / 3_600_000;
 
-export const RESULTS_KEPT = `Segmind keeps results for ${RETENTION}`;
+/** `1 hour`, from RESULT_RETENTION_MS. */
+export function retention(): string {
+  return RETENTION_HOURS === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', RETENTION_HOURS);
+}
+
+/** `Segmind keeps results for 1 hour`. */
+export function resultsKept(): string {
+  return l10n.t('Segmind keeps results for {0}', retention());
+}
 
 /** Said wherever we stop waiting for a job: there is no cancel endpoint. */
-export const MAY_STILL_CHARGE = 'Segmind may still finish the job and charge for it';
+export function mayStillCharge(): string {
+  return l10n.t('Segmind may still finish the job and charge for it');
+}
 
-/** The start of every "no folder is open" message. */
-export const OPEN_A_FOLDER = 'Open a folder first';
+/** What a message offers to do next: a button in a notification or in the Studio's notice line. */
+export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
+
+/** The button for an action, as the notifications and the Studio's notices show it. */
+export function actionLabel(action: ErrorAction): string {
+  switch (action) {
+    case 'setApiKey':
+      return l10n.t('Set API Key');
+    case 'showLog':
+      return l10n.t('Show Log');
+    case 'openSettings':
+      return l10n.t('Open Settings');
+    case 'checkCredits':
+      return l10n.t('Check Credits');
+  }
+}

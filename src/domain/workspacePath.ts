@@ -3,6 +3,7 @@
  * workspace-relative paths of edit inputs. Absolute paths, drive letters, `~` and a `..` that climbs
  * out are refused.
  */
+import * as l10n from '@vscode/l10n';
 import { ConfigurationError, type ForbiddenName } from './errors';
 
 const SETTING = 'segmind.outputFolder';
@@ -33,8 +34,8 @@ export function outputFolderSegments(setting: string): string[] {
   throw new ConfigurationError(
     SETTING,
     relative.problem === 'absolute'
-      ? `The output folder must be relative to the workspace folder, not "${value}".`
-      : `The output folder "${value}" is outside the workspace folder.`,
+      ? l10n.t('The output folder must be relative to the workspace folder, not "{0}".', value)
+      : l10n.t('The output folder "{0}" is outside the workspace folder.', value),
   );
 }
 

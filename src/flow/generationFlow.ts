@@ -124,6 +124,7 @@ export interface GenerationFlowDependencies {
 }
 
 const stopped = (reason: string): FlowResult => ({ ran: false, reason });
+const nothingGenerated = (): string => vscode.l10n.t('Nothing was generated.');
 
 /** `public/og.jpeg` → `jpeg`: kept when the format made is the one it names (a reference in code names exactly that file). */
 function extensionOfPath(uri: vscode.Uri): string | undefined {
@@ -143,7 +144,8 @@ export class GenerationFlow {
     const { deps } = this;
     const editing = isEdit(request, parseCommandOptions(request.options));
     const hasKey = async (): Promise<boolean> => (await deps.keys.get()) !== undefined;
-    if (!(await hasKey()) && !((await asker.provideKey(editing ? 'edit' : 'generate')) && (await hasKey()))) return stopped('No API key was set.');
+    if (!(await hasKey()) && !((await asker.provideKey(editing ? 'edit' : 'generate')) && (await hasKey())))
+      return stopped(vscode.l10n.t('No API key was set.'));
 
     const prepared = await this.prepare(request, asker);
     if (!prepared.ready) return stopped(prepared.reason);
@@ -157,10 +159,10 @@ export class GenerationFlow {
         : await resolveOutputFolder(workspaceFolder, settings.outputFolder);
       const keepUnmasked = located && plan.mask && settings.preserveUnmaskedPixels ? this.keepUnmaskedSource(located, request.paintedMask) : undefined;
 
-      if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped('Nothing was generated.');
+      if (plan.variants > 1 && !(await asker.confirmCost(plan))) return stopped(nothingGenerated());
       if (inputs && !(await asker.confirmUpload(prepared.uploads, settings.uploadBaseUrl))) {
         deps.logger.info('Edit cancelled: the upload to Segmind storage was declined.');
-        return stopped('Edit cancelled: nothing was uploaded.');
+        return stopped(vscode.l10n.t('Edit cancelled: nothing was uploaded.'));
       }
 
       await presenter.started?.(plan);
@@ -207,13 +209,13 @@ export class GenerationFlow {
     let inputs: CheckedEditInputs | undefined;
     if (isEdit(request, options)) {
       const images = options.images?.length ? options.images : await asker.chooseImages();
-      if (images === undefined) return { ready: false, reason: 'No image was chosen.' };
+      if (images === undefined) return { ready: false, reason: vscode.l10n.t('No image was chosen.') };
       located = await resolveEditInputs(images, request.paintedMask ? undefined : options.mask);
       inputs = await readEditInputs(located.images, this.maskOf(located, request.paintedMask));
     }
 
     const completed = await asker.complete(options, located && { images: located.images });
-    if (completed === undefined) return { ready: false, reason: 'Nothing was generated.' };
+    if (completed === undefined) return { ready: false, reason: nothingGenerated() };
     if (located && inputs && completed.mask !== options.mask && !request.paintedMask) {
       // The asker chose a mask file: located and checked like one given in the options; the images are read already.
       located = await resolveEditInputs(
@@ -271,7 +273,9 @@ export class GenerationFlow {
     signal: AbortSignal | undefined,
   ): Promise<GenerationPlan> {
     const files = filesToUpload(inputs);
-    presenter.step?.(`Uploading ${files.length === 1 ? 'the image' : `${files.length} files`} to Segmind storage…`);
+    presenter.step?.(
+      files.length === 1 ? vscode.l10n.t('Uploading the image to Segmind storage…') : vscode.l10n.t('Uploading {0} files to Segmind storage…', files.length),
+    );
     try {
       return await uploadEditSources(this.deps.clients.create(settings), plan, inputs, (line) => this.deps.logger.info(line), signal);
     } finally {

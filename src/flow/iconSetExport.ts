@@ -27,7 +27,7 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
   const located = await resolveEditInputs([request.image]);
   const [image] = (await readEditInputs(located.images)).images;
   const [ref] = located.images;
-  if (!image || !ref) throw new InvalidParametersError([{ parameter: 'image', message: 'Choose an image for the icon set.' }]);
+  if (!image || !ref) throw new InvalidParametersError([{ parameter: 'image', message: vscode.l10n.t('Choose an image for the icon set.') }]);
 
   const stem = ref.uri.path.slice(ref.uri.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
   const { uri: folder, workspaceFolder } =
@@ -43,7 +43,10 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
     throw new InvalidParametersError([
       {
         parameter: 'folder',
-        message: `Nothing was written: ${taken.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')} ${taken.length === 1 ? 'exists' : 'exist'} already.`,
+        message:
+          taken.length === 1
+            ? vscode.l10n.t('Nothing was written: {0} exists already.', vscode.workspace.asRelativePath(taken[0] as vscode.Uri))
+            : vscode.l10n.t('Nothing was written: {0} exist already.', taken.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')),
       },
     ]);
   }
@@ -56,7 +59,10 @@ export async function exportIconSet(request: IconSetRequest, outputFolderOf: (wo
     const target = vscode.Uri.joinPath(folder, file.name);
     if (!(await writeConfined(workspaceFolder, target, file.bytes))) {
       throw new InvalidParametersError([
-        { parameter: 'folder', message: `${vscode.workspace.asRelativePath(target)} appeared while the icon set was written; it was left as it is.` },
+        {
+          parameter: 'folder',
+          message: vscode.l10n.t('{0} appeared while the icon set was written; it was left as it is.', vscode.workspace.asRelativePath(target)),
+        },
       ]);
     }
     written.push(target);

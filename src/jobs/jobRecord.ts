@@ -5,7 +5,7 @@
  */
 import * as z from '../domain/schema';
 import { FITS } from '../domain/exactSize';
-import { BACKGROUNDS, BASE_SIZES, LARGE_SIZES, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
+import { imageParametersSchema, MODEL_SLUGS } from '../domain/catalog';
 import { RESULT_RETENTION_MS } from '../domain/wording';
 
 export { RESULT_RETENTION_MS } from '../domain/wording';
@@ -20,14 +20,7 @@ export const jobRecordSchema = z.object({
   requestId: nonEmpty(),
   model: z.enum(MODEL_SLUGS),
   prompt: z.string(),
-  parameters: z.object({
-    size: z.enum([...BASE_SIZES, ...LARGE_SIZES]),
-    quality: z.enum(QUALITIES),
-    background: z.enum(BACKGROUNDS),
-    outputFormat: z.enum(OUTPUT_FORMATS),
-    outputCompression: z.number(),
-    moderation: z.enum(MODERATIONS),
-  }),
+  parameters: imageParametersSchema,
   /** The output folder, as a Uri string. */
   outputFolder: nonEmpty(),
   /** The workspace folder it must stay inside of (absent in records of 0.2). */

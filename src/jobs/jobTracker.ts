@@ -14,7 +14,7 @@ import { sortStoredJobs, type JobRecord } from './jobRecord';
 import { isRunning, type JobSnapshot } from './jobSnapshot';
 import { runJob } from './runJob';
 import type { JobRequest, JobTrackerDependencies, ResumeReport, SavedJob, StartOptions, TrackedJob } from './jobRequest';
-import { RESULTS_KEPT } from '../domain/wording';
+import { RESULT_RETENTION_MS } from '../domain/wording';
 
 export type * from './jobRequest';
 
@@ -49,7 +49,9 @@ export class JobTracker extends Disposable {
     if (invalid > 0) this.deps.logger.warn(`Ignored ${invalid} unreadable stored job record(s).`);
     if (expired.length > 0 || invalid > 0) await this.deps.store.keepOnly(resumable.map((record) => record.id));
     for (const record of expired) {
-      this.deps.logger.warn(`Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: ${RESULTS_KEPT}.`);
+      this.deps.logger.warn(
+        `Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for ${RESULT_RETENTION_MS / 60_000} minutes.`,
+      );
       this.remember({
         ...this.snapshotOf(record),
         state: 'expired',

@@ -29,12 +29,13 @@ export class MissingImageActions implements vscode.CodeActionProvider {
         fix.isPreferred = preferred;
         return fix;
       };
-      if (generationOptionsFor(target)) actions.push(action(`Generate ${name} with Segmind…`, COMMAND_IDS.generateMissingImage, quickFixArgument(target)));
-      actions.push(action(`Make a free placeholder for ${name}`, COMMAND_IDS.placeholderForMissingImage, quickFixArgument(target), true));
+      if (generationOptionsFor(target))
+        actions.push(action(vscode.l10n.t('Generate {0} with Segmind…', name), COMMAND_IDS.generateMissingImage, quickFixArgument(target)));
+      actions.push(action(vscode.l10n.t('Make a free placeholder for {0}', name), COMMAND_IDS.placeholderForMissingImage, quickFixArgument(target), true));
     }
     const all = fillTargets(missing);
     if (here.length > 0 && all.length >= 2) {
-      const fix = new vscode.CodeAction(`Fill all ${all.length} missing images in this file…`, vscode.CodeActionKind.QuickFix);
+      const fix = new vscode.CodeAction(vscode.l10n.t('Fill all {0} missing images in this file…', all.length), vscode.CodeActionKind.QuickFix);
       fix.command = { title: fix.title, command: COMMAND_IDS.fillMissingImages, arguments: [document.uri] };
       actions.push(fix);
     }

@@ -124,7 +124,9 @@ function diagnosticOf(document: vscode.TextDocument, image: MissingImage, severi
   const { size } = image.reference;
   const diagnostic = new vscode.Diagnostic(
     rangeOf(document, image),
-    `Missing image: ${vscode.workspace.asRelativePath(image.target)}${size ? ` (${size.width} × ${size.height})` : ''} does not exist.`,
+    size
+      ? vscode.l10n.t('Missing image: {0} ({1} × {2}) does not exist.', vscode.workspace.asRelativePath(image.target), size.width, size.height)
+      : vscode.l10n.t('Missing image: {0} does not exist.', vscode.workspace.asRelativePath(image.target)),
     severity,
   );
   diagnostic.source = DIAGNOSTIC_SOURCE;

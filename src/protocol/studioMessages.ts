@@ -7,7 +7,7 @@
 import * as z from '../domain/schema';
 import { FITS } from '../domain/exactSize';
 import { MAX_VARIANTS } from '../domain/options';
-import { BACKGROUNDS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../domain/catalog';
+import { imageParametersSchema, MODEL_SLUGS } from '../domain/catalog';
 import { GALLERY_ACTIONS, STUDIO_COMMANDS, type WebviewToHost } from './studioProtocol';
 
 export const MAX_PROMPT_CHARS = 32_000;
@@ -33,14 +33,8 @@ const modelSlug = z.enum(MODEL_SLUGS);
 const text = (min: number, max: number): z.ZodMiniString<string> => z.string().check(z.minLength(min), z.maxLength(max));
 const whole = (min: number, max: number): z.ZodMiniNumber<number> => z.int().check(z.gte(min), z.lte(max));
 
-const parameters = z.strictObject({
-  size: text(0, 16).check(z.regex(/^(auto|\d{3,4}x\d{3,4})$/)),
-  quality: z.enum(QUALITIES),
-  background: z.enum(BACKGROUNDS),
-  outputFormat: z.enum(OUTPUT_FORMATS),
-  outputCompression: whole(0, 100),
-  moderation: z.enum(MODERATIONS),
-});
+// The catalog's one schema of the six parameters, strict here: the webview adds nothing to them.
+const parameters = z.strictObject(imageParametersSchema.shape);
 
 const uriString = text(1, MAX_URI_CHARS);
 
@@ -91,7 +85,8 @@ function hasDangerousKey(value: unknown, depth = 0): boolean {
   return false;
 }
 
-/** A message from the webview, checked; never throws. The reason is short and safe to log. */
+/** A message from the webview, checked; never throws. The reason is short and safe to log (logs are English). */
+/* eslint-disable no-restricted-syntax -- the reasons below go to the log only */
 export function parseWebviewMessage(raw: unknown): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
   const prototype: unknown = Object.getPrototypeOf(raw);
@@ -104,3 +99,4 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
   const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message.slice(0, 120)}`);
   return { ok: false, reason: `type ${shownType}: ${issues.join('; ')}` };
 }
+/* eslint-enable no-restricted-syntax */

@@ -6,7 +6,7 @@
  */
 
 // Type-only imports from the pure core: one source of truth, and nothing reaches the webview bundle.
-import type { Background, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/catalog';
+import type { Background, ImageParameters, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/catalog';
 import type { Fit } from '../domain/exactSize';
 import type { JobStateName } from '../domain/jobStates';
 
@@ -25,14 +25,8 @@ export interface ModelView {
   readonly estimatedCostUsd: number;
 }
 
-export interface StudioParameters {
-  readonly size: string;
-  readonly quality: Quality;
-  readonly background: Background;
-  readonly outputFormat: OutputFormat;
-  readonly outputCompression: number;
-  readonly moderation: Moderation;
-}
+/** The six parameters, as the catalog's one schema has them (studioMessages.ts parses them with it). */
+export type StudioParameters = ImageParameters;
 
 /** The form's settings: what a history entry restores and a sidecar regenerates. */
 export interface StudioSettings {

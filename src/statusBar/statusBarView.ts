@@ -2,13 +2,14 @@
  * What the one status-bar item shows, computed from the jobs, the balance and the key. Pure, so every
  * state's text and tooltip is unit-tested; the host item only copies the result.
  */
+import * as l10n from '@vscode/l10n';
 import { formatCredits, formatDuration, formatUsd } from '../domain/format';
 import type { DaySpend, SpendLimits } from '../domain/spending';
 import { escapeMarkdown } from '../domain/markdown';
 import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import { failureWords } from '../ui/errorMessages';
-import { RETENTION } from '../domain/wording';
+import { actionLabel, failureWords } from '../ui/errorMessages';
+import { retention } from '../domain/wording';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 
@@ -41,18 +42,24 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
 
   if (running.length > 0) {
     const oldest = Math.min(...running.map((job) => job.startedAt));
-    const count = `${running.length} ${running.length === 1 ? 'job' : 'jobs'}`;
+    const count = running.length === 1 ? l10n.t('1 job') : l10n.t('{0} jobs', running.length);
     const elapsed = formatDuration(input.now - oldest);
     return {
       text: `$(sync~spin) ${count} · ${elapsed}`,
       tooltip,
       command: 'segmind.showJobs',
       warning: false,
-      accessibilityLabel: `Segmind: ${count} running, ${elapsed}`,
+      accessibilityLabel: l10n.t('Segmind: {0} running, {1}', count, elapsed),
     };
   }
   if (input.key === 'none') {
-    return { text: '$(key) Set API Key', tooltip, command: 'segmind.setApiKey', warning: false, accessibilityLabel: 'Segmind: no API key set' };
+    return {
+      text: `$(key) ${actionLabel('setApiKey')}`,
+      tooltip,
+      command: 'segmind.setApiKey',
+      warning: false,
+      accessibilityLabel: l10n.t('Segmind: no API key set'),
+    };
   }
   if (input.credits) {
     const amount = formatCredits(input.credits.credits);
@@ -62,11 +69,11 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
       tooltip,
       command: 'segmind.showJobs',
       warning: low,
-      accessibilityLabel: `Segmind: ${amount} credits${low ? ', low' : ''}`,
+      accessibilityLabel: low ? l10n.t('Segmind: {0} credits, low', amount) : l10n.t('Segmind: {0} credits', amount),
     };
   }
-  const problem = input.creditsProblem ? ` (${input.creditsProblem})` : '';
-  return { text: '$(credit-card) Segmind', tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: `Segmind: credits unknown${problem}` };
+  const unknown = input.creditsProblem ? l10n.t('Segmind: credits unknown ({0})', input.creditsProblem) : l10n.t('Segmind: credits unknown');
+  return { text: '$(credit-card) Segmind', tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: unknown };
 }
 
 /** One line per job: state (with the reason or the wait), age, model and prompt. */
@@ -79,51 +86,54 @@ export function jobLine(job: JobSnapshot, now: number): string {
     case 'submitting':
       return `${state()} · ${where}`;
     case 'queued':
-      return `${state()} ${age} · ${where}${job.resumed ? ' · resumed' : ''}`;
+      return `${state()} ${age} · ${where}${job.resumed ? ` · ${l10n.t('resumed')}` : ''}`;
     case 'processing':
     case 'downloading':
       return `${state()} ${age} · ${where}`;
     case 'rate-limited': {
-      const wait = job.retryAt === undefined ? '' : `, retrying in ${Math.max(0, Math.ceil((job.retryAt - now) / 1000))} s`;
+      const wait = job.retryAt === undefined ? '' : l10n.t(', retrying in {0} s', Math.max(0, Math.ceil((job.retryAt - now) / 1000)));
       return `${state(wait)} · ${where}`;
     }
     case 'saved':
-      return `${state()} in ${age} · ${where}`;
+      return `${state()} ${l10n.t('in {0}', age)} · ${where}`;
     case 'failed':
-      return `${state()}: ${escapeMarkdown(job.failure === undefined ? 'unknown reason' : failureWords(job.failure))} · ${where}`;
+      return `${state()}: ${escapeMarkdown(job.failure === undefined ? l10n.t('unknown reason') : failureWords(job.failure))} · ${where}`;
     case 'cancelled':
       return `${state()} · ${where}`;
     case 'expired':
-      return `${state()} (kept ${RETENTION}) · ${where}`;
+      return `${state()} ${l10n.t('(kept {0})', retention())} · ${where}`;
   }
 }
 
 function tooltipMarkdown(input: StatusBarInput, running: readonly JobSnapshot[], recent: readonly JobSnapshot[]): string {
   const lines: string[] = ['**Segmind Image Studio**', ''];
   if (running.length > 0) lines.push(...running.map((job) => `- ${jobLine(job, input.now)}`), '');
-  if (recent.length > 0) lines.push('Recent:', '', ...recent.map((job) => `- ${jobLine(job, input.now)}`), '');
+  if (recent.length > 0) lines.push(l10n.t('Recent:'), '', ...recent.map((job) => `- ${jobLine(job, input.now)}`), '');
   if (input.key === 'none') {
-    lines.push('No API key set. [Set API Key](command:segmind.setApiKey)');
+    lines.push(`${l10n.t('No API key set.')} [${actionLabel('setApiKey')}](command:segmind.setApiKey)`);
   } else {
     if (input.credits) {
-      const free = input.credits.freeCredits === undefined ? '' : ` · free credits: ${formatCredits(input.credits.freeCredits)}`;
-      const low = input.credits.credits < input.lowCreditWarning ? ` · $(warning) below ${input.lowCreditWarning}` : '';
-      lines.push(`Credits: **${formatCredits(input.credits.credits)}**${free}${low}`);
+      const free = input.credits.freeCredits === undefined ? '' : ` · ${l10n.t('free credits: {0}', formatCredits(input.credits.freeCredits))}`;
+      const low = input.credits.credits < input.lowCreditWarning ? ` · $(warning) ${l10n.t('below {0}', input.lowCreditWarning)}` : '';
+      lines.push(`${l10n.t('Credits: {0}', `**${formatCredits(input.credits.credits)}**`)}${free}${low}`);
     } else {
-      lines.push(`Credits: unknown${input.creditsProblem ? ` (${input.creditsProblem})` : ''}`);
+      lines.push(input.creditsProblem ? l10n.t('Credits: unknown ({0})', input.creditsProblem) : l10n.t('Credits: unknown'));
     }
     if (input.spend) lines.push('', spendLine(input.spend.today, input.spend.limits));
-    if (input.key === 'environment') lines.push('', 'Using the key from the SEGMIND_API_KEY environment variable.');
+    if (input.key === 'environment') lines.push('', l10n.t('Using the key from the SEGMIND_API_KEY environment variable.'));
   }
-  lines.push('', '[Show Jobs](command:segmind.showJobs) · [Check Credits](command:segmind.checkCredits) · [Show Log](command:segmind.showLog)');
+  lines.push(
+    '',
+    `[${l10n.t('Show Jobs')}](command:segmind.showJobs) · [${actionLabel('checkCredits')}](command:segmind.checkCredits) · [${actionLabel('showLog')}](command:segmind.showLog)`,
+  );
   return lines.join('\n');
 }
 
 /** `Spent today: $0.12 of $5.00 · by the agent: $0.04 of $2.00` (estimates; limits only when set). */
 export function spendLine(today: DaySpend, limits: SpendLimits): string {
-  const of = (limit: number): string => (limit > 0 ? ` of ${formatUsd(limit)}` : '');
-  const agent = today.agentUsd > 0 || limits.agentDailyUsd > 0 ? ` · by the agent: ${formatUsd(today.agentUsd)}${of(limits.agentDailyUsd)}` : '';
-  return `Spent today (estimated): ${formatUsd(today.totalUsd)}${of(limits.dailyUsd)}${agent}`;
+  const amount = (spent: number, limit: number): string => (limit > 0 ? l10n.t('{0} of {1}', formatUsd(spent), formatUsd(limit)) : formatUsd(spent));
+  const agent = today.agentUsd > 0 || limits.agentDailyUsd > 0 ? ` · ${l10n.t('by the agent: {0}', amount(today.agentUsd, limits.agentDailyUsd))}` : '';
+  return `${l10n.t('Spent today (estimated): {0}', amount(today.totalUsd, limits.dailyUsd))}${agent}`;
 }
 
 function shorten(text: string, max: number): string {

@@ -4,7 +4,10 @@
  * or send anything on a click. So the cost of more than one image, and every upload, are asked each
  * time, whatever the one-time upload consent said.
  */
+import * as l10n from '@vscode/l10n';
 import { MODELS } from '../domain/catalog';
+
+const askedEveryTime = (): string => l10n.t('Sidecars come with the repository, so this is asked every time.');
 import { formatCostEstimate, hostOf } from '../domain/format';
 import type { GenerationPlan } from '../domain/plan';
 import { AsksNothing } from '../flow/asksNothing';
@@ -21,21 +24,20 @@ export class SidecarRunAsker extends AsksNothing {
 
   override confirmCost(plan: GenerationPlan): Promise<boolean> {
     return this.confirm({
-      message: `Run ${this.image} again: ${plan.variants} images with ${plan.model}?`,
-      detail:
-        `Its sidecar asks for ${plan.variants} separate jobs, ${formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)}. ` +
-        'Sidecars come with the repository, so this is asked every time.',
-      action: `Generate ${plan.variants} Images`,
+      message: l10n.t('Run {0} again: {1} images with {2}?', this.image, plan.variants, plan.model),
+      detail: `${l10n.t('Its sidecar asks for {0} separate jobs, {1}.', plan.variants, formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants))} ${askedEveryTime()}`,
+      action: l10n.t('Generate {0} Images', plan.variants),
     });
   }
 
   override confirmUpload(paths: readonly string[], uploadBaseUrl: string): Promise<boolean> {
     return this.confirm({
-      message: `Run ${this.image} again: upload ${paths.length === 1 ? (paths[0] ?? 'the image') : `${paths.length} files`} to Segmind storage?`,
-      detail:
-        `Its sidecar names ${paths.join(', ')} as the images of the edit. They would be sent to ${hostOf(uploadBaseUrl)} and stored by Segmind. ` +
-        'Sidecars come with the repository, so this is asked every time.',
-      action: 'Upload and Edit',
+      message:
+        paths.length === 1
+          ? l10n.t('Run {0} again: upload {1} to Segmind storage?', this.image, paths[0] ?? '')
+          : l10n.t('Run {0} again: upload {1} files to Segmind storage?', this.image, paths.length),
+      detail: `${l10n.t('Its sidecar names {0} as the images of the edit. They would be sent to {1} and stored by Segmind.', paths.join(', '), hostOf(uploadBaseUrl))} ${askedEveryTime()}`,
+      action: l10n.t('Upload and Edit'),
     });
   }
 }

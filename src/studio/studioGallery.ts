@@ -66,7 +66,7 @@ export class StudioGallery {
       case 'copyLink': {
         const link = imageLink('markdown', vscode.workspace.asRelativePath(entry.uri, false), altText(entry.summary.prompt));
         await vscode.env.clipboard.writeText(link);
-        this.channel.notice({ severity: 'info', text: `Copied ${link}`, actions: [] });
+        this.channel.notice({ severity: 'info', text: vscode.l10n.t('Copied {0}', link), actions: [] });
         return;
       }
       case 'useAsInput':
@@ -79,12 +79,21 @@ export class StudioGallery {
   private async runAgain(entry: GalleryEntry): Promise<void> {
     const { settings, sourceImages, maskPath } = entry.summary;
     if (!settings) {
-      this.channel.notice({ severity: 'error', text: `${entry.path} was made with settings this version cannot repeat (see its sidecar).`, actions: [] });
+      this.channel.notice({
+        severity: 'error',
+        text: vscode.l10n.t('{0} was made with settings this version cannot repeat (see its sidecar).', entry.path),
+        actions: [],
+      });
       return;
     }
     this.channel.post({ type: 'restoreSettings', settings });
     const painted = maskPath !== undefined && isPaintedMask(maskPath);
-    if (painted) this.channel.notice({ severity: 'info', text: 'The mask painted for that edit was not kept; running it again without a mask.', actions: [] });
+    if (painted)
+      this.channel.notice({
+        severity: 'info',
+        text: vscode.l10n.t('The mask painted for that edit was not kept; running it again without a mask.'),
+        actions: [],
+      });
     await this.deps.run(settings, sourceImages, maskPath && !painted ? { maskFile: maskPath } : {}, new SidecarRunAsker(this.deps.confirm, entry.path));
   }
 }

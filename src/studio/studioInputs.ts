@@ -18,8 +18,8 @@ export class StudioInputs {
 
   async pick(): Promise<void> {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Image Studio: images to edit',
-      openLabel: 'Add to Edit',
+      title: vscode.l10n.t('Image Studio: images to edit'),
+      openLabel: vscode.l10n.t('Add to Edit'),
       canSelectMany: true,
       filters: { Images: ['png', 'jpg', 'jpeg', 'webp', 'PNG', 'JPG', 'JPEG', 'WEBP'] },
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { COMMAND_IDS } from '../base/commandIds';
 import { Disposable } from '../base/dispose';
+import { mayStillCharge } from '../domain/wording';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
 import { MODELS, resolveParameters } from '../domain/catalog';
@@ -31,10 +32,8 @@ import { toWorkspaceUri } from './webviewUris';
 export { toWorkspaceUri } from './webviewUris';
 import { renderStudioHtml } from './studioHtml';
 import { STUDIO_VIEW_TYPE } from './studioViewType';
-import { jobView, modelView, studioChoices } from './studioViews';
-import { MAY_STILL_CHARGE } from '../domain/wording';
+import { jobView, modelView, runSummary, studioChoices } from './studioViews';
 
-const TITLE = 'Image Studio';
 const JOBS_THROTTLE_MS = 250;
 
 export interface StudioDependencies {
@@ -69,7 +68,7 @@ export class StudioPanel extends Disposable {
       if (inputs.length > 0) void open.addInputs(inputs);
       return open;
     }
-    const panel = vscode.window.createWebviewPanel(STUDIO_VIEW_TYPE, TITLE, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(STUDIO_VIEW_TYPE, vscode.l10n.t('Image Studio'), vscode.ViewColumn.Active, {
       ...studioWebviewOptions(deps.extensionUri),
       // The mask being painted lives in the webview; keep it when the tab is in the background.
       retainContextWhenHidden: true,
@@ -167,7 +166,7 @@ export class StudioPanel extends Disposable {
       case 'generate':
         return this.generate(message.request);
       case 'cancelJob':
-        if (this.deps.tracker.cancel(message.jobId)) this.deps.logger.info(`Image Studio: stopped waiting for a job (${MAY_STILL_CHARGE}).`);
+        if (this.deps.tracker.cancel(message.jobId)) this.deps.logger.info(`Image Studio: stopped waiting for a job (${mayStillCharge()}).`);
         return;
       case 'openJobImage': {
         const job = this.deps.tracker.snapshots().find((candidate) => candidate.id === message.jobId);
@@ -214,7 +213,7 @@ export class StudioPanel extends Disposable {
     let paintedMask: Uint8Array | undefined;
     if (mask) {
       const decoded = fromDataUrl(mask);
-      if (decoded?.format !== 'png') throw new InvalidParametersError([{ parameter: 'mask', message: 'The painted mask is not a PNG image.' }]);
+      if (decoded?.format !== 'png') throw new InvalidParametersError([{ parameter: 'mask', message: vscode.l10n.t('The painted mask is not a PNG image.') }]);
       paintedMask = decoded.bytes;
     }
     await this.run(
@@ -244,16 +243,17 @@ export class StudioPanel extends Disposable {
         // Failed jobs say why on their cards; a summary here says what came of the run.
         if (saved.length === 0) return;
         const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
-        const warnings = saved.flatMap((image) => image.warnings);
-        this.notice(
-          warnings.length > 0
-            ? { severity: 'warning', text: `Saved ${names}. ${warnings.join(' ')}`, actions: ['showLog'] }
-            : { severity: 'info', text: `Saved ${names}${failures.length > 0 ? ` (${failures.length} failed)` : ''}.`, actions: [] },
+        this.channel.notice(
+          runSummary(
+            names,
+            saved.flatMap((image) => image.warnings),
+            failures.length,
+          ),
         );
         await this.gallery.refresh();
       },
     });
-    if (!result.ran) this.notice({ severity: 'info', text: result.reason, actions: [] });
+    if (!result.ran) this.channel.notice({ severity: 'info', text: result.reason, actions: [] });
   }
 
   /** Adds images as edit inputs (from the Explorer, the preview's title, a drop). */
@@ -277,10 +277,6 @@ export class StudioPanel extends Disposable {
     });
   }
 
-  private notice(notice: Parameters<StudioChannel['notice']>[0]): void {
-    this.channel.notice(notice);
-  }
-
   private post(message: Parameters<StudioChannel['post']>[0]): void {
     this.channel.post(message);
   }
@@ -294,6 +290,8 @@ export class StudioPanel extends Disposable {
       scriptUri: asset('dist', 'webview', 'studio.js'),
       styleUri: asset('dist', 'webview', 'studio.css'),
       codiconUri: asset('dist', 'codicons', 'codicon.css'),
+      language: vscode.env.language,
+      ...(vscode.l10n.bundle ? { bundle: vscode.l10n.bundle } : {}),
     });
   }
 }

@@ -2,13 +2,14 @@
  * What the Studio's webview is sent about models, choices and jobs: views made from the catalog and
  * the job snapshots, with errors put into words here, at the edge. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, type ModelInfo } from '../domain/catalog';
 import { MAX_EDIT_IMAGES } from '../domain/editInputs';
 import { FITS, SIZE_PRESETS } from '../domain/exactSize';
 import { MAX_VARIANTS } from '../domain/options';
 import { DEFAULT_EDIT_MODEL } from '../domain/plan';
 import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import type { JobView, ModelView, StudioChoices } from '../protocol/studioProtocol';
+import type { JobView, ModelView, NoticeView, StudioChoices } from '../protocol/studioProtocol';
 import { failureWords } from '../ui/errorMessages';
 
 export function modelView(info: ModelInfo): ModelView {
@@ -53,4 +54,10 @@ export function jobView(job: JobSnapshot, now: number, relativePath: (uri: strin
     ...(job.savedUri ? { savedPath: relativePath(job.savedUri) } : {}),
     ...(job.failure !== undefined ? { error: failureWords(job.failure) } : {}),
   };
+}
+
+/** What came of a Studio run that saved something (failed jobs say why on their own cards). */
+export function runSummary(names: string, warnings: readonly string[], failed: number): NoticeView {
+  if (warnings.length > 0) return { severity: 'warning', text: `${l10n.t('Saved {0}.', names)} ${warnings.join(' ')}`, actions: ['showLog'] };
+  return { severity: 'info', text: failed > 0 ? l10n.t('Saved {0} ({1} failed).', names, failed) : l10n.t('Saved {0}.', names), actions: [] };
 }

@@ -5,6 +5,7 @@
  * saved file, with a small preview image where VS Code carries one (LanguageModelDataPart, 1.106+).
  */
 import * as vscode from 'vscode';
+import { actionLabel } from '../ui/errorMessages';
 import { COMMAND_IDS } from '../base/commandIds';
 import type { Logger } from '../log/logger';
 import type { Settings } from '../config/settings';
@@ -182,9 +183,11 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   private async agentError(error: unknown, input: ToolInput | undefined): Promise<Error> {
     const model = input?.model ?? ((input?.images?.length ?? 0) > 0 ? 'gpt-image-1-edit' : this.deps.readSettings(this.folderQuietly()).defaultModel);
     if (isSegmindError(error) && error.kind === 'missing-api-key') {
-      void vscode.window.showWarningMessage('An agent asked Segmind for an image, but no API key is set.', 'Set API Key').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
-      });
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey'))
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+        });
     }
     const balance = isSegmindError(error) && error.kind === 'not-acceptable' ? await this.deps.balance().catch(() => undefined) : undefined;
     const text = agentErrorText(error, { model, ...(balance === undefined ? {} : { balance }) });

@@ -1,8 +1,11 @@
 /**
  * What the agent tool says, as pure text: the confirmation before it runs (what it costs, where the
  * files go, that edits upload), the result an agent reads (per saved image: path, size, format,
- * model, request id, cost, a Markdown snippet), and failures worded as what to change.
+ * model, request id, cost, a Markdown snippet), and failures worded as what to change. What the
+ * user reads (the confirmation, the progress line) is in their display language; what the
+ * language model reads (results and failures) is English, the language of the tool's schema.
  */
+import * as l10n from '@vscode/l10n';
 import { MODELS, isModelSlug, type ModelSlug } from '../domain/catalog';
 import { isSegmindError } from '../domain/errors';
 import { formatCostEstimate, formatUsd, hostOf } from '../domain/format';
@@ -37,38 +40,45 @@ export interface Confirmation {
   readonly invocationMessage: string;
 }
 
-const SIZE_FROM: Readonly<Record<ConfirmationFacts['sizeFrom'], string>> = {
-  options: '',
-  setting: ' (your segmind.size setting)',
-  model: " (the model's default)",
+const SIZE_FROM: Readonly<Record<ConfirmationFacts['sizeFrom'], () => string>> = {
+  options: () => '',
+  setting: () => ` ${l10n.t('(your segmind.size setting)')}`,
+  model: () => ` ${l10n.t("(the model's default)")}`,
 };
 
 export function confirmationOf(facts: ConfirmationFacts): Confirmation {
   const editing = facts.uploads.length > 0;
   const count = facts.variants;
-  const native = `${facts.size}${SIZE_FROM[facts.sizeFrom]}`;
-  const size = facts.exact ? `exactly ${facts.exact.width}x${facts.exact.height} (${facts.exact.fit}), made at ${native}` : native;
-  const where = 'file' in facts.destination ? codeSpan(facts.destination.file) : `${codeSpan(`${facts.destination.folder}/`)}, named from the prompt`;
+  const native = `${facts.size}${SIZE_FROM[facts.sizeFrom]()}`;
+  const size = facts.exact ? l10n.t('exactly {0}x{1} ({2}), made at {3}', facts.exact.width, facts.exact.height, facts.exact.fit, native) : native;
+  const where = 'file' in facts.destination ? codeSpan(facts.destination.file) : l10n.t('{0}, named from the prompt', codeSpan(`${facts.destination.folder}/`));
   const lines = [
-    `**Prompt:** ${escapeMarkdown(facts.prompt.replace(/\s+/g, ' ').slice(0, 300))}`,
+    `**${l10n.t('Prompt:')}** ${escapeMarkdown(facts.prompt.replace(/\s+/g, ' ').slice(0, 300))}`,
     '',
     // The model and the size are the plan's, checked values; only what came from the input is escaped.
-    `**Model:** ${facts.model} · **Images:** ${count} · **Size:** ${size}`,
-    `**Estimated cost:** ${formatCostEstimate(MODELS[facts.model].estimatedCostUsd, count)} (Segmind bills each image)`,
-    `**Saved to:** ${where}`,
+    `**${l10n.t('Model:')}** ${facts.model} · **${l10n.t('Images:')}** ${count} · **${l10n.t('Size:')}** ${size}`,
+    `**${l10n.t('Estimated cost:')}** ${l10n.t('{0} (Segmind bills each image)', formatCostEstimate(MODELS[facts.model].estimatedCostUsd, count))}`,
+    `**${l10n.t('Saved to:')}** ${where}`,
   ];
   if (facts.agentSpend) {
     const { spentUsd, limitUsd } = facts.agentSpend;
-    const over = spentUsd + facts.estimatedCostUsd > limitUsd + 1e-9 ? ': this call would pass it and will be refused, nothing sent' : '';
-    lines.push(`**Agent spend today:** ${formatUsd(spentUsd)} of ${formatUsd(limitUsd)} (segmind.agentDailySpendLimit)${over}`);
+    const over = spentUsd + facts.estimatedCostUsd > limitUsd + 1e-9 ? l10n.t(': this call would pass it and will be refused, nothing sent') : '';
+    lines.push(`**${l10n.t('Agent spend today:')}** ${l10n.t('{0} of {1} (segmind.agentDailySpendLimit)', formatUsd(spentUsd), formatUsd(limitUsd))}${over}`);
   }
   if (editing) {
-    lines.push('', `Editing **uploads** ${facts.uploads.map((file) => codeSpan(file)).join(', ')} to Segmind storage (${hostOf(facts.uploadBaseUrl)}).`);
+    const uploads = facts.uploads.map((file) => codeSpan(file)).join(', ');
+    lines.push('', l10n.t('Editing **uploads** {0} to Segmind storage ({1}).', uploads, hostOf(facts.uploadBaseUrl)));
   }
   return {
-    title: editing ? 'Edit an image with Segmind' : 'Generate an image with Segmind',
+    title: editing ? l10n.t('Edit an image with Segmind') : l10n.t('Generate an image with Segmind'),
     message: lines.join('\n'),
-    invocationMessage: `${editing ? 'Editing' : 'Generating'} ${count === 1 ? 'an image' : `${count} images`} with ${facts.model}…`,
+    invocationMessage: editing
+      ? count === 1
+        ? l10n.t('Editing an image with {0}…', facts.model)
+        : l10n.t('Editing {0} images with {1}…', count, facts.model)
+      : count === 1
+        ? l10n.t('Generating an image with {0}…', facts.model)
+        : l10n.t('Generating {0} images with {1}…', count, facts.model),
   };
 }
 
@@ -76,13 +86,13 @@ export function confirmationOf(facts: ConfirmationFacts): Confirmation {
 export function unpreparedConfirmation(input: unknown, reason: string): Confirmation {
   const prompt = typeof (input as { prompt?: unknown } | undefined)?.prompt === 'string' ? String((input as { prompt: string }).prompt) : '';
   return {
-    title: 'Generate an image with Segmind',
+    title: l10n.t('Generate an image with Segmind'),
     message: [
-      prompt ? `**Prompt:** ${escapeMarkdown(prompt.replace(/\s+/g, ' ').slice(0, 300))}` : '**No prompt given.**',
+      prompt ? `**${l10n.t('Prompt:')}** ${escapeMarkdown(prompt.replace(/\s+/g, ' ').slice(0, 300))}` : `**${l10n.t('No prompt given.')}**`,
       '',
-      `This call is likely to be refused, before anything is sent: ${escapeMarkdown(reason)}`,
+      l10n.t('This call is likely to be refused, before anything is sent: {0}', escapeMarkdown(reason)),
     ].join('\n'),
-    invocationMessage: 'Checking the image request…',
+    invocationMessage: l10n.t('Checking the image request…'),
   };
 }
 
@@ -113,11 +123,15 @@ export function resultText(prompt: string, saved: readonly SavedImageFacts[], fa
 
 /** `placeholder: true`: free and local, and the confirmation says so. */
 export function placeholderConfirmation(path: string | undefined, size: string): Confirmation {
-  const where = path ? codeSpan(path) : 'the output folder';
+  const where = path ? codeSpan(path) : l10n.t('the output folder');
   return {
-    title: 'Make a free placeholder image',
-    message: `A ${escapeMarkdown(size)} placeholder image, drawn locally, saved to ${where}. **Free**: nothing is sent to Segmind, no credits are used.`,
-    invocationMessage: 'Drawing a free placeholder image',
+    title: l10n.t('Make a free placeholder image'),
+    message: l10n.t(
+      'A {0} placeholder image, drawn locally, saved to {1}. **Free**: nothing is sent to Segmind, no credits are used.',
+      escapeMarkdown(size),
+      where,
+    ),
+    invocationMessage: l10n.t('Drawing a free placeholder image'),
   };
 }
 

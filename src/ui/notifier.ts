@@ -6,14 +6,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import { isSegmindError } from '../domain/errors';
 import { COMMAND_IDS } from '../base/commandIds';
-import { describeError, type ErrorAction, type UserMessage } from './errorMessages';
-
-const ACTION_LABELS: Readonly<Record<ErrorAction, string>> = {
-  setApiKey: 'Set API Key',
-  showLog: 'Show Log',
-  openSettings: 'Open Settings',
-  checkCredits: 'Check Credits',
-};
+import { actionLabel, describeError, type ErrorAction, type UserMessage } from './errorMessages';
 
 export class Notifier {
   constructor(
@@ -26,7 +19,7 @@ export class Notifier {
   async wordsFor(error: unknown): Promise<UserMessage> {
     if (!isSegmindError(error)) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { text: `Something went wrong: ${detail}`, severity: 'error', actions: ['showLog'] };
+      return { text: vscode.l10n.t('Something went wrong: {0}', detail), severity: 'error', actions: ['showLog'] };
     }
     const balance = error.kind === 'not-acceptable' ? await this.balance().catch(() => undefined) : undefined;
     return describeError(error, balance === undefined ? {} : { balance });
@@ -36,7 +29,7 @@ export class Notifier {
     if (isSegmindError(error) && error.kind === 'missing-api-key') {
       // Nothing works without a key: go straight to the box that sets it.
       this.logger.warn('No API key is set; asking for one.');
-      await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: 'for Segmind' });
+      await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: vscode.l10n.t('to use Segmind') });
       return;
     }
     const message = await this.wordsFor(error);
@@ -44,7 +37,7 @@ export class Notifier {
     // Every error offers Show Log (README, "Failures"); a plain notice like "Cancelled" needs no buttons.
     const actions: readonly ErrorAction[] =
       message.severity === 'info' || message.actions.includes('showLog') ? message.actions : [...message.actions, 'showLog'];
-    const labels = actions.map((action) => ACTION_LABELS[action]);
+    const labels = actions.map((action) => actionLabel(action));
     const show =
       message.severity === 'info'
         ? vscode.window.showInformationMessage
@@ -52,7 +45,7 @@ export class Notifier {
           ? vscode.window.showWarningMessage
           : vscode.window.showErrorMessage;
     const chosen = await show(message.text, ...labels);
-    const action = actions.find((candidate) => ACTION_LABELS[candidate] === chosen);
+    const action = actions.find((candidate) => actionLabel(candidate) === chosen);
     if (action) await this.run(action, message.setting);
   }
 

@@ -4,6 +4,7 @@
  * Its Cancel aborts the run's signal: uploads stop, and jobs stop being waited for.
  */
 import * as vscode from 'vscode';
+import { JOB_STATES } from '../domain/jobStates';
 import { formatDuration } from '../domain/format';
 import type { GenerationPlan } from '../domain/plan';
 import type { FinishedRun, Presenter } from '../flow/generationFlow';
@@ -23,20 +24,17 @@ export class ProgressNotification implements Presenter {
   }
 
   started(plan: GenerationPlan): void {
-    const verb = plan.sourceImages ? 'editing' : 'generating';
-    void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Segmind: ${verb} with ${plan.model}`, cancellable: true },
-      (progress, token) => {
-        this.say = (message) => progress.report({ message });
-        const cancellation = token.onCancellationRequested(() => this.controller.abort());
-        return new Promise<void>((resolve) => {
-          this.close = () => {
-            cancellation.dispose();
-            resolve();
-          };
-        });
-      },
-    );
+    const title = plan.sourceImages ? vscode.l10n.t('Segmind: editing with {0}', plan.model) : vscode.l10n.t('Segmind: generating with {0}', plan.model);
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      this.say = (message) => progress.report({ message });
+      const cancellation = token.onCancellationRequested(() => this.controller.abort());
+      return new Promise<void>((resolve) => {
+        this.close = () => {
+          cancellation.dispose();
+          resolve();
+        };
+      });
+    });
   }
 
   step(text: string | null): void {
@@ -44,8 +42,12 @@ export class ProgressNotification implements Presenter {
   }
 
   progress(update: VariantProgress): void {
-    const wait = update.retryInMs === undefined ? '' : `, retrying in ${Math.ceil(update.retryInMs / 1000)} s`;
-    this.say?.(`${update.phase}${wait} · ${formatDuration(update.elapsedMs)}`);
+    const elapsed = formatDuration(update.elapsedMs);
+    this.say?.(
+      update.retryInMs === undefined
+        ? `${JOB_STATES[update.phase].label} · ${elapsed}`
+        : vscode.l10n.t('{0}, retrying in {1} s · {2}', JOB_STATES[update.phase].label, Math.ceil(update.retryInMs / 1000), elapsed),
+    );
   }
 
   finished(): void {

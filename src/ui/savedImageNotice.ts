@@ -12,11 +12,11 @@ export interface SavedNoticeWording {
 
 export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt: string, wording: SavedNoticeWording = {}): Promise<void> {
   const names = uris.map((uri) => vscode.workspace.asRelativePath(uri));
-  const reveal = 'Reveal in Explorer';
-  const copy = 'Copy Markdown Link';
-  const studio = 'Open Studio';
-  const icons = 'Export Icon Set';
-  const message = `${wording.prefix ?? 'Saved'} ${names.join(', ')}${wording.suffix ? ` ${wording.suffix}` : ''}`;
+  const reveal = vscode.l10n.t('Reveal in Explorer');
+  const copy = vscode.l10n.t('Copy Markdown Link');
+  const studio = vscode.l10n.t('Open Studio');
+  const icons = vscode.l10n.t('Export Icon Set');
+  const message = `${wording.prefix ?? vscode.l10n.t('Saved')} ${names.join(', ')}${wording.suffix ? ` ${wording.suffix}` : ''}`;
   const choice = await vscode.window.showInformationMessage(message, reveal, copy, studio, icons);
   if (choice === icons) {
     await vscode.commands.executeCommand(COMMAND_IDS.exportIconSet, uris[0]);

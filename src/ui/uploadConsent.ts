@@ -10,7 +10,6 @@ import type { Logger } from '../log/logger';
 import { hostOf } from '../domain/format';
 
 const CONSENT_KEY = 'segmind.editUploadConsent';
-const ACCEPT = 'Upload and Edit';
 
 interface StoredConsent {
   readonly acceptedAt: string;
@@ -29,18 +28,26 @@ export class UploadConsent {
   /** True to go ahead. Asks only until the user has once chosen "Upload and Edit". */
   async confirm(paths: readonly string[], uploadBaseUrl: string): Promise<boolean> {
     if (this.accepted) return true;
-    const files = paths.length === 1 ? (paths[0] ?? 'The image') : `These ${paths.length} files (${paths.join(', ')})`;
+    const accept = vscode.l10n.t('Upload and Edit');
+    const host = hostOf(uploadBaseUrl);
+    const sent =
+      paths.length === 1
+        ? vscode.l10n.t('{0} will be sent to {1} and stored by Segmind, so the model can fetch it by URL.', paths[0] ?? '', host)
+        : vscode.l10n.t(
+            'These {0} files ({1}) will be sent to {2} and stored by Segmind, so the model can fetch them by URL.',
+            paths.length,
+            paths.join(', '),
+            host,
+          );
     const choice = await vscode.window.showInformationMessage(
-      'Editing uploads your image to Segmind storage.',
+      vscode.l10n.t('Editing uploads your image to Segmind storage.'),
       {
         modal: true,
-        detail:
-          `${files} will be sent to ${hostOf(uploadBaseUrl)} and stored by Segmind, so the model can fetch ${paths.length === 1 ? 'it' : 'them'} by URL. ` +
-          'The original files are never changed. You will not be asked again once you choose "Upload and Edit".',
+        detail: `${sent} ${vscode.l10n.t('The original files are never changed. You will not be asked again once you choose "{0}".', accept)}`,
       },
-      ACCEPT,
+      accept,
     );
-    if (choice !== ACCEPT) return false;
+    if (choice !== accept) return false;
     await this.memento.update(CONSENT_KEY, { acceptedAt: new Date().toISOString() } satisfies StoredConsent);
     this.logger.info('The user agreed that edits upload their images to Segmind storage (remembered).');
     return true;

@@ -7,6 +7,7 @@
  * parts that do not exist yet: a file about to be written is resolved from its nearest existing
  * folder.
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -85,16 +86,21 @@ async function realExisting(location: string, kind: LocationKind): Promise<strin
   }
 }
 
+/** `leads outside the workspace folder.`: the end of a sentence that starts with what it is. */
+export function leadsOutside(): string {
+  return l10n.t('leads outside the workspace folder.');
+}
+
 /** Why a location was refused, as the end of a sentence that starts with what it is ("The path "x" …"). */
 export function refusalOf(confinement: { readonly reason: ConfinementReason; readonly detail?: string }): string {
   switch (confinement.reason) {
     case 'outside':
-      return 'leads outside the workspace folder.';
+      return leadsOutside();
     case 'git':
-      return 'is inside .git, which belongs to git.';
+      return l10n.t('is inside .git, which belongs to git.');
     case 'stream':
-      return 'has a ":" in a name (a drive or an alternate data stream), which is never written.';
+      return l10n.t('has a ":" in a name (a drive or an alternate data stream), which is never written.');
     case 'unverifiable':
-      return `could not be checked (${confinement.detail ?? 'unknown error'}), so nothing is written there.`;
+      return l10n.t('could not be checked ({0}), so nothing is written there.', confinement.detail ?? l10n.t('unknown error'));
   }
 }

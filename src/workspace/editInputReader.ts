@@ -7,7 +7,16 @@ import * as vscode from 'vscode';
 import { confinementOf, refusalOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
-import { checkEditInputs, checkImageCount, sizeProblem, type CheckedEditInputs, type EditInputFile, type EditInputRole } from '../domain/editInputs';
+import {
+  checkEditInputs,
+  checkImageCount,
+  chooseAnImage,
+  inputName,
+  sizeProblem,
+  type CheckedEditInputs,
+  type EditInputFile,
+  type EditInputRole,
+} from '../domain/editInputs';
 
 /** One input, located. */
 export interface EditInputRef {
@@ -43,7 +52,7 @@ export async function resolveEditInputs(images: readonly unknown[], mask?: unkno
 
   const [first] = located;
   const folder = first && vscode.workspace.getWorkspaceFolder(first.uri);
-  if (!first || !folder) throw new InvalidParametersError([{ parameter: 'images', message: 'Choose at least one image to edit.' }]);
+  if (!first || !folder) throw new InvalidParametersError([{ parameter: 'images', message: chooseAnImage() }]);
   return { workspaceFolder: folder.uri, images: located, ...(maskRef ? { mask: maskRef } : {}) };
 }
 
@@ -72,11 +81,11 @@ export async function withMask(inputs: CheckedEditInputs, mask: EditInputRef): P
 }
 
 async function readOne(ref: EditInputRef, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputFile | undefined> {
-  const what = role === 'mask' ? `The mask ${ref.path}` : ref.path;
+  const what = inputName(ref.path, role);
   try {
     const stat = await vscode.workspace.fs.stat(ref.uri);
     if (stat.type & vscode.FileType.Directory) {
-      problems.push({ parameter: role, message: `${what} is a folder, not an image.` });
+      problems.push({ parameter: role, message: vscode.l10n.t('{0} is a folder, not an image.', what) });
       return undefined;
     }
     const tooBigOrEmpty = sizeProblem(ref.path, stat.size, role);
@@ -89,17 +98,19 @@ async function readOne(ref: EditInputRef, role: EditInputRole, problems: Paramet
     const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
     problems.push({
       parameter: role,
-      message: missing ? `${what} does not exist.` : `${what} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      message: missing
+        ? vscode.l10n.t('{0} does not exist.', what)
+        : vscode.l10n.t('{0} could not be read: {1}', what, error instanceof Error ? error.message : String(error)),
     });
     return undefined;
   }
 }
 
 async function locate(reference: unknown, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputRef | undefined> {
-  const label = role === 'mask' ? 'The mask' : 'Image';
+  const label = role === 'mask' ? inputName(shownReference(reference), role) : vscode.l10n.t('Image {0}', shownReference(reference));
   const uri = uriOfReference(reference);
   if (!uri) {
-    problems.push({ parameter: role, message: `${label} ${shownReference(reference)}: give a workspace-relative path (like images/logo.png) or a Uri.` });
+    problems.push({ parameter: role, message: vscode.l10n.t('{0}: give a workspace-relative path (like images/logo.png) or a Uri.', label) });
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -108,8 +119,8 @@ async function locate(reference: unknown, role: EditInputRole, problems: Paramet
     const why =
       confinement && !confinement.ok && confinement.reason !== 'outside'
         ? refusalOf(confinement)
-        : 'is outside the workspace; only files in an open folder can be edited.';
-    problems.push({ parameter: role, message: `${label} ${shownReference(reference)} ${why}` });
+        : vscode.l10n.t('is outside the workspace; only files in an open folder can be edited.');
+    problems.push({ parameter: role, message: `${label} ${why}` });
     return undefined;
   }
   return { uri, path: vscode.workspace.asRelativePath(uri) };

@@ -21,7 +21,8 @@ export async function resolveOutputFolder(workspaceFolder: vscode.Uri, setting: 
 
 async function assertConfined(workspaceFolder: vscode.Uri, folder: vscode.Uri, setting: string): Promise<void> {
   const confinement = await confinementOf(workspaceFolder, folder, 'folder');
-  if (!confinement.ok) throw new ConfigurationError('segmind.outputFolder', `The output folder "${setting.trim()}" ${refusalOf(confinement)}`);
+  if (!confinement.ok)
+    throw new ConfigurationError('segmind.outputFolder', vscode.l10n.t('The output folder "{0}" {1}', setting.trim(), refusalOf(confinement)));
 }
 
 /** The output folder of each workspace folder (not created; a setting that leaves the folder is skipped). */

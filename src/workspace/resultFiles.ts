@@ -170,7 +170,12 @@ async function saveConfined(
       throw again instanceof UnsafeDestinationError ? withRequestId(again) : again;
     }
     warnings.push(
-      `The folder ${vscode.workspace.asRelativePath(result.outputFolder)} was no longer safe to write when the image was ready: it ${refusalOf(error)} The image was saved to ${vscode.workspace.asRelativePath(uri)} instead.`,
+      vscode.l10n.t(
+        'The folder {0} was no longer safe to write when the image was ready: it {1} The image was saved to {2} instead.',
+        vscode.workspace.asRelativePath(result.outputFolder),
+        refusalOf(error),
+        vscode.workspace.asRelativePath(uri),
+      ),
     );
     return uri;
   }

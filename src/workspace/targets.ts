@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors';
 import { forbiddenName, relativeSegments } from '../domain/workspacePath';
-import { confinementOf, refusalOf } from './confinement';
+import { confinementOf, leadsOutside, refusalOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 
 export interface ConfinedTarget {
@@ -23,13 +23,13 @@ export interface ConfinedTarget {
  */
 export async function confinedTarget(reference: unknown, parameter: string, kind: 'file' | 'folder', base?: vscode.Uri): Promise<ConfinedTarget> {
   const refuse = (why: string): never => {
-    throw new InvalidParametersError([{ parameter, message: `The ${parameter} ${shownReference(reference)} ${why}` }]);
+    throw new InvalidParametersError([{ parameter, message: vscode.l10n.t('The {0} {1} {2}', parameter, shownReference(reference), why) }]);
   };
-  if (typeof reference === 'string' && !relativeSegments(reference).ok) refuse('must be relative to the workspace folder and stay inside it.');
+  if (typeof reference === 'string' && !relativeSegments(reference).ok) refuse(vscode.l10n.t('must be relative to the workspace folder and stay inside it.'));
   const uri = uriOfReference(reference, base);
-  if (!uri) return refuse('is not a workspace-relative path (like public/og.png) or a Uri.');
+  if (!uri) return refuse(vscode.l10n.t('is not a workspace-relative path (like public/og.png) or a Uri.'));
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return refuse('leads outside the workspace folder.');
+  if (!folder) return refuse(leadsOutside());
   const checked = kind === 'folder' ? uri : vscode.Uri.joinPath(uri, '..');
   const confinement = await confinementOf(folder.uri, checked, 'folder');
   if (!confinement.ok) return refuse(refusalOf(confinement));
@@ -44,7 +44,9 @@ export async function createConfined(workspaceFolder: vscode.Uri, folder: vscode
   await vscode.workspace.fs.createDirectory(folder);
   const confinement = await confinementOf(workspaceFolder, folder, 'folder');
   if (!confinement.ok) {
-    throw new InvalidParametersError([{ parameter: 'path', message: `The folder ${vscode.workspace.asRelativePath(folder)} ${refusalOf(confinement)}` }]);
+    throw new InvalidParametersError([
+      { parameter: 'path', message: vscode.l10n.t('The folder {0} {1}', vscode.workspace.asRelativePath(folder), refusalOf(confinement)) },
+    ]);
   }
   return folder;
 }

@@ -9,6 +9,7 @@ const html = renderStudioHtml({
   scriptUri: `${CSP_SOURCE}/ext/dist/webview/studio.js`,
   styleUri: `${CSP_SOURCE}/ext/dist/webview/studio.css`,
   codiconUri: `${CSP_SOURCE}/ext/dist/codicons/codicon.css`,
+  language: 'en',
 });
 
 function cspOf(page: string): string {
@@ -86,11 +87,30 @@ describe('Studio HTML and content security policy', () => {
 
   it('a fresh nonce per render; a weak nonce is refused', () => {
     assert.notEqual(contentSecurityPolicy(CSP_SOURCE, 'a'.repeat(24)), contentSecurityPolicy(CSP_SOURCE, 'b'.repeat(24)));
-    assert.throws(() => renderStudioHtml({ cspSource: CSP_SOURCE, nonce: 'short', scriptUri: '', styleUri: '', codiconUri: '' }), /nonce/);
+    assert.throws(() => renderStudioHtml({ cspSource: CSP_SOURCE, nonce: 'short', scriptUri: '', styleUri: '', codiconUri: '', language: 'en' }), /nonce/);
   });
 
   it('escapes the URIs it is given', () => {
-    const page = renderStudioHtml({ cspSource: CSP_SOURCE, nonce: NONCE, scriptUri: 'x"><script>alert(1)</script>', styleUri: '', codiconUri: '' });
+    const page = renderStudioHtml({
+      cspSource: CSP_SOURCE,
+      nonce: NONCE,
+      scriptUri: 'x"><script>alert(1)</script>',
+      styleUri: '',
+      codiconUri: '',
+      language: 'en',
+    });
     assert.equal([...page.matchAll(/<script\b/g)].length, 1);
+  });
+
+  it("carries the host's bundle as data the page cannot run, whatever a translation holds; the page speaks the display language", () => {
+    const bundle = { Generate: 'Erzeugen</script><script>alert(1)</script>', Prompt: '<!-- Eingabe' };
+    const page = renderStudioHtml({ cspSource: CSP_SOURCE, nonce: NONCE, scriptUri: 'studio.js', styleUri: '', codiconUri: '', language: 'de', bundle });
+    assert.equal([...page.matchAll(/<script\b/g)].length, 2, 'the data block and the script');
+    assert.equal([...page.matchAll(/<\/script>/g)].length, 2, 'no translation closes the data block');
+    const data = /<script type="application\/json" id="l10n-bundle">([^<]*)<\/script>/.exec(page);
+    assert.ok(data, 'a JSON data block, no nonce needed: it never runs');
+    assert.deepEqual(JSON.parse(data[1] ?? ''), bundle);
+    assert.match(page, /<html lang="de">/);
+    assert.doesNotMatch(html, /l10n-bundle/, 'English needs no bundle');
   });
 });
