@@ -93,6 +93,7 @@ function httpGet(url, timeoutMs) {
  * @param {boolean} [options.isolateHome] HOME in the temp dir too (default true)
  * @param {boolean} [options.verbose] echo code-server's output (default: env SEGMIND_HOST_VERBOSE)
  * @param {number} [options.startTimeoutMs] default 60 s
+ * @param {string} [options.locale] VS Code's display language (`--locale`), e.g. `qps-ploc`, the pseudo-locale
  * @returns {Promise<{url: string, port: number, pid: number, userDataDir: string, extensionsDir: string,
  *   baseDir: string, outputTail: () => string, exited: Promise<number|null>, stop: () => Promise<void>}>}
  */
@@ -160,6 +161,7 @@ export async function startCodeServer(options = {}) {
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+      ...(options.locale ? ['--locale', options.locale] : []),
     ];
     // `sh` starts a watchdog in the new process group, then becomes code-server (exec, same pid): if this
     // Node process dies without cleaning up (SIGKILL), the watchdog kills the whole group within ~1 s

@@ -23,7 +23,12 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 interface HostModules {
-  startCodeServer(options: { settings?: Record<string, unknown>; installExtensions?: string[] }): Promise<CodeServer>;
+  startCodeServer(options: {
+    settings?: Record<string, unknown>;
+    installExtensions?: string[];
+    locale?: string;
+    prepare?: (dirs: { userDataDir: string; extensionsDir: string }) => void;
+  }): Promise<CodeServer>;
   chromiumPath: string;
   chromiumArgs: string[];
   makeTempDir(prefix: string): string;
@@ -97,6 +102,8 @@ export interface WorkbenchOptions {
   /** More user settings. */
   readonly settings?: Record<string, unknown>;
   readonly viewport?: { width: number; height: number };
+  /** VS Code's display language (`--locale`), with these translations put beside the installed extension's own. */
+  readonly locale?: { readonly language: string; readonly files: Readonly<Record<string, string>> };
 }
 
 export interface Workbench {
@@ -110,6 +117,34 @@ export interface Workbench {
   /** Developer: Reload Window, then waits for the workbench again. */
   reload(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Before code-server starts: `language` becomes a display language VS Code has a language pack for,
+ * and files (relative path → text) go into the installed extension's folder. Without a language pack
+ * VS Code resolves every locale to English and tells extensions `en`; the pack is what VS Code's own
+ * language-pack service writes into languagepacks.json for an installed one, with no translations
+ * (VS Code's own words stay English: only the extension is under test).
+ */
+function addTranslations(language: string, files: Readonly<Record<string, string>>): (dirs: { userDataDir: string; extensionsDir: string }) => void {
+  return ({ userDataDir, extensionsDir }) => {
+    const core = path.join(userDataDir, 'test-language-pack', 'main.i18n.json');
+    fs.mkdirSync(path.dirname(core), { recursive: true });
+    fs.writeFileSync(core, JSON.stringify({ version: '1.0.0', contents: {} }));
+    const pack = {
+      hash: `test-${language}`,
+      extensions: [{ extensionIdentifier: { id: 'segmind-image-studio-tests.language-pack' }, version: '1.0.0' }],
+      translations: { vscode: core },
+      label: language,
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [language]: pack }));
+    const installed = fs.readdirSync(extensionsDir).find((name) => name.startsWith('segmind-image-studio.'));
+    if (!installed) throw new Error(`the extension is not installed in ${extensionsDir}`);
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(extensionsDir, installed, file)), { recursive: true });
+      fs.writeFileSync(path.join(extensionsDir, installed, file), text);
+    }
+  };
 }
 
 /** code-server with the packaged extension, Chromium on it, the fixture workspace open. */
@@ -132,6 +167,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     const vsix = await packagedVsix();
     server = await host.startCodeServer({
       installExtensions: [vsix],
+      ...(options.locale ? { locale: options.locale.language, prepare: addTranslations(options.locale.language, options.locale.files) } : {}),
       settings: {
         'segmind.apiBaseUrl': options.fake.apiBaseUrl,
         'segmind.uploadBaseUrl': options.fake.uploadBaseUrl,
