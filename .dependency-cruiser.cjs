@@ -16,10 +16,15 @@ const LAYERS = [
   ['commands', 'tool'],
   ['(root)'],
 ];
+/**
+ * The pure halves of host folders, each a subfolder of its own: what the status bar, the Studio and
+ * the notifications show, computed (view/, words/), how one job runs (jobs/run/), the contract's ids.
+ */
+const PURE_HALVES = ['base/ids', 'jobs/run', 'ui/words', 'statusBar/view', 'studio/view'];
 /** Never `vscode`: tested in plain node (unit tests, a loopback fake server). */
-const NO_VSCODE = ['domain', 'protocol', 'references', 'segmind', 'pixels'];
+const NO_VSCODE = ['domain', 'protocol', 'references', 'segmind', 'pixels', ...PURE_HALVES];
 /** Pure, besides: no file system, network or process modules either. */
-const PURE = ['domain', 'protocol', 'references'];
+const PURE = ['domain', 'protocol', 'references', ...PURE_HALVES];
 const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster)$';
 
 const folderRule = (folder, rank) => {

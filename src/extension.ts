@@ -6,12 +6,12 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from './base/commandIds';
-import { TOOL_NAME } from './base/toolIds';
+import { COMMAND_IDS } from './base/ids/commandIds';
+import { TOOL_NAME } from './base/ids/toolIds';
 import { registerCommand } from './commands/registerCommand';
 import { Logger } from './log/logger';
 import type { Services } from './services';
-import { STUDIO_VIEW_TYPE } from './studio/studioViewType';
+import { STUDIO_VIEW_TYPE } from './studio/view/studioViewType';
 import { StudioSerializer } from './studio/studioSerializer';
 
 export function activate(context: vscode.ExtensionContext): void {

@@ -7,7 +7,7 @@
  *   saved files' Uris, or rejects with the reason when nothing was saved.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import type { Logger } from '../log/logger';
 import { isCommandOptions } from '../domain/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';

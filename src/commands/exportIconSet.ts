@@ -4,7 +4,7 @@
  * `{ image, folder? }` and gets the written Uris. Local only: no request, no key.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import type { Logger } from '../log/logger';
 import { isCommandOptions } from '../domain/options';
 import { exportIconSet, ICON_LINK_TAGS, type IconSetRequest } from '../flow/iconSetExport';

@@ -6,7 +6,7 @@
  * missing reference, in file then line order (`list` writes and sends nothing).
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { isModelSlug, MODELS } from '../domain/catalog';
 import { InvalidParametersError } from '../domain/errors';
 import { formatCostEstimate } from '../domain/format';

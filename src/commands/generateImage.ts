@@ -6,7 +6,7 @@
  *   With input images it edits them, as `segmind.editImage` does (the options object is shared).
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../domain/links';
 import { isCommandOptions } from '../domain/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';

@@ -4,7 +4,7 @@
  * asks nothing and resolves to the written Uri. Drawn locally: no key, no request, no credits.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { parseResize, SIZE_PRESETS } from '../domain/exactSize';
 import { isCommandOptions } from '../domain/options';
 import { defaultLabel, DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';

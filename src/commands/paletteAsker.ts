@@ -5,7 +5,7 @@
  * run, and the one-time upload consent before an edit.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/catalog';
 import { EDITABLE_EXTENSIONS } from '../domain/editInputs';
 import { parseResize, type Fit } from '../domain/exactSize';

@@ -6,7 +6,7 @@
  * Scripted `{ image, prompt?, model?, quality? }` → the image's Uri.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { InvalidParametersError } from '../domain/errors';
 import { isCommandOptions } from '../domain/options';
 import { readPlaceholderSidecar, type PlaceholderSidecar } from '../domain/placeholder';

@@ -4,7 +4,7 @@
  * (a string, or `{ apiKey }`) and is asked nothing.
  */
 import * as vscode from 'vscode';
-import { actionLabel } from '../ui/errorMessages';
+import { actionLabel } from '../ui/words/errorMessages';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Logger } from '../log/logger';

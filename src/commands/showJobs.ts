@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../domain/clock';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { formatDuration } from '../domain/format';
 import { JOB_STATES, themeIconOf } from '../domain/jobStates';
 import type { JobTracker } from '../jobs/jobTracker';
-import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import { actionLabel, failureWords } from '../ui/errorMessages';
+import { isRunning, type JobSnapshot } from '../jobs/run/jobSnapshot';
+import { actionLabel, failureWords } from '../ui/words/errorMessages';
 
 type JobItem = vscode.QuickPickItem & { readonly job?: JobSnapshot; readonly command?: string };
 type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> };

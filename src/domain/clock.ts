@@ -1,5 +1,5 @@
 /** Time as the client and the job runner see it; tests pass a fake one. */
-import { CancelledError } from '../domain/errors';
+import { CancelledError } from './errors';
 
 export interface Clock {
   now(): number;

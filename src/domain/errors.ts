@@ -3,6 +3,7 @@
  * sentences for the UI: turning them into words and actions happens at the edge (src/ui).
  * Messages here are for logs and are always redacted.
  */
+import type { ConfinementReason } from './confinementReason';
 import { redact } from './redact';
 import { SegmindError } from './segmindError';
 import type {
@@ -137,11 +138,7 @@ export class NoWorkspaceError extends SegmindError {
   }
 }
 
-/** A name that is never written: `.git` in any spelling, or a `:` (a drive or an NTFS stream). */
-export type ForbiddenName = 'git' | 'stream';
-
-/** Why a location is not confined to its workspace folder (workspace/confinement.ts decides). */
-export type ConfinementReason = 'outside' | ForbiddenName | 'unverifiable';
+export type { ConfinementReason, ForbiddenName } from './confinementReason';
 
 /**
  * A paid image's folder failed the confinement check just before the write (turned into a link

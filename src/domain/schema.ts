@@ -1,5 +1,5 @@
 /**
- * The schema library, as every module here uses it (`import * as z from '../domain/schema'`): zod's
+ * The schema library, as every module here uses it (`import * as z from './schema'`): zod's
  * tree-shakable build, zod/mini, re-exported name by name so the bundle keeps only what is used
  * (zod's classic namespace took 447 KiB), with its English messages (mini loads no locale by
  * itself, and the messages reach users: "Option size: Invalid input: expected string…").

@@ -5,6 +5,7 @@
  * the bundle of VS Code's display language when it is said (the bundle is configured at activation).
  */
 import * as l10n from '@vscode/l10n';
+import type { ConfinementReason } from './confinementReason';
 
 /** Segmind keeps a job's result this long after it was submitted (docs/segmind-api.md). */
 export const RESULT_RETENTION_MS = 60 * 60 * 1000;
@@ -40,5 +41,24 @@ export function actionLabel(action: ErrorAction): string {
       return l10n.t('Open Settings');
     case 'checkCredits':
       return l10n.t('Check Credits');
+  }
+}
+
+/** `leads outside the workspace folder.`: the end of a sentence that starts with what it is. */
+export function leadsOutside(): string {
+  return l10n.t('leads outside the workspace folder.');
+}
+
+/** Why a location was refused, as the end of a sentence that starts with what it is ("The path "x" …"). */
+export function refusalOf(confinement: { readonly reason: ConfinementReason; readonly detail?: string }): string {
+  switch (confinement.reason) {
+    case 'outside':
+      return leadsOutside();
+    case 'git':
+      return l10n.t('is inside .git, which belongs to git.');
+    case 'stream':
+      return l10n.t('has a ":" in a name (a drive or an alternate data stream), which is never written.');
+    case 'unverifiable':
+      return l10n.t('could not be checked ({0}), so nothing is written there.', confinement.detail ?? l10n.t('unknown error'));
   }
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 import type { GenerationPlan } from '../domain/plan';
 import type { Transport } from '../domain/transport';
 import type { JobTracker, KeepUnmaskedSource, SavedJob } from '../jobs/jobTracker';
-import type { JobProgress } from '../jobs/runJob';
+import type { JobProgress } from '../jobs/run/runJob';
 
 export interface VariantProgress extends JobProgress {
   readonly variant: number;

@@ -7,9 +7,9 @@ import type { ExactSize } from '../domain/exactSize';
 import type { SourceImage } from '../domain/sidecar';
 import type { Transport } from '../domain/transport';
 import type { SegmindClient } from '../segmind/client';
-import type { JobRecord } from './jobRecord';
+import type { JobRecord } from './run/jobRecord';
 import type { JobStore } from './jobStore';
-import type { FinishedJob, JobProgress } from './runJob';
+import type { FinishedJob, JobProgress } from './run/runJob';
 
 /** Where and how a finished job's image is kept: what the saveResult port needs besides the bytes. */
 export interface ResultDescription {

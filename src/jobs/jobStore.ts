@@ -4,7 +4,7 @@
  * records.
  */
 import type * as vscode from 'vscode';
-import type { JobRecord } from './jobRecord';
+import type { JobRecord } from './run/jobRecord';
 
 const KEY = 'segmind.runningJobs';
 

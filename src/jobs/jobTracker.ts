@@ -10,9 +10,9 @@ import { Disposable } from '../base/dispose';
 import { MODELS } from '../domain/catalog';
 import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors';
 import type { JobStateName } from '../domain/jobStates';
-import { sortStoredJobs, type JobRecord } from './jobRecord';
-import { isRunning, type JobSnapshot } from './jobSnapshot';
-import { runJob } from './runJob';
+import { sortStoredJobs, type JobRecord } from './run/jobRecord';
+import { isRunning, type JobSnapshot } from './run/jobSnapshot';
+import { runJob } from './run/runJob';
 import type { JobRequest, JobTrackerDependencies, ResumeReport, SavedJob, StartOptions, TrackedJob } from './jobRequest';
 import { RESULT_RETENTION_MS } from '../domain/wording';
 

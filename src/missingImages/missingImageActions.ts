@@ -4,7 +4,7 @@
  * image of the file. Each runs a command; the work is in commands/ and flow/.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { fillTargets, generationOptionsFor, type FillTarget } from '../flow/missingImageFill';
 import { rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
 

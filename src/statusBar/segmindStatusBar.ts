@@ -8,10 +8,10 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import { readSettings } from '../config/settings';
 import type { JobTracker } from '../jobs/jobTracker';
-import { isRunning } from '../jobs/jobSnapshot';
+import { isRunning } from '../jobs/run/jobSnapshot';
 import type { Clock } from '../domain/clock';
 import type { SpendLedger } from '../spending/spendLedger';
-import { statusBarView, type KeyState, type StatusBarView } from './statusBarView';
+import { statusBarView, type KeyState, type StatusBarView } from './view/statusBarView';
 
 const MIN_INTERVAL_MS = 1_000;
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { Disposable } from '../base/dispose';
 import { mayStillCharge } from '../domain/wording';
 import type { Logger } from '../log/logger';
@@ -22,7 +22,7 @@ import type { Notifier } from '../ui/notifier';
 import type { Confirm } from '../ui/confirm';
 import type { UploadConsent } from '../ui/uploadConsent';
 import { GalleryWatcher, studioOutputFolders } from './gallery';
-import type { PromptHistory } from './promptHistory';
+import type { PromptHistory } from './view/promptHistory';
 import { StudioAsker } from './studioAsker';
 import { StudioChannel } from './studioChannel';
 import { openImage, StudioGallery } from './studioGallery';
@@ -30,9 +30,9 @@ import { StudioInputs } from './studioInputs';
 import { toWorkspaceUri } from './webviewUris';
 
 export { toWorkspaceUri } from './webviewUris';
-import { renderStudioHtml } from './studioHtml';
-import { STUDIO_VIEW_TYPE } from './studioViewType';
-import { jobView, modelView, runSummary, studioChoices } from './studioViews';
+import { renderStudioHtml } from './view/studioHtml';
+import { STUDIO_VIEW_TYPE } from './view/studioViewType';
+import { jobView, modelView, runSummary, studioChoices } from './view/studioViews';
 
 const JOBS_THROTTLE_MS = 250;
 

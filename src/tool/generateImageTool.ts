@@ -5,8 +5,8 @@
  * saved file, with a small preview image where VS Code carries one (LanguageModelDataPart, 1.106+).
  */
 import * as vscode from 'vscode';
-import { actionLabel } from '../ui/errorMessages';
-import { COMMAND_IDS } from '../base/commandIds';
+import { actionLabel } from '../ui/words/errorMessages';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import type { Logger } from '../log/logger';
 import type { Settings } from '../config/settings';
 import { InvalidParametersError, isSegmindError } from '../domain/errors';
@@ -16,9 +16,9 @@ import type { GenerationFlow, GenerationRequest, PreparedRun } from '../flow/gen
 import type { SpendLedger } from '../spending/spendLedger';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import { previewPng } from '../pixels/preview';
-import { describeError, failureWords } from '../ui/errorMessages';
+import { describeError, failureWords } from '../ui/words/errorMessages';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
-import { TOOL_NAME } from '../base/toolIds';
+import { TOOL_NAME } from '../base/ids/toolIds';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
 import {

@@ -11,7 +11,7 @@ import { isSegmindError } from '../domain/errors';
 import { formatCostEstimate, formatUsd, hostOf } from '../domain/format';
 import { altText, imageLink } from '../domain/links';
 import { codeSpan, escapeMarkdown } from '../domain/markdown';
-import { describeError } from '../ui/errorMessages';
+import { describeError } from '../ui/words/errorMessages';
 
 /** What will run, as the flow prepared it (GenerationFlow.prepare): the confirmation says exactly this. */
 export interface ConfirmationFacts {

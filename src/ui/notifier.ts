@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import { isSegmindError } from '../domain/errors';
-import { COMMAND_IDS } from '../base/commandIds';
-import { actionLabel, describeError, type ErrorAction, type UserMessage } from './errorMessages';
+import { COMMAND_IDS } from '../base/ids/commandIds';
+import { actionLabel, describeError, type ErrorAction, type UserMessage } from './words/errorMessages';
 
 export class Notifier {
   constructor(

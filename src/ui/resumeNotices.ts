@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger';
 import type { Notifier } from './notifier';
 import { offerSavedImageActions } from './savedImageNotice';
 import { resultsKept } from '../domain/wording';
-import { actionLabel } from './errorMessages';
+import { actionLabel } from './words/errorMessages';
 
 export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notifier, logger: Logger, timeoutMs: number): Promise<void> {
   try {

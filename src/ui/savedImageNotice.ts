@@ -1,6 +1,6 @@
 /** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio / Export Icon Set. */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/commandIds';
+import { COMMAND_IDS } from '../base/ids/commandIds';
 import { altText, imageLink } from '../domain/links';
 
 export interface SavedNoticeWording {

@@ -7,7 +7,6 @@
  * parts that do not exist yet: a file about to be written is resolved from its nearest existing
  * folder.
  */
-import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -83,24 +82,5 @@ async function realExisting(location: string, kind: LocationKind): Promise<strin
       throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
     }
     return path.join(real, ...missing.reverse());
-  }
-}
-
-/** `leads outside the workspace folder.`: the end of a sentence that starts with what it is. */
-export function leadsOutside(): string {
-  return l10n.t('leads outside the workspace folder.');
-}
-
-/** Why a location was refused, as the end of a sentence that starts with what it is ("The path "x" …"). */
-export function refusalOf(confinement: { readonly reason: ConfinementReason; readonly detail?: string }): string {
-  switch (confinement.reason) {
-    case 'outside':
-      return leadsOutside();
-    case 'git':
-      return l10n.t('is inside .git, which belongs to git.');
-    case 'stream':
-      return l10n.t('has a ":" in a name (a drive or an alternate data stream), which is never written.');
-    case 'unverifiable':
-      return l10n.t('could not be checked ({0}), so nothing is written there.', confinement.detail ?? l10n.t('unknown error'));
   }
 }

@@ -4,7 +4,8 @@
  * are an image that may be edited is decided by the pure checks in editInputs.ts.
  */
 import * as vscode from 'vscode';
-import { confinementOf, refusalOf } from './confinement';
+import { refusalOf } from '../domain/wording';
+import { confinementOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
 import {

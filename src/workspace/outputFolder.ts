@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { ConfigurationError } from '../domain/errors';
 import { outputFolderSegments } from '../domain/workspacePath';
-import { confinementOf, refusalOf } from './confinement';
+import { refusalOf } from '../domain/wording';
+import { confinementOf } from './confinement';
 
 /** The output folder's Uri, checked but not created (nothing is written while a run is only being prepared). */
 export async function checkedOutputFolder(workspaceFolder: vscode.Uri, setting: string): Promise<vscode.Uri> {

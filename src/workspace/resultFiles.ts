@@ -9,11 +9,11 @@ import { fromDataUrl } from '../domain/dataUrl';
 import { FILE_EXTENSIONS, formatOfExtension, readPixelSize, type ImageFormat, type PixelSize } from '../domain/imageFormat';
 import { buildSidecar, type SidecarFacts } from '../domain/sidecar';
 import type { KeepUnmaskedSource, ResultDescription, SavedResult, SaveResult } from '../jobs/jobTracker';
-import type { FinishedJob } from '../jobs/runJob';
+import type { FinishedJob } from '../jobs/run/runJob';
 import { fitToSize } from '../pixels/fitImage';
 import { keepUnmaskedPixels } from '../pixels/keepUnmasked';
 import { hasRealTransparency } from '../pixels/transparency';
-import { refusalOf } from './confinement';
+import { refusalOf } from '../domain/wording';
 import { UnsafeDestinationError } from '../domain/errors';
 import { replaceIfUnchanged, saveImage, type ImageToSave } from './imageWriter';
 

@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors';
 import { forbiddenName, relativeSegments } from '../domain/workspacePath';
-import { confinementOf, leadsOutside, refusalOf } from './confinement';
+import { leadsOutside, refusalOf } from '../domain/wording';
+import { confinementOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 
 export interface ConfinedTarget {

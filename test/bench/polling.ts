@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { RequestBudget, RequestGateOnBudget } from '../../src/segmind/requestBudget';
-import { runJob } from '../../src/jobs/runJob';
+import { runJob } from '../../src/jobs/run/runJob';
 import { MODELS, type ModelSlug } from '../../src/domain/catalog';
 import { SegmindClient } from '../../src/segmind/client';
 import { RateLimitError, isSegmindError } from '../../src/domain/errors';

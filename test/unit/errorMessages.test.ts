@@ -23,7 +23,7 @@ import {
   type AnySegmindError,
 } from '../../src/domain/errors';
 import { formatCredits } from '../../src/domain/format';
-import { describeError } from '../../src/ui/errorMessages';
+import { describeError } from '../../src/ui/words/errorMessages';
 
 const KEY = 'SG_0123456789abcdef';
 

@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validatePrompt } from '../../src/domain/catalog';
 import { CancelledError } from '../../src/domain/errors';
-import { describeError } from '../../src/ui/errorMessages';
+import { describeError } from '../../src/ui/words/errorMessages';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const read = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8')) as Record<string, string>;

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/base/commandIds';
-import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/toolIds';
+import { COMMAND_IDS } from '../../src/base/ids/commandIds';
+import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/ids/toolIds';
 import { withGeneratedContributions } from '../../src/domain/contributions';
 import { toolInputJsonSchema } from '../../src/domain/options';
 import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/catalog';

@@ -5,8 +5,8 @@ import { FakeSegmind } from '../fakeSegmind/server';
 import { SegmindClient } from '../../src/segmind/client';
 import { CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError } from '../../src/domain/errors';
 import { readPixelSize } from '../../src/domain/imageFormat';
-import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/runJob';
-import { nextPollDelayMs } from '../../src/jobs/pollSchedule';
+import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/run/runJob';
+import { nextPollDelayMs } from '../../src/jobs/run/pollSchedule';
 import { rejection } from './support/assertions';
 import { FakeClock, START_MS } from './support/fakeClock';
 

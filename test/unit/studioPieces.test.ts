@@ -5,9 +5,9 @@ import { formatCostEstimate, formatDuration } from '../../src/domain/format';
 import { estimateCostUsd } from '../../src/domain/plan';
 import { MODELS } from '../../src/domain/catalog';
 import { readSidecar } from '../../src/domain/sidecar';
-import { imagesWithSidecars, newestFirst } from '../../src/studio/galleryItems';
+import { imagesWithSidecars, newestFirst } from '../../src/studio/view/galleryItems';
 import { filterHistory } from '../../src/domain/promptHistory';
-import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/promptHistory';
+import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/view/promptHistory';
 import type { StudioSettings } from '../../src/protocol/studioProtocol';
 
 const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'): StudioSettings => ({

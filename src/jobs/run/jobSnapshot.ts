@@ -1,6 +1,6 @@
 /** A job as the status bar, Show Jobs and the Studio see it. Pure data, no handles. */
-import type { ModelSlug } from '../domain/catalog';
-import { isRunningState, type JobStateName } from '../domain/jobStates';
+import type { ModelSlug } from '../../domain/catalog';
+import { isRunningState, type JobStateName } from '../../domain/jobStates';
 
 export interface JobSnapshot {
   readonly id: string;

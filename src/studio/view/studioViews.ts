@@ -3,14 +3,14 @@
  * the job snapshots, with errors put into words here, at the edge. Pure.
  */
 import * as l10n from '@vscode/l10n';
-import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, type ModelInfo } from '../domain/catalog';
-import { MAX_EDIT_IMAGES } from '../domain/editInputs';
-import { FITS, SIZE_PRESETS } from '../domain/exactSize';
-import { MAX_VARIANTS } from '../domain/options';
-import { DEFAULT_EDIT_MODEL } from '../domain/plan';
-import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import type { JobView, ModelView, NoticeView, StudioChoices } from '../protocol/studioProtocol';
-import { failureWords } from '../ui/errorMessages';
+import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, type ModelInfo } from '../../domain/catalog';
+import { MAX_EDIT_IMAGES } from '../../domain/editInputs';
+import { FITS, SIZE_PRESETS } from '../../domain/exactSize';
+import { MAX_VARIANTS } from '../../domain/options';
+import { DEFAULT_EDIT_MODEL } from '../../domain/plan';
+import { isRunning, type JobSnapshot } from '../../jobs/run/jobSnapshot';
+import type { JobView, ModelView, NoticeView, StudioChoices } from '../../protocol/studioProtocol';
+import { failureWords } from '../../ui/words/errorMessages';
 
 export function modelView(info: ModelInfo): ModelView {
   return {

@@ -5,11 +5,11 @@
  * Rate limits never fail a job: a 429 while polling only makes us wait longer. The job ends with
  * the image, a typed failure, cancellation, or the deadline.
  */
-import type { ModelSlug } from '../domain/catalog';
-import type { Transport } from '../domain/transport';
-import type { Clock } from '../domain/clock';
-import type { DownloadedImage, SegmindClient } from '../segmind/client';
-import { JobTimeoutError, RateLimitError } from '../domain/errors';
+import type { ModelSlug } from '../../domain/catalog';
+import type { Transport } from '../../domain/transport';
+import type { Clock } from '../../domain/clock';
+import type { DownloadedImage, SegmindClient } from '../../segmind/client';
+import { JobTimeoutError, RateLimitError } from '../../domain/errors';
 import { nextPollDelayMs, type PollScheduleOptions, DEFAULT_POLL_SCHEDULE } from './pollSchedule';
 
 export type JobPhase = 'submitting' | 'queued' | 'processing' | 'rate-limited' | 'downloading';

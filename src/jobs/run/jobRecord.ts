@@ -3,12 +3,12 @@
  * first status poll, removed once its image is saved or it has failed. Segmind keeps results for one
  * hour, so an older record can only be reported as expired. Pure, validated with zod on the way in.
  */
-import * as z from '../domain/schema';
-import { FITS } from '../domain/exactSize';
-import { imageParametersSchema, MODEL_SLUGS } from '../domain/catalog';
-import { RESULT_RETENTION_MS } from '../domain/wording';
+import * as z from '../../domain/schema';
+import { FITS } from '../../domain/exactSize';
+import { imageParametersSchema, MODEL_SLUGS } from '../../domain/catalog';
+import { RESULT_RETENTION_MS } from '../../domain/wording';
 
-export { RESULT_RETENTION_MS } from '../domain/wording';
+export { RESULT_RETENTION_MS } from '../../domain/wording';
 
 const sourceImageSchema = z.object({ path: z.string(), uploadedUrl: z.optional(z.string()) });
 const nonEmpty = (): z.ZodMiniString<string> => z.string().check(z.minLength(1));

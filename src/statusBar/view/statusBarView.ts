@@ -3,13 +3,13 @@
  * state's text and tooltip is unit-tested; the host item only copies the result.
  */
 import * as l10n from '@vscode/l10n';
-import { formatCredits, formatDuration, formatUsd } from '../domain/format';
-import type { DaySpend, SpendLimits } from '../domain/spending';
-import { escapeMarkdown } from '../domain/markdown';
-import { JOB_STATES, themeIconOf } from '../domain/jobStates';
-import { isRunning, type JobSnapshot } from '../jobs/jobSnapshot';
-import { actionLabel, failureWords } from '../ui/errorMessages';
-import { retention } from '../domain/wording';
+import { formatCredits, formatDuration, formatUsd } from '../../domain/format';
+import type { DaySpend, SpendLimits } from '../../domain/spending';
+import { escapeMarkdown } from '../../domain/markdown';
+import { JOB_STATES, themeIconOf } from '../../domain/jobStates';
+import { isRunning, type JobSnapshot } from '../../jobs/run/jobSnapshot';
+import { actionLabel, failureWords } from '../../ui/words/errorMessages';
+import { retention } from '../../domain/wording';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 

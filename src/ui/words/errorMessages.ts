@@ -4,13 +4,13 @@
  * words (English, as Segmind sent them) after a sentence of ours: `{0}` is `: …` or a full stop.
  */
 import * as l10n from '@vscode/l10n';
-import { isSegmindError, type AnySegmindError } from '../domain/errors';
-import { formatCredits, formatUsd } from '../domain/format';
-import { refusalOf } from '../workspace/confinement';
-import { mayStillCharge, resultsKept, type ErrorAction } from '../domain/wording';
+import { isSegmindError, type AnySegmindError } from '../../domain/errors';
+import { formatCredits, formatUsd } from '../../domain/format';
+import { refusalOf } from '../../domain/wording';
+import { mayStillCharge, resultsKept, type ErrorAction } from '../../domain/wording';
 
-export type { ErrorAction } from '../domain/wording';
-export { actionLabel } from '../domain/wording';
+export type { ErrorAction } from '../../domain/wording';
+export { actionLabel } from '../../domain/wording';
 
 export interface UserMessage {
   readonly text: string;

@@ -3,7 +3,7 @@
  * prompt and model. Kept in the workspace's state (prompts belong to the project they were written
  * for). Pure: the store is any get/update pair, such as `context.workspaceState`.
  */
-import type { HistoryEntryView, StudioSettings } from '../protocol/studioProtocol';
+import type { HistoryEntryView, StudioSettings } from '../../protocol/studioProtocol';
 
 export const HISTORY_KEY = 'segmind.studioHistory';
 export const MAX_HISTORY = 50;
