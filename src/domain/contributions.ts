@@ -12,6 +12,11 @@ import { toolInputJsonSchema } from './options';
 export interface GeneratedContributions {
   /** Setting key → the properties generated here (merged over the hand-written ones: title, order, scope…). */
   readonly settings: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * The English words of those properties: package.json names them `%key%` and package.nls.json
+   * holds them, like every contributed word; package.nls.de.json translates them (a test holds the keys).
+   */
+  readonly nls: Readonly<Record<string, string>>;
   readonly tool: { readonly inputSchema: Record<string, unknown>; readonly modelDescription: string };
 }
 
@@ -24,8 +29,11 @@ function defaultLabel(parameter: ParameterName): string {
   return defaults.length === 1 ? `Model default (${String(defaults[0])})` : 'Model default';
 }
 
-function enumSetting(parameter: ParameterName, values: readonly string[]): Record<string, unknown> {
-  return { enum: [null, ...values], enumItemLabels: [defaultLabel(parameter), ...values] };
+/** The label of the `null` choice is words (in package.nls.json); the values are the API's own, the same in every language. */
+function enumSetting(parameter: ParameterName, values: readonly string[], nls: Record<string, string>): Record<string, unknown> {
+  const key = `setting.${parameter}.modelDefault`;
+  nls[key] = defaultLabel(parameter);
+  return { enum: [null, ...values], enumItemLabels: [`%${key}%`, ...values] };
 }
 
 const sentence = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
@@ -64,22 +72,34 @@ function modelDescription(): string {
 
 export function generatedContributions(): GeneratedContributions {
   const compression = models.map((model) => model.compressionRange);
+  const nls: Record<string, string> = {};
+  const modelWords = TEXT_TO_IMAGE_MODELS.map((slug) => {
+    const key = `setting.defaultModel.enumDescriptions.${slug}`;
+    nls[key] = `${MODELS[slug].label}: ${sentence(MODELS[slug].description)}.`;
+    return `%${key}%`;
+  });
   return {
     settings: {
-      'segmind.defaultModel': {
-        default: TEXT_TO_IMAGE_MODELS[0],
-        enum: [...TEXT_TO_IMAGE_MODELS],
-        enumDescriptions: TEXT_TO_IMAGE_MODELS.map((slug) => `${MODELS[slug].label}: ${sentence(MODELS[slug].description)}.`),
-      },
-      'segmind.size': { ...enumSetting('size', unique(models.flatMap((model) => model.sizes))) },
-      'segmind.quality': enumSetting('quality', QUALITIES),
-      'segmind.background': enumSetting('background', BACKGROUNDS),
-      'segmind.outputFormat': enumSetting('outputFormat', OUTPUT_FORMATS),
-      'segmind.moderation': enumSetting('moderation', MODERATIONS),
+      'segmind.defaultModel': { default: TEXT_TO_IMAGE_MODELS[0], enum: [...TEXT_TO_IMAGE_MODELS], enumDescriptions: modelWords },
+      'segmind.size': { ...enumSetting('size', unique(models.flatMap((model) => model.sizes)), nls) },
+      'segmind.quality': enumSetting('quality', QUALITIES, nls),
+      'segmind.background': enumSetting('background', BACKGROUNDS, nls),
+      'segmind.outputFormat': enumSetting('outputFormat', OUTPUT_FORMATS, nls),
+      'segmind.moderation': enumSetting('moderation', MODERATIONS, nls),
       'segmind.outputCompression': { minimum: Math.min(...compression.map(([min]) => min)), maximum: Math.max(...compression.map(([, max]) => max)) },
     },
+    nls,
     tool: { inputSchema: toolInputJsonSchema(), modelDescription: modelDescription() },
   };
+}
+
+/** package.nls.json with the generated words put in (hand-written keys and their order kept, generated ones after). */
+export function withGeneratedNls(nls: Readonly<Record<string, string>>): Record<string, string> {
+  const generated = generatedContributions().nls;
+  // Generated keys, stale ones included (a model taken out of the catalog): those of the generated settings only.
+  const generatedKey = /^setting\.(defaultModel\.enumDescriptions\.[\w-]+|\w+\.modelDefault)$/;
+  const kept = Object.fromEntries(Object.entries(nls).filter(([key]) => !generatedKey.test(key)));
+  return { ...kept, ...generated };
 }
 
 /** package.json with the generated parts put in (other keys and their order kept). */

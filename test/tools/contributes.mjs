@@ -20,12 +20,25 @@ await esbuild.build({
   format: 'cjs',
   logLevel: 'silent',
 });
-const { withGeneratedContributions } = createRequire(import.meta.url)(outfile);
+const { withGeneratedContributions, withGeneratedNls } = createRequire(import.meta.url)(outfile);
 fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
 
 const manifestFile = path.join(repoRoot, 'package.json');
 const before = fs.readFileSync(manifestFile, 'utf8');
 const after = `${JSON.stringify(withGeneratedContributions(JSON.parse(before)), null, 2)}\n`;
+// The generated words, in English: package.nls.json (the German file is translated by hand; a test holds its keys).
+const nlsFile = path.join(repoRoot, 'package.nls.json');
+const nlsBefore = fs.readFileSync(nlsFile, 'utf8');
+const nlsAfter = `${JSON.stringify(withGeneratedNls(JSON.parse(nlsBefore)), null, 2)}\n`;
+if (nlsAfter !== nlsBefore) {
+  if (check) {
+    console.error('contributes: package.nls.json is stale (the generated settings words); run npm run contributes.');
+    process.exitCode = 1;
+  } else {
+    fs.writeFileSync(nlsFile, nlsAfter);
+    console.log('contributes: package.nls.json updated with the generated settings words.');
+  }
+}
 if (after === before) {
   console.log('contributes: package.json is up to date with the catalog and the options schema.');
 } else if (check) {

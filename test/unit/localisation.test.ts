@@ -26,7 +26,7 @@ const fixedParts = (text: string): string[] => [...text.matchAll(/\(command:[\w.
 
 describe('Localisation of the manifest (package.nls.json)', () => {
   it('every %key% of package.json is in package.nls.json, and every key there is used', () => {
-    const used = new Set([...manifestText.matchAll(/"%([\w.]+)%"/g)].map((match) => match[1] ?? ''));
+    const used = new Set([...manifestText.matchAll(/"%([\w.-]+)%"/g)].map((match) => match[1] ?? ''));
     assert.deepEqual(
       [...used].filter((key) => !(key in english)),
       [],
@@ -41,11 +41,20 @@ describe('Localisation of the manifest (package.nls.json)', () => {
 
   it("titles, descriptions and the tool's name are never hard-coded in package.json", () => {
     const manifest = JSON.parse(manifestText) as {
-      contributes: { commands: { title: string }[]; configuration: { properties: Record<string, { markdownDescription?: string }> } };
+      contributes: {
+        commands: { title: string }[];
+        configuration: {
+          properties: Record<string, { markdownDescription?: string; enum?: unknown[]; enumDescriptions?: string[]; enumItemLabels?: string[] }>;
+        };
+      };
     };
     for (const command of manifest.contributes.commands) assert.match(command.title, /^%[\w.]+%$/);
-    for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties))
+    for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties)) {
       assert.match(setting.markdownDescription ?? '', /^%[\w.]+%$/, key);
+      for (const words of setting.enumDescriptions ?? []) assert.match(words, /^%[\w.-]+%$/, `${key}: enumDescriptions`);
+      // A label is words (a %key%) or the value itself, which is the API's and the same in every language.
+      (setting.enumItemLabels ?? []).forEach((label, index) => assert.ok(/^%[\w.-]+%$/.test(label) || label === setting.enum?.[index], `${key}: ${label}`));
+    }
   });
 
   it('has a German translation, with exactly the English keys, each translated, links and code kept', () => {

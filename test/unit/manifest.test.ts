@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/base/ids/commandIds';
 import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/ids/toolIds';
-import { withGeneratedContributions } from '../../src/domain/contributions';
+import { withGeneratedContributions, withGeneratedNls } from '../../src/domain/contributions';
 import { toolInputJsonSchema } from '../../src/domain/options';
 import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/catalog';
 import { LINK_LANGUAGES } from '../../src/domain/links';
@@ -177,6 +177,8 @@ describe('The agent tool in package.json', () => {
   it('holds every generated part as src/domain/contributions.ts makes it from the catalog (npm run contributes)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.deepEqual(withGeneratedContributions(manifest), manifest, 'package.json is stale: run npm run contributes');
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    assert.deepEqual(withGeneratedNls(nls), nls, 'package.nls.json is stale: run npm run contributes');
   });
 
   it('declares exactly the input schema generated from the options schema', () => {
