@@ -50,8 +50,9 @@ export function activate(context: vscode.ExtensionContext): void {
     const loadStarted = performance.now();
     services().then(
       (ready) => {
+        const built = performance.now();
         ready.startUp();
-        logger.info(`Services loaded in ${(performance.now() - loadStarted).toFixed(1)} ms.`);
+        logger.info(`Services loaded in ${(performance.now() - loadStarted).toFixed(1)} ms (built in ${(built - loadStarted).toFixed(1)} ms).`);
       },
       (error: unknown) => logger.error('Could not start the extension services', error),
     );

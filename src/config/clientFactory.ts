@@ -55,7 +55,7 @@ export class ClientFactory {
     const env = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'].map((name) => process.env[name]);
     const key = JSON.stringify([settings, ...env]);
     if (this.route?.key !== key) {
-      const old = this.route?.route.dispatcher;
+      const old = this.route?.route;
       const route = proxyRoute(settings);
       this.route = { key, route };
       if (route.label)

@@ -33,18 +33,23 @@ export const IMAGE_SIZES = [...BASE_SIZES, ...LARGE_SIZES] as const;
  * schema of the six parameters. The job record stores it and the Studio's messages carry it (both
  * parsed with it); whether a value fits the chosen model is resolveParameters' to say.
  */
-export const imageParametersSchema = z.object({
-  size: z.enum(IMAGE_SIZES),
-  quality: z.enum(QUALITIES),
-  background: z.enum(BACKGROUNDS),
-  outputFormat: z.enum(OUTPUT_FORMATS),
-  outputCompression: z.int().check(z.gte(0), z.lte(100)),
-  moderation: z.enum(MODERATIONS),
-});
+export const imageParametersSchema = z.once(() =>
+  z.object({
+    size: z.enum(IMAGE_SIZES),
+    quality: z.enum(QUALITIES),
+    background: z.enum(BACKGROUNDS),
+    outputFormat: z.enum(OUTPUT_FORMATS),
+    outputCompression: z.int().check(z.gte(0), z.lte(100)),
+    moderation: z.enum(MODERATIONS),
+  }),
+);
 
-export type ImageParameters = Readonly<z.infer<typeof imageParametersSchema>>;
+export type ImageParameters = Readonly<z.infer<ReturnType<typeof imageParametersSchema>>>;
 export type ParameterName = keyof ImageParameters;
-export const PARAMETER_NAMES = Object.keys(imageParametersSchema.shape) as readonly ParameterName[];
+/** The schema's keys, in its order; the compiler holds the two lists equal (a key missing or extra fails to build). */
+export const PARAMETER_NAMES = ['size', 'quality', 'background', 'outputFormat', 'outputCompression', 'moderation'] as const satisfies readonly ParameterName[];
+const everyParameterNamed: Exclude<ParameterName, (typeof PARAMETER_NAMES)[number]> extends never ? true : false = true;
+void everyParameterNamed;
 
 /** How a model takes source images for an edit. */
 export type EditInput = 'none' | 'image_urls' | 'image';

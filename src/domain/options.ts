@@ -24,7 +24,7 @@ const described = <T extends z.ZodMiniType>(schema: T, meta: { description?: str
 };
 const PROMPT = 'What the image shows (or, with images, what to change).';
 
-const FIELDS = {
+const fields = z.once(() => ({
   prompt: described(z.string(), { description: PROMPT }),
   model: described(z.string(), {
     enum: [...MODEL_SLUGS],
@@ -55,71 +55,78 @@ const FIELDS = {
     enum: [...FITS],
     description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).',
   }),
-};
+}));
 
 /** The options object's schema; loose so that a newer caller's extra keys do not break an older extension. */
-export const commandOptionsSchema = z.looseObject({
-  prompt: z.optional(FIELDS.prompt),
-  model: z.optional(FIELDS.model),
-  size: z.nullish(FIELDS.size),
-  quality: z.nullish(FIELDS.quality),
-  background: z.nullish(FIELDS.background),
-  outputFormat: z.nullish(FIELDS.outputFormat),
-  outputCompression: z.nullish(FIELDS.outputCompression),
-  moderation: z.nullish(FIELDS.moderation),
-  variants: z.optional(FIELDS.variants),
-  images: z.optional(z.array(z.unknown())),
-  mask: z.optional(z.unknown()),
-  path: z.nullish(FIELDS.path),
-  resize: z.nullish(FIELDS.resize),
-  fit: z.nullish(FIELDS.fit),
+export const commandOptionsSchema = z.once(() => {
+  const FIELDS = fields();
+  return z.looseObject({
+    prompt: z.optional(FIELDS.prompt),
+    model: z.optional(FIELDS.model),
+    size: z.nullish(FIELDS.size),
+    quality: z.nullish(FIELDS.quality),
+    background: z.nullish(FIELDS.background),
+    outputFormat: z.nullish(FIELDS.outputFormat),
+    outputCompression: z.nullish(FIELDS.outputCompression),
+    moderation: z.nullish(FIELDS.moderation),
+    variants: z.optional(FIELDS.variants),
+    images: z.optional(z.array(z.unknown())),
+    mask: z.optional(z.unknown()),
+    path: z.nullish(FIELDS.path),
+    resize: z.nullish(FIELDS.resize),
+    fit: z.nullish(FIELDS.fit),
+  });
 });
 
 /**
  * The agent tool's input: the same options, as JSON can carry them (paths, not Uris), strict, and
  * with a prompt. Its JSON schema (`toolInputJsonSchema`) is what package.json declares.
  */
-export const toolInputSchema = z.strictObject({
-  prompt: described(z.string().check(z.minLength(1)), { description: PROMPT }),
-  model: z.optional(FIELDS.model),
-  size: z.optional(FIELDS.size),
-  quality: z.optional(FIELDS.quality),
-  background: z.optional(FIELDS.background),
-  outputFormat: z.optional(FIELDS.outputFormat),
-  outputCompression: z.optional(FIELDS.outputCompression),
-  moderation: z.optional(FIELDS.moderation),
-  variants: z.optional(FIELDS.variants),
-  images: z.optional(
-    described(z.array(z.string()), {
-      description: 'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.',
-    }),
-  ),
-  mask: z.optional(
-    described(z.string(), {
-      description:
-        "Workspace-relative path of a PNG of the first image's size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.",
-    }),
-  ),
-  path: z.optional(FIELDS.path),
-  resize: z.optional(FIELDS.resize),
-  fit: z.optional(FIELDS.fit),
-  placeholder: z.optional(
-    described(z.boolean(), {
-      description:
-        'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
-    }),
-  ),
+export const toolInputSchema = z.once(() => {
+  const FIELDS = fields();
+  return z.strictObject({
+    prompt: described(z.string().check(z.minLength(1)), { description: PROMPT }),
+    model: z.optional(FIELDS.model),
+    size: z.optional(FIELDS.size),
+    quality: z.optional(FIELDS.quality),
+    background: z.optional(FIELDS.background),
+    outputFormat: z.optional(FIELDS.outputFormat),
+    outputCompression: z.optional(FIELDS.outputCompression),
+    moderation: z.optional(FIELDS.moderation),
+    variants: z.optional(FIELDS.variants),
+    images: z.optional(
+      described(z.array(z.string()), {
+        description:
+          'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.',
+      }),
+    ),
+    mask: z.optional(
+      described(z.string(), {
+        description:
+          "Workspace-relative path of a PNG of the first image's size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.",
+      }),
+    ),
+    path: z.optional(FIELDS.path),
+    resize: z.optional(FIELDS.resize),
+    fit: z.optional(FIELDS.fit),
+    placeholder: z.optional(
+      described(z.boolean(), {
+        description:
+          'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
+      }),
+    ),
+  });
 });
 
-export type ToolInput = z.infer<typeof toolInputSchema>;
+export type ToolInput = z.infer<ReturnType<typeof toolInputSchema>>;
 
 /** The JSON schema of the tool's input, as contributed in package.json (a unit test holds them equal). */
 export function toolInputJsonSchema(): Record<string, unknown> {
-  const { $schema: _, ...schema } = z.toJSONSchema(toolInputSchema, { io: 'input' }) as Record<string, unknown>;
+  const { $schema: _, ...schema } = z.toJSONSchema(toolInputSchema(), { io: 'input' }) as Record<string, unknown>;
   return schema;
 }
 
-export type CommandOptions = z.infer<typeof commandOptionsSchema>;
+export type CommandOptions = z.infer<ReturnType<typeof commandOptionsSchema>>;
 
 /**
  * True for the options object: any plain object that is not a Uri. Undefined, or a Uri from a menu,
@@ -134,7 +141,7 @@ export function isCommandOptions(value: unknown): value is Record<string, unknow
 }
 
 export function parseCommandOptions(value: unknown): CommandOptions {
-  const parsed = commandOptionsSchema.safeParse(value);
+  const parsed = commandOptionsSchema().safeParse(value);
   if (!parsed.success) throw invalidOptions(parsed.error);
   return parsed.data;
 }

@@ -31,15 +31,17 @@ export interface PlaceholderSpec extends PixelSize {
   readonly prompt?: string;
 }
 
-export const placeholderOptionsSchema = z.looseObject({
-  path: z.optional(z.unknown()),
-  size: z.optional(z.unknown()),
-  label: z.optional(z.string().check(z.maxLength(MAX_LABEL_LENGTH))),
-  background: z.optional(z.string()),
-  prompt: z.optional(z.string().check(z.maxLength(32_000))),
-});
+export const placeholderOptionsSchema = z.once(() =>
+  z.looseObject({
+    path: z.optional(z.unknown()),
+    size: z.optional(z.unknown()),
+    label: z.optional(z.string().check(z.maxLength(MAX_LABEL_LENGTH))),
+    background: z.optional(z.string()),
+    prompt: z.optional(z.string().check(z.maxLength(32_000))),
+  }),
+);
 
-export type PlaceholderOptions = z.infer<typeof placeholderOptionsSchema>;
+export type PlaceholderOptions = z.infer<ReturnType<typeof placeholderOptionsSchema>>;
 
 const EXTENSIONS: Record<string, PlaceholderFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', svg: 'svg' };
 
@@ -55,7 +57,7 @@ export const defaultLabel = (size: PixelSize): string => `${size.width} × ${siz
 export const defaultPlaceholderName = (size: PixelSize): string => `placeholder-${size.width}x${size.height}.png`;
 
 export function parsePlaceholderOptions(options: unknown): PlaceholderOptions {
-  const parsed = placeholderOptionsSchema.safeParse(options ?? {});
+  const parsed = placeholderOptionsSchema().safeParse(options ?? {});
   if (!parsed.success) throw invalidOptions(parsed.error);
   return parsed.data;
 }
@@ -99,21 +101,23 @@ export function placeholderSidecar(spec: PlaceholderSpec, sha256: string, savedA
   };
 }
 
-const placeholderSidecarSchema = z.looseObject({
-  placeholder: z.literal(true),
-  width: z.int().check(z.gte(1)),
-  height: z.int().check(z.gte(1)),
-  format: z.enum(PLACEHOLDER_FORMATS),
-  prompt: z.optional(z.string()),
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-});
+const placeholderSidecarSchema = z.once(() =>
+  z.looseObject({
+    placeholder: z.literal(true),
+    width: z.int().check(z.gte(1)),
+    height: z.int().check(z.gte(1)),
+    format: z.enum(PLACEHOLDER_FORMATS),
+    prompt: z.optional(z.string()),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  }),
+);
 
-export type PlaceholderSidecar = z.infer<typeof placeholderSidecarSchema>;
+export type PlaceholderSidecar = z.infer<ReturnType<typeof placeholderSidecarSchema>>;
 
 /** A sidecar's text as a placeholder's, or undefined when it is not one of ours (or not JSON). */
 export function readPlaceholderSidecar(text: string): PlaceholderSidecar | undefined {
   try {
-    const parsed = placeholderSidecarSchema.safeParse(JSON.parse(text));
+    const parsed = placeholderSidecarSchema().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -10,3 +10,12 @@ import en from 'zod/v4/locales/en.js';
 config(en());
 
 export * from 'zod/mini';
+
+/**
+ * A schema built on first use. Building zod schemas (and zod's first run, which the engine compiles
+ * then) was most of what loading the services cost; a schema a session never parses with is never built.
+ */
+export function once<T>(build: () => T): () => T {
+  let built: { readonly value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}

@@ -28,43 +28,46 @@ export function looksLikePngDataUrl(value: string): boolean {
   return PNG_MAGIC.every((byte, index) => head[index] === byte);
 }
 
-const modelSlug = z.enum(MODEL_SLUGS);
-
 const text = (min: number, max: number): z.ZodMiniString<string> => z.string().check(z.minLength(min), z.maxLength(max));
 const whole = (min: number, max: number): z.ZodMiniNumber<number> => z.int().check(z.gte(min), z.lte(max));
 
-// The catalog's one schema of the six parameters, strict here: the webview adds nothing to them.
-const parameters = z.strictObject(imageParametersSchema.shape);
+/** Every message the webview may send, checked field by field (built on the first message). */
+export const webviewMessageSchema = z.once(() => {
+  const modelSlug = z.enum(MODEL_SLUGS);
 
-const uriString = text(1, MAX_URI_CHARS);
+  // The catalog's one schema of the six parameters, strict here: the webview adds nothing to them.
+  const parameters = z.strictObject(imageParametersSchema().shape);
 
-const generateRequest = z.strictObject({
-  prompt: text(0, MAX_PROMPT_CHARS),
-  model: modelSlug,
-  parameters,
-  variants: whole(1, MAX_VARIANTS),
-  inputs: z.array(uriString).check(z.maxLength(MAX_INPUTS)),
-  resize: z.optional(text(0, 16).check(z.regex(/^\d{1,5}x\d{1,5}$/))),
-  fit: z.optional(z.enum(FITS)),
-  path: z.optional(text(1, MAX_URI_CHARS)),
-  mask: z.optional(text(0, MAX_MASK_DATA_URL_CHARS).check(z.refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.'))),
+  const uriString = text(1, MAX_URI_CHARS);
+
+  const generateRequest = z.strictObject({
+    prompt: text(0, MAX_PROMPT_CHARS),
+    model: modelSlug,
+    parameters,
+    variants: whole(1, MAX_VARIANTS),
+    inputs: z.array(uriString).check(z.maxLength(MAX_INPUTS)),
+    resize: z.optional(text(0, 16).check(z.regex(/^\d{1,5}x\d{1,5}$/))),
+    fit: z.optional(z.enum(FITS)),
+    path: z.optional(text(1, MAX_URI_CHARS)),
+    mask: z.optional(text(0, MAX_MASK_DATA_URL_CHARS).check(z.refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.'))),
+  });
+
+  const jobId = text(1, 100).check(z.regex(/^[\w-]+$/));
+
+  return z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('generate'), request: generateRequest }),
+    z.strictObject({ type: z.literal('cancelJob'), jobId }),
+    z.strictObject({ type: z.literal('openJobImage'), jobId }),
+    z.strictObject({ type: z.literal('pickInputs') }),
+    z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).check(z.minLength(1), z.maxLength(MAX_INPUTS)) }),
+    z.strictObject({ type: z.literal('galleryAction'), action: z.enum(GALLERY_ACTIONS), uri: uriString }),
+    z.strictObject({ type: z.literal('runCommand'), command: z.enum(STUDIO_COMMANDS) }),
+  ]);
 });
 
-const jobId = text(1, 100).check(z.regex(/^[\w-]+$/));
-
-export const webviewMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('generate'), request: generateRequest }),
-  z.strictObject({ type: z.literal('cancelJob'), jobId }),
-  z.strictObject({ type: z.literal('openJobImage'), jobId }),
-  z.strictObject({ type: z.literal('pickInputs') }),
-  z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).check(z.minLength(1), z.maxLength(MAX_INPUTS)) }),
-  z.strictObject({ type: z.literal('galleryAction'), action: z.enum(GALLERY_ACTIONS), uri: uriString }),
-  z.strictObject({ type: z.literal('runCommand'), command: z.enum(STUDIO_COMMANDS) }),
-]);
-
 // What the schema accepts is a protocol message, and it knows every type of message the protocol has.
-type Parsed = z.infer<typeof webviewMessageSchema>;
+type Parsed = z.infer<ReturnType<typeof webviewMessageSchema>>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const parsedIsProtocol: [Parsed] extends [WebviewToHost] ? true : false = true;
 const sameTypes: Same<Parsed['type'], WebviewToHost['type']> = true;
@@ -92,7 +95,7 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
   const prototype: unknown = Object.getPrototypeOf(raw);
   if (prototype !== Object.prototype && prototype !== null) return { ok: false, reason: 'not a plain object' };
   if (hasDangerousKey(raw)) return { ok: false, reason: 'a prototype key (__proto__, constructor or prototype)' };
-  const parsed = webviewMessageSchema.safeParse(raw);
+  const parsed = webviewMessageSchema().safeParse(raw);
   if (parsed.success) return { ok: true, message: parsed.data };
   const type = (raw as { type?: unknown }).type;
   const shownType = typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type;

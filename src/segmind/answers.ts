@@ -81,7 +81,7 @@ export function serviceMessage(response: HttpResponse): string {
   const text = response.body.toString('utf8', 0, Math.min(response.body.length, 16_384));
   let message = text;
   try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    const parsed = errorBodySchema().safeParse(JSON.parse(text));
     if (parsed.success) message = errorText(parsed.data.error) || errorText(parsed.data.message) || errorText(parsed.data.detail) || text;
   } catch {
     message = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');

@@ -36,7 +36,8 @@ export interface SegmindClientOptions {
   readonly random?: () => number;
   readonly retry?: RetryPolicy;
   readonly timeouts?: Partial<Timeouts>;
-  readonly dispatcher?: Dispatcher;
+  /** The route of the requests, built on the first one (see proxy.ts); direct when none is given. */
+  readonly dispatcher?: () => Dispatcher;
   /** The proxy requests go through, named in network errors (without credentials). */
   readonly via?: string;
   readonly userAgent?: string;

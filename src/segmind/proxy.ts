@@ -11,7 +11,7 @@
  * always verified (a company CA comes in through NODE_EXTRA_CA_CERTS).
  */
 import type * as Undici from 'undici';
-import { Agent, Dispatcher, ProxyAgent } from './undici';
+import { undici, type Agent, type Dispatcher, type ProxyAgent } from './undici';
 import { parseNoProxy, type NoProxyList } from './noProxy';
 
 export interface ProxySettings {
@@ -26,7 +26,10 @@ export interface ProxySettings {
 }
 
 export interface ProxyRoute {
-  readonly dispatcher: Dispatcher;
+  /** Built on the first request (undici loads then): a route that is never used costs nothing. */
+  readonly dispatcher: () => Dispatcher;
+  /** Closes the dispatcher if it was built, after the requests under way on it. */
+  close(): Promise<void>;
   /** For messages: the proxy in use, without credentials, or undefined when none is set. */
   readonly label?: string;
   /** NO_PROXY entries that mean nothing (ignored), for the log. */
@@ -46,16 +49,22 @@ export function proxyRoute(settings: ProxySettings, env: NodeJS.ProcessEnv = pro
   const agentFor = (uri: string | undefined): ProxyAgent | undefined =>
     uri === undefined
       ? undefined
-      : new ProxyAgent({
+      : new (undici().ProxyAgent)({
           uri,
           ...(settings.authorization ? { token: settings.authorization } : {}),
           ...(settings.strictSSL ? {} : { proxyTls: { rejectUnauthorized: false } }),
         });
-  const http = agentFor(proxies.http);
-  const https = proxies.https === proxies.http ? http : agentFor(proxies.https);
   const shown = proxies.https ?? proxies.http;
+  let built: Dispatcher | undefined;
+  const dispatcher = (): Dispatcher => {
+    if (built) return built;
+    const http = agentFor(proxies.http);
+    const https = proxies.https === proxies.http ? http : agentFor(proxies.https);
+    return (built = new (routerClass())(new (undici().Agent)(), { ...(http ? { http } : {}), ...(https ? { https } : {}) }, noProxy));
+  };
   return {
-    dispatcher: new ProxyRouter(new Agent(), { ...(http ? { http } : {}), ...(https ? { https } : {}) }, noProxy),
+    dispatcher,
+    close: () => built?.close() ?? Promise.resolve(),
     ...(shown ? { label: withoutCredentials(shown) } : {}),
     ignoredNoProxy: noProxy.ignored,
   };
@@ -69,49 +78,54 @@ function proxiesOfEnvironment(env: NodeJS.ProcessEnv): Proxies {
   return { ...(http ? { http } : {}), ...(https ? { https } : {}) };
 }
 
-/** Sends each request direct or through the proxy of its scheme, by the NO_PROXY list. */
-class ProxyRouter extends Dispatcher {
-  constructor(
-    private readonly direct: Agent,
-    private readonly proxied: { readonly http?: ProxyAgent; readonly https?: ProxyAgent },
-    private readonly noProxy: NoProxyList,
-  ) {
-    super();
-  }
+/** Sends each request direct or through the proxy of its scheme, by the NO_PROXY list (a class over undici's Dispatcher, made on first use). */
+function defineRouter(Base: typeof Undici.Dispatcher) {
+  return class ProxyRouter extends Base {
+    constructor(
+      private readonly direct: Agent,
+      private readonly proxied: { readonly http?: ProxyAgent; readonly https?: ProxyAgent },
+      private readonly noProxy: NoProxyList,
+    ) {
+      super();
+    }
 
-  override dispatch(options: Undici.Dispatcher.DispatchOptions, handler: Undici.Dispatcher.DispatchHandler): boolean {
-    return this.routeFor(new URL(String(options.origin))).dispatch(options, handler);
-  }
+    override dispatch(options: Undici.Dispatcher.DispatchOptions, handler: Undici.Dispatcher.DispatchHandler): boolean {
+      return this.routeFor(new URL(String(options.origin))).dispatch(options, handler);
+    }
 
-  private routeFor(url: URL): Dispatcher {
-    const proxy = url.protocol === 'https:' ? this.proxied.https : this.proxied.http;
-    return proxy && !this.noProxy.bypasses(url) ? proxy : this.direct;
-  }
+    private routeFor(url: URL): Dispatcher {
+      const proxy = url.protocol === 'https:' ? this.proxied.https : this.proxied.http;
+      return proxy && !this.noProxy.bypasses(url) ? proxy : this.direct;
+    }
 
-  override close(): Promise<void>;
-  override close(callback: () => void): void;
-  override close(callback?: () => void): Promise<void> | void {
-    const closed = Promise.all(this.all().map((dispatcher) => dispatcher.close())).then(() => undefined);
-    if (!callback) return closed;
-    void closed.then(callback, callback);
-  }
+    override close(): Promise<void>;
+    override close(callback: () => void): void;
+    override close(callback?: () => void): Promise<void> | void {
+      const closed = Promise.all(this.all().map((dispatcher) => dispatcher.close())).then(() => undefined);
+      if (!callback) return closed;
+      void closed.then(callback, callback);
+    }
 
-  override destroy(): Promise<void>;
-  override destroy(err: Error | null): Promise<void>;
-  override destroy(callback: () => void): void;
-  override destroy(err: Error | null, callback: () => void): void;
-  override destroy(errOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
-    const error = typeof errOrCallback === 'function' ? null : (errOrCallback ?? null);
-    const done = typeof errOrCallback === 'function' ? errOrCallback : callback;
-    const destroyed = Promise.all(this.all().map((dispatcher) => dispatcher.destroy(error))).then(() => undefined);
-    if (!done) return destroyed;
-    void destroyed.then(done, done);
-  }
+    override destroy(): Promise<void>;
+    override destroy(err: Error | null): Promise<void>;
+    override destroy(callback: () => void): void;
+    override destroy(err: Error | null, callback: () => void): void;
+    override destroy(errOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
+      const error = typeof errOrCallback === 'function' ? null : (errOrCallback ?? null);
+      const done = typeof errOrCallback === 'function' ? errOrCallback : callback;
+      const destroyed = Promise.all(this.all().map((dispatcher) => dispatcher.destroy(error))).then(() => undefined);
+      if (!done) return destroyed;
+      void destroyed.then(done, done);
+    }
 
-  private all(): Dispatcher[] {
-    return [...new Set<Dispatcher>([this.direct, ...(this.proxied.http ? [this.proxied.http] : []), ...(this.proxied.https ? [this.proxied.https] : [])])];
-  }
+    private all(): Dispatcher[] {
+      return [...new Set<Dispatcher>([this.direct, ...(this.proxied.http ? [this.proxied.http] : []), ...(this.proxied.https ? [this.proxied.https] : [])])];
+    }
+  };
 }
+
+let Router: ReturnType<typeof defineRouter> | undefined;
+const routerClass = (): ReturnType<typeof defineRouter> => (Router ??= defineRouter(undici().Dispatcher));
 
 function withoutCredentials(proxy: string): string {
   try {

@@ -161,7 +161,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   }
 
   private parse(raw: unknown): ToolInput {
-    const parsed = toolInputSchema.safeParse(raw);
+    const parsed = toolInputSchema().safeParse(raw);
     if (parsed.success) return parsed.data;
     throw new InvalidParametersError(
       parsed.error.issues.map((issue) => ({
