@@ -15,31 +15,18 @@ export const FITS = ['cover', 'contain', 'fill'] as const;
 export type Fit = (typeof FITS)[number];
 export const DEFAULT_FIT: Fit = 'cover';
 /** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…). */
+/** A named size; its name is looked up when shown. */
+const preset = (size: string, label: () => string): { readonly size: string; readonly label: string } => ({
+  size,
+  get label() {
+    return label();
+  },
+});
 export const SIZE_PRESETS: readonly { readonly size: string; readonly label: string }[] = [
-  {
-    size: '1200x630',
-    get label() {
-      return l10n.t('Open Graph card');
-    },
-  },
-  {
-    size: '512x512',
-    get label() {
-      return l10n.t('Square avatar');
-    },
-  },
-  {
-    size: '1500x500',
-    get label() {
-      return l10n.t('Banner');
-    },
-  },
-  {
-    size: '1280x720',
-    get label() {
-      return l10n.t('Video thumbnail');
-    },
-  },
+  preset('1200x630', () => l10n.t('Open Graph card')),
+  preset('512x512', () => l10n.t('Square avatar')),
+  preset('1500x500', () => l10n.t('Banner')),
+  preset('1280x720', () => l10n.t('Video thumbnail')),
 ];
 
 /** What a job's image is fitted to before it is saved. */
