@@ -16,7 +16,7 @@ import { StudioSerializer } from './studio/studioSerializer';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
-  // The pure modules (domain/, ui/errorMessages, statusBar/statusBarView, …) word things with
+  // The pure modules (domain/, ui/words/, statusBar/view/, studio/view/, …) word things with
   // @vscode/l10n: it gets the same bundle as vscode.l10n, before anything can say a word.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { version = '0.0.0' } = context.extension.packageJSON as { version?: string };

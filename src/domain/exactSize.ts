@@ -4,6 +4,7 @@
  * src/pixels/, this only says where.
  */
 import * as l10n from '@vscode/l10n';
+import { withLabel } from './wording';
 import type { ImageSize } from './catalog';
 import { InvalidParametersError } from './errors';
 import type { PixelSize } from './imageFormat';
@@ -14,19 +15,12 @@ export { MAX_SIDE, MIN_SIDE } from './imageRules';
 export const FITS = ['cover', 'contain', 'fill'] as const;
 export type Fit = (typeof FITS)[number];
 export const DEFAULT_FIT: Fit = 'cover';
-/** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…). */
-/** A named size; its name is looked up when shown. */
-const preset = (size: string, label: () => string): { readonly size: string; readonly label: string } => ({
-  size,
-  get label() {
-    return label();
-  },
-});
+/** Sizes people ask for by name (the Studio's Exact size, Make Placeholder Image…); the names are looked up when shown. */
 export const SIZE_PRESETS: readonly { readonly size: string; readonly label: string }[] = [
-  preset('1200x630', () => l10n.t('Open Graph card')),
-  preset('512x512', () => l10n.t('Square avatar')),
-  preset('1500x500', () => l10n.t('Banner')),
-  preset('1280x720', () => l10n.t('Video thumbnail')),
+  withLabel({ size: '1200x630' }, () => l10n.t('Open Graph card')),
+  withLabel({ size: '512x512' }, () => l10n.t('Square avatar')),
+  withLabel({ size: '1500x500' }, () => l10n.t('Banner')),
+  withLabel({ size: '1280x720' }, () => l10n.t('Video thumbnail')),
 ];
 
 /** What a job's image is fitted to before it is saved. */

@@ -4,6 +4,7 @@
  * webview bundles it). Labels are looked up when shown, in the display language's bundle.
  */
 import * as l10n from '@vscode/l10n';
+import { withLabel } from './wording';
 
 export const JOB_STATE_NAMES = ['submitting', 'queued', 'processing', 'rate-limited', 'downloading', 'saved', 'failed', 'cancelled', 'expired'] as const;
 export type JobStateName = (typeof JOB_STATE_NAMES)[number];
@@ -18,78 +19,15 @@ export interface JobStateLook {
 }
 
 export const JOB_STATES: Readonly<Record<JobStateName, JobStateLook>> = {
-  submitting: {
-    icon: 'cloud-upload',
-    spins: false,
-    get label() {
-      return l10n.t('submitting');
-    },
-    running: true,
-  },
-  queued: {
-    icon: 'clock',
-    spins: false,
-    get label() {
-      return l10n.t('queued');
-    },
-    running: true,
-  },
-  processing: {
-    icon: 'sync',
-    spins: true,
-    get label() {
-      return l10n.t('processing');
-    },
-    running: true,
-  },
-  'rate-limited': {
-    icon: 'watch',
-    spins: false,
-    get label() {
-      return l10n.t('rate-limited');
-    },
-    running: true,
-  },
-  downloading: {
-    icon: 'cloud-download',
-    spins: false,
-    get label() {
-      return l10n.t('downloading');
-    },
-    running: true,
-  },
-  saved: {
-    icon: 'check',
-    spins: false,
-    get label() {
-      return l10n.t('saved');
-    },
-    running: false,
-  },
-  failed: {
-    icon: 'error',
-    spins: false,
-    get label() {
-      return l10n.t('failed');
-    },
-    running: false,
-  },
-  cancelled: {
-    icon: 'circle-slash',
-    spins: false,
-    get label() {
-      return l10n.t('cancelled');
-    },
-    running: false,
-  },
-  expired: {
-    icon: 'history',
-    spins: false,
-    get label() {
-      return l10n.t('expired');
-    },
-    running: false,
-  },
+  submitting: withLabel({ icon: 'cloud-upload', spins: false, running: true }, () => l10n.t('submitting')),
+  queued: withLabel({ icon: 'clock', spins: false, running: true }, () => l10n.t('queued')),
+  processing: withLabel({ icon: 'sync', spins: true, running: true }, () => l10n.t('processing')),
+  'rate-limited': withLabel({ icon: 'watch', spins: false, running: true }, () => l10n.t('rate-limited')),
+  downloading: withLabel({ icon: 'cloud-download', spins: false, running: true }, () => l10n.t('downloading')),
+  saved: withLabel({ icon: 'check', spins: false, running: false }, () => l10n.t('saved')),
+  failed: withLabel({ icon: 'error', spins: false, running: false }, () => l10n.t('failed')),
+  cancelled: withLabel({ icon: 'circle-slash', spins: false, running: false }, () => l10n.t('cancelled')),
+  expired: withLabel({ icon: 'history', spins: false, running: false }, () => l10n.t('expired')),
 };
 
 export function isRunningState(state: JobStateName): boolean {

@@ -1,7 +1,7 @@
 /** Errors that come from an HTTP answer of the service: one class per answer the UI tells apart. */
 import { redact } from './redact';
 import { SegmindError } from './segmindError';
-import { retention } from './wording';
+import { RETENTION_IN_LOGS } from './wording';
 
 /** Base for errors that come from an HTTP answer of the service. */
 export abstract class ServiceAnswerError extends SegmindError {
@@ -58,7 +58,7 @@ export class JobExpiredError extends ServiceAnswerError {
     readonly requestId: string,
     serviceMessage: string,
   ) {
-    super(404, serviceMessage, `Result of request ${requestId} expired (kept ${retention()})`);
+    super(404, serviceMessage, `Result of request ${requestId} expired (kept ${RETENTION_IN_LOGS})`);
   }
 }
 

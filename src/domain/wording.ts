@@ -7,12 +7,20 @@
 import * as l10n from '@vscode/l10n';
 import type { ConfinementReason } from './confinementReason';
 
+/** A table row whose `label` is looked up each time it is read, so it is said in the display language of that moment. */
+export function withLabel<T extends object>(row: T, label: () => string): T & { readonly label: string } {
+  return Object.defineProperty(row, 'label', { get: label, enumerable: true }) as T & { readonly label: string };
+}
+
 /** Segmind keeps a job's result this long after it was submitted (docs/segmind-api.md). */
 export const RESULT_RETENTION_MS = 60 * 60 * 1000;
 
 const RETENTION_HOURS = RESULT_RETENTION_MS / 3_600_000;
 
-/** `1 hour`, from RESULT_RETENTION_MS. */
+/** `1 hour`, for the log and error classes' own messages, which stay English. */
+export const RETENTION_IN_LOGS = `${RETENTION_HOURS} hour${RETENTION_HOURS === 1 ? '' : 's'}`;
+
+/** `1 hour`, from RESULT_RETENTION_MS, in the display language. */
 export function retention(): string {
   return RETENTION_HOURS === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', RETENTION_HOURS);
 }

@@ -14,7 +14,7 @@ import { sortStoredJobs, type JobRecord } from './run/jobRecord';
 import { isRunning, type JobSnapshot } from './run/jobSnapshot';
 import { runJob } from './run/runJob';
 import type { JobRequest, JobTrackerDependencies, ResumeReport, SavedJob, StartOptions, TrackedJob } from './jobRequest';
-import { RESULT_RETENTION_MS } from '../domain/wording';
+import { RETENTION_IN_LOGS } from '../domain/wording';
 
 export type * from './jobRequest';
 
@@ -50,7 +50,7 @@ export class JobTracker extends Disposable {
     if (expired.length > 0 || invalid > 0) await this.deps.store.keepOnly(resumable.map((record) => record.id));
     for (const record of expired) {
       this.deps.logger.warn(
-        `Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for ${RESULT_RETENTION_MS / 60_000} minutes.`,
+        `Job ${record.requestId} (${record.model}, "${record.prompt}") expired while VS Code was closed: Segmind keeps results for ${RETENTION_IN_LOGS}.`,
       );
       this.remember({
         ...this.snapshotOf(record),

@@ -90,7 +90,6 @@ export interface HistoryEntryView extends StudioSettings {
   readonly at: string;
 }
 
-/** A command the webview may ask the host to run (offered with errors). */
 /** The commands a Studio notice may offer (one list: the type, the host's filter and the message schema take it). */
 export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits'] as const;
 export type StudioCommand = (typeof STUDIO_COMMANDS)[number];

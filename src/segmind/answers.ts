@@ -24,7 +24,7 @@ import { redact } from '../domain/redact';
 import type { JobState } from './clientTypes';
 import type { HttpResponse } from './http';
 import { retryAfterMs } from './retryPolicy';
-import { describeIssues, errorBodySchema, type Metrics } from './schemas';
+import { answerSchemas, describeIssues, type Metrics } from './schemas';
 
 /** What an answer was about: a 404 on a job means its result expired; on a model, that it is unknown. */
 export type AnswerContext =
@@ -81,7 +81,7 @@ export function serviceMessage(response: HttpResponse): string {
   const text = response.body.toString('utf8', 0, Math.min(response.body.length, 16_384));
   let message = text;
   try {
-    const parsed = errorBodySchema().safeParse(JSON.parse(text));
+    const parsed = answerSchemas().errorBodySchema.safeParse(JSON.parse(text));
     if (parsed.success) message = errorText(parsed.data.error) || errorText(parsed.data.message) || errorText(parsed.data.detail) || text;
   } catch {
     message = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');

@@ -15,7 +15,7 @@ import { extractImageSource, type ImageSource } from './imageSource';
 import { sniffImageFormat } from '../domain/imageFormat';
 import { joinUrl, parseBaseUrl } from './baseUrl';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RequestSafety, type RetryPolicy } from './retryPolicy';
-import { creditsAnswerSchema, resultAnswerSchema, statusAnswerSchema, submitAnswerSchema, uploadAnswerSchema } from './schemas';
+import { answerSchemas } from './schemas';
 import { DEFAULT_TIMEOUTS, type Credits, type DownloadedImage, type JobResult, type JobStatus, type RequestEvent } from './clientTypes';
 import type { SegmindClientOptions, SubmittedJob, SyncResult, Timeouts } from './clientTypes';
 import { errorFromAnswer, errorText, numberHeader, parseJson, parsePublicUrl, remainingCredits, toJobState } from './answers';
@@ -74,7 +74,7 @@ export class SegmindClient {
       },
       signal,
     );
-    const answer = parseJson(response, submitAnswerSchema(), 'submit answer');
+    const answer = parseJson(response, answerSchemas().submitAnswerSchema, 'submit answer');
     if (!REQUEST_ID.test(answer.request_id)) throw new ProtocolError(`submit answer: request_id "${answer.request_id.slice(0, 60)}" is not a valid id`);
     return { requestId: answer.request_id, state: toJobState(answer.status) ?? 'queued' };
   }
@@ -92,7 +92,7 @@ export class SegmindClient {
       },
       signal,
     );
-    const answer = parseJson(response, statusAnswerSchema(), 'status answer');
+    const answer = parseJson(response, answerSchemas().statusAnswerSchema, 'status answer');
     const state = toJobState(answer.status, response.status);
     if (!state) throw new JobFailedError(requestId, errorText(answer.error) || `status ${answer.status}`);
     return { state, metrics: answer.metrics, remainingCredits: remainingCredits(response, answer.metrics) };
@@ -111,7 +111,7 @@ export class SegmindClient {
       },
       signal,
     );
-    const answer = parseJson(response, resultAnswerSchema(), 'result answer');
+    const answer = parseJson(response, answerSchemas().resultAnswerSchema, 'result answer');
     // Some answers carry the output without a status; an image means it is done.
     const state = answer.status === undefined ? 'completed' : toJobState(answer.status, response.status);
     if (!state) throw new JobFailedError(requestId, errorText(answer.error) || `status ${answer.status ?? 'FAILED'}`);
@@ -142,7 +142,7 @@ export class SegmindClient {
       generationSeconds: numberHeader(response, 'x-generation-time'),
     };
     if (sniffImageFormat(response.body)) return { image: { type: 'bytes', bytes: new Uint8Array(response.body) }, ...accounting };
-    const answer = parseJson(response, resultAnswerSchema(), 'v1 answer');
+    const answer = parseJson(response, answerSchemas().resultAnswerSchema, 'v1 answer');
     return { image: extractImageSource(answer), ...accounting };
   }
 
@@ -159,7 +159,7 @@ export class SegmindClient {
       },
       signal,
     );
-    const answer = parseJson(response, creditsAnswerSchema(), 'credits answer');
+    const answer = parseJson(response, answerSchemas().creditsAnswerSchema, 'credits answer');
     return { credits: answer.credits, freeCredits: answer['free-credits'] };
   }
 
@@ -178,7 +178,7 @@ export class SegmindClient {
       },
       signal,
     );
-    const answer = parseJson(response, uploadAnswerSchema(), 'upload answer');
+    const answer = parseJson(response, answerSchemas().uploadAnswerSchema, 'upload answer');
     const urls = answer.file_urls ?? answer.urls;
     if (!urls || urls.length !== dataUrls.length) {
       throw new ProtocolError(`upload answer: expected ${dataUrls.length} file URL(s) in file_urls or urls, got ${urls?.length ?? 0}`);

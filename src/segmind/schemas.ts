@@ -4,8 +4,8 @@
  */
 import * as z from '../domain/schema';
 
-/** Built with the first answer to parse (see `once`). */
-const schemas = z.once(() => {
+/** The answers' schemas, built with the first answer to parse (see `once`). */
+export const answerSchemas = z.once(() => {
   /** A number, or a numeric string (some answers quote numbers). `null` is not zero. */
   const numeric = z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);
 
@@ -58,14 +58,7 @@ const schemas = z.once(() => {
   const errorBodySchema = z.looseObject({ error: z.optional(z.unknown()), message: z.optional(z.unknown()), detail: z.optional(z.unknown()) });
   return { metricsSchema, submitAnswerSchema, statusAnswerSchema, resultAnswerSchema, creditsAnswerSchema, uploadAnswerSchema, errorBodySchema };
 });
-type Schemas = ReturnType<typeof schemas>;
-
-export const submitAnswerSchema = (): Schemas['submitAnswerSchema'] => schemas().submitAnswerSchema;
-export const statusAnswerSchema = (): Schemas['statusAnswerSchema'] => schemas().statusAnswerSchema;
-export const resultAnswerSchema = (): Schemas['resultAnswerSchema'] => schemas().resultAnswerSchema;
-export const creditsAnswerSchema = (): Schemas['creditsAnswerSchema'] => schemas().creditsAnswerSchema;
-export const uploadAnswerSchema = (): Schemas['uploadAnswerSchema'] => schemas().uploadAnswerSchema;
-export const errorBodySchema = (): Schemas['errorBodySchema'] => schemas().errorBodySchema;
+type Schemas = ReturnType<typeof answerSchemas>;
 
 export type SubmitAnswer = z.infer<Schemas['submitAnswerSchema']>;
 export type StatusAnswer = z.infer<Schemas['statusAnswerSchema']>;

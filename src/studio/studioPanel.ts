@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { COMMAND_IDS } from '../base/ids/commandIds';
 import { Disposable } from '../base/dispose';
-import { mayStillCharge } from '../domain/wording';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
 import { MODELS, resolveParameters } from '../domain/catalog';
@@ -166,7 +165,8 @@ export class StudioPanel extends Disposable {
       case 'generate':
         return this.generate(message.request);
       case 'cancelJob':
-        if (this.deps.tracker.cancel(message.jobId)) this.deps.logger.info(`Image Studio: stopped waiting for a job (${mayStillCharge()}).`);
+        if (this.deps.tracker.cancel(message.jobId))
+          this.deps.logger.info('Image Studio: stopped waiting for a job (Segmind may still finish it and charge for it).');
         return;
       case 'openJobImage': {
         const job = this.deps.tracker.snapshots().find((candidate) => candidate.id === message.jobId);

@@ -15,10 +15,7 @@ import { formatUsd } from '../../src/domain/format';
 import { MODELS } from '../../src/domain/catalog';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { PSEUDO_LOCALE, pseudoTranslations, type PseudoTranslations } from './support/pseudoLocale';
-import { KEY, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed, toast, type Workbench } from './support/workbench';
-
-/** The status-bar item by its id: its words (and accessible name) are pseudo-localised too. */
-const statusItem = (page: Page) => page.locator('.statusbar-item[id$="segmind.status"]').first();
+import { KEY, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed, statusItem, toast, type Workbench } from './support/workbench';
 
 describe(`Localised end to end: the pseudo-locale ${PSEUDO_LOCALE} (code-server + Chromium)`, function () {
   this.timeout(180_000);

@@ -4,7 +4,7 @@ import { FakeSegmind } from '../fakeSegmind/server';
 import { exchange, type HttpRequest } from '../../src/segmind/http';
 import { systemClock } from '../../src/domain/clock';
 import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../../src/domain/errors';
-import { creditsAnswerSchema, describeIssues, resultAnswerSchema, submitAnswerSchema } from '../../src/segmind/schemas';
+import { answerSchemas, describeIssues } from '../../src/segmind/schemas';
 
 const KEY = 'SG_0123456789abcdef';
 
@@ -102,19 +102,19 @@ describe('systemClock', () => {
 
 describe('schemas', () => {
   it('reads numbers given as strings and drops strange accounting figures', () => {
-    assert.deepEqual(creditsAnswerSchema().parse({ credits: '12.50', 'free-credits': 'n/a' }), { credits: 12.5, 'free-credits': undefined });
-    const result = resultAnswerSchema().parse({ status: 'COMPLETED', metrics: { cost: '0.04', remaining_credits: null, inference_time: 3 } });
+    assert.deepEqual(answerSchemas().creditsAnswerSchema.parse({ credits: '12.50', 'free-credits': 'n/a' }), { credits: 12.5, 'free-credits': undefined });
+    const result = answerSchemas().resultAnswerSchema.parse({ status: 'COMPLETED', metrics: { cost: '0.04', remaining_credits: null, inference_time: 3 } });
     assert.equal(result.metrics?.cost, 0.04);
     assert.equal(result.metrics?.remaining_credits, undefined);
     assert.equal(result.metrics?.inference_time, 3);
   });
   it('requires request_id in a submit answer and names it', () => {
-    const parsed = submitAnswerSchema().safeParse({ status: 'QUEUED' });
+    const parsed = answerSchemas().submitAnswerSchema.safeParse({ status: 'QUEUED' });
     assert.ok(!parsed.success);
     assert.match(describeIssues(parsed.error), /^request_id: /);
-    assert.ok(!submitAnswerSchema().safeParse({ request_id: '' }).success);
+    assert.ok(!answerSchemas().submitAnswerSchema.safeParse({ request_id: '' }).success);
   });
   it('keeps unknown fields (the contract is loose)', () => {
-    assert.equal((submitAnswerSchema().parse({ request_id: 'a', poll_url: 'x', extra: 1 }) as Record<string, unknown>).extra, 1);
+    assert.equal((answerSchemas().submitAnswerSchema.parse({ request_id: 'a', poll_url: 'x', extra: 1 }) as Record<string, unknown>).extra, 1);
   });
 });

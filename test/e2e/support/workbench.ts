@@ -267,9 +267,9 @@ export function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-/** The extension's one status-bar item (its accessible label starts with "Segmind"). */
+/** The extension's one status-bar item, by its id (`segmind.status`): its words and accessible name follow the display language. */
 export function statusItem(page: Page): Locator {
-  return page.locator('.statusbar-item[aria-label^="Segmind"]').first();
+  return page.locator('.statusbar-item[id$="segmind.status"]').first();
 }
 
 /** A row of the quick input (palette, quick pick) by its label. */
