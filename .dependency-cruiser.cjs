@@ -8,7 +8,7 @@ const LAYERS = [
   ['base'],
   ['domain'],
   ['segmind', 'protocol', 'log', 'pixels', 'references'],
-  ['jobs', 'auth', 'spending'],
+  ['jobs', 'auth', 'spending', 'parsing'],
   ['workspace', 'config'],
   ['flow', 'credits'],
   ['ui'],
@@ -22,7 +22,7 @@ const LAYERS = [
  */
 const PURE_HALVES = ['base/ids', 'jobs/run', 'ui/words', 'statusBar/view', 'studio/view'];
 /** Never `vscode`: tested in plain node (unit tests, a loopback fake server). */
-const NO_VSCODE = ['domain', 'protocol', 'references', 'segmind', 'pixels', ...PURE_HALVES];
+const NO_VSCODE = ['domain', 'protocol', 'references', 'segmind', 'pixels', 'parsing', ...PURE_HALVES];
 /** Pure, besides: no file system, network or process modules either. */
 const PURE = ['domain', 'protocol', 'references', ...PURE_HALVES];
 const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster)$';

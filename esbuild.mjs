@@ -13,7 +13,9 @@ const watch = process.argv.includes('--watch');
  * `import()` the first time (a document with image references, the first placeholder): the parsers
  * and the font reader stay out of activation and of the services' load.
  */
-const LAZY_CHUNKS = { 'src/references/index.ts': 'references', 'src/pixels/placeholder.ts': 'placeholder' };
+const LAZY_CHUNKS = { 'src/pixels/placeholder.ts': 'placeholder' };
+/** Scripts of worker threads, each a bundle of its own: the parsers run in one, off the extension host's main thread. */
+const WORKERS = { parserWorker: 'src/parsing/parserWorker.ts' };
 
 /** A dynamic import of a lazy chunk's entry (from outside it) becomes a require of the chunk's file. */
 const lazyChunks = {
@@ -33,7 +35,11 @@ const lazyChunks = {
 
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
-  entryPoints: { extension: 'src/extension.ts', ...Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([entry, chunk]) => [chunk, entry])) },
+  entryPoints: {
+    extension: 'src/extension.ts',
+    ...Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([entry, chunk]) => [chunk, entry])),
+    ...WORKERS,
+  },
   outdir: 'dist',
   plugins: [lazyChunks],
   bundle: true,
@@ -91,7 +97,7 @@ function copyCodicons() {
  * bundle that activate() configures, so its words would stay English. They say none; this holds it.
  */
 function sayNoWordsInLazyChunks(metafile) {
-  for (const chunk of Object.values(LAZY_CHUNKS)) {
+  for (const chunk of [...Object.values(LAZY_CHUNKS), ...Object.keys(WORKERS)]) {
     const inputs = Object.keys(metafile.outputs[`dist/${chunk}.js`]?.inputs ?? {});
     if (inputs.length === 0) throw new Error(`dist/${chunk}.js is not in the build's metafile`);
     const words = inputs.filter((input) => input.includes('node_modules/@vscode/l10n/'));

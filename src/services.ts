@@ -43,9 +43,12 @@ import { MissingImageDiagnostics } from './missingImages/missingImageDiagnostics
 import { MissingImageActions } from './missingImages/missingImageActions';
 import { PlaceholderContext } from './missingImages/placeholderContext';
 import { REFERENCE_LANGUAGES } from './references/languages';
+import { ReferenceReader } from './parsing/referenceReader';
 
 /** The label font of placeholders, bundled next to dist/extension.js by esbuild.mjs (Inter, SIL Open Font License). */
 export const LABEL_FONT_PATH = ['dist', 'fonts', 'inter-latin-400-normal.woff'] as const;
+/** The parser worker's bundle (esbuild.mjs): the finders of src/references/ run there, never on the host's main thread. */
+export const PARSER_WORKER_PATH = ['dist', 'parserWorker.js'] as const;
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -98,6 +101,10 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     font: () => (font ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...LABEL_FONT_PATH)))),
   });
   const fixes = { flow, placeholders, asker, notifier };
+  const references = new ReferenceReader({
+    workerScript: vscode.Uri.joinPath(context.extensionUri, ...PARSER_WORKER_PATH).fsPath,
+    log: (line) => logger.warn(line),
+  });
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
   context.subscriptions.push(
@@ -105,6 +112,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     credits,
     tracker,
     spending,
+    references,
     keys.onDidChange(() => void scrubKeyFromLog()),
     trackKeyContext(keys),
   );
@@ -131,6 +139,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
       logger,
       webRootOf: (folder) => readSettings(folder).missingImages.webRoot,
       defaultModel: () => readSettings().defaultModel,
+      references,
     }),
     'segmind.renderPlaceholder': renderPlaceholderCommand({ flow, asker, notifier, logger }),
     'segmind.generateMissingImage': generateMissingImageCommand(fixes),
@@ -144,7 +153,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     tool,
     startUp: () => {
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock, spending));
-      const diagnostics = new MissingImageDiagnostics(readSettings, logger);
+      const diagnostics = new MissingImageDiagnostics(readSettings, logger, references);
       context.subscriptions.push(
         diagnostics,
         new PlaceholderContext(),

@@ -17,7 +17,7 @@ import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
-import { scanForMissingImages, type MissingImage, type ScanResult } from '../workspace/missingImages';
+import { scanForMissingImages, type MissingImage, type References, type ScanResult } from '../workspace/missingImages';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
@@ -33,6 +33,7 @@ export interface FillMissingImagesDependencies {
   readonly logger: Logger;
   readonly webRootOf: (workspaceFolder: vscode.Uri) => string;
   readonly defaultModel: () => string;
+  readonly references: References;
 }
 
 /** One line of a scripted call's answer. */
@@ -77,7 +78,7 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
       { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
     ]);
   }
-  const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf));
+  const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf, deps.references));
   const targets = fillTargets(missing);
   const made = new Set<string>();
   const choices = { model: stringOption(options['model']), quality: stringOption(options['quality']) };
@@ -158,6 +159,7 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
         return scanForMissingImages(
           scope,
           deps.webRootOf,
+          deps.references,
           (done, total) => {
             const percent = Math.floor((done / Math.max(1, total)) * 100);
             if (percent > reported) {

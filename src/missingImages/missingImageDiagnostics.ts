@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { MissingImageReport, Settings } from '../config/settings';
 import { REFERENCES_DEBOUNCE_MS } from '../domain/imageReference';
 import { isReferenceLanguage } from '../references/languages';
-import { missingImagesOf, type MissingImage } from '../workspace/missingImages';
+import { missingImagesOf, type MissingImage, type References } from '../workspace/missingImages';
 import type { Logger } from '../log/logger';
 
 export const DIAGNOSTIC_SOURCE = 'Segmind';
@@ -31,6 +31,7 @@ export class MissingImageDiagnostics implements vscode.Disposable {
   constructor(
     private readonly readSettings: (scope?: vscode.Uri) => Settings,
     private readonly logger: Logger,
+    private readonly references: References,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,svg,PNG,JPG,JPEG,WEBP,SVG}');
     this.disposables.push(
@@ -84,9 +85,9 @@ export class MissingImageDiagnostics implements vscode.Disposable {
     const version = document.version;
     const settings = this.readSettings(document.uri);
     let found: MissingImage[] = [];
-    if (settings.missingImages.report !== 'off') {
+    if (settings.missingImages.report !== 'off' && this.fitsTheReader(document)) {
       try {
-        found = await missingImagesOf(document, (folder) => this.readSettings(folder).missingImages.webRoot);
+        found = await missingImagesOf(document, (folder) => this.readSettings(folder).missingImages.webRoot, this.references);
       } catch (error) {
         this.logger.error(`Could not read the image references of ${vscode.workspace.asRelativePath(document.uri)}`, error);
       }
@@ -100,6 +101,14 @@ export class MissingImageDiagnostics implements vscode.Disposable {
         : found.map((image) => diagnosticOf(document, image, SEVERITY[settings.missingImages.report as Exclude<MissingImageReport, 'off'>])),
     );
     this.changed.fire(document.uri);
+  }
+
+  /** A document over the reader's size limit is not even copied out of the editor (a 20 MiB bundle is, after each keystroke). */
+  private fitsTheReader(document: vscode.TextDocument): boolean {
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    if (length <= this.references.sizeLimit) return true;
+    this.references.tooLarge(vscode.workspace.asRelativePath(document.uri), length);
+    return false;
   }
 
   private forget(uri: vscode.Uri): void {

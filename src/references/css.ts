@@ -41,7 +41,7 @@ export function cssReferences(text: string, dialect: CssDialect = 'css', offset 
           if (IMAGE_SET.test(name.value) || imageSetDepth > 0) imageSetDepth++;
           if (/^url$/i.test(name.value)) {
             // url("path"): the string that follows
-            const next = tokens.slice(index + 1).find((candidate) => candidate[0] !== TokenType.Whitespace);
+            const next = tokens[nextNonSpace(tokens, index + 1)];
             if (next?.[0] === TokenType.String) take(String(next[1]).slice(1, -1), next[2] + 1, next[3]);
           }
         }
@@ -60,6 +60,13 @@ export function cssReferences(text: string, dialect: CssDialect = 'css', offset 
     }
   }
   return found;
+}
+
+/** The index of the first token at or after `from` that is not whitespace (the tokenizer merges whitespace, so this is a step or two). */
+function nextNonSpace(tokens: readonly CSSToken[], from: number): number {
+  let at = from;
+  while (tokens[at]?.[0] === TokenType.Whitespace) at++;
+  return at;
 }
 
 function isLineComment(tokens: readonly CSSToken[], index: number): boolean {

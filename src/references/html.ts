@@ -20,11 +20,16 @@ export function htmlReferences(text: string, kind: 'document' | 'fragment' = 'do
   return found;
 }
 
-function walk(node: Node, visit: (element: Element) => void): void {
-  if ('tagName' in node) visit(node);
-  const content = (node as { content?: DefaultTreeAdapterTypes.DocumentFragment }).content; // <template>
-  if (content) walk(content, visit);
-  if ('childNodes' in node) for (const child of node.childNodes) walk(child, visit);
+/** Every element in document order, with a stack of its own: a page nested 50,000 deep must not exhaust the call stack. */
+function walk(root: Node, visit: (element: Element) => void): void {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if ('tagName' in node) visit(node);
+    const children = 'childNodes' in node ? node.childNodes : [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Node);
+    const content = (node as { content?: DefaultTreeAdapterTypes.DocumentFragment }).content; // <template>
+    if (content) stack.push(content);
+  }
 }
 
 const attribute = (element: Element, name: string): string | undefined => element.attrs.find((attr) => attr.name === name)?.value;

@@ -2,11 +2,11 @@
  * The image references of a document, by its language id (product.md's list). One finder per
  * language family; each is pure (text in, references out), so each is tested on fixtures alone.
  * Vue and Svelte files are markup whose `<script>` and `<style>` are read by their own finders.
- * This is the entry of the lazily loaded bundle dist/references.js (esbuild.mjs): import it with
- * `import()` from the host; what the host needs at once is in ./languages.ts.
+ * They run in the parser worker (src/parsing/), never on the extension host's main thread; what the
+ * host needs itself is in ./languages.ts.
  */
 import type { ImageReference } from '../domain/imageReference';
-import type { ReferenceLanguage } from './languages';
+import { mayNameAnImage, type ReferenceLanguage } from './languages';
 import { cssReferences } from './css';
 import { htmlReferences } from './html';
 import { markdownReferences } from './markdown';
@@ -14,18 +14,10 @@ import { scriptReferences } from './script';
 
 export { languageOfFile, type ReferenceLanguage } from './languages';
 
-const MAY_NAME_AN_IMAGE = /\.(?:png|jpe?g|webp|svg)|%2e/i;
-
-/** Ordered by position. A finder that fails on a text reports nothing for it: a guess would be a false report. */
+/** Ordered by position. Throws when a finder fails on a text (the worker reports it, and the document has no references). */
 export function findReferences(languageId: ReferenceLanguage, text: string): ImageReference[] {
-  // Every value that counts ends in an image extension (or spells one percent-encoded): a text
-  // without one has no references, and is not parsed at all (most files of a workspace scan).
-  if (!MAY_NAME_AN_IMAGE.test(text)) return [];
-  try {
-    return byLanguage(languageId, text).sort((a, b) => a.start - b.start);
-  } catch {
-    return [];
-  }
+  if (!mayNameAnImage(text)) return [];
+  return byLanguage(languageId, text).sort((a, b) => a.start - b.start);
 }
 
 function byLanguage(languageId: ReferenceLanguage, text: string): ImageReference[] {

@@ -50,3 +50,13 @@ export function languageOfFile(fileName: string): ReferenceLanguage | undefined 
   const dot = fileName.lastIndexOf('.');
   return dot < 0 ? undefined : BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()];
 }
+
+const MAY_NAME_AN_IMAGE = /\.(?:png|jpe?g|webp|svg)|%2e/i;
+
+/**
+ * Every value that counts ends in an image extension (or spells one percent-encoded): a text
+ * without one has no references and is not parsed at all (most files of a workspace scan).
+ */
+export function mayNameAnImage(text: string): boolean {
+  return MAY_NAME_AN_IMAGE.test(text);
+}

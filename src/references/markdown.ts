@@ -1,14 +1,14 @@
 /**
  * Image references in Markdown: `![alt](path "title")`, `![alt][ref]` (and `![ref]`) with its
  * `[ref]: path` definition, and inline HTML (read by the markup finder), from the syntax tree of
- * @lezer/markdown (CommonMark, with the exact source range of every node, and fast enough to run
- * on every change: CodeMirror's own parser). Code spans and fences are nodes of their own whose
- * insides are never read.
+ * @lezer/markdown (CommonMark, with the exact source range of every node: CodeMirror's own parser),
+ * configured to stay linear (./linearMarkdown.ts). Code spans and fences are nodes of their own
+ * whose insides are never read.
  */
-import { parser } from '@lezer/markdown';
 import type { SyntaxNode } from '@lezer/common';
 import { imagePathOf, type ImageReference } from '../domain/imageReference';
 import { htmlReferences } from './html';
+import { linearMarkdown } from './linearMarkdown';
 
 interface Definition {
   readonly url: SyntaxNode;
@@ -24,7 +24,7 @@ const labelKey = (label: string): string =>
     .toLowerCase();
 
 export function markdownReferences(text: string): ImageReference[] {
-  const tree = parser.parse(text);
+  const tree = linearMarkdown.parse(text);
   const definitions = new Map<string, Definition>();
   const images: SyntaxNode[] = [];
   const html: SyntaxNode[] = [];

@@ -25,8 +25,9 @@ export function scriptReferences(text: string, dialect: ScriptDialect, offset = 
   try {
     program = parse(text, { sourceType: 'module', plugins: PLUGINS[dialect], errorRecovery: true, allowReturnOutsideFunction: true })
       .program as unknown as Node;
-  } catch {
-    return [];
+  } catch (error) {
+    if (error instanceof SyntaxError) return []; // not a script babel can read, even with error recovery
+    throw error; // anything else (the stack running out) is the worker's to report
   }
   const found: ImageReference[] = [];
   const take = (literal: Node | undefined, details: Omit<ImageReference, 'value' | 'start' | 'end'> = {}): void => {
@@ -119,15 +120,21 @@ function jsxElement(node: Node, take: (literal: Node | undefined, details?: Omit
 
 const SKIPPED = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
 
-function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  for (const key in node) {
-    if (SKIPPED.has(key)) continue;
-    const child = node[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') walk(item as Node, visit);
-    } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
-      walk(child as Node, visit);
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+
+/** Every node, parents before children, with a stack of its own (deeply nested code must not exhaust the call stack). */
+function walk(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    visit(node);
+    const children: Node[] = [];
+    for (const key in node) {
+      if (SKIPPED.has(key)) continue;
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) children.push(item);
+      } else if (isNode(child)) children.push(child);
     }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Node);
   }
 }

@@ -1,13 +1,15 @@
 /**
- * Missing images of the code: the references of a document (src/references/), resolved to
- * workspace files (domain/referenceResolution.ts) and kept when nothing is there. Also the scan
- * of a file, a folder or the workspace that Fill Missing Images… runs.
+ * Missing images of the code: the references of a document (read off the main thread by the parser
+ * worker, src/parsing/), resolved to workspace files (domain/referenceResolution.ts) and kept when
+ * nothing is there. Also the scan of a file, a folder or the workspace that Fill Missing Images…
+ * runs: files over the reader's size limit are not even read.
  */
 import * as vscode from 'vscode';
 import * as fs from 'node:fs/promises';
 import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/imageReference';
 import { foldersUp, resolveReference, WEB_ROOT_NAMES } from '../domain/referenceResolution';
 import { isReferenceLanguage, languageOfFile, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
+import type { ReferenceReader } from '../parsing/referenceReader';
 
 export interface MissingImage {
   /** The document that refers to it. */
@@ -26,6 +28,9 @@ export interface ReferencingDocument {
   getText(): string;
   positionAt(offset: number): vscode.Position;
 }
+
+/** What reads references (the parser worker): the document's text in, its references out. */
+export type References = Pick<ReferenceReader, 'read' | 'tooLarge' | 'sizeLimit'>;
 
 /** Whether a file is there. Files on disk are asked of the disk directly: a scan asks thousands of times. */
 export type Exists = (uri: vscode.Uri) => Promise<boolean>;
@@ -72,14 +77,13 @@ export async function webRootOf(document: vscode.Uri, workspaceFolder: vscode.Ur
 export async function missingImagesOf(
   document: ReferencingDocument,
   webRootSetting: (folder: vscode.Uri) => string,
+  reader: References,
   exists: Exists = rememberingExists(),
 ): Promise<MissingImage[]> {
   if (!isReferenceLanguage(document.languageId)) return [];
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  // The parsers load with the first document that may have references (dist/references.js).
-  const { findReferences } = await import('../references/index.js');
-  const references = findReferences(document.languageId, document.getText());
+  const references = await reader.read(document.languageId, document.getText(), vscode.workspace.asRelativePath(document.uri));
   if (references.length === 0) return [];
   const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
   let webRoot: string | undefined;
@@ -130,6 +134,7 @@ export interface ScanProgress {
 export async function scanForMissingImages(
   scope: vscode.Uri | undefined,
   webRootSetting: (folder: vscode.Uri) => string,
+  reader: References,
   progress?: ScanProgress,
   token?: vscode.CancellationToken,
 ): Promise<ScanResult> {
@@ -147,8 +152,8 @@ export async function scanForMissingImages(
       const index = next++;
       const file = files[index] as vscode.Uri;
       const languageId = languageOfFile(file.path);
-      const document = languageId ? (open.get(file.toString()) ?? (await textDocumentOf(file, languageId))) : undefined;
-      perFile[index] = document ? await missingImagesOf(document, webRootSetting, exists) : [];
+      const document = languageId ? (open.get(file.toString()) ?? (await textDocumentOf(file, languageId, reader))) : undefined;
+      perFile[index] = document ? await missingImagesOf(document, webRootSetting, reader, exists) : [];
       progress?.(++done, files.length);
     }
   };
@@ -175,10 +180,15 @@ function excludeGlob(scope: vscode.Uri | undefined): string {
   return `{${[...patterns].join(',')}}`;
 }
 
-/** A file read as a document without opening it in VS Code (the scan reads thousands). */
-async function textDocumentOf(uri: vscode.Uri, languageId: string): Promise<ReferencingDocument | undefined> {
+/** A file read as a document without opening it in VS Code (the scan reads thousands); none when too large to read. */
+async function textDocumentOf(uri: vscode.Uri, languageId: string, reader: References): Promise<ReferencingDocument | undefined> {
   let text: string;
   try {
+    const { size } = uri.scheme === 'file' ? await fs.stat(uri.fsPath) : await vscode.workspace.fs.stat(uri);
+    if (size > reader.sizeLimit) {
+      reader.tooLarge(vscode.workspace.asRelativePath(uri), size);
+      return undefined;
+    }
     text = uri.scheme === 'file' ? await fs.readFile(uri.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;

@@ -1,0 +1,144 @@
+/**
+ * Reads the image references of documents without ever blocking the extension host: the finders
+ * run in a worker thread (dist/parserWorker.js), one document at a time. A document larger than
+ * the size limit is not read at all, and one that takes longer than the time limit stops the worker
+ * (a new one starts for the next document); both are logged, once per document, and report no
+ * references: a guess would be a false report.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ImageReference } from '../domain/imageReference';
+import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
+import type { ParseAnswer, ParseRequest } from './parserMessages';
+
+export interface ReferenceReaderOptions {
+  /** The worker's script: dist/parserWorker.js. */
+  readonly workerScript: string;
+  /** Longer than this, a document is given up (the worker is stopped). */
+  readonly timeLimitMs?: number;
+  /** Documents longer than this many characters are not read. */
+  readonly sizeLimit?: number;
+  /** The worker is stopped after this long without work (it holds the parsers, ~30 MB). */
+  readonly idleMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export const DEFAULT_TIME_LIMIT_MS = 2_000;
+/** 1 MiB: a hand-written page, stylesheet or module is far smaller; bundles and generated files are not where images are asked for. */
+export const DEFAULT_SIZE_LIMIT = 1024 * 1024;
+const DEFAULT_IDLE_MS = 30_000;
+/** How many documents a skip is remembered for, so a large file open in an editor is logged once, not after every keystroke. */
+const REMEMBERED_SKIPS = 500;
+
+interface Pending {
+  readonly request: ParseRequest;
+  readonly name: string;
+  readonly resolve: (references: ImageReference[]) => void;
+}
+
+export class ReferenceReader {
+  private worker: Worker | undefined;
+  private readonly queue: Pending[] = [];
+  private current: { readonly pending: Pending; readonly timer: ReturnType<typeof setTimeout> } | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private nextId = 1;
+  private disposed = false;
+  private readonly skipped = new Set<string>();
+  private readonly timeLimitMs: number;
+  readonly sizeLimit: number;
+
+  constructor(private readonly options: ReferenceReaderOptions) {
+    this.timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    this.sizeLimit = options.sizeLimit ?? DEFAULT_SIZE_LIMIT;
+  }
+
+  /** The references of `text`, in order; none for a document too large, too slow or unreadable. `name` is for the log. */
+  read(languageId: ReferenceLanguage, text: string, name: string): Promise<ImageReference[]> {
+    if (this.disposed || !mayNameAnImage(text)) return Promise.resolve([]);
+    if (text.length > this.sizeLimit) {
+      this.tooLarge(name, text.length);
+      return Promise.resolve([]);
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ request: { id: this.nextId++, languageId, text }, name, resolve });
+      this.pump();
+    });
+  }
+
+  /** A document of `size` over the limit is not read: logged once (the scan says so for files it does not even open). */
+  tooLarge(name: string, size: number): void {
+    this.skip(name, `${name} was not read for image references: ${Math.round(size / 1024)} KiB is over the limit of ${this.sizeLimit / 1024} KiB.`);
+  }
+
+  /** Logs a skip once per document: a large file open in an editor is read again after every change. */
+  private skip(name: string, line: string): void {
+    if (this.skipped.has(name)) return;
+    if (this.skipped.size >= REMEMBERED_SKIPS) this.skipped.clear();
+    this.skipped.add(name);
+    this.options.log?.(line);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.idleTimer);
+    if (this.current) this.finish([]);
+    for (const pending of this.queue.splice(0)) pending.resolve([]);
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    if (this.current || this.disposed) return;
+    const pending = this.queue.shift();
+    if (!pending) {
+      this.idleTimer = setTimeout(() => this.stopWorker(), this.options.idleMs ?? DEFAULT_IDLE_MS);
+      this.idleTimer.unref?.();
+      return;
+    }
+    clearTimeout(this.idleTimer);
+    const timer = setTimeout(() => {
+      this.skip(pending.name, `${pending.name} was not read for image references: reading took longer than ${this.timeLimitMs} ms.`);
+      this.stopWorker();
+      this.finish([]);
+    }, this.timeLimitMs);
+    this.current = { pending, timer };
+    this.workerNow().postMessage(pending.request);
+  }
+
+  private finish(references: ImageReference[]): void {
+    const current = this.current;
+    if (!current) return;
+    clearTimeout(current.timer);
+    this.current = undefined;
+    current.pending.resolve(references);
+    this.pump();
+  }
+
+  private workerNow(): Worker {
+    if (this.worker) return this.worker;
+    // A deep stack for the parsers' own recursion; a heap bound so a hostile file cannot take the machine's memory.
+    const worker = new Worker(this.options.workerScript, { resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 512 } });
+    worker.unref();
+    worker.on('message', (answer: ParseAnswer) => {
+      if (this.worker !== worker || answer.id !== this.current?.pending.request.id) return;
+      if ('error' in answer) this.skip(this.current.pending.name, `${this.current.pending.name} could not be read for image references: ${answer.error}`);
+      this.finish('references' in answer ? answer.references : []);
+    });
+    const lost = (reason: string): void => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const current = this.current;
+      if (current) this.skip(current.pending.name, `${current.pending.name} could not be read for image references: ${reason}`);
+      this.finish([]);
+    };
+    worker.on('error', (error) => lost(error.message));
+    worker.on('exit', (code) => lost(`the parser stopped (exit code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+}
