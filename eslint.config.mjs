@@ -38,6 +38,15 @@ const userWords = [
   },
 ];
 
+// Text in notifications, dialogs, progress, quick picks and input boxes goes through src/ui/show.ts,
+// which shows it as text: a file named `[Fix all](command:…)` must never become a link that runs a
+// command. Only that module calls these functions of `vscode.window`.
+const showThroughUi = {
+  selector:
+    "MemberExpression[object.property.name='window'][property.name=/^(show(Information|Warning|Error)Message|showQuickPick|showInputBox|createQuickPick|createInputBox|withProgress|setStatusBarMessage)$/]",
+  message: 'Show text through src/ui/show.ts (showInformation, pickOne, inputBox, withProgress, …): it keeps names from the workspace from becoming links.',
+};
+
 // eslint-disable-next-line no-restricted-syntax -- ESLint itself reads this default export
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix', 'test/fixtures/**'] },
@@ -60,6 +69,11 @@ export default tseslint.config(
     // The tool's schema and the contributed manifest are read by a language model and by package.nls.json.
     ignores: ['src/domain/options.ts', 'src/domain/contributions.ts'],
     rules: { 'no-restricted-syntax': ['error', ...userWords] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/show.ts', 'src/domain/options.ts', 'src/domain/contributions.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...userWords, showThroughUi] },
   },
   {
     // src/ is held by dependency-cruiser, folder by folder (.dependency-cruiser.cjs: NO_VSCODE); these too.

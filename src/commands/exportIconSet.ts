@@ -11,6 +11,7 @@ import { exportIconSet, ICON_LINK_TAGS, type IconSetRequest } from '../flow/icon
 import type { Notifier } from '../ui/notifier';
 import { pickWorkspaceImages } from './paletteAsker';
 import { scriptedRejection } from './scripted';
+import { showInformation } from '../ui/show';
 
 export interface ExportIconSetDependencies {
   readonly notifier: Notifier;
@@ -56,7 +57,7 @@ export function exportIconSetCommand(deps: ExportIconSetDependencies): (arg?: un
 async function offerIconSetActions(folder: vscode.Uri, count: number): Promise<void> {
   const copy = vscode.l10n.t('Copy <link> Tags');
   const reveal = vscode.l10n.t('Reveal in Explorer');
-  const choice = await vscode.window.showInformationMessage(
+  const choice = await showInformation(
     vscode.l10n.t('Wrote {0} icon files to {1}/ (no request was sent).', count, vscode.workspace.asRelativePath(folder)),
     copy,
     reveal,

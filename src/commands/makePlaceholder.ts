@@ -13,6 +13,7 @@ import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
 import { IMAGE_PREVIEW } from './paletteAsker';
 import { scriptedRejection } from './scripted';
+import { inputBox, pickOne, showInformation } from '../ui/show';
 
 export interface MakePlaceholderDependencies {
   readonly placeholders: PlaceholderMaker;
@@ -32,7 +33,7 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
     try {
       const size = await askSize();
       if (!size) return undefined;
-      const label = await vscode.window.showInputBox({
+      const label = await inputBox({
         title: vscode.l10n.t('Segmind: Make Placeholder Image (2/2)'),
         prompt: vscode.l10n.t('The label drawn on it (empty for none is not possible: leave it for the size)'),
         value: defaultLabel(parseResize(size, 'size')),
@@ -41,9 +42,7 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
       if (label === undefined) return undefined;
       const made = await deps.placeholders.make({ size, ...(label.trim() ? { label } : {}) }, vscode.window.activeTextEditor?.document.uri);
       await vscode.commands.executeCommand('vscode.openWith', made.uri, IMAGE_PREVIEW, { preview: false });
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Saved {0}: a free placeholder, drawn locally (nothing was sent).', vscode.workspace.asRelativePath(made.uri)),
-      );
+      void showInformation(vscode.l10n.t('Saved {0}: a free placeholder, drawn locally (nothing was sent).', vscode.workspace.asRelativePath(made.uri)));
       return made.uri;
     } catch (error) {
       void deps.notifier.showError(error);
@@ -56,10 +55,10 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
 async function askSize(): Promise<string | undefined> {
   const custom = vscode.l10n.t('Custom size…');
   const square = `${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}`;
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     [...SIZE_PRESETS, { size: square, label: vscode.l10n.t('Square') }]
       .map((preset) => ({ label: preset.size, description: preset.label }))
-      .concat([{ label: custom, description: vscode.l10n.t('Any WxH, 16–4096 px a side') }]),
+      .concat([{ label: custom, description: vscode.l10n.t('Any WxH, 1–4096 px a side') }]),
     {
       title: vscode.l10n.t('Segmind: Make Placeholder Image (1/2)'),
       placeHolder: vscode.l10n.t('The size of the placeholder, in pixels'),
@@ -68,7 +67,7 @@ async function askSize(): Promise<string | undefined> {
   );
   if (!picked) return undefined;
   if (picked.label !== custom) return picked.label;
-  return vscode.window.showInputBox({
+  return inputBox({
     title: vscode.l10n.t('Segmind: Make Placeholder Image — custom size'),
     prompt: vscode.l10n.t('Width x height in pixels, e.g. 1200x630'),
     ignoreFocusOut: true,

@@ -11,9 +11,10 @@ import { EDITABLE_EXTENSIONS } from '../domain/editInputs';
 import { parseResize, type Fit } from '../domain/exactSize';
 import { formatCostEstimate } from '../domain/format';
 import type { CommandOptions } from '../domain/options';
-import { DEFAULT_EDIT_MODEL, type GenerationPlan } from '../domain/plan';
+import { DEFAULT_EDIT_MODEL, jobPriceOf, type GenerationPlan } from '../domain/plan';
 import type { Asker, EditContext } from '../flow/generationFlow';
 import type { UploadConsent } from '../ui/uploadConsent';
+import { createQuickPick, inputBox, pickMany, pickOne, plainItems, showInformation, showWarning, type PickItem } from '../ui/show';
 
 const RECENT_PROMPTS_KEY = 'segmind.recentPrompts';
 const LAST_MODEL_KEY = 'segmind.lastModel';
@@ -55,9 +56,9 @@ export class PaletteAsker implements Asker {
 
   async confirmCost(plan: GenerationPlan): Promise<boolean> {
     const go = vscode.l10n.t('Generate {0} Images', plan.variants);
-    const answer = await vscode.window.showInformationMessage(
+    const answer = await showInformation(
       vscode.l10n.t('Generate {0} images with {1}?', plan.variants, plan.model),
-      { modal: true, detail: vscode.l10n.t('Each variant is a separate job: {0}.', formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants)) },
+      { modal: true, detail: vscode.l10n.t('Each variant is a separate job: {0}.', formatCostEstimate(jobPriceOf(plan), plan.variants)) },
       go,
     );
     return answer === go;
@@ -94,21 +95,24 @@ export class PaletteAsker implements Asker {
 
 async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {
   const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []);
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  const pick = createQuickPick<vscode.QuickPickItem & { prompt?: string }>();
   pick.title = vscode.l10n.t('Segmind: Generate Image (1/2)');
   pick.placeholder = vscode.l10n.t('Describe the image, e.g. "a flat illustration of a rocket, pastel colours"');
   pick.ignoreFocusOut = true;
   pick.matchOnDetail = true;
-  const recentItems = recent.map((prompt) => ({ label: prompt, description: 'recent' }));
+  // Shown as text (plainItems); the prompt itself is kept beside the label, unchanged.
+  const recentItems = plainItems(recent.map((prompt) => ({ label: prompt, description: vscode.l10n.t('recent'), prompt })));
   pick.items = recentItems;
   // Typing shows the typed prompt first, so Enter always takes what was typed.
   const typed = pick.onDidChangeValue((value) => {
-    pick.items = value.trim() ? [{ label: value, description: vscode.l10n.t('new prompt'), alwaysShow: true }, ...recentItems] : recentItems;
+    pick.items = value.trim()
+      ? [...plainItems([{ label: value, description: vscode.l10n.t('new prompt'), alwaysShow: true, prompt: value }]), ...recentItems]
+      : recentItems;
   });
   try {
     return await new Promise<string | undefined>((resolve) => {
       pick.onDidAccept(() => {
-        const chosen = pick.selectedItems[0]?.label ?? pick.value;
+        const chosen = pick.selectedItems[0]?.prompt ?? pick.value;
         if (chosen.trim()) resolve(chosen.trim());
       });
       pick.onDidHide(() => resolve(undefined));
@@ -134,12 +138,13 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
   for (;;) {
     const models = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
     const custom = {
-      label: `$(screen-full) ${vscode.l10n.t('Custom size…')}`,
+      icon: 'screen-full',
+      label: vscode.l10n.t('Custom size…'),
       description: exact
         ? vscode.l10n.t('exact size {0} ({1})', exact.resize, exact.fit)
         : vscode.l10n.t('an exact size such as 1200x630, fitted after the image is made'),
     };
-    const choice = await vscode.window.showQuickPick<vscode.QuickPickItem & { slug?: TextToImageModel }>(
+    const choice = await pickOne<PickItem & { slug?: TextToImageModel }>(
       [...models, { label: vscode.l10n.t('Size'), kind: vscode.QuickPickItemKind.Separator }, custom],
       {
         title: vscode.l10n.t('Segmind: Generate Image (2/2)'),
@@ -154,9 +159,9 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
 }
 
 async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined> {
-  const resize = await vscode.window.showInputBox({
+  const resize = await inputBox({
     title: vscode.l10n.t('Segmind: Generate Image — exact size'),
-    prompt: vscode.l10n.t('Width x height in pixels (16–4096 each); the image is fitted to it after it is made'),
+    prompt: vscode.l10n.t('Width x height in pixels (1–4096 each); the image is fitted to it after it is made'),
     placeHolder: '1200x630',
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -170,12 +175,12 @@ async function askExactSize(): Promise<{ resize: string; fit: Fit } | undefined>
   });
   if (resize === undefined) return undefined;
   const { width, height } = parseResize(resize);
-  const fits: Array<vscode.QuickPickItem & { fit: Fit }> = [
+  const fits: Array<PickItem & { fit: Fit }> = [
     { label: 'cover', description: vscode.l10n.t('fill the frame, crop what overflows (centred)'), fit: 'cover' },
     { label: 'contain', description: vscode.l10n.t('the whole image, padded (transparent for png/webp)'), fit: 'contain' },
     { label: 'fill', description: vscode.l10n.t('stretch to the frame'), fit: 'fill' },
   ];
-  const fit = await vscode.window.showQuickPick(fits, {
+  const fit = await pickOne(fits, {
     title: vscode.l10n.t('Segmind: Generate Image — fit into {0}x{1}', width, height),
     ignoreFocusOut: true,
   });
@@ -189,12 +194,12 @@ export async function pickWorkspaceImages(pick: {
   readonly many: boolean;
 }): Promise<vscode.Uri[] | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: only images in the workspace can be used.'));
+    void showWarning(vscode.l10n.t('Open a folder first: only images in the workspace can be used.'));
     return undefined;
   }
   const files = await vscode.workspace.findFiles(WORKSPACE_IMAGES, '**/node_modules/**', MAX_PICKER_FILES);
   if (files.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There are no PNG, JPEG or WebP images in this workspace.'));
+    void showInformation(vscode.l10n.t('There are no PNG, JPEG or WebP images in this workspace.'));
     return undefined;
   }
   const active = activePreviewUri()?.toString();
@@ -207,10 +212,10 @@ export async function pickWorkspaceImages(pick: {
     .sort((a, b) => Number(b.picked) - Number(a.picked) || a.relative.localeCompare(b.relative));
   const options = { title: pick.title, placeHolder: pick.placeHolder, matchOnDescription: true, ignoreFocusOut: true };
   if (!pick.many) {
-    const one = await vscode.window.showQuickPick(items, options);
+    const one = await pickOne(items, options);
     return one ? [one.uri] : undefined;
   }
-  const chosen = await vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+  const chosen = await pickMany(items, options);
   return chosen && chosen.length > 0 ? chosen.map((item) => item.uri) : undefined;
 }
 
@@ -221,7 +226,7 @@ function activePreviewUri(): vscode.Uri | undefined {
 
 async function askEditPrompt(edit: EditContext): Promise<string | undefined> {
   const names = edit.images.map((image) => image.path);
-  const prompt = await vscode.window.showInputBox({
+  const prompt = await inputBox({
     title: names.length === 1 ? vscode.l10n.t('Segmind: Edit {0}', names[0] ?? '') : vscode.l10n.t('Segmind: Edit {0} images', names.length),
     prompt: vscode.l10n.t('Describe the change, e.g. "make the background transparent" or "put the logo on a mug"'),
     placeHolder: vscode.l10n.t('What should change?'),
@@ -238,7 +243,7 @@ async function askEditModel(imageCount: number): Promise<ModelSlug | undefined> 
     .sort((a, b) => Number(b === DEFAULT_EDIT_MODEL) - Number(a === DEFAULT_EDIT_MODEL));
   if (models.length <= 1) return models[0] ?? DEFAULT_EDIT_MODEL;
   const items = models.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
-  const choice = await vscode.window.showQuickPick(items, {
+  const choice = await pickOne(items, {
     title: vscode.l10n.t('Segmind: Edit Image — model'),
     placeHolder: vscode.l10n.t('Model'),
     ignoreFocusOut: true,
@@ -248,12 +253,13 @@ async function askEditModel(imageCount: number): Promise<ModelSlug | undefined> 
 
 /** `null` for no mask, undefined when the user backed out. */
 async function askMask(edit: EditContext): Promise<vscode.Uri | null | undefined> {
-  const none = { label: `$(circle-slash) ${vscode.l10n.t('No mask')}`, detail: vscode.l10n.t('The model decides what to change from the prompt.') };
+  const none = { icon: 'circle-slash', label: vscode.l10n.t('No mask'), detail: vscode.l10n.t('The model decides what to change from the prompt.') };
   const choose = {
-    label: `$(file-media) ${vscode.l10n.t('Choose a mask PNG…')}`,
+    icon: 'file-media',
+    label: vscode.l10n.t('Choose a mask PNG…'),
     detail: vscode.l10n.t('A PNG of the same size whose transparent pixels mark where to edit.'),
   };
-  const choice = await vscode.window.showQuickPick([none, choose], {
+  const choice = await pickOne([none, choose], {
     title: vscode.l10n.t('Segmind: Edit Image — mask'),
     placeHolder: vscode.l10n.t('Mask'),
     ignoreFocusOut: true,

@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import { checkApiKey } from '../domain/apiKeyFormat';
 import { isSegmindError } from '../domain/errors';
 import { formatCredits } from '../domain/format';
+import { inputBox, showError, showInformation, showWarning } from '../ui/show';
 
 export interface SetApiKeyDependencies {
   readonly keys: ApiKeyStore;
@@ -32,7 +33,7 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
     }
 
     const needed = reasonFromArgument(arg);
-    const input = await vscode.window.showInputBox({
+    const input = await inputBox({
       title: vscode.l10n.t('Segmind: Set API Key'),
       prompt: `${needed ? `${vscode.l10n.t('A Segmind API key is needed {0}.', needed)} ` : ''}${vscode.l10n.t("Paste your key (it starts with SG_); get one at segmind.com under API Keys. It is kept in VS Code's secret storage, never in settings or files.")}`,
       placeHolder: 'SG_…',
@@ -46,16 +47,12 @@ export function setApiKeyCommand(deps: SetApiKeyDependencies): (arg?: unknown) =
     if (input === undefined) return false;
     const check = checkApiKey(input);
     if (!check.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The API key was not saved: {0}', check.reason));
+      void showError(vscode.l10n.t('The API key was not saved: {0}', check.reason));
       return false;
     }
     if (!check.looksLikeSegmindKey) {
       const save = vscode.l10n.t('Save Anyway');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This does not look like a Segmind API key (SG_ followed by hex digits).'),
-        { modal: true },
-        save,
-      );
+      const answer = await showWarning(vscode.l10n.t('This does not look like a Segmind API key (SG_ followed by hex digits).'), { modal: true }, save);
       if (answer !== save) return false;
     }
     await deps.keys.store(check.key);
@@ -80,15 +77,15 @@ function keyFromArgument(arg: unknown): string | undefined {
 async function verifyKey(deps: SetApiKeyDependencies): Promise<void> {
   try {
     const { credits } = await deps.credits.refresh();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Segmind API key saved. Credits: {0}.', formatCredits(credits)));
+    void showInformation(vscode.l10n.t('Segmind API key saved. Credits: {0}.', formatCredits(credits)));
   } catch (error) {
     if (isSegmindError(error) && error.kind === 'unauthorized') {
       const again = actionLabel('setApiKey');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The key was saved, but Segmind refused it: API key missing or invalid.'), again);
+      const answer = await showWarning(vscode.l10n.t('The key was saved, but Segmind refused it: API key missing or invalid.'), again);
       if (answer === again) await vscode.commands.executeCommand('segmind.setApiKey');
     } else {
       deps.logger.warn(`Saved the key but could not check it: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Segmind API key saved.'));
+      void showInformation(vscode.l10n.t('Segmind API key saved.'));
     }
   }
 }

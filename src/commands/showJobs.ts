@@ -6,17 +6,18 @@ import * as vscode from 'vscode';
 import type { Clock } from '../domain/clock';
 import { COMMAND_IDS } from '../base/ids/commandIds';
 import { formatDuration } from '../domain/format';
-import { JOB_STATES, themeIconOf } from '../domain/jobStates';
+import { JOB_STATES, iconNameOf } from '../domain/jobStates';
 import type { JobTracker } from '../jobs/jobTracker';
 import { isRunning, type JobSnapshot } from '../jobs/run/jobSnapshot';
 import { actionLabel, failureWords } from '../ui/words/errorMessages';
+import { pickOne, showError, showWarning, type PickItem } from '../ui/show';
 
-type JobItem = vscode.QuickPickItem & { readonly job?: JobSnapshot; readonly command?: string };
-type ActionItem = vscode.QuickPickItem & { readonly run: () => Promise<unknown> };
+type JobItem = PickItem & { readonly job?: JobSnapshot; readonly command?: string };
+type ActionItem = PickItem & { readonly run: () => Promise<unknown> };
 
 export function showJobsCommand(tracker: JobTracker, clock: Clock): () => Promise<void> {
   return async () => {
-    const choice = await vscode.window.showQuickPick(jobItems(tracker.snapshots(), clock.now()), {
+    const choice = await pickOne(jobItems(tracker.snapshots(), clock.now()), {
       title: vscode.l10n.t('Segmind: Jobs'),
       placeHolder: vscode.l10n.t('Pick a job to open, reveal, cancel or copy its request id'),
       matchOnDescription: true,
@@ -31,7 +32,8 @@ function jobItems(jobs: readonly JobSnapshot[], now: number): JobItem[] {
   const running = jobs.filter(isRunning);
   const finished = jobs.filter((job) => !isRunning(job));
   const item = (job: JobSnapshot): JobItem => ({
-    label: `${themeIconOf(job.state)} ${job.prompt.replace(/\s+/g, ' ')}`,
+    icon: iconNameOf(job.state),
+    label: job.prompt.replace(/\s+/g, ' '),
     description: `${job.model} · ${job.state === 'failed' ? `${JOB_STATES.failed.label}: ${failureWords(job.failure)}` : JOB_STATES[job.state].label} · ${formatDuration((job.finishedAt ?? now) - job.startedAt)}`,
     detail: [
       job.requestId ? vscode.l10n.t('request {0}', job.requestId) : vscode.l10n.t('not yet accepted'),
@@ -46,13 +48,13 @@ function jobItems(jobs: readonly JobSnapshot[], now: number): JobItem[] {
   if (running.length > 0) items.push({ label: vscode.l10n.t('Running'), kind: vscode.QuickPickItemKind.Separator }, ...running.map(item));
   if (finished.length > 0) items.push({ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }, ...finished.map(item));
   if (jobs.length === 0)
-    items.push({ label: `$(info) ${vscode.l10n.t('No jobs in this session yet')}`, description: vscode.l10n.t('Generate Image… starts one') });
+    items.push({ icon: 'info', label: vscode.l10n.t('No jobs in this session yet'), description: vscode.l10n.t('Generate Image… starts one') });
   items.push(
     { label: 'Segmind', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(sparkle) ${vscode.l10n.t('Generate Image…')}`, command: COMMAND_IDS.generateImage },
-    { label: `$(window) ${vscode.l10n.t('Open Image Studio')}`, command: COMMAND_IDS.openStudio },
-    { label: `$(credit-card) ${actionLabel('checkCredits')}`, command: COMMAND_IDS.checkCredits },
-    { label: `$(output) ${actionLabel('showLog')}`, command: COMMAND_IDS.showLog },
+    { icon: 'sparkle', label: vscode.l10n.t('Generate Image…'), command: COMMAND_IDS.generateImage },
+    { icon: 'window', label: vscode.l10n.t('Open Image Studio'), command: COMMAND_IDS.openStudio },
+    { icon: 'credit-card', label: actionLabel('checkCredits'), command: COMMAND_IDS.checkCredits },
+    { icon: 'output', label: actionLabel('showLog'), command: COMMAND_IDS.showLog },
   );
   return items;
 }
@@ -63,22 +65,25 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
   if (saved) {
     actions.push(
       {
-        label: `$(file-media) ${vscode.l10n.t('Open Image')}`,
+        icon: 'file-media',
+        label: vscode.l10n.t('Open Image'),
         run: () => Promise.resolve(vscode.commands.executeCommand('vscode.openWith', saved, 'imagePreview.previewEditor')),
       },
-      { label: `$(files) ${vscode.l10n.t('Reveal in Explorer')}`, run: () => Promise.resolve(vscode.commands.executeCommand('revealInExplorer', saved)) },
+      { icon: 'files', label: vscode.l10n.t('Reveal in Explorer'), run: () => Promise.resolve(vscode.commands.executeCommand('revealInExplorer', saved)) },
     );
   }
   if (isRunning(job))
     actions.push({
-      label: `$(circle-slash) ${vscode.l10n.t('Cancel')}`,
+      icon: 'circle-slash',
+      label: vscode.l10n.t('Cancel'),
       description: vscode.l10n.t('stop waiting for it'),
       run: () => confirmCancel(tracker, job),
     });
   if (job.requestId) {
     const requestId = job.requestId;
     actions.push({
-      label: `$(copy) ${vscode.l10n.t('Copy Request Id')}`,
+      icon: 'copy',
+      label: vscode.l10n.t('Copy Request Id'),
       description: requestId,
       run: () => Promise.resolve(vscode.env.clipboard.writeText(requestId)),
     });
@@ -86,14 +91,12 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
   if (job.failure !== undefined) {
     const error = failureWords(job.failure);
     actions.push({
-      label: `$(error) ${vscode.l10n.t('Show Error')}`,
-      run: () =>
-        Promise.resolve(vscode.window.showErrorMessage(error, actionLabel('showLog'))).then(
-          (answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog),
-        ),
+      icon: 'error',
+      label: vscode.l10n.t('Show Error'),
+      run: () => Promise.resolve(showError(error, actionLabel('showLog'))).then((answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog)),
     });
   }
-  const action = await vscode.window.showQuickPick(actions, {
+  const action = await pickOne(actions, {
     title: `Segmind: ${job.prompt.slice(0, 60)}`,
     placeHolder: vscode.l10n.t('What to do with this job'),
   });
@@ -102,7 +105,7 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
 
 async function confirmCancel(tracker: JobTracker, job: JobSnapshot): Promise<void> {
   const stop = vscode.l10n.t('Stop Waiting');
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await showWarning(
     vscode.l10n.t('Stop waiting for this job? Segmind has no way to cancel a job: it may still finish the job and charge for it.'),
     { modal: true },
     stop,

@@ -34,8 +34,13 @@ export function isRunningState(state: JobStateName): boolean {
   return JOB_STATES[state].running;
 }
 
-/** The state's icon in VS Code's `$(name)` syntax (status bar, quick picks), turning where it should. */
-export function themeIconOf(state: JobStateName): string {
+/** The state's codicon name, turning where it should (`sync~spin`). */
+export function iconNameOf(state: JobStateName): string {
   const look = JOB_STATES[state];
-  return `$(${look.icon}${look.spins ? '~spin' : ''})`;
+  return `${look.icon}${look.spins ? '~spin' : ''}`;
+}
+
+/** The state's icon in VS Code's `$(name)` syntax (the status bar), turning where it should. */
+export function themeIconOf(state: JobStateName): string {
+  return `$(${iconNameOf(state)})`;
 }

@@ -1,5 +1,5 @@
 /** A yes-or-no question in a modal, as a port: the Studio asks through it, and tests answer it. */
-import * as vscode from 'vscode';
+import { showWarning } from './show';
 
 export interface Question {
   readonly message: string;
@@ -10,5 +10,4 @@ export interface Question {
 
 export type Confirm = (question: Question) => Promise<boolean>;
 
-export const modalConfirm: Confirm = async ({ message, detail, action }) =>
-  (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+export const modalConfirm: Confirm = async ({ message, detail, action }) => (await showWarning(message, { modal: true, detail }, action)) === action;

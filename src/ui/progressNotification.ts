@@ -9,6 +9,7 @@ import { formatDuration } from '../domain/format';
 import type { GenerationPlan } from '../domain/plan';
 import type { FinishedRun, Presenter } from '../flow/generationFlow';
 import type { VariantProgress } from '../flow/runVariants';
+import { withProgress } from './show';
 
 export class ProgressNotification implements Presenter {
   private readonly controller = new AbortController();
@@ -25,8 +26,8 @@ export class ProgressNotification implements Presenter {
 
   started(plan: GenerationPlan): void {
     const title = plan.sourceImages ? vscode.l10n.t('Segmind: editing with {0}', plan.model) : vscode.l10n.t('Segmind: generating with {0}', plan.model);
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      this.say = (message) => progress.report({ message });
+    void withProgress({ title, cancellable: true }, (report, token) => {
+      this.say = (message) => report(message);
       const cancellation = token.onCancellationRequested(() => this.controller.abort());
       return new Promise<void>((resolve) => {
         this.close = () => {

@@ -1,5 +1,6 @@
 /** After a reload: resume persisted jobs and tell the user what came of them. */
 import * as vscode from 'vscode';
+import { showWarning } from './show';
 import type { JobTracker } from '../jobs/jobTracker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from './notifier';
@@ -13,14 +14,12 @@ export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notif
     if (expired.length > 0) {
       const ids = expired.map((record) => record.requestId).join(', ');
       const showLog = actionLabel('showLog');
-      void vscode.window
-        .showWarningMessage(
-          expired.length === 1
-            ? vscode.l10n.t('A job expired while VS Code was closed ({0}): {1}.', resultsKept(), ids)
-            : vscode.l10n.t('{0} jobs expired while VS Code was closed ({1}): {2}.', expired.length, resultsKept(), ids),
-          showLog,
-        )
-        .then((answer) => answer && logger.show());
+      void showWarning(
+        expired.length === 1
+          ? vscode.l10n.t('A job expired while VS Code was closed ({0}): {1}.', resultsKept(), ids)
+          : vscode.l10n.t('{0} jobs expired while VS Code was closed ({1}): {2}.', expired.length, resultsKept(), ids),
+        showLog,
+      ).then((answer) => answer && logger.show());
     }
     for (const job of resumed) {
       job.done.then(

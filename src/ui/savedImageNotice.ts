@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/ids/commandIds';
 import { altText, imageLink } from '../domain/links';
+import { showInformation, showWarning } from './show';
 
 export interface SavedNoticeWording {
   /** Before the file names; default "Saved". */
@@ -17,7 +18,7 @@ export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt
   const studio = vscode.l10n.t('Open Studio');
   const icons = vscode.l10n.t('Export Icon Set');
   const message = `${wording.prefix ?? vscode.l10n.t('Saved')} ${names.join(', ')}${wording.suffix ? ` ${wording.suffix}` : ''}`;
-  const choice = await vscode.window.showInformationMessage(message, reveal, copy, studio, icons);
+  const choice = await showInformation(message, reveal, copy, studio, icons);
   if (choice === icons) {
     await vscode.commands.executeCommand(COMMAND_IDS.exportIconSet, uris[0]);
   } else if (choice === studio) {
@@ -31,5 +32,5 @@ export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt
 
 /** What the saving step found worth saying (no real transparency, an image kept as it came), one warning each. */
 export function showSaveWarnings(saved: readonly { readonly warnings: readonly string[] }[]): void {
-  for (const warning of saved.flatMap((image) => image.warnings)) void vscode.window.showWarningMessage(warning);
+  for (const warning of saved.flatMap((image) => image.warnings)) void showWarning(warning);
 }

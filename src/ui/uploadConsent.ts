@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import { hostOf } from '../domain/format';
+import { showInformation } from './show';
 
 const CONSENT_KEY = 'segmind.editUploadConsent';
 
@@ -39,7 +40,7 @@ export class UploadConsent {
             paths.join(', '),
             host,
           );
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await showInformation(
       vscode.l10n.t('Editing uploads your image to Segmind storage.'),
       {
         modal: true,
