@@ -111,7 +111,7 @@ export class Form {
   exactSize(): string | undefined | null {
     const text = this.#exactSize.value.trim();
     if (text === '') return undefined;
-    // The host's own rule (16–4096 a side), so a size the host would refuse is never sent.
+    // The host's own rule (1–4096 a side), so a size the host would refuse is never sent.
     const size = readSize(text);
     return size ? `${size.width}x${size.height}` : null;
   }
@@ -200,9 +200,15 @@ export class Form {
   #valuesChanged(): void {
     const model = this.currentModel;
     const variants = Number(this.#variants.value) || 1;
-    this.#cost.textContent = model ? formatCostEstimate(model.estimatedCostUsd, variants) : '';
+    this.#cost.textContent = model ? formatCostEstimate(this.#pricePerImage(model), variants) : '';
     this.#cost.classList.toggle('emphasis', variants > 1);
     this.#onChange();
+  }
+
+  /** The hold of one image: its size and quality, or the dearest size when the model decides it. */
+  #pricePerImage(model: ModelView): number {
+    const byQuality = (size: string): number => model.pricesUsd[size]?.[this.#quality.value] ?? Math.max(...Object.values(model.pricesUsd[size] ?? {}), 0);
+    return model.pricesUsd[this.#size.value] ? byQuality(this.#size.value) : Math.max(...Object.keys(model.pricesUsd).map(byQuality), 0);
   }
 
   #clampedCompression(model: ModelView): number {

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { actionLabel } from '../../src/domain/wording';
 import { byId, element, icon, iconButton } from './dom';
 
-const ICONS: Readonly<Record<StudioCommand, string>> = { setApiKey: 'key', showLog: 'output', checkCredits: 'credit-card' };
+const ICONS: Readonly<Record<StudioCommand, string>> = { setApiKey: 'key', showLog: 'output', checkCredits: 'credit-card', manageTrust: 'shield' };
 
 export class Notices {
   readonly #notice = byId<HTMLDivElement>('notice');

@@ -68,8 +68,9 @@ export interface ModelInfo {
   readonly defaults: ImageParameters;
   readonly compressionRange: readonly [min: number, max: number];
   /**
-   * A rough price per image in USD, only for the estimate shown before a multi-variant run.
-   * Segmind bills the actual cost, which the sidecar records.
+   * The price of one image at medium quality and 1024×1024, in USD: other qualities and sizes scale
+   * from it (src/domain/pricing.ts). Segmind bills the actual cost, which the sidecar and the spend
+   * ledger record.
    */
   readonly estimatedCostUsd: number;
 }
@@ -91,7 +92,7 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
     sizes: BASE_SIZES,
     defaults: { size: 'auto', quality: 'auto', ...COMMON_DEFAULTS },
     compressionRange: [1, 100],
-    estimatedCostUsd: 0.04,
+    estimatedCostUsd: 0.042,
   },
   'gpt-image-1-mini': {
     slug: 'gpt-image-1-mini',
@@ -107,7 +108,7 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
     sizes: BASE_SIZES,
     defaults: { size: '1024x1024', quality: 'high', ...COMMON_DEFAULTS },
     compressionRange: [1, 100],
-    estimatedCostUsd: 0.037,
+    estimatedCostUsd: 0.011,
   },
   'gpt-image-2': {
     slug: 'gpt-image-2',
@@ -123,7 +124,8 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
     sizes: [...BASE_SIZES, ...LARGE_SIZES],
     defaults: { size: '1536x1024', quality: 'high', ...COMMON_DEFAULTS },
     compressionRange: [0, 100],
-    estimatedCostUsd: 0.08,
+    // No published price was found: twice gpt-image-1's, held high until Segmind reports the real cost.
+    estimatedCostUsd: 0.084,
   },
   'gpt-image-1-edit': {
     slug: 'gpt-image-1-edit',
@@ -139,7 +141,7 @@ export const MODELS: Readonly<Record<ModelSlug, ModelInfo>> = {
     sizes: BASE_SIZES,
     defaults: { size: 'auto', quality: 'auto', ...COMMON_DEFAULTS },
     compressionRange: [1, 100],
-    estimatedCostUsd: 0.04,
+    estimatedCostUsd: 0.042,
   },
 };
 

@@ -8,6 +8,7 @@
 import { BACKGROUNDS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS, type ModelSlug, type ParameterName } from './catalog';
 import { DEFAULT_PLACEHOLDER_SIZE } from './placeholder';
 import { toolInputJsonSchema } from './options';
+import { jobPriceUsd } from './pricing';
 
 export interface GeneratedContributions {
   /** Setting key → the properties generated here (merged over the hand-written ones: title, order, scope…). */
@@ -48,8 +49,9 @@ function modelDescription(): string {
     .map((model) => ({ slug: model.slug, sizes: model.sizes.filter((size) => !everyModel.includes(size)) }))
     .filter((entry) => entry.sizes.length > 0)
     .map((entry) => `${entry.slug} also ${entry.sizes.join(', ')}`);
-  const prices = unique(models.map((model) => model.estimatedCostUsd).filter((usd) => usd >= 0.04)).sort();
-  const priciest = models.filter((model) => model.estimatedCostUsd === Math.max(...prices)).map((model) => model.slug);
+  const prices = textToImage.map(
+    (model) => `$${jobPriceUsd({ model: model.slug, quality: model.defaults.quality, size: model.defaults.size }).toFixed(2)} on ${model.slug}`,
+  );
   const editors = (Object.keys(MODELS) as ModelSlug[]).filter((slug) => MODELS[slug].editInput !== 'none');
   return [
     "Makes a new image from a text prompt, or edits workspace images, with Segmind's GPT Image models, and saves the result as a real file in the workspace.",
@@ -64,7 +66,7 @@ function modelDescription(): string {
     'Pass images (workspace-relative paths) to edit them: they are uploaded to Segmind storage.',
     'A mask PNG marks with transparent pixels where to edit; what it leaves opaque is kept exactly.',
     'background "transparent" needs outputFormat png or webp.',
-    `Each image costs money (about ${prices.map((usd) => `$${usd.toFixed(2)}`).join(', ')} on ${priciest.join(', ')}) and takes up to a minute or two; variants makes several separate images.`,
+    `Each image costs money (at most ${prices.join(', ')} at their default quality and size; quality "low" costs an eighth of "high") and takes up to a minute or two; variants makes several separate images.`,
     'The result lists each saved file with its pixel size and a Markdown snippet. On a failure the error says what to change.',
     `For layout work before the final art, pass placeholder true: a free grey placeholder of size resize (default ${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}) is drawn locally at path, nothing is sent and nothing is spent, and the prompt is kept so the user can render it later.`,
   ].join(' ');

@@ -4,12 +4,12 @@
  */
 import * as l10n from '@vscode/l10n';
 
-/** "≈ $0.04 per image" for one, "≈ $0.12 for 3 images" for several. */
+/** "up to $0.17 per image" for one, "up to $0.51 for 3 images" for several. */
 export function formatCostEstimate(perImageUsd: number, variants: number): string {
   const total = perImageUsd * variants;
-  const amount = total > 0 && total < 0.01 ? '< $0.01' : `$${(Math.round(total * 100) / 100).toFixed(2)}`;
-  const approx = amount.startsWith('<') ? amount : `≈ ${amount}`;
-  return variants === 1 ? l10n.t('{0} per image', approx) : l10n.t('{0} for {1} images', approx, variants);
+  // Rounded up: the figure is a bound (the spending hold), never less than what the images can cost.
+  const amount = `$${(Math.ceil(total * 100 - 1e-9) / 100).toFixed(2)}`;
+  return variants === 1 ? l10n.t('up to {0} per image', amount) : l10n.t('up to {0} for {1} images', amount, variants);
 }
 
 /** 0:05, 1:23, 1:02:03 */

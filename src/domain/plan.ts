@@ -24,6 +24,7 @@ import { chooseAnImage } from './editInputs';
 import { exactSizeOf, nativeSizeFor, type ExactSize } from './exactSize';
 import { MAX_VARIANTS, type CommandOptions } from './options';
 import type { SourceImage } from './sidecar';
+import { jobPriceUsd } from './pricing';
 
 export interface GenerationDefaults {
   readonly defaultModel: TextToImageModel;
@@ -241,7 +242,17 @@ function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSett
   }
 }
 
-/** A rough cost figure for the confirmation before several variants run. */
-export function estimateCostUsd(model: ModelSlug, variants: number): number {
-  return Math.round(MODELS[model].estimatedCostUsd * variants * 1000) / 1000;
+/** The most one job of the plan can cost: its model, quality and size, and the images an edit sends. */
+export function jobPriceOf(plan: Pick<GenerationPlan, 'model' | 'parameters' | 'sourceImages' | 'mask'>): number {
+  return jobPriceUsd({
+    model: plan.model,
+    quality: plan.parameters.quality,
+    size: plan.parameters.size,
+    inputImages: (plan.sourceImages?.length ?? 0) + (plan.mask ? 1 : 0),
+  });
+}
+
+/** The most the whole plan can cost (each variant is a job of its own). */
+export function planPriceUsd(plan: Pick<GenerationPlan, 'model' | 'parameters' | 'sourceImages' | 'mask' | 'variants'>): number {
+  return Math.round(jobPriceOf(plan) * plan.variants * 1000) / 1000;
 }

@@ -1,6 +1,6 @@
 /**
  * The one application flow behind every way in — the palette commands, scripted calls, the Studio
- * and (next) the agent tool:
+ * and the agent tool:
  *
  *   key → inputs → what is still open → plan → output folder → consent → upload → variants → save → report
  *
@@ -15,16 +15,15 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Settings } from '../config/settings';
 import type { CheckedEditInputs } from '../domain/editInputs';
-import { sanitizeBaseName } from '../domain/fileNaming';
 import { parseCommandOptions, type CommandOptions } from '../domain/options';
-import { estimateCostUsd, planEdit, planGeneration, type GenerationPlan } from '../domain/plan';
+import { jobPriceOf, planEdit, planGeneration, planPriceUsd, type GenerationPlan } from '../domain/plan';
 import type { Spender } from '../domain/errors';
-import type { SpendLedger } from '../spending/spendLedger';
+import type { SpendHold, SpendLedger } from '../spending/spendLedger';
 import { PAINTED_MASK_LABEL } from '../domain/sidecar';
 import type { JobTracker, KeepUnmaskedSource } from '../jobs/jobTracker';
 import { readEditInputs, resolveEditInputs, withMask, type EditInputRef, type ResolvedEditInputs } from '../workspace/editInputReader';
 import { checkedOutputFolder, resolveOutputFolder } from '../workspace/outputFolder';
-import { confinedTarget, createConfined } from '../workspace/targets';
+import { baseNameOfPath, confinedTarget, createConfined, extensionOfPath } from '../workspace/targets';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { runVariants, type GenerationOutcome, type VariantProgress } from './runVariants';
 import { filesToUpload, uploadEditSources } from './uploadInputs';
@@ -47,6 +46,11 @@ export interface GenerationRequest {
    * replaced in place while it still has it (the only replace there is).
    */
   readonly replaces?: { readonly sha256: string };
+  /**
+   * A hold already taken for a larger run that this request is part of (Fill Missing Images holds
+   * its whole generate run first): its jobs are drawn from it, and the caller releases it.
+   */
+  readonly hold?: SpendHold;
 }
 
 /** What the images of an edit turned out to be, for the questions asked about them. */
@@ -108,6 +112,7 @@ export interface PreparedRun {
   readonly inputs?: CheckedEditInputs;
   /** Workspace-relative paths of what the edit uploads, in order (the mask last). */
   readonly uploads: readonly string[];
+  /** The most the run can cost (its spending hold): model, quality, size, variants and the images an edit sends. */
   readonly estimatedCostUsd: number;
 }
 
@@ -126,32 +131,19 @@ export interface GenerationFlowDependencies {
 const stopped = (reason: string): FlowResult => ({ ran: false, reason });
 const nothingGenerated = (): string => vscode.l10n.t('Nothing was generated.');
 
-/** `public/og.jpeg` → `jpeg`: kept when the format made is the one it names (a reference in code names exactly that file). */
-function extensionOfPath(uri: vscode.Uri): string | undefined {
-  const match = /\.(png|jpe?g|webp)$/i.exec(uri.path);
-  return match?.[1];
-}
-
-/** `public/og.png` → `og`: the writer adds the extension of the format made (`og.webp`) and `-2` when taken. */
-function baseNameOfPath(uri: vscode.Uri): string {
-  return sanitizeBaseName(uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp)$/i, ''));
-}
-
 export class GenerationFlow {
   constructor(private readonly deps: GenerationFlowDependencies) {}
 
   async run(request: GenerationRequest, asker: Asker, presenter: Presenter = {}): Promise<FlowResult> {
     const { deps } = this;
     const editing = isEdit(request, parseCommandOptions(request.options));
-    const hasKey = async (): Promise<boolean> => (await deps.keys.get()) !== undefined;
-    if (!(await hasKey()) && !((await asker.provideKey(editing ? 'edit' : 'generate')) && (await hasKey())))
-      return stopped(vscode.l10n.t('No API key was set.'));
+    if (!(await this.ensureKey(asker, editing ? 'edit' : 'generate'))) return stopped(vscode.l10n.t('No API key was set.'));
 
     const prepared = await this.prepare(request, asker);
     if (!prepared.ready) return stopped(prepared.reason);
     const { plan, settings, workspaceFolder, inputs, located } = prepared;
     // Refused before anything is created, asked, uploaded or submitted; held until the run ends.
-    const hold = deps.spending.hold(prepared.estimatedCostUsd, request.spender ?? 'user');
+    const hold = request.hold ?? (await deps.spending.hold(prepared.estimatedCostUsd, request.spender ?? 'user'));
     try {
       // An image that could not be saved must cost nothing: the folder exists (and is confined) before any request.
       const outputFolder = prepared.target
@@ -169,7 +161,7 @@ export class GenerationFlow {
       let finished: FinishedRun;
       try {
         const ready = inputs ? await this.upload(plan, inputs, settings, presenter, request.signal) : plan;
-        const perJobUsd = estimateCostUsd(plan.model, 1);
+        const perJobUsd = jobPriceOf(ready);
         const outcome = await runVariants(deps.tracker, deps.logger, {
           plan: ready,
           outputFolder,
@@ -183,7 +175,7 @@ export class GenerationFlow {
           ...(keepUnmasked ? { keepUnmasked } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
           ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
-          beforeSubmit: () => hold.submitted(perJobUsd),
+          beforeSubmit: (jobId) => hold.submitted(jobId, perJobUsd),
         });
         finished = { plan: ready, outcome, workspaceFolder, ...(located ? { edited: located } : {}) };
       } finally {
@@ -192,8 +184,19 @@ export class GenerationFlow {
       await presenter.report?.(finished);
       return { ran: true, ...finished };
     } finally {
-      hold.release();
+      if (hold !== request.hold) await hold.release();
     }
+  }
+
+  /** A key is there, or the asker provided one (false: the user closed the box; ways in that cannot ask throw MissingApiKeyError). */
+  async ensureKey(asker: Asker, purpose: 'generate' | 'edit'): Promise<boolean> {
+    const hasKey = async (): Promise<boolean> => (await this.deps.keys.get()) !== undefined;
+    return (await hasKey()) || ((await asker.provideKey(purpose)) && (await hasKey()));
+  }
+
+  /** Holds the price of several runs at once (Fill Missing Images), before any of them sends anything; refused past a limit. */
+  holdRuns(usd: number, spender: Spender): Promise<SpendHold> {
+    return this.deps.spending.hold(usd, spender);
   }
 
   /**
@@ -243,7 +246,7 @@ export class GenerationFlow {
       folder,
       ...(target ? { target: target.uri } : {}),
       uploads: inputs ? filesToUpload(inputs).map((file) => file.path) : [],
-      estimatedCostUsd: estimateCostUsd(plan.model, plan.variants),
+      estimatedCostUsd: planPriceUsd(plan),
       ...(located ? { located } : {}),
       ...(inputs ? { inputs } : {}),
     };

@@ -30,8 +30,8 @@ export interface VariantRun {
   readonly keepUnmasked?: KeepUnmaskedSource;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: VariantProgress) => void;
-  /** Just before each variant's submit request (the spend ledger counts it then). */
-  readonly beforeSubmit?: () => Promise<void>;
+  /** Just before each variant's submit request, with the job's id (the spend ledger counts it then). */
+  readonly beforeSubmit?: (jobId: string) => Promise<void>;
 }
 
 export interface GenerationOutcome {

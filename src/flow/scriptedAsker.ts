@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../log/logger';
 import { hostOf } from '../domain/format';
-import { estimateCostUsd, type GenerationPlan } from '../domain/plan';
+import { planPriceUsd, type GenerationPlan } from '../domain/plan';
 import { AsksNothing } from './asksNothing';
 
 export class ScriptedAsker extends AsksNothing {
@@ -17,7 +17,7 @@ export class ScriptedAsker extends AsksNothing {
 
   override confirmCost(plan: GenerationPlan): Promise<boolean> {
     this.logger.info(
-      `${this.caller}: ${plan.variants} variants with ${plan.model}, estimated cost about $${estimateCostUsd(plan.model, plan.variants)} (not asked: a scripted call is the consent).`,
+      `${this.caller}: ${plan.variants} variants with ${plan.model}, at most $${planPriceUsd(plan)} (not asked: a scripted call is the consent).`,
     );
     return Promise.resolve(true);
   }

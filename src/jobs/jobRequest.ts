@@ -71,8 +71,8 @@ export interface StartOptions {
   /** Aborting it cancels the job (as the Cancel action does). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: JobProgress) => void;
-  /** Just before the submit request goes out (the spend ledger counts the job then). */
-  readonly beforeSubmit?: () => void | Promise<void>;
+  /** Just before the submit request goes out, with the job's id (the spend ledger counts the job then). */
+  readonly beforeSubmit?: (jobId: string) => void | Promise<void>;
 }
 
 export interface TrackedJob {
@@ -95,4 +95,6 @@ export interface JobTrackerDependencies {
   readonly clock: Clock;
   /** Called with the balance a finished job reported. */
   readonly onRemainingCredits?: (credits: number) => void;
+  /** Called with what Segmind says a job cost (`x-cost`, `metrics.cost`), by the job's id. */
+  readonly onCost?: (jobId: string, usd: number) => void | Promise<void>;
 }

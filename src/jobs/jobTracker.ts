@@ -145,7 +145,7 @@ export class JobTracker extends Disposable {
         {
           clock,
           signal: controller.signal,
-          ...(options.beforeSubmit ? { beforeSubmit: options.beforeSubmit } : {}),
+          ...(options.beforeSubmit ? { beforeSubmit: () => options.beforeSubmit?.(id) } : {}),
           onSubmitted: async (requestId) => {
             this.update(id, { requestId, startedAt: clock.now() });
             if (request.transport === 'async') await this.deps.store.add(this.recordOf(id, requestId, request));
@@ -162,6 +162,10 @@ export class JobTracker extends Disposable {
         },
       );
       if (finished.remainingCredits !== undefined) this.deps.onRemainingCredits?.(finished.remainingCredits);
+      if (finished.cost !== undefined)
+        await Promise.resolve(this.deps.onCost?.(id, finished.cost)).catch((error: unknown) =>
+          logger.warn(`The cost of ${id} was not recorded: ${String(error)}`),
+        );
       const { uri, warnings } = await this.deps.saveResult(request, finished);
       for (const warning of warnings) logger.warn(warning);
       await this.deps.store.remove(id);

@@ -22,7 +22,8 @@ export interface ModelView {
   readonly sizes: readonly string[];
   readonly defaults: StudioParameters;
   readonly compressionRange: readonly [number, number];
-  readonly estimatedCostUsd: number;
+  /** The most one image can cost, by size and quality (src/domain/pricing.ts): the cost shown is the spending hold. */
+  readonly pricesUsd: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** The six parameters, as the catalog's one schema has them (studioMessages.ts parses them with it). */
@@ -91,7 +92,7 @@ export interface HistoryEntryView extends StudioSettings {
 }
 
 /** The commands a Studio notice may offer (one list: the type, the host's filter and the message schema take it). */
-export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits'] as const;
+export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits', 'manageTrust'] as const;
 export type StudioCommand = (typeof STUDIO_COMMANDS)[number];
 
 export interface NoticeView {

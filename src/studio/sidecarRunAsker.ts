@@ -5,11 +5,10 @@
  * time, whatever the one-time upload consent said.
  */
 import * as l10n from '@vscode/l10n';
-import { MODELS } from '../domain/catalog';
 
 const askedEveryTime = (): string => l10n.t('Sidecars come with the repository, so this is asked every time.');
 import { formatCostEstimate, hostOf } from '../domain/format';
-import type { GenerationPlan } from '../domain/plan';
+import { jobPriceOf, type GenerationPlan } from '../domain/plan';
 import { AsksNothing } from '../flow/asksNothing';
 import type { Confirm } from '../ui/confirm';
 
@@ -25,7 +24,7 @@ export class SidecarRunAsker extends AsksNothing {
   override confirmCost(plan: GenerationPlan): Promise<boolean> {
     return this.confirm({
       message: l10n.t('Run {0} again: {1} images with {2}?', this.image, plan.variants, plan.model),
-      detail: `${l10n.t('Its sidecar asks for {0} separate jobs, {1}.', plan.variants, formatCostEstimate(MODELS[plan.model].estimatedCostUsd, plan.variants))} ${askedEveryTime()}`,
+      detail: `${l10n.t('Its sidecar asks for {0} separate jobs, {1}.', plan.variants, formatCostEstimate(jobPriceOf(plan), plan.variants))} ${askedEveryTime()}`,
       action: l10n.t('Generate {0} Images', plan.variants),
     });
   }

@@ -57,7 +57,7 @@ export function confirmationOf(facts: ConfirmationFacts): Confirmation {
     '',
     // The model and the size are the plan's, checked values; only what came from the input is escaped.
     `**${l10n.t('Model:')}** ${facts.model} · **${l10n.t('Images:')}** ${count} · **${l10n.t('Size:')}** ${size}`,
-    `**${l10n.t('Estimated cost:')}** ${l10n.t('{0} (Segmind bills each image)', formatCostEstimate(MODELS[facts.model].estimatedCostUsd, count))}`,
+    `**${l10n.t('Estimated cost:')}** ${l10n.t('{0} (Segmind bills each image)', formatCostEstimate(facts.estimatedCostUsd / count, count))}`,
     `**${l10n.t('Saved to:')}** ${where}`,
   ];
   if (facts.agentSpend) {
@@ -164,7 +164,11 @@ export function agentErrorText(error: unknown, context: { readonly model: string
     case 'job-failed':
       return `Segmind refused the job: ${error.reason}. Change the prompt before trying again; it was not resubmitted.`;
     case 'spend-limit':
-      return `Refused before anything was sent: this call (about ${formatUsd(error.estimateUsd)}) would take ${error.setting === 'segmind.agentDailySpendLimit' ? "the agent's" : "the user's"} spend today (${formatUsd(error.spentTodayUsd)}) past ${error.setting} (${formatUsd(error.limitUsd)}). Do not retry today; ask the user to raise ${error.setting} in their settings if they want more images.`;
+      return `Refused before anything was sent: this call (up to ${formatUsd(error.estimateUsd)}) would take ${error.setting === 'segmind.agentDailySpendLimit' ? "the agent's" : "the user's"} spend today (${formatUsd(error.spentTodayUsd)}) past ${error.setting} (${formatUsd(error.limitUsd)}). Do not retry today; ask the user to raise ${error.setting} in their settings if they want more images.`;
+    case 'untrusted-workspace':
+      return 'Refused: the workspace is in Restricted Mode, and paid images from an agent wait until the user trusts it. Nothing was sent. Ask the user to trust the workspace (Manage Workspace Trust), or pass placeholder true for a free placeholder, which works without trust.';
+    case 'spend-ledger-busy':
+      return "Refused before anything was sent: today's spend could not be checked (another VS Code window kept the spend ledger busy). Call the tool again in a moment.";
     case 'not-acceptable':
       return `${describeError(error, context.balance === undefined ? {} : { balance: context.balance }).text}${error.reason === 'insufficient-credits' ? ' Ask the user to add credits at segmind.com.' : ''}`;
     default:

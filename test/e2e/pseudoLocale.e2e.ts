@@ -13,6 +13,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { formatUsd } from '../../src/domain/format';
 import { MODELS } from '../../src/domain/catalog';
+import { jobPriceUsd } from '../../src/domain/pricing';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { PSEUDO_LOCALE, pseudoTranslations, type PseudoTranslations } from './support/pseudoLocale';
 import { KEY, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed, statusItem, toast, type Workbench } from './support/workbench';
@@ -67,8 +68,10 @@ describe(`Localised end to end: the pseudo-locale ${PSEUDO_LOCALE} (code-server 
     await mini.click();
 
     const refusal = pseudo.sentence(
-      "Not sent: this run (about {0}) would take today's spend of {1} past your limit of {2} ({3}). Raise the limit in the settings, or wait until midnight.",
-      formatUsd(MODELS['gpt-image-1-mini'].estimatedCostUsd),
+      "Not sent: this run (up to {0}) would take today's spend of {1} past your limit of {2} ({3}). Raise the limit in the settings, or wait until midnight.",
+      formatUsd(
+        jobPriceUsd({ model: 'gpt-image-1-mini', quality: MODELS['gpt-image-1-mini'].defaults.quality, size: MODELS['gpt-image-1-mini'].defaults.size }),
+      ),
       formatUsd(0),
       formatUsd(0.01),
       'segmind.dailySpendLimit',

@@ -144,7 +144,8 @@ describe('Image Studio end to end (code-server + Chromium)', function () {
     await studio.getByLabel('Size', { exact: true }).selectOption('1024x1024');
     await studio.getByLabel('Quality', { exact: true }).selectOption('low');
     await studio.getByLabel('Variants', { exact: true }).selectOption('2');
-    await studio.getByText('≈ $0.07 for 2 images').waitFor();
+    // gpt-image-1-mini at low quality, 1024x1024: held at $0.0055 an image (the published price is $0.005).
+    await studio.getByText('up to $0.02 for 2 images').waitFor();
     await studio.getByRole('button', { name: 'Generate', exact: true }).click();
     await studio.locator('.job', { hasText: 'A paper boat' }).first().waitFor({ timeout: 20_000 });
     assert.equal(await studio.locator('.job', { hasText: 'A paper boat' }).count(), 2);

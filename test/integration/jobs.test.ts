@@ -18,6 +18,9 @@ import { MODELS } from '../../src/domain/catalog';
 import { JobFailedError } from '../../src/domain/errors';
 import { SegmindStatusBar } from '../../src/statusBar/segmindStatusBar';
 import { SpendLedger } from '../../src/spending/spendLedger';
+import { LedgerFile } from '../../src/spending/ledgerFile';
+import { replacedFilesIn } from '../../src/workspace/replacedFiles';
+import { storageFolder } from './support/testServices';
 import { MemoryMemento, MemorySecrets } from './support/memoryStores';
 import { TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
@@ -44,6 +47,7 @@ function openWindow(memento: vscode.Memento, secrets = new MemorySecrets()): Win
       'test',
       () => clients.clock.now(),
       (folder) => resolveOutputFolder(folder, 'assets'),
+      replacedFilesIn(vscode.Uri.file(storageFolder())),
     ),
     onRemainingCredits: (c) => credits.setRemaining(c),
   });
@@ -208,7 +212,7 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
   it('the status bar item shows Set API Key, then credits, then the warning colour, then the running job', async () => {
     const memento = new MemoryMemento();
     const window = openWindow(memento);
-    const spending = new SpendLedger(new MemoryMemento(), () => ({ dailyUsd: 5, agentDailyUsd: 2 }));
+    const spending = new SpendLedger(new LedgerFile(storageFolder()), () => ({ dailyUsd: 5, agentDailyUsd: 2 }));
     const statusBar = new SegmindStatusBar(window.tracker, window.credits, window.keys, { now: () => Date.now(), sleep: () => Promise.resolve() }, spending);
     try {
       await until(() => statusBar.view?.text === '$(key) Set API Key', 'Set API Key');
@@ -233,9 +237,9 @@ describe('Jobs that survive (real VS Code, fake Segmind)', function () {
 
       // Today's spend, and the limits set, are in the tooltip.
       assert.match(statusBar.view?.tooltip ?? '', /Spent today \(estimated\): \$0\.00 of \$5\.00 · by the agent: \$0\.00 of \$2\.00/);
-      const hold = spending.hold(0.08, 'agent');
-      await hold.submitted(0.08);
-      hold.release();
+      const hold = await spending.hold(0.08, 'agent');
+      await hold.submitted('status-bar-job', 0.08);
+      await hold.release();
       await until(
         () => /Spent today \(estimated\): \$0\.08 of \$5\.00 · by the agent: \$0\.08 of \$2\.00/.test(statusBar.view?.tooltip ?? ''),
         'the spend in the tooltip',

@@ -23,7 +23,7 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
     const message = await generateRejection({ prompt: 'Over the limit', variants: 2 });
     assert.match(
       message,
-      /^Not sent: this run \(about \$0\.08\) would take today's spend of \$\d+\.\d\d past your limit of < \$0\.01 \(segmind\.dailySpendLimit\)\. Raise the limit/,
+      /^Not sent: this run \(up to \$0\.50\) would take today's spend of \$\d+\.\d\d past your limit of < \$0\.01 \(segmind\.dailySpendLimit\)\. Raise the limit/,
     );
     assert.equal(segmind.fake.requests.length, 0);
   });
@@ -46,6 +46,8 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
   describe('what counts (a window of its own, nothing spent yet)', () => {
     let services: TestServices;
     const asker = (): ScriptedAsker => new ScriptedAsker(services.logger, 'spending test');
+    /** gpt-image-1-mini, high, 1024x1024: held at $0.044 a job (the published price is $0.036); the fake reports $0.04. */
+    const MINI = { model: 'gpt-image-1-mini', quality: 'high', size: '1024x1024' } as const;
 
     beforeEach(async () => {
       services = await testServices('spending tests');
@@ -54,13 +56,13 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
 
     afterEach(() => services.dispose());
 
-    it('each submitted job counts at its estimate; the run that would pass the limit is refused, nothing sent', async () => {
-      const first = await services.flow.run({ options: { prompt: 'Two of them', variants: 2 } }, asker());
+    it('each submitted job counts, at the cost Segmind reports once it does; the run that would pass the limit is refused, nothing sent', async () => {
+      const first = await services.flow.run({ options: { prompt: 'Two of them', variants: 2, ...MINI } }, asker());
       assert.ok(first.ran && first.outcome.saved.length === 2);
-      assert.equal(services.spending.today().totalUsd.toFixed(2), '0.08');
+      assert.equal(services.spending.today().totalUsd.toFixed(3), '0.080', 'the reported $0.04 a job, not the $0.044 held');
       const before = segmind.fake.requests.length;
       await assert.rejects(
-        services.flow.run({ options: { prompt: 'One more' } }, asker()),
+        services.flow.run({ options: { prompt: 'One more', ...MINI } }, asker()),
         (error: unknown) => isSegmindError(error) && error.kind === 'spend-limit',
       );
       assert.equal(segmind.fake.requests.length, before, 'nothing sent for the refused run');
@@ -68,21 +70,46 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
 
     it('a job that fails counts too (Segmind may charge either way)', async () => {
       segmind.fake.planNextJob({ outcome: 'FAILED', error: 'blocked' });
-      const result = await services.flow.run({ options: { prompt: 'A failing one' } }, asker());
+      const result = await services.flow.run({ options: { prompt: 'A failing one', ...MINI } }, asker());
       assert.ok(result.ran && result.outcome.failures.length === 1);
-      assert.equal(services.spending.today().totalUsd.toFixed(2), '0.04');
+      assert.equal(services.spending.today().totalUsd.toFixed(3), '0.044', 'no cost was reported: the hold stays');
     });
 
     it('two runs at once cannot pass a limit together: one is refused before it sends anything', async () => {
       segmind.fake.planNextJob({ durationMs: 800 });
       const runs = await Promise.allSettled([
-        services.flow.run({ options: { prompt: 'Parallel one', variants: 2 } }, asker()),
-        services.flow.run({ options: { prompt: 'Parallel two', variants: 2 } }, asker()),
+        services.flow.run({ options: { prompt: 'Parallel one', variants: 2, ...MINI } }, asker()),
+        services.flow.run({ options: { prompt: 'Parallel two', variants: 2, ...MINI } }, asker()),
       ]);
       const refused = runs.filter((run) => run.status === 'rejected' && isSegmindError(run.reason) && run.reason.kind === 'spend-limit');
       assert.equal(refused.length, 1);
       assert.equal(segmind.fake.requestsTo('api', 'POST').length, 2, 'only the run that fits was submitted');
       assert.equal(services.spending.today().totalUsd.toFixed(2), '0.08');
+    });
+
+    it('the hold follows the quality and the size: gpt-image-1 high at 1536x1024 ($0.25) does not pass under a $0.10 limit', async () => {
+      await assert.rejects(
+        services.flow.run({ options: { prompt: 'A large, careful one', model: 'gpt-image-1', quality: 'high', size: '1536x1024' } }, asker()),
+        (error: unknown) => isSegmindError(error) && error.kind === 'spend-limit' && error.estimateUsd > 0.25,
+      );
+      assert.equal(segmind.fake.requests.length, 0, 'held as $0.04 in 0.3, it was sent');
+    });
+
+    it('two windows (two ledgers on one storage) race one limit: one run is refused before it sends anything', async () => {
+      const other = await testServices('spending tests, second window', true, services.storage);
+      try {
+        segmind.fake.planNextJob({ durationMs: 800 });
+        const runs = await Promise.allSettled([
+          services.flow.run({ options: { prompt: 'Window one', variants: 2, ...MINI } }, asker()),
+          other.flow.run({ options: { prompt: 'Window two', variants: 2, ...MINI } }, new ScriptedAsker(other.logger, 'second window')),
+        ]);
+        const refused = runs.filter((run) => run.status === 'rejected' && isSegmindError(run.reason) && run.reason.kind === 'spend-limit');
+        assert.equal(refused.length, 1, 'each window alone was under the limit; together they were not');
+        assert.equal(segmind.fake.requestsTo('api', 'POST').length, 2);
+        assert.equal((await other.spending.refresh()).totalUsd.toFixed(2), '0.08', 'the other window sees the same day');
+      } finally {
+        other.dispose();
+      }
     });
   });
 });

@@ -193,8 +193,8 @@ describe('Image Studio (real VS Code)', function () {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'studio-out'), { recursive: true, useTrash: false });
     }
     segmind.fake.reset({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
-    await studio.handleMessage({ type: 'generate', request: request('x', { resize: '9x9' }) });
-    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /each side from 16 to 4096/);
+    await studio.handleMessage({ type: 'generate', request: request('x', { resize: '0x9' }) });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /each side from 1 to 4096/);
     assert.equal(segmind.fake.requests.length, 0);
   });
 
@@ -401,7 +401,7 @@ describe('Image Studio (real VS Code)', function () {
       await runAgain(image);
       assert.deepEqual(h.questions.map((question) => question.message).length, 1, h.questions.map((question) => question.message).join(' | '));
       assert.match(h.questions[0]?.message ?? '', /Run assets\/planted-three\.png again: 3 images with gpt-image-1\?/);
-      assert.match(h.questions[0]?.detail ?? '', /≈ \$0\.12 for 3 images/);
+      assert.match(h.questions[0]?.detail ?? '', /up to \$0\.10 for 3 images/);
       assert.equal(segmind.fake.requests.length, 0);
     });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_VARIANTS, isCommandOptions, parseCommandOptions } from '../../src/domain/options';
-import { estimateCostUsd, planGeneration, type GenerationDefaults } from '../../src/domain/plan';
+import { planGeneration, planPriceUsd, type GenerationDefaults } from '../../src/domain/plan';
 import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
@@ -164,18 +164,19 @@ describe('generationRequest', () => {
     });
 
     it('refuses a bad resize or fit like any other parameter', () => {
-      assert.equal(refusal(() => planGeneration({ prompt: 'x', resize: '9x9' }, noSettings)).problems[0]?.parameter, 'resize');
+      assert.equal(refusal(() => planGeneration({ prompt: 'x', resize: '0x9' }, noSettings)).problems[0]?.parameter, 'resize');
       assert.equal(refusal(() => planGeneration({ prompt: 'x', fit: 'contain' }, noSettings)).problems[0]?.parameter, 'fit');
       assert.equal(planGeneration({ prompt: 'x' }, noSettings).exact, undefined);
     });
   });
 
-  describe('estimateCostUsd', () => {
-    it('multiplies the per-image estimate by the variants', () => {
-      assert.equal(estimateCostUsd('gpt-image-1', 1), 0.04);
-      assert.equal(estimateCostUsd('gpt-image-1', 3), 0.12);
-      assert.equal(estimateCostUsd('gpt-image-1-mini', 4), 0.148);
-      assert.ok(estimateCostUsd('gpt-image-2', 2) > estimateCostUsd('gpt-image-1', 2));
+  describe('planPriceUsd', () => {
+    it("multiplies one image's price (its model, quality and size) by the variants", () => {
+      const plan = (options: Record<string, unknown>): ReturnType<typeof planGeneration> => planGeneration({ prompt: 'a fox', ...options }, noSettings);
+      assert.equal(planPriceUsd(plan({ quality: 'medium', size: '1024x1024' })), 0.042);
+      assert.equal(planPriceUsd(plan({ quality: 'medium', size: '1024x1024', variants: 3 })), 0.126);
+      assert.equal(planPriceUsd(plan({ model: 'gpt-image-1-mini', quality: 'high', size: '1024x1024', variants: 4 })), 0.176);
+      assert.ok(planPriceUsd(plan({ model: 'gpt-image-2', variants: 2 })) > planPriceUsd(plan({ variants: 2 })));
     });
   });
 });

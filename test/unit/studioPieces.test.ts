@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatCostEstimate, formatDuration } from '../../src/domain/format';
-import { estimateCostUsd } from '../../src/domain/plan';
+import { planPriceUsd } from '../../src/domain/plan';
 import { MODELS } from '../../src/domain/catalog';
 import { readSidecar } from '../../src/domain/sidecar';
 import { imagesWithSidecars, newestFirst } from '../../src/studio/view/galleryItems';
@@ -19,17 +19,19 @@ const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'
 
 describe('Studio cost estimate text', () => {
   it('says the total for several images and the price for one', () => {
-    assert.equal(formatCostEstimate(0.04, 3), '≈ $0.12 for 3 images');
-    assert.equal(formatCostEstimate(0.04, 1), '≈ $0.04 per image');
-    assert.equal(formatCostEstimate(0.08, 4), '≈ $0.32 for 4 images');
-    assert.equal(formatCostEstimate(0.037, 2), '≈ $0.07 for 2 images');
-    assert.equal(formatCostEstimate(0.001, 2), '< $0.01 for 2 images');
+    assert.equal(formatCostEstimate(0.04, 3), 'up to $0.12 for 3 images');
+    assert.equal(formatCostEstimate(0.04, 1), 'up to $0.04 per image');
+    assert.equal(formatCostEstimate(0.08, 4), 'up to $0.32 for 4 images');
+    assert.equal(formatCostEstimate(0.037, 2), 'up to $0.08 for 2 images', 'a bound is rounded up, never down');
+    assert.equal(formatCostEstimate(0.001, 2), 'up to $0.01 for 2 images');
   });
 
   it('agrees with the estimate the palette logs', () => {
     for (const model of ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2'] as const) {
       for (let variants = 1; variants <= 4; variants++) {
-        assert.ok(formatCostEstimate(MODELS[model].estimatedCostUsd, variants).includes(estimateCostUsd(model, variants).toFixed(2)));
+        const plan = { model, parameters: MODELS[model].defaults, variants };
+        const perImage = planPriceUsd({ ...plan, variants: 1 });
+        assert.ok(formatCostEstimate(perImage, variants).includes((Math.ceil(planPriceUsd(plan) * 100 - 1e-9) / 100).toFixed(2)));
       }
     }
   });

@@ -31,12 +31,12 @@ describe("The agent tool's words", () => {
     );
     assert.equal(one.title, 'Generate an image with Segmind');
     assert.match(one.message, /\*\*Model:\*\* gpt-image-1 · \*\*Images:\*\* 1 · \*\*Size:\*\* exactly 1200x630 \(cover\)/);
-    assert.match(one.message, /≈ \$0\.04 per image/);
+    assert.match(one.message, /up to \$0\.04 per image/);
     assert.match(one.message, /\*\*Saved to:\*\* `web\/og\.png`/);
     assert.doesNotMatch(one.message, /upload/i);
     const three = confirmationOf(facts({ model: 'gpt-image-2', variants: 3, size: '1536x1024', estimatedCostUsd: 0.24 }));
     assert.match(three.message, /\*\*Images:\*\* 3/);
-    assert.match(three.message, /≈ \$0\.24 for 3 images/);
+    assert.match(three.message, /up to \$0\.24 for 3 images/);
     assert.match(three.message, /`assets\/`, named from the prompt/);
     assert.equal(three.invocationMessage, 'Generating 3 images with gpt-image-2…');
   });

@@ -8,6 +8,7 @@ import { MAX_EDIT_IMAGES } from '../../domain/editInputs';
 import { FITS, SIZE_PRESETS } from '../../domain/exactSize';
 import { MAX_VARIANTS } from '../../domain/options';
 import { DEFAULT_EDIT_MODEL } from '../../domain/plan';
+import { jobPriceUsd } from '../../domain/pricing';
 import { isRunning, type JobSnapshot } from '../../jobs/run/jobSnapshot';
 import type { JobView, ModelView, NoticeView, StudioChoices } from '../../protocol/studioProtocol';
 import { failureWords } from '../../ui/words/errorMessages';
@@ -23,7 +24,9 @@ export function modelView(info: ModelInfo): ModelView {
     sizes: [...info.sizes],
     defaults: { ...info.defaults },
     compressionRange: [...info.compressionRange],
-    estimatedCostUsd: info.estimatedCostUsd,
+    pricesUsd: Object.fromEntries(
+      info.sizes.map((size) => [size, Object.fromEntries(QUALITIES.map((quality) => [quality, jobPriceUsd({ model: info.slug, quality, size })]))]),
+    ),
   };
 }
 

@@ -14,7 +14,10 @@ import { SpendLedger } from '../../../src/spending/spendLedger';
 import { resolveOutputFolder } from '../../../src/workspace/outputFolder';
 import { resultSaver } from '../../../src/workspace/resultFiles';
 import { PlaceholderMaker } from '../../../src/flow/placeholders';
+import { LedgerFile } from '../../../src/spending/ledgerFile';
+import { replacedFilesIn } from '../../../src/workspace/replacedFiles';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { MemoryMemento, MemorySecrets } from './memoryStores';
 import { TEST_KEY } from './segmindFixture';
@@ -27,7 +30,14 @@ export interface TestServices {
   readonly spending: SpendLedger;
   readonly flow: GenerationFlow;
   readonly placeholders: PlaceholderMaker;
+  /** The window's global storage (the spend ledger, replaced placeholders): a folder of its own. */
+  readonly storage: string;
   readonly dispose: () => void;
+}
+
+/** A global storage folder of its own, as each test's window gets one (pass `shared` to share one, as the windows of one machine do). */
+export function storageFolder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-storage-'));
 }
 
 /** The font the extension bundles (esbuild.mjs copies it into dist/fonts/). */
@@ -38,7 +48,7 @@ export const LABEL_FONT = new Uint8Array(
 const channels = new Map<string, vscode.LogOutputChannel>();
 
 /** With the test key stored, unless `withKey` is false. */
-export async function testServices(name: string, withKey = true): Promise<TestServices> {
+export async function testServices(name: string, withKey = true, storage = storageFolder()): Promise<TestServices> {
   const channel = channels.get(name) ?? vscode.window.createOutputChannel(`Segmind (${name})`, { log: true });
   channels.set(name, channel);
   const logger = new Logger(channel);
@@ -54,9 +64,11 @@ export async function testServices(name: string, withKey = true): Promise<TestSe
       'test',
       () => Date.now(),
       (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder),
+      replacedFilesIn(vscode.Uri.file(storage)),
     ),
+    onCost: (jobId, usd) => spending.reportCost(jobId, usd),
   });
-  const spending = new SpendLedger(new MemoryMemento(), () => readSettings().spendLimits);
+  const spending = new SpendLedger(new LedgerFile(storage), () => readSettings().spendLimits);
   const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
   const placeholders = new PlaceholderMaker({ readSettings, logger, extensionVersion: 'test', font: () => Promise.resolve(LABEL_FONT) });
   return {
@@ -67,6 +79,7 @@ export async function testServices(name: string, withKey = true): Promise<TestSe
     spending,
     flow,
     placeholders,
+    storage,
     dispose: () => {
       tracker.dispose();
       keys.dispose();
