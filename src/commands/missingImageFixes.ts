@@ -12,6 +12,8 @@ import type { Notifier } from '../ui/notifier';
 import { ProgressNotification } from '../ui/progressNotification';
 import { showSaveWarnings } from '../ui/savedImageNotice';
 import type { PaletteAsker } from './paletteAsker';
+import { inputBox, showStatusMessage } from '../ui/show';
+import { requireTrust } from '../flow/trust';
 
 export interface MissingImageFixDependencies {
   readonly flow: GenerationFlow;
@@ -31,7 +33,7 @@ export function placeholderForMissingImageCommand(deps: MissingImageFixDependenc
     if (!target) return undefined;
     try {
       const made = await deps.placeholders.make(placeholderOptionsFor(target), target.target);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Segmind: made a free placeholder at {0}', vscode.workspace.asRelativePath(made.uri)), 5_000);
+      showStatusMessage(vscode.l10n.t('Segmind: made a free placeholder at {0}', vscode.workspace.asRelativePath(made.uri)), 5_000);
       return made.uri;
     } catch (error) {
       void deps.notifier.showError(error);
@@ -45,8 +47,9 @@ export function generateMissingImageCommand(deps: MissingImageFixDependencies): 
     const target = targetOf(arg);
     if (!target) return undefined;
     try {
+      requireTrust('The "Generate with Segmind" quick fix');
       const name = vscode.workspace.asRelativePath(target.target);
-      const prompt = await vscode.window.showInputBox({
+      const prompt = await inputBox({
         title: vscode.l10n.t('Segmind: Generate {0}', name),
         value: target.prompt,
         ignoreFocusOut: true,

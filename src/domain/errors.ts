@@ -128,7 +128,9 @@ export type AnySegmindError =
   | ConfigurationError
   | NoWorkspaceError
   | UnsafeDestinationError
-  | SpendLimitError;
+  | SpendLimitError
+  | SpendLedgerBusyError
+  | UntrustedWorkspaceError;
 
 /** Images are saved into a workspace folder, so without one there is nowhere to put them. */
 export class NoWorkspaceError extends SegmindError {
@@ -176,4 +178,27 @@ export class SpendLimitError extends SegmindError {
 
 export function isSegmindError(value: unknown): value is AnySegmindError {
   return value instanceof SegmindError;
+}
+
+/** Today's spend could not be read under its lock in time (another window kept it): refused rather than counted blind. */
+export class SpendLedgerBusyError extends SegmindError {
+  readonly kind = 'spend-ledger-busy';
+  constructor(readonly file: string) {
+    super(`The spend ledger ${file} stayed locked by another window: today's spend could not be checked, so nothing was sent.`);
+  }
+}
+
+/**
+ * Restricted Mode: a paid run whose prompt or parameters come from the workspace's files (a quick
+ * fix, a fill, a sidecar, a placeholder's render) or from an agent waits until the workspace is
+ * trusted. Nothing was sent.
+ */
+export class UntrustedWorkspaceError extends SegmindError {
+  readonly kind = 'untrusted-workspace';
+  constructor(
+    /** What was refused, in the log's words (`Fill Missing Images in generate mode`). */
+    readonly what: string,
+  ) {
+    super(`Refused in Restricted Mode: ${what} spends money on what the workspace's files say; trust the workspace first. Nothing was sent.`);
+  }
 }

@@ -23,7 +23,9 @@ export type SegmindErrorKind =
   | 'configuration'
   | 'no-workspace'
   | 'unsafe-destination'
-  | 'spend-limit';
+  | 'spend-limit'
+  | 'spend-ledger-busy'
+  | 'untrusted-workspace';
 
 export abstract class SegmindError extends Error {
   abstract readonly kind: SegmindErrorKind;

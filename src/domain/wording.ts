@@ -36,7 +36,7 @@ export function mayStillCharge(): string {
 }
 
 /** What a message offers to do next: a button in a notification or in the Studio's notice line. */
-export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits';
+export type ErrorAction = 'setApiKey' | 'showLog' | 'openSettings' | 'checkCredits' | 'manageTrust';
 
 /** The button for an action, as the notifications and the Studio's notices show it. */
 export function actionLabel(action: ErrorAction): string {
@@ -49,6 +49,8 @@ export function actionLabel(action: ErrorAction): string {
       return l10n.t('Open Settings');
     case 'checkCredits':
       return l10n.t('Check Credits');
+    case 'manageTrust':
+      return l10n.t('Manage Workspace Trust');
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The quick fixes of a missing image, at its diagnostic or anywhere in the reference's range:
- * generate it with Segmind (not for `.svg`), make a free placeholder at once, or fill every missing
- * image of the file. Each runs a command; the work is in commands/ and flow/.
+ * generate it with Segmind (not for `.svg`, nor in Restricted Mode), make a free placeholder at
+ * once, or fill every missing image of the file. Each runs a command; the work is in commands/ and flow/.
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/ids/commandIds';
@@ -29,7 +29,8 @@ export class MissingImageActions implements vscode.CodeActionProvider {
         fix.isPreferred = preferred;
         return fix;
       };
-      if (generationOptionsFor(target))
+      // Restricted Mode: a paid image from what the file says waits for trust; the free placeholder does not.
+      if (vscode.workspace.isTrusted && generationOptionsFor(target))
         actions.push(action(vscode.l10n.t('Generate {0} with Segmind…', name), COMMAND_IDS.generateMissingImage, quickFixArgument(target)));
       actions.push(action(vscode.l10n.t('Make a free placeholder for {0}', name), COMMAND_IDS.placeholderForMissingImage, quickFixArgument(target), true));
     }

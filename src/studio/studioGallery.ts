@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import { altText, imageLink } from '../domain/links';
 import { isPaintedMask } from '../domain/sidecar';
+import { UntrustedWorkspaceError } from '../domain/errors';
 import type { Asker } from '../flow/generationFlow';
 import type { Logger } from '../log/logger';
 import type { GalleryAction, GalleryItemView, StudioSettings } from '../protocol/studioProtocol';
@@ -77,6 +78,11 @@ export class StudioGallery {
   }
 
   private async runAgain(entry: GalleryEntry): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      // A sidecar is the workspace's file: what it asks for waits until the workspace is trusted.
+      await this.channel.showError(new UntrustedWorkspaceError('Run again from a sidecar'));
+      return;
+    }
     const { settings, sourceImages, maskPath } = entry.summary;
     if (!settings) {
       this.channel.notice({

@@ -180,7 +180,8 @@ export class StudioPanel extends Disposable {
       case 'galleryAction':
         return this.gallery.act(message.action, message.uri);
       case 'runCommand':
-        await vscode.commands.executeCommand(COMMAND_IDS[message.command]);
+        // Manage Workspace Trust is VS Code's own command; the others are ours.
+        await vscode.commands.executeCommand(message.command === 'manageTrust' ? 'workbench.trust.manage' : COMMAND_IDS[message.command]);
         return;
     }
   }

@@ -5,6 +5,7 @@
  * saved file, with a small preview image where VS Code carries one (LanguageModelDataPart, 1.106+).
  */
 import * as vscode from 'vscode';
+import { showWarning } from '../ui/show';
 import { actionLabel } from '../ui/words/errorMessages';
 import { COMMAND_IDS } from '../base/ids/commandIds';
 import type { Logger } from '../log/logger';
@@ -20,6 +21,7 @@ import { describeError, failureWords } from '../ui/words/errorMessages';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { TOOL_NAME } from '../base/ids/toolIds';
 import type { PlaceholderMaker } from '../flow/placeholders';
+import { requireTrust } from '../flow/trust';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
 import {
   agentErrorText,
@@ -57,6 +59,9 @@ function dataParts(): DataPartFactory | undefined {
   return typeof candidate?.image === 'function' ? candidate : undefined;
 }
 
+/** What Restricted Mode refuses here: an agent's paid image (its free placeholders still work). */
+const AGENT_RUN = `A paid image asked for by an agent (${TOOL_NAME})`;
+
 export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   constructor(private readonly deps: GenerateImageToolDependencies) {}
 
@@ -73,6 +78,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
         const text = placeholderConfirmation(input.path, input.resize ?? DEFAULT_SIZE);
         return { invocationMessage: text.invocationMessage, confirmationMessages: { title: text.title, message: new vscode.MarkdownString(text.message) } };
       }
+      requireTrust(AGENT_RUN);
       const prepared = await this.deps.flow.prepare(this.requestOf(input), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
       confirmation = prepared.ready ? confirmationOf(this.factsOf(input, prepared)) : unpreparedConfirmation(options.input, prepared.reason);
     } catch (error) {
@@ -126,6 +132,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
           new vscode.LanguageModelTextPart(placeholderResultText(vscode.workspace.asRelativePath(made.uri), made.spec)),
         ]);
       }
+      requireTrust(AGENT_RUN);
       const result = await this.deps.flow.run(this.requestOf(input, controller.signal), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
       if (!result.ran) throw new Error(result.reason);
       const { saved, failures } = result.outcome;
@@ -183,11 +190,9 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   private async agentError(error: unknown, input: ToolInput | undefined): Promise<Error> {
     const model = input?.model ?? ((input?.images?.length ?? 0) > 0 ? 'gpt-image-1-edit' : this.deps.readSettings(this.folderQuietly()).defaultModel);
     if (isSegmindError(error) && error.kind === 'missing-api-key') {
-      void vscode.window
-        .showWarningMessage(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey'))
-        .then((choice) => {
-          if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
-        });
+      void showWarning(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey')).then((choice) => {
+        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+      });
     }
     const balance = isSegmindError(error) && error.kind === 'not-acceptable' ? await this.deps.balance().catch(() => undefined) : undefined;
     const text = agentErrorText(error, { model, ...(balance === undefined ? {} : { balance }) });

@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger';
 import { isSegmindError } from '../domain/errors';
 import { COMMAND_IDS } from '../base/ids/commandIds';
 import { actionLabel, describeError, type ErrorAction, type UserMessage } from './words/errorMessages';
+import { showError, showInformation, showWarning } from './show';
 
 export class Notifier {
   constructor(
@@ -38,12 +39,7 @@ export class Notifier {
     const actions: readonly ErrorAction[] =
       message.severity === 'info' || message.actions.includes('showLog') ? message.actions : [...message.actions, 'showLog'];
     const labels = actions.map((action) => actionLabel(action));
-    const show =
-      message.severity === 'info'
-        ? vscode.window.showInformationMessage
-        : message.severity === 'warning'
-          ? vscode.window.showWarningMessage
-          : vscode.window.showErrorMessage;
+    const show = message.severity === 'info' ? showInformation : message.severity === 'warning' ? showWarning : showError;
     const chosen = await show(message.text, ...labels);
     const action = actions.find((candidate) => actionLabel(candidate) === chosen);
     if (action) await this.run(action, message.setting);
@@ -62,6 +58,9 @@ export class Notifier {
         return;
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', setting ?? 'segmind');
+        return;
+      case 'manageTrust':
+        await vscode.commands.executeCommand('workbench.trust.manage');
         return;
     }
   }

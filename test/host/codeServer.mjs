@@ -81,6 +81,15 @@ function httpGet(url, timeoutMs) {
   });
 }
 
+/** Workspace trust on, asking nothing: a folder that was never trusted opens in Restricted Mode. */
+const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /**
  * @param {object} [options]
  * @param {NodeJS.ProcessEnv} [options.env] base environment (default process.env); inherited by the extension host
@@ -94,6 +103,8 @@ function httpGet(url, timeoutMs) {
  * @param {boolean} [options.verbose] echo code-server's output (default: env SEGMIND_HOST_VERBOSE)
  * @param {number} [options.startTimeoutMs] default 60 s
  * @param {string} [options.locale] VS Code's display language (`--locale`), e.g. `qps-ploc`, the pseudo-locale
+ * @param {boolean} [options.workspaceTrust] keep workspace trust on: the folder opens untrusted, in Restricted Mode
+ *   (no prompt, no banner), as someone else's repository does
  * @returns {Promise<{url: string, port: number, pid: number, userDataDir: string, extensionsDir: string,
  *   baseDir: string, outputTail: () => string, exited: Promise<number|null>, stop: () => Promise<void>}>}
  */
@@ -132,7 +143,8 @@ export async function startCodeServer(options = {}) {
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(extensionsDir, { recursive: true });
     fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...cleanUserSettings, ...(options.settings ?? {}) }, null, 2));
+    const trust = options.workspaceTrust ? untrustedSettings : {};
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...cleanUserSettings, ...trust, ...(options.settings ?? {}) }, null, 2));
     const env = serverEnv(options.env ?? process.env, baseDir, options.isolateHome ?? true);
     const profileArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
@@ -158,7 +170,7 @@ export async function startCodeServer(options = {}) {
       ...profileArgs,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       ...(options.locale ? ['--locale', options.locale] : []),

@@ -23,10 +23,14 @@ export function run(): Promise<void> {
     reporter: TotalsReporter,
     ...(process.env.SEGMIND_TEST_GREP ? { grep: process.env.SEGMIND_TEST_GREP } : {}),
   });
-  // Two suites, two windows: test/integration/multiRoot/ runs in a two-folder .code-workspace, the rest in one folder.
-  const multiRoot = path.join(__dirname, 'multiRoot') + path.sep;
-  const wanted = process.env.SEGMIND_TEST_SUITE === 'multi-root';
-  const files = findTests(__dirname).filter((file) => file.startsWith(multiRoot) === wanted);
+  // Three suites, three windows: test/integration/multiRoot/ runs in a two-folder .code-workspace,
+  // restricted/ in a folder never trusted (Restricted Mode), the rest in one trusted folder.
+  const folderOf: Record<string, string> = { 'multi-root': 'multiRoot', restricted: 'restricted' };
+  const own = (folder: string): string => path.join(__dirname, folder) + path.sep;
+  const wanted = folderOf[process.env.SEGMIND_TEST_SUITE ?? ''];
+  const files = findTests(__dirname).filter((file) =>
+    wanted ? file.startsWith(own(wanted)) : !Object.values(folderOf).some((folder) => file.startsWith(own(folder))),
+  );
   for (const file of files) mocha.addFile(file);
 
   return new Promise<void>((resolve, reject) => {

@@ -7,7 +7,8 @@
 //          SEGMIND_TEST_GREP (run only the tests whose titles match).
 // Env out (to the tests): SEGMIND_TEST_WORKSPACE (the temp copy of test/fixtures/workspace),
 //          SEGMIND_TEST_TOTALS_FILE, SEGMIND_TEST_REPO_ROOT, SEGMIND_TEST_SUITE (single | multi-root).
-// Two windows run one after the other: one folder, then a .code-workspace of two (test/integration/multiRoot/).
+// Three windows run one after the other: one folder, a .code-workspace of two (test/integration/multiRoot/),
+// and a folder never trusted, in Restricted Mode (test/integration/restricted/).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,6 +34,9 @@ async function main(): Promise<number> {
   // The multi-root suite opens a .code-workspace of two folders: the fixture again, and a second one.
   const second = path.join(tempRoot, 'second');
   fs.cpSync(fixture, second, { recursive: true });
+  // Someone else's repository: a copy of its own, opened with workspace trust on and never trusted.
+  const untrusted = path.join(tempRoot, 'untrusted');
+  fs.cpSync(fixture, untrusted, { recursive: true });
   const multiRoot = path.join(tempRoot, 'two-folders.code-workspace');
   fs.writeFileSync(
     multiRoot,
@@ -49,13 +53,14 @@ async function main(): Promise<number> {
   );
 
   const suites = [
-    { name: 'single folder', suite: 'single', open: workspace },
-    { name: 'multi-root', suite: 'multi-root', open: multiRoot },
+    { name: 'single folder', suite: 'single', open: workspace, env: {} },
+    { name: 'multi-root', suite: 'multi-root', open: multiRoot, env: {} },
+    { name: 'restricted mode', suite: 'restricted', open: untrusted, env: { SEGMIND_HOST_WORKSPACE_TRUST: '1' } },
   ];
   const totals = { passed: 0, failed: 0, pending: 0 };
   let failed = false;
   try {
-    for (const { name, suite, open } of suites) {
+    for (const { name, suite, open, env } of suites) {
       const suiteTotals = path.join(tempRoot, `totals-${suite}.json`);
       try {
         await runTests({
@@ -66,7 +71,8 @@ async function main(): Promise<number> {
           extensionTestsEnv: {
             SEGMIND_TEST_TOTALS_FILE: suiteTotals,
             SEGMIND_TEST_SUITE: suite,
-            SEGMIND_TEST_WORKSPACE: workspace,
+            SEGMIND_TEST_WORKSPACE: suite === 'restricted' ? untrusted : workspace,
+            ...env,
             SEGMIND_TEST_REPO_ROOT: repoRoot,
             ...(process.env.SEGMIND_TEST_GREP ? { SEGMIND_TEST_GREP: process.env.SEGMIND_TEST_GREP } : {}),
           },

@@ -109,7 +109,7 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
     case 'spend-limit':
       return {
         text: l10n.t(
-          "Not sent: this run (about {0}) would take today's spend of {1} past your limit of {2} ({3}). Raise the limit in the settings, or wait until midnight.",
+          "Not sent: this run (up to {0}) would take today's spend of {1} past your limit of {2} ({3}). Raise the limit in the settings, or wait until midnight.",
           formatUsd(error.estimateUsd),
           formatUsd(error.spentTodayUsd),
           formatUsd(error.limitUsd),
@@ -118,6 +118,20 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
         severity: 'warning',
         actions: ['openSettings'],
         setting: error.setting,
+      };
+    case 'spend-ledger-busy':
+      return {
+        text: l10n.t("Not sent: today's spend could not be checked, because another VS Code window kept the spend ledger busy. Try again in a moment."),
+        severity: 'warning',
+        actions: ['showLog'],
+      };
+    case 'untrusted-workspace':
+      return {
+        text: l10n.t(
+          'Not sent: this workspace is in Restricted Mode, and this would spend money on what its files ask for. Trust the workspace to allow it; free placeholders work without trust.',
+        ),
+        severity: 'warning',
+        actions: ['manageTrust'],
       };
   }
 }
