@@ -12,7 +12,19 @@ import { InvalidParametersError } from '../domain/errors';
 import { formatCostEstimate } from '../domain/format';
 import { isCommandOptions } from '../domain/options';
 import type { GenerationFlow } from '../flow/generationFlow';
-import { fillTargets, generationOptionsFor, placeholderOptionsFor, type FillTarget } from '../flow/missingImageFill';
+import {
+  fillTargets,
+  fillWithGenerated,
+  fillWithPlaceholders,
+  generationOptionsFor,
+  type FillResult,
+  type FillRun,
+  type FillTarget,
+} from '../flow/missingImageFill';
+import { requireTrust } from '../flow/trust';
+import { jobPriceUsd } from '../domain/pricing';
+import { pickMany, pickOne, showInformation, showWarning, withProgress } from '../ui/show';
+import { actionLabel } from '../ui/words/errorMessages';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Logger } from '../log/logger';
@@ -44,7 +56,10 @@ export interface MissingImageEntry {
   readonly target: string;
   readonly size?: string;
   readonly prompt: string;
+  /** True for the target made by this call (on its first reference); false when it was not made. */
   readonly saved?: boolean;
+  /** Why the target was not made. */
+  readonly error?: string;
 }
 
 export function fillMissingImagesCommand(deps: FillMissingImagesDependencies): (arg?: unknown) => Promise<MissingImageEntry[] | undefined> {
@@ -78,25 +93,32 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
       { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
     ]);
   }
+  // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
+  if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
   const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf, deps.references));
+  if (mode === 'list') return missing.map((image) => entryOf(image, undefined));
   const targets = fillTargets(missing);
-  const made = new Set<string>();
-  const choices = { model: stringOption(options['model']), quality: stringOption(options['quality']) };
-  if (mode !== 'list') {
-    for (const target of targets) {
-      if (
-        await fillOne(deps, target, mode as Exclude<FillMode, 'list'>, choices, new ScriptedAsker(deps.logger, `${COMMAND_IDS.fillMissingImages} (scripted)`))
-      )
-        made.add(target.target.toString());
-    }
-  }
-  const madeFor = new Set<string>();
-  return missing.map((image) => {
-    const key = image.target.toString();
-    const saved = made.has(key) && !madeFor.has(key);
-    if (saved) madeFor.add(key);
-    return entryOf(image, mode === 'list' ? undefined : saved);
-  });
+  const run = fillRun(deps);
+  const results =
+    mode === 'placeholder'
+      ? await fillWithPlaceholders(run, targets)
+      : await fillWithGenerated(
+          run,
+          targets,
+          { ...optional('model', options['model']), ...optional('quality', options['quality']) },
+          new ScriptedAsker(deps.logger, `${COMMAND_IDS.fillMissingImages} (scripted)`),
+        );
+  return entriesOf(missing, results ?? new Map());
+}
+
+function fillRun(deps: FillMissingImagesDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {
+  return {
+    flow: deps.flow,
+    placeholders: deps.placeholders,
+    logger: deps.logger,
+    words: async (error) => (await deps.notifier.wordsFor(error)).text,
+    ...progress,
+  };
 }
 
 function logScan(deps: FillMissingImagesDependencies, scan: ScanResult): ScanResult {
@@ -106,7 +128,20 @@ function logScan(deps: FillMissingImagesDependencies, scan: ScanResult): ScanRes
   return scan;
 }
 
-const stringOption = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const optional = (name: string, value: unknown): Record<string, string> => (typeof value === 'string' && value !== '' ? { [name]: value } : {});
+
+/** One entry per reference: the first reference of a target made says `saved: true`, every reference of a target not made says why. */
+function entriesOf(missing: readonly MissingImage[], results: ReadonlyMap<string, FillResult>): MissingImageEntry[] {
+  const reported = new Set<string>();
+  return missing.map((image) => {
+    const key = image.target.toString();
+    const result = results.get(key);
+    const first = !reported.has(key);
+    reported.add(key);
+    if (!result) return entryOf(image, false);
+    return result.saved ? entryOf(image, first) : { ...entryOf(image, false), error: result.error };
+  });
+}
 
 function entryOf(image: MissingImage, saved: boolean | undefined): MissingImageEntry {
   const { size } = image.reference;
@@ -121,76 +156,44 @@ function entryOf(image: MissingImage, saved: boolean | undefined): MissingImageE
   };
 }
 
-/** Makes one target; false when it was not made (a refusal is logged, and the rest go on). */
-async function fillOne(
-  deps: FillMissingImagesDependencies,
-  target: FillTarget,
-  mode: 'placeholder' | 'generate',
-  choices: { readonly model?: string | undefined; readonly quality?: string | undefined },
-  asker: ScriptedAsker | PaletteAsker,
-): Promise<boolean> {
-  const where = vscode.workspace.asRelativePath(target.target);
-  if (mode === 'placeholder') {
-    await deps.placeholders.make(placeholderOptionsFor(target), target.target);
-    return true;
-  }
-  const options = generationOptionsFor(target, {
-    ...(choices.model ? { model: choices.model } : {}),
-    ...(choices.quality ? { quality: choices.quality } : {}),
-  });
-  if (!options) {
-    deps.logger.info(`Not generated: ${where} is an SVG, which no model makes (a free placeholder can be).`);
-    return false;
-  }
-  const result = await deps.flow.run({ options, origin: target.target }, asker);
-  if (!result.ran) return false;
-  const failure: unknown = result.outcome.failures[0];
-  if (failure !== undefined && result.outcome.saved.length === 0) throw failure instanceof Error ? failure : new Error(vscode.l10n.t('No image was saved.'));
-  return result.outcome.saved.length > 0;
-}
-
 async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode.Uri | undefined): Promise<MissingImageEntry[] | undefined> {
   const { missing } = logScan(
     deps,
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Segmind: looking for missing images'), cancellable: true },
-      async (progress, token) => {
-        let reported = 0;
-        return scanForMissingImages(
-          scope,
-          deps.webRootOf,
-          deps.references,
-          (done, total) => {
-            const percent = Math.floor((done / Math.max(1, total)) * 100);
-            if (percent > reported) {
-              progress.report({ increment: percent - reported, message: `${done} of ${total} files` });
-              reported = percent;
-            }
-          },
-          token,
-        );
-      },
-    ),
+    await withProgress({ title: vscode.l10n.t('Segmind: looking for missing images'), cancellable: true }, async (report, token) => {
+      let reported = 0;
+      return scanForMissingImages(
+        scope,
+        deps.webRootOf,
+        deps.references,
+        (done, total) => {
+          const percent = Math.floor((done / Math.max(1, total)) * 100);
+          if (percent > reported) {
+            report(vscode.l10n.t('{0} of {1} files', done, total), percent - reported);
+            reported = percent;
+          }
+        },
+        token,
+      );
+    }),
   );
   const targets = fillTargets(missing);
   if (targets.length === 0) {
-    void vscode.window.showInformationMessage(
+    void showInformation(
       scope ? vscode.l10n.t('No missing images in {0}.', vscode.workspace.asRelativePath(scope)) : vscode.l10n.t('No missing images in the workspace.'),
     );
     return [];
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickMany(
     targets.map((target) => ({
       label: vscode.workspace.asRelativePath(target.target),
       picked: true,
       target,
-      description: target.size ? `${target.size.width} × ${target.size.height}` : 'size not given',
+      description: target.size ? `${target.size.width} × ${target.size.height}` : vscode.l10n.t('size not given'),
       detail: `${target.references.map((reference) => `${vscode.workspace.asRelativePath(reference.document)}:${reference.line + 1}`).join(', ')} — “${target.prompt}”`,
     })),
     {
       title: vscode.l10n.t('Segmind: Fill Missing Images ({0} found)', targets.length),
       placeHolder: vscode.l10n.t('The images to make (all are picked)'),
-      canPickMany: true,
       ignoreFocusOut: true,
     },
   );
@@ -198,13 +201,16 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   const chosen = picked.map((item) => item.target);
   const model = isModelSlug(deps.defaultModel()) ? deps.defaultModel() : 'gpt-image-1-mini';
   const generatable = chosen.filter((target) => generationOptionsFor(target) !== undefined).length;
-  const how = await vscode.window.showQuickPick(
+  const how = await pickOne(
     [
       { label: vscode.l10n.t('Free placeholders'), description: vscode.l10n.t('Drawn locally: no key, no request, no credits'), mode: 'placeholder' as const },
       {
         label: vscode.l10n.t('Generate with Segmind'),
         mode: 'generate' as const,
-        description: isModelSlug(model) ? `${model}: ${formatCostEstimate(MODELS[model].estimatedCostUsd, generatable)}` : '',
+        description: isModelSlug(model)
+          ? `${model}: ${formatCostEstimate(jobPriceUsd({ model, quality: MODELS[model].defaults.quality, size: 'auto' }), generatable)}`
+          : '',
+        ...(vscode.workspace.isTrusted ? {} : { detail: vscode.l10n.t('Restricted Mode: trust the workspace first') }),
       },
     ],
     {
@@ -215,29 +221,48 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   );
   if (!how) return undefined;
 
-  const made = new Set<string>();
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Segmind: filling missing images'), cancellable: true },
-    async (progress, token) => {
-      for (const [index, target] of chosen.entries()) {
-        if (token.isCancellationRequested) return;
-        progress.report({
-          increment: 100 / chosen.length,
-          message: vscode.l10n.t('{0} of {1}: {2}', index + 1, chosen.length, vscode.workspace.asRelativePath(target.target)),
-        });
-        try {
-          if (await fillOne(deps, target, how.mode, { model }, deps.asker)) made.add(target.target.toString());
-        } catch (error) {
-          void deps.notifier.showError(error);
-          return; // the next would most likely fail the same way (no key, a limit, no credits)
-        }
-      }
-    },
+  const results = await withProgress({ title: vscode.l10n.t('Segmind: filling missing images'), cancellable: true }, async (report, token) => {
+    const run = fillRun(deps, {
+      onTarget: (index, target) =>
+        report(vscode.l10n.t('{0} of {1}: {2}', index + 1, chosen.length, vscode.workspace.asRelativePath(target.target)), 100 / chosen.length),
+      cancelled: () => token.isCancellationRequested,
+    });
+    return how.mode === 'placeholder' ? fillWithPlaceholders(run, chosen) : fillWithGenerated(run, chosen, { model }, deps.asker);
+  });
+  if (!results) return undefined;
+  void reportFill(deps, how.mode, chosen, results);
+  return entriesOf(
+    missing.filter((image) => results.has(image.target.toString())),
+    results,
   );
-  void vscode.window.showInformationMessage(
-    how.mode === 'placeholder'
-      ? vscode.l10n.t('Made {0} of {1} missing image(s) (free placeholders, nothing was sent).', made.size, chosen.length)
-      : vscode.l10n.t('Made {0} of {1} missing image(s).', made.size, chosen.length),
+}
+
+/** What was made, and for each target not made, why: the first reason in the notification, all of them in the log. */
+async function reportFill(
+  deps: FillMissingImagesDependencies,
+  mode: 'placeholder' | 'generate',
+  chosen: readonly FillTarget[],
+  results: ReadonlyMap<string, FillResult>,
+): Promise<void> {
+  const made = chosen.filter((target) => results.get(target.target.toString())?.saved).length;
+  const failed = chosen.flatMap((target) => {
+    const result = results.get(target.target.toString());
+    return result && !result.saved ? [{ target, error: result.error }] : [];
+  });
+  const summary =
+    mode === 'placeholder'
+      ? vscode.l10n.t('Made {0} of {1} missing image(s) (free placeholders, nothing was sent).', made, chosen.length)
+      : vscode.l10n.t('Made {0} of {1} missing image(s).', made, chosen.length);
+  const [first] = failed;
+  if (!first) {
+    void showInformation(summary);
+    return;
+  }
+  for (const { target, error } of failed) deps.logger.warn(`Fill Missing Images: ${vscode.workspace.asRelativePath(target.target)} was not made: ${error}`);
+  const showLog = actionLabel('showLog');
+  const answer = await showWarning(
+    `${summary} ${vscode.l10n.t('Not made: {0}: {1}', vscode.workspace.asRelativePath(first.target.target), first.error)}${failed.length > 1 ? ` ${vscode.l10n.t('(and {0} more, in the log)', failed.length - 1)}` : ''}`,
+    showLog,
   );
-  return missing.map((image) => entryOf(image, made.has(image.target.toString())));
+  if (answer === showLog) deps.logger.show();
 }

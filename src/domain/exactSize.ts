@@ -28,7 +28,7 @@ export interface ExactSize extends PixelSize {
   readonly fit: Fit;
 }
 
-/** `"1200x630"` → 1200 by 630; refused unless both sides are whole numbers from 16 to 4096. */
+/** `"1200x630"` → 1200 by 630; refused unless both sides are whole numbers from 1 to 4096. */
 export function parseResize(value: unknown, parameter = 'resize'): PixelSize {
   const size = readSize(value);
   if (!size) {

@@ -2,6 +2,8 @@
  * File names made from prompts: readable, safe on every OS, bounded, and never clashing with a file
  * that exists (the writer walks `candidateFileName` until a name is free).
  */
+import * as l10n from '@vscode/l10n';
+
 const MAX_BASE_LENGTH = 48;
 // Reserved on Windows with any extension too (`nul.tar` is the device NUL).
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
@@ -40,6 +42,27 @@ export function sanitizeBaseName(name: string, maxLength = MAX_BASE_LENGTH * 2):
     .replace(/[.\s-]+$/g, '');
   if (!cleaned) return 'image';
   return WINDOWS_RESERVED.test(cleaned) ? `image-${cleaned}` : cleaned;
+}
+
+/** The most bytes a file name may have on the file systems VS Code runs on (ext4, APFS, NTFS). */
+const MAX_NAME_BYTES = 255;
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+
+/**
+ * Why a file name the user or the code chose cannot be written exactly as it is on this platform,
+ * or undefined when it can. It is never changed to fit (a fix that wrote `My-Logo.png` for
+ * `My..Logo.png` would leave the reference missing): a name that cannot be written is refused.
+ */
+export function fileNameProblem(name: string, platform: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what no file name may hold
+  if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('has a control character in its name.');
+  if (new TextEncoder().encode(name).length > MAX_NAME_BYTES) return l10n.t('has a name longer than {0} bytes, more than file systems allow.', MAX_NAME_BYTES);
+  if (platform === 'win32') {
+    if (WINDOWS_FORBIDDEN.test(name)) return l10n.t('has a character Windows does not allow in a file name (< > : " | ? *).');
+    if (/[. ]$/.test(name)) return l10n.t('ends with a dot or a space, which Windows drops from file names.');
+    if (WINDOWS_RESERVED.test(name)) return l10n.t('is a name Windows reserves for a device.');
+  }
+  return undefined;
 }
 
 /** The n-th candidate (1-based): `base.ext`, then `base-2.ext`, `base-3.ext`, … */

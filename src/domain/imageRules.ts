@@ -4,10 +4,10 @@
  */
 
 /** Each side of an exact size (`resize`, a placeholder), in pixels. */
-export const MIN_SIDE = 16;
+export const MIN_SIDE = 1;
 export const MAX_SIDE = 4096;
 
-/** `"1200x630"` (also `1200 × 630`, any case) → 1200 by 630; undefined unless both sides are whole numbers from 16 to 4096. */
+/** `"1200x630"` (also `1200 × 630`, any case) → 1200 by 630; undefined unless both sides are whole numbers from 1 to 4096. */
 export function readSize(value: unknown): { width: number; height: number } | undefined {
   const match = typeof value === 'string' ? /^\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*$/.exec(value) : null;
   const [width, height] = [Number(match?.[1]), Number(match?.[2])];

@@ -49,7 +49,7 @@ const fields = z.once(() => ({
       'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.',
   }),
   resize: described(z.string(), {
-    description: 'Exact size of the saved file, "WxH" in pixels (16–4096 each), e.g. "1200x630": the closest native size is made and fitted.',
+    description: 'Exact size of the saved file, "WxH" in pixels (1–4096 each), e.g. "1200x630": the closest native size is made and fitted.',
   }),
   fit: described(z.string(), {
     enum: [...FITS],

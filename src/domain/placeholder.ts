@@ -79,7 +79,7 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
     ]);
   }
   const labelled = Math.min(size.width, size.height) >= MIN_LABELLED_SIDE;
-  const label = labelled ? (parsed.data.label ?? defaultLabel(size)).replace(/\s+/g, ' ').trim() : '';
+  const label = labelled ? drawableText(parsed.data.label ?? defaultLabel(size)) : '';
   const prompt = parsed.data.prompt?.trim();
   return { ...size, format, background: background.toLowerCase(), label, ...(prompt ? { prompt } : {}) };
 }
@@ -122,4 +122,20 @@ export function readPlaceholderSidecar(text: string): PlaceholderSidecar | undef
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A label as text a picture can hold: whitespace runs become one space, and what no font draws and
+ * XML (the SVG) cannot hold goes: control characters (`Tab\u0001Name` made an invalid SVG, and no
+ * PNG), and halves of surrogate pairs.
+ */
+export function drawableText(text: string): string {
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .trim()
+  );
 }

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import { parseResize } from '../domain/exactSize';
-import { sanitizeBaseName } from '../domain/fileNaming';
 import { defaultPlaceholderName, parsePlaceholderOptions, placeholderSidecar, placeholderSpec, type PlaceholderSpec } from '../domain/placeholder';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../log/logger';
@@ -56,7 +55,7 @@ export class PlaceholderMaker {
     const uri = await saveImage(
       { folder, workspaceFolder },
       {
-        baseName: sanitizeBaseName(fileName.slice(0, dot)),
+        baseName: fileName.slice(0, dot), // exactly as `path` names it (confinedTarget checked it can be written)
         extension: fileName.slice(dot + 1),
         bytes,
         format: spec.format,

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors';
 import { forbiddenName, relativeSegments } from '../domain/workspacePath';
+import { fileNameProblem } from '../domain/fileNaming';
 import { leadsOutside, refusalOf } from '../domain/wording';
 import { confinementOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
@@ -18,9 +19,10 @@ export interface ConfinedTarget {
 
 /**
  * `base` is the workspace folder a relative path starts from (else the one its first segment names,
- * else the first). A `file` is checked through its folder, and its name as written: the name saved
- * may differ (shortened, the extension of the format made), and is checked when it is written. A
- * `folder` is checked whole, links included.
+ * else the first). A `file` is checked through its folder, and its name as written, which must be
+ * one this platform writes exactly (the name saved keeps it; only the extension of the format made,
+ * or `-2` when it is taken, may differ), and is checked again when it is written. A `folder` is
+ * checked whole, links included.
  */
 export async function confinedTarget(reference: unknown, parameter: string, kind: 'file' | 'folder', base?: vscode.Uri): Promise<ConfinedTarget> {
   const refuse = (why: string): never => {
@@ -37,7 +39,23 @@ export async function confinedTarget(reference: unknown, parameter: string, kind
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const named = kind === 'file' ? forbiddenName(name) : undefined;
   if (named) refuse(refusalOf({ reason: named }));
+  const unwritable = kind === 'file' ? fileNameProblem(name, process.platform) : undefined;
+  if (unwritable) refuse(unwritable);
   return { uri, workspaceFolder: folder.uri };
+}
+
+/** `public/og.jpeg` → `jpeg`: kept when the format made is the one it names (a reference in code names exactly that file). */
+export function extensionOfPath(uri: vscode.Uri): string | undefined {
+  const match = /\.(png|jpe?g|webp)$/i.exec(uri.path);
+  return match?.[1];
+}
+
+/**
+ * `public/og.png` → `og`, exactly as written (confinedTarget checked that this platform writes it):
+ * the writer adds the extension of the format made (`og.webp`) and `-2` when taken.
+ */
+export function baseNameOfPath(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp)$/i, '');
 }
 
 /** Creates a target's folder (and its parents), then checks it again: a link swapped in meanwhile is noticed. */

@@ -82,7 +82,7 @@ describe('Exact assets: path, resize, fit (real VS Code, fake Segmind)', functio
 
   it('refuses a bad resize, fit or path before any request', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
-      [{ resize: '10x10' }, /each side from 16 to 4096/],
+      [{ resize: '0x10' }, /each side from 1 to 4096/],
       [{ resize: '1200' }, /WxH/],
       [{ resize: '400x300', fit: 'stretch' }, /cover, contain, fill/],
       [{ fit: 'contain' }, /with resize only/],

@@ -14,13 +14,15 @@ function refused(fn: () => unknown, parameter: string): string {
 }
 
 describe('Exact sizes: the size to ask for and the fit geometry', () => {
-  it('reads "WxH" with each side from 16 to 4096', () => {
+  it('reads "WxH" with each side from 1 to 4096 (a 12×12 bullet in the code gets a 12×12 file)', () => {
     assert.deepEqual(parseResize('1200x630'), { width: 1200, height: 630 });
     assert.deepEqual(parseResize(' 16X4096 '), { width: 16, height: 4096 });
-    for (const bad of ['15x100', '100x4097', '1200', '1200x', 'axb', '12.5x40', '-16x16', 1200, null, '0x0']) {
+    assert.deepEqual(parseResize('12x12'), { width: 12, height: 12 });
+    assert.deepEqual(parseResize('1x1'), { width: 1, height: 1 });
+    for (const bad of ['0x100', '100x4097', '1200', '1200x', 'axb', '12.5x40', '-16x16', 1200, null, '0x0']) {
       assert.match(
         refused(() => parseResize(bad), 'resize'),
-        /each side from 16 to 4096/,
+        /each side from 1 to 4096/,
         JSON.stringify(bad),
       );
     }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { baseNameFromPrompt, candidateFileName, sanitizeBaseName, sidecarFileName, temporaryFileName } from '../../src/domain/fileNaming';
+import { fileNameProblem, baseNameFromPrompt, candidateFileName, sanitizeBaseName, sidecarFileName, temporaryFileName } from '../../src/domain/fileNaming';
 
 /** What every produced base name must satisfy on every OS. */
 function assertSafe(name: string): void {
@@ -113,6 +113,24 @@ describe('fileNaming', () => {
       assert.ok(tmp.includes('cat.png'));
       assert.ok(!tmp.includes('/') && !tmp.includes('\\'));
       assert.notEqual(tmp, temporaryFileName('cat.png', 'c3d4'));
+    });
+  });
+
+  describe('fileNameProblem: names written exactly, or refused with the reason', () => {
+    it('takes every name this platform writes as it is: double dots, a leading dot, long names, a trailing dot on POSIX', () => {
+      for (const name of ['My..Logo.png', '.hero.png', `${'a'.repeat(200)}.png`, 'trailing. .png', 'café ☕.png']) {
+        assert.equal(fileNameProblem(name, 'linux'), undefined, name);
+      }
+    });
+
+    it('refuses what cannot be written exactly: control characters, over 255 bytes, and what Windows drops or forbids', () => {
+      assert.match(fileNameProblem('a\u0001b.png', 'linux') ?? '', /control character/);
+      assert.match(fileNameProblem(`${'é'.repeat(130)}.png`, 'linux') ?? '', /255 bytes/);
+      assert.equal(fileNameProblem('trailing. .png', 'win32'), undefined, 'only the end of the whole name is dropped');
+      assert.match(fileNameProblem('name.', 'win32') ?? '', /dot or a space/);
+      assert.match(fileNameProblem('a?b.png', 'win32') ?? '', /Windows does not allow/);
+      assert.match(fileNameProblem('nul.png', 'win32') ?? '', /reserves/);
+      assert.equal(fileNameProblem('My..Logo.png', 'win32'), undefined);
     });
   });
 });

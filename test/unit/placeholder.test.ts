@@ -51,7 +51,8 @@ describe('Free placeholders', function () {
     });
 
     it('refuses a bad size, another extension and a colour that is not #rrggbb', () => {
-      throwsParameter(() => placeholderSpec({ size: '15x20' }, 'a.png'), 'size', /Size "15x20" is not a size.*16 to 4096/);
+      throwsParameter(() => placeholderSpec({ size: '0x20' }, 'a.png'), 'size', /Size "0x20" is not a size.*1 to 4096/);
+      assert.deepEqual([placeholderSpec({ size: '12x12' }, 'a.png').width, placeholderSpec({ size: '1x1' }, 'a.png').height], [12, 1]);
       throwsParameter(() => placeholderSpec({}, 'a.png'), 'size', /Size undefined is not a size/);
       throwsParameter(() => placeholderSpec({ size: '100x100' }, 'a.gif'), 'path', /\.png, \.jpg, \.jpeg, \.webp or \.svg; "a\.gif"/);
       throwsParameter(() => placeholderSpec({ size: '100x100', background: 'red' }, 'a.png'), 'background', /"#rrggbb"/);
@@ -103,6 +104,24 @@ describe('Free placeholders', function () {
       assert.match(svg, /<path d="M/);
       const image = await decoded(new TextEncoder().encode(svg));
       assert.deepEqual([image.width, image.height], [1200, 630]);
+    });
+
+    it('a label with control characters still makes a valid SVG and a PNG (they are left out)', async () => {
+      const label = 'Tab\u0001Name\u0007 \ud800!';
+      const labelled = placeholderSpec({ size: '400x200', label }, 'a.png');
+      assert.equal(labelled.label, 'TabName !');
+      for (const format of ['svg', 'png'] as const) {
+        const drawn = await drawPlaceholder({ ...placeholderSpec({ size: '400x200', label }, `a.${format}`) }, LABEL_FONT);
+        const image = await decoded(drawn);
+        assert.deepEqual([image.format, image.width, image.height], [format, 400, 200]);
+      }
+    });
+
+    it('exact sizes from 1 pixel: a 12×12 bullet and a 1×1 spacer, background only', async () => {
+      for (const side of [12, 1]) {
+        const image = await decoded(await drawPlaceholder(placeholderSpec({ size: `${side}x${side}` }, 'bullet.png'), LABEL_FONT));
+        assert.deepEqual([image.width, image.height], [side, side]);
+      }
     });
   });
 });
