@@ -32,8 +32,10 @@ import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
 import { PaletteAsker } from './commands/paletteAsker';
 import { resolveOutputFolder } from './workspace/outputFolder';
 import { resultSaver } from './workspace/resultFiles';
+import { replacedFilesIn } from './workspace/replacedFiles';
 import { GenerateImageTool } from './tool/generateImageTool';
 import { SpendLedger } from './spending/spendLedger';
+import { LedgerFile } from './spending/ledgerFile';
 import { PlaceholderMaker } from './flow/placeholders';
 import { makePlaceholderCommand } from './commands/makePlaceholder';
 import { fillMissingImagesCommand } from './commands/fillMissingImages';
@@ -66,6 +68,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const keys = new ApiKeyStore(context.secrets);
   const clients = new ClientFactory(keys, logger, version);
   const credits = new CreditsMonitor(clients, keys, logger);
+  const spending = new SpendLedger(new LedgerFile(context.globalStorageUri.fsPath), () => readSettings().spendLimits, Date.now, context.globalState);
   const tracker = new JobTracker({
     store: new JobStore(context.workspaceState),
     logger,
@@ -75,10 +78,11 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
       version,
       () => clients.clock.now(),
       (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder),
+      replacedFilesIn(context.globalStorageUri),
     ),
     onRemainingCredits: (remaining) => credits.setRemaining(remaining),
+    onCost: (jobId, usd) => spending.reportCost(jobId, usd),
   });
-  const spending = new SpendLedger(context.globalState, () => readSettings().spendLimits);
   const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
   const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
   const consent = new UploadConsent(context.globalState, logger);

@@ -1,9 +1,12 @@
 /**
  * `segmind.renderPlaceholder` — Render Placeholder with AI…: a real image, made with the
  * placeholder's prompt (or the one given), replaces our own placeholder in place: same path, same
- * format, same pixel size. Refused (nothing sent) unless the sidecar says `placeholder: true` and
- * the file's bytes still have its sha256; checked again just before the replace (workspace/).
- * Scripted `{ image, prompt?, model?, quality? }` → the image's Uri.
+ * format, same pixel size. Sidecars come from anyone's repository, so before anything is sent the
+ * file must be a plain file inside the workspace (not a link), and its bytes must match the sidecar
+ * in every way it can be checked: format, pixel size and sha256 (a real 512×512 logo with a forged
+ * sidecar is refused). Checked again just before the replace (workspace/), and the bytes replaced
+ * go to the trash. Waits for a trusted workspace. Scripted `{ image, prompt?, model?, quality? }` →
+ * the image's Uri.
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/ids/commandIds';
@@ -19,8 +22,13 @@ import { offerSavedImageActions, showSaveWarnings } from '../ui/savedImageNotice
 import { sha256Of } from '../workspace/imageWriter';
 import { findPlaceholderImages } from '../workspace/placeholderSidecars';
 import { uriOfReference } from '../workspace/workspaceRefs';
+import { confinementOf } from '../workspace/confinement';
+import { readPixelSize, sniffImageFormat } from '../domain/imageFormat';
+import { refusalOf } from '../domain/wording';
+import { requireTrust } from '../flow/trust';
 import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
+import { inputBox, pickOne, showInformation } from '../ui/show';
 
 export interface RenderPlaceholderDependencies {
   readonly flow: GenerationFlow;
@@ -28,6 +36,9 @@ export interface RenderPlaceholderDependencies {
   readonly notifier: Notifier;
   readonly logger: Logger;
 }
+
+/** A paid run whose prompt comes from the placeholder's sidecar: it waits for a trusted workspace. */
+const RENDER = 'Render Placeholder with AI';
 
 interface Placeholder {
   readonly uri: vscode.Uri;
@@ -50,6 +61,12 @@ async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
       (bytes) => bytes,
       () => undefined,
     );
+  const kind = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+  if (!kind) return refuse(vscode.l10n.t('{0} does not exist.', name));
+  if (kind.type & vscode.FileType.SymbolicLink || !(kind.type & vscode.FileType.File))
+    return refuse(vscode.l10n.t('{0} is a link, not a file: only a placeholder file itself is replaced.', name));
+  const confinement = await confinementOf(workspaceFolder.uri, uri, 'file');
+  if (!confinement.ok) return refuse(`${name} ${refusalOf(confinement)}`);
   const [bytes, sidecarBytes] = await Promise.all([read(uri), read(uri.with({ path: `${uri.path}.json` }))]);
   if (!bytes) return refuse(vscode.l10n.t('{0} does not exist.', name));
   const sidecar = sidecarBytes && readPlaceholderSidecar(new TextDecoder().decode(sidecarBytes));
@@ -57,6 +74,19 @@ async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
   if (sidecar.format === 'svg')
     return refuse(vscode.l10n.t('{0} is an SVG placeholder: the models make PNG, JPEG or WebP, so it cannot be rendered in place.', name));
   if (sha256Of(bytes) !== sidecar.sha256) return refuse(vscode.l10n.t('{0} was changed since it was made as a placeholder, so it is not replaced.', name));
+  // A sidecar is the repository's word: a real image with a forged one (its real sha256, another size) is not ours either.
+  const [format, size] = [sniffImageFormat(bytes), readPixelSize(bytes)];
+  if (format !== sidecar.format || size?.width !== sidecar.width || size.height !== sidecar.height)
+    return refuse(
+      vscode.l10n.t(
+        '{0} is not the placeholder its sidecar describes ({1}×{2} {3}; the file is {4}), so it is not replaced.',
+        name,
+        sidecar.width,
+        sidecar.height,
+        sidecar.format,
+        size && format ? `${size.width}×${size.height} ${format}` : vscode.l10n.t('not an image this extension reads'),
+      ),
+    );
   return { uri, workspaceFolder: workspaceFolder.uri, sidecar };
 }
 
@@ -79,6 +109,7 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
   return async (arg?: unknown) => {
     if (isCommandOptions(arg)) {
       try {
+        requireTrust(RENDER);
         const placeholder = await unchangedPlaceholder(arg['image']);
         const result = await deps.flow.run(
           { options: renderOptions(placeholder, arg), origin: placeholder.uri, replaces: { sha256: placeholder.sidecar.sha256 } },
@@ -93,10 +124,11 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
       }
     }
     try {
+      requireTrust(RENDER);
       const image = arg instanceof vscode.Uri ? arg : await pickPlaceholder();
       if (!image) return undefined;
       const placeholder = await unchangedPlaceholder(image);
-      const prompt = await vscode.window.showInputBox({
+      const prompt = await inputBox({
         title: vscode.l10n.t('Segmind: Render {0} with AI', vscode.workspace.asRelativePath(image)),
         prompt: vscode.l10n.t('What the image shows (it replaces the placeholder, same size and format)'),
         value: placeholder.sidecar.prompt ?? '',
@@ -132,10 +164,10 @@ export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (
 async function pickPlaceholder(): Promise<vscode.Uri | undefined> {
   const placeholders = await findPlaceholderImages();
   if (placeholders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No placeholders made by Segmind Image Studio were found in the workspace.'));
+    void showInformation(vscode.l10n.t('No placeholders made by Segmind Image Studio were found in the workspace.'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     placeholders.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
     {
       title: vscode.l10n.t('Segmind: Render Placeholder with AI'),

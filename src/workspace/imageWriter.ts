@@ -73,9 +73,10 @@ async function saveImageNow(where: SaveFolder, image: ImageToSave): Promise<vsco
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Replaces the file `target` with `bytes` only while its bytes still hash to `sha256` (our own
- * placeholder, unchanged): the new bytes go to a temporary sibling, the old ones are hashed again
- * just before the atomic rename over them. False, and nothing replaced, when it changed or is gone.
+ * Replaces the file `target` with `bytes` only while it is a plain file (not a link) whose bytes
+ * still hash to `sha256` (our own placeholder, unchanged): the new bytes go to a temporary sibling,
+ * the old ones are hashed again just before the atomic rename over them. Resolves to the bytes it
+ * replaced (for the trash), or false, and nothing replaced, when it changed, went, or became a link.
  * The sidecar (ours, like the placeholder) is replaced after the image.
  */
 export function replaceIfUnchanged(
@@ -84,16 +85,20 @@ export function replaceIfUnchanged(
   sha256: string,
   bytes: Uint8Array,
   sidecar?: Record<string, unknown>,
-): Promise<boolean> {
-  const replaced = saving.then(async () => {
+): Promise<Uint8Array | false> {
+  const replaced = saving.then(async (): Promise<Uint8Array | false> => {
     await assertConfined(workspaceFolder, target, 'file');
     const name = target.path.slice(target.path.lastIndexOf('/') + 1);
     const temporary = vscode.Uri.joinPath(target, '..', temporaryFileName(name, randomBytes(6).toString('hex'))).fsPath;
     await fs.writeFile(temporary, bytes, { flag: 'wx' });
+    let previous: Uint8Array | undefined;
     try {
+      const kind = await fs.lstat(target.fsPath).catch(() => undefined);
+      if (!kind?.isFile()) return false; // gone, or a link now: never written through
       const current = await fs.readFile(target.fsPath).catch(() => undefined);
       if (!current || sha256Of(current) !== sha256) return false;
       await fs.rename(temporary, target.fsPath);
+      previous = current;
     } finally {
       await fs.rm(temporary, { force: true });
     }
@@ -103,7 +108,7 @@ export function replaceIfUnchanged(
       await fs.writeFile(sidecarTemporary, `${JSON.stringify(sidecar, null, 2)}\n`, { flag: 'wx' });
       await fs.rename(sidecarTemporary, sidecarTarget.fsPath);
     }
-    return true;
+    return previous ?? false;
   });
   saving = replaced.catch(() => undefined);
   return replaced;

@@ -16,19 +16,27 @@ import { hasRealTransparency } from '../pixels/transparency';
 import { refusalOf } from '../domain/wording';
 import { UnsafeDestinationError } from '../domain/errors';
 import { replaceIfUnchanged, saveImage, type ImageToSave } from './imageWriter';
+import type { KeepReplaced } from './replacedFiles';
 
 /**
  * `outputFolderOf` gives a workspace folder's output folder, created and confined: where a paid image
  * goes when the folder of its `path` fails the check just before the write.
  */
-export function resultSaver(extensionVersion: string, now: () => number, outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>): SaveResult {
-  return (result, job) => writeResultFiles(result, job, { savedAt: now, extensionVersion, outputFolderOf });
+export function resultSaver(
+  extensionVersion: string,
+  now: () => number,
+  outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>,
+  keepReplaced: KeepReplaced,
+): SaveResult {
+  return (result, job) => writeResultFiles(result, job, { savedAt: now, extensionVersion, outputFolderOf, keepReplaced });
 }
 
 interface SavingContext {
   readonly savedAt: () => number;
   readonly extensionVersion: string;
   readonly outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>;
+  /** Where the bytes a replace took the place of go (the trash, else a backup): says so in a sentence. */
+  readonly keepReplaced: KeepReplaced;
 }
 
 type Finishing = Pick<SidecarFacts, 'nativeSize' | 'resize' | 'preserveUnmaskedPixels' | 'transparency' | 'processingError'>;
@@ -146,7 +154,11 @@ async function saveConfined(
     const target = vscode.Uri.joinPath(result.outputFolder, `${result.baseName}.${image.extension ?? FILE_EXTENSIONS[image.format as ImageFormat]}`);
     const sidecar = image.sidecar?.(target.path.slice(target.path.lastIndexOf('/') + 1));
     try {
-      if (await replaceIfUnchanged(result.workspaceFolder, target, result.replaces.sha256, image.bytes, sidecar)) return target;
+      const replaced = await replaceIfUnchanged(result.workspaceFolder, target, result.replaces.sha256, image.bytes, sidecar);
+      if (replaced) {
+        warnings.push(await context.keepReplaced(target.path.slice(target.path.lastIndexOf('/') + 1), replaced));
+        return target;
+      }
     } catch (error) {
       throw error instanceof UnsafeDestinationError ? withRequestId(error) : error;
     }

@@ -105,7 +105,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       const first = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
       const second = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
       assert.deepEqual([relative(first), relative(second)], [`${FOLDER}/twice.png`, `${FOLDER}/twice-2.png`]);
-      assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.png`, size: '10x10' }), /Size "10x10" is not a size/);
+      assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.png`, size: '0x10' }), /Size "0x10" is not a size/);
       assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.gif`, size: '100x100' }), /\.png, \.jpg, \.jpeg, \.webp or \.svg/);
       assert.match(
         await refusal('segmind.makePlaceholder', { path: '../outside.png', size: '100x100' }),

@@ -17,6 +17,7 @@ import { MODELS } from '../../src/domain/catalog';
 import { createExclusively } from '../../src/workspace/imageWriter';
 import { resolveOutputFolder } from '../../src/workspace/outputFolder';
 import { resultSaver } from '../../src/workspace/resultFiles';
+import { replacedFilesIn } from '../../src/workspace/replacedFiles';
 import { MemoryMemento } from './support/memoryStores';
 import { generateRejection, readBytes, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices, type TestServices } from './support/testServices';
@@ -122,6 +123,7 @@ describe('Safety by construction: confinement and never overwrite (real VS Code,
           'test',
           () => Date.now(),
           (folder) => resolveOutputFolder(folder, 'assets'),
+          replacedFilesIn(vscode.Uri.file(services.storage)),
         ),
       });
     const first = tracker();
