@@ -11,6 +11,8 @@ import { missingImagesOf, type MissingImage, type References } from '../workspac
 import type { Logger } from '../log/logger';
 
 export const DIAGNOSTIC_SOURCE = 'Segmind';
+/** More than this in one document is generated or hostile text: squiggles beyond it help nobody and cost the host. */
+const MAX_DIAGNOSTICS = 1_000;
 export const DIAGNOSTIC_CODE = 'missing-image';
 
 const SEVERITY: Record<Exclude<MissingImageReport, 'off'>, vscode.DiagnosticSeverity> = {
@@ -93,6 +95,12 @@ export class MissingImageDiagnostics implements vscode.Disposable {
       }
     }
     if (document.isClosed || document.version !== version) return; // a newer read is on its way
+    if (found.length > MAX_DIAGNOSTICS) {
+      this.logger.warn(
+        `${vscode.workspace.asRelativePath(document.uri)} refers to ${found.length} missing images: the first ${MAX_DIAGNOSTICS} are reported (Fill Missing Images lists them all).`,
+      );
+      found = found.slice(0, MAX_DIAGNOSTICS);
+    }
     this.missing.set(document.uri.toString(), found);
     this.collection.set(
       document.uri,

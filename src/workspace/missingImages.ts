@@ -88,7 +88,9 @@ export async function missingImagesOf(
   const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
   let webRoot: string | undefined;
   const missing: MissingImage[] = [];
-  for (const reference of references) {
+  for (const [index, reference] of references.entries()) {
+    // Thousands of references (a generated or hostile file) are resolved a slice at a time: the host never stalls on them.
+    if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     const path = imagePathOf(reference.value);
     if (!path) continue;
     if (path.startsWith('/')) webRoot ??= await webRootOf(document.uri, folder.uri, webRootSetting(folder.uri), exists);
@@ -107,6 +109,9 @@ export async function missingImagesOf(
   }
   return missing;
 }
+
+/** References resolved between two turns of the event loop. */
+const YIELD_EVERY = 200;
 
 /** Glob of the files that may refer to images. */
 export const REFERENCING_FILES = `**/*.{${REFERENCE_FILE_EXTENSIONS.join(',')}}`;

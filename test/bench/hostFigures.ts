@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserType } from 'playwright-core';
+import { runTests } from '@vscode/test-electron';
+import { HOSTILE_DOCUMENTS, type InHostFigures } from './hostileDocuments';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -117,6 +119,47 @@ export async function hostFigures(runs = Number(process.env.SEGMIND_BENCH_RUNS ?
     rmSync(folder, { recursive: true, force: true });
     run('node', ['esbuild.mjs']); // back to the development build the tests use
   }
+  await stallFigures();
+}
+
+/**
+ * The extension host's main thread while hostile documents are read and while 5,000 files are
+ * scanned (issue 23: the longest stall, target at most 50 ms), measured inside the host by
+ * test/bench/inHost.ts, which runs there as the integration tests do (test/host/code).
+ */
+async function stallFigures(): Promise<void> {
+  console.log("\n## The extension host's main thread (development build in code-server 1.139.1; perf_hooks.monitorEventLoopDelay)\n");
+  const root = mkdtempSync(join(tmpdir(), 'segmind-stalls-'));
+  try {
+    const workspace = join(root, 'workspace');
+    writeSite(join(workspace, 'site'));
+    mkdirSync(join(workspace, 'hostile'), { recursive: true });
+    for (const { name, text } of HOSTILE_DOCUMENTS) writeFileSync(join(workspace, 'hostile', name), text);
+    writeFileSync(join(workspace, 'hostile', 'here.png'), '');
+    const out = join(root, 'figures.json');
+    await runTests({
+      vscodeExecutablePath: join(repoRoot, 'test', 'host', 'code'),
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: join(__dirname, 'inHost.js'),
+      launchArgs: [workspace],
+      extensionTestsEnv: { SEGMIND_BENCH_OUT: out, SEGMIND_BENCH_SITE_FILES: String(SITE_FILES) },
+    });
+    const figures = JSON.parse(readFileSync(out, 'utf8')) as InHostFigures;
+    console.table([
+      ...figures.documents.map((document) => ({
+        'while…': `reading ${document.name} (${document.kib} KiB)`,
+        'longest stall ms': document.longestStallMs,
+        'open → reported ms': document.readMs,
+      })),
+      {
+        'while…': `scanning ${figures.scan.files} files (Fill Missing Images, list)`,
+        'longest stall ms': figures.scan.longestStallMs,
+        'open → reported ms': `${figures.scan.ms} (${figures.scan.filesPerSecond} files/s, ${figures.scan.missing} missing)`,
+      },
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -128,27 +171,7 @@ export async function hostFigures(runs = Number(process.env.SEGMIND_BENCH_RUNS ?
 async function scanFigures(host: HostModules, paths: PathsModule, chromium: BrowserType, vsix: string): Promise<Record<string, string>[]> {
   const workspace = mkdtempSync(join(tmpdir(), 'segmind-scan-'));
   try {
-    const kinds: readonly ((i: number) => readonly [string, string])[] = [
-      (i: number) => [
-        'html',
-        `<!doctype html><html><body>\n<h1>Page ${i}</h1>\n${i % 5 === 0 ? `<img src="img/missing-${i}.png" width="640" height="360" alt="Picture ${i}">` : '<p>No image here.</p>'}\n${'<p>Some text of the page, with <a href="/x">a link</a>.</p>\n'.repeat(20)}</body></html>\n`,
-      ],
-      (i: number) => [
-        'md',
-        `# Note ${i}\n\n${'Some text, *emphasis* and `code`.\n\n'.repeat(15)}${i % 5 === 1 ? `![Figure ${i}](img/figure-${i}.webp)\n` : ''}`,
-      ],
-      (i: number) => ['ts', `${i % 5 === 2 ? `import logo from './img/logo-${i}.svg';\n` : ''}${'export const value = 1 + 2; // a line of code\n'.repeat(25)}`],
-      (i: number) => ['css', `${'.a { color: red; margin: 0 auto; }\n'.repeat(25)}${i % 5 === 3 ? `.hero { background: url(img/bg-${i}.jpg); }\n` : ''}`],
-    ];
-    for (let i = 0; i < 5_000; i++) {
-      const folder = join(workspace, `section-${i % 50}`);
-      mkdirSync(folder, { recursive: true });
-      const [extension, text] = kinds[i % kinds.length]!(i);
-      writeFileSync(join(folder, `file-${i}.${extension}`), text);
-    }
-    mkdirSync(join(workspace, 'node_modules', 'dep'), { recursive: true });
-    for (let i = 0; i < 1_000; i++) writeFileSync(join(workspace, 'node_modules', 'dep', `skip-${i}.md`), '![x](img/never-counted.png)\n');
-
+    writeSite(workspace);
     const server = await host.startCodeServer({ installExtensions: [vsix] });
     const profile = mkdtempSync(join(tmpdir(), 'segmind-bench-chromium-'));
     const browser = await chromium.launchPersistentContext(profile, { executablePath: paths.chromiumPath, args: paths.chromiumArgs, headless: true });
@@ -191,6 +214,28 @@ async function scanFigures(host: HostModules, paths: PathsModule, chromium: Brow
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** The 5,000 files of the scan (a fifth refer to an image that is missing) and a node_modules it must skip, under `workspace`. */
+const SITE_FILES = 5_000;
+function writeSite(workspace: string): void {
+  const kinds: readonly ((i: number) => readonly [string, string])[] = [
+    (i: number) => [
+      'html',
+      `<!doctype html><html><body>\n<h1>Page ${i}</h1>\n${i % 5 === 0 ? `<img src="img/missing-${i}.png" width="640" height="360" alt="Picture ${i}">` : '<p>No image here.</p>'}\n${'<p>Some text of the page, with <a href="/x">a link</a>.</p>\n'.repeat(20)}</body></html>\n`,
+    ],
+    (i: number) => ['md', `# Note ${i}\n\n${'Some text, *emphasis* and `code`.\n\n'.repeat(15)}${i % 5 === 1 ? `![Figure ${i}](img/figure-${i}.webp)\n` : ''}`],
+    (i: number) => ['ts', `${i % 5 === 2 ? `import logo from './img/logo-${i}.svg';\n` : ''}${'export const value = 1 + 2; // a line of code\n'.repeat(25)}`],
+    (i: number) => ['css', `${'.a { color: red; margin: 0 auto; }\n'.repeat(25)}${i % 5 === 3 ? `.hero { background: url(img/bg-${i}.jpg); }\n` : ''}`],
+  ];
+  for (let i = 0; i < SITE_FILES; i++) {
+    const folder = join(workspace, `section-${i % 50}`);
+    mkdirSync(folder, { recursive: true });
+    const [extension, text] = kinds[i % kinds.length]!(i);
+    writeFileSync(join(folder, `file-${i}.${extension}`), text);
+  }
+  mkdirSync(join(workspace, 'node_modules', 'dep'), { recursive: true });
+  for (let i = 0; i < 1_000; i++) writeFileSync(join(workspace, 'node_modules', 'dep', `skip-${i}.md`), '![x](img/never-counted.png)\n');
 }
 
 async function scanLogLine(userDataDir: string, timeoutMs: number): Promise<{ files: number; ms: number; listMs: number; missing: number }> {

@@ -2,13 +2,14 @@
 import { hostFigures } from './hostFigures';
 import { pixelsBenchmark } from './pixels';
 import { pollingBenchmark } from './polling';
-import { referencesBenchmark } from './references';
+import { hostileReferencesBenchmark, referencesBenchmark } from './references';
 
 async function main(): Promise<void> {
   const started = Date.now();
   await pollingBenchmark();
   pixelsBenchmark();
   referencesBenchmark();
+  hostileReferencesBenchmark();
   // The real host is needed here; skip with SEGMIND_BENCH_SKIP_HOST=1 on a machine without it.
   if (!process.env.SEGMIND_BENCH_SKIP_HOST) await hostFigures();
   console.log(`\nBenchmarks took ${((Date.now() - started) / 1000).toFixed(1)} s of real time.`);

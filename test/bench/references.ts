@@ -64,3 +64,33 @@ export function referencesBenchmark(): void {
   });
   console.table(rows);
 }
+
+/** Documents written to hurt the finders, at two sizes: linear finders take about twice as long for twice the text. */
+const HOSTILE: readonly { readonly family: string; readonly language: ReferenceLanguage; readonly make: (n: number) => string }[] = [
+  { family: 'CSS: quoted url("…")', language: 'css', make: (n) => 'a { background: url("x.png") }\n'.repeat(n) },
+  { family: 'Markdown: unclosed ![a](', language: 'markdown', make: (n) => `${'![a]('.repeat(n)} x.png` },
+  { family: 'Markdown: unclosed titles', language: 'markdown', make: (n) => '![a](x.png ('.repeat(n) },
+  { family: 'Markdown: unclosed comments', language: 'markdown', make: (n) => 'a.png<!--'.repeat(n) },
+  { family: 'Markdown: links', language: 'markdown', make: (n) => '[a.png] '.repeat(n) },
+  { family: 'HTML: nested elements', language: 'html', make: (n) => `${'<div>'.repeat(n)}<img src="a.png">` },
+];
+
+export function hostileReferencesBenchmark(): void {
+  console.log('\n## Hostile documents: the finders on n and 2n repetitions (median of 5; linear: the ratio stays near 2)\n');
+  console.table(
+    HOSTILE.map(({ family, language, make }) => {
+      const [small, large] = [20_000, 40_000].map((n) => {
+        const text = make(n);
+        return { kib: Math.round(text.length / 1024), ms: median(() => findReferences(language, text), 5, 1).ms };
+      }) as [{ kib: number; ms: number }, { kib: number; ms: number }];
+      return {
+        family,
+        'n KiB': small.kib,
+        'n ms': small.ms.toFixed(1),
+        '2n KiB': large.kib,
+        '2n ms': large.ms.toFixed(1),
+        ratio: (large.ms / small.ms).toFixed(2),
+      };
+    }),
+  );
+}
