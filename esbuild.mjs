@@ -116,6 +116,8 @@ function bundleNoLibraryInTheWebview(metafile) {
 }
 
 const builds = [extensionHost, studioScript, studioStyles];
+// A bundle that is no longer built (dist/references.js before 0.4) must not linger beside the others.
+fs.rmSync('dist', { recursive: true, force: true });
 copyCodicons();
 copyLabelFont();
 
