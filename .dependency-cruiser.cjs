@@ -7,7 +7,7 @@
 const LAYERS = [
   ['base'],
   ['domain'],
-  ['segmind', 'protocol', 'log', 'pixels', 'references'],
+  ['segmind', 'protocol', 'log', 'pixels', 'references', 'sites'],
   ['jobs', 'auth', 'spending', 'parsing'],
   ['workspace', 'config'],
   ['flow', 'credits'],
@@ -22,9 +22,9 @@ const LAYERS = [
  */
 const PURE_HALVES = ['base/ids', 'jobs/run', 'ui/words', 'statusBar/view', 'studio/view'];
 /** Never `vscode`: tested in plain node (unit tests, a loopback fake server). */
-const NO_VSCODE = ['domain', 'protocol', 'references', 'segmind', 'pixels', 'parsing', ...PURE_HALVES];
+const NO_VSCODE = ['domain', 'protocol', 'references', 'sites', 'segmind', 'pixels', 'parsing', ...PURE_HALVES];
 /** Pure, besides: no file system, network or process modules either. */
-const PURE = ['domain', 'protocol', 'references', ...PURE_HALVES];
+const PURE = ['domain', 'protocol', 'references', 'sites', ...PURE_HALVES];
 const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster)$';
 
 const folderRule = (folder, rank) => {

@@ -48,6 +48,8 @@ const extensionHost = {
   target: 'node20',
   // sharp loads its WebAssembly build at run time from node_modules (shipped in the .vsix, see .vscodeignore).
   external: ['vscode', 'sharp'],
+  // jsonc-parser's main build is UMD with requires esbuild cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -115,6 +117,14 @@ function bundleNoLibraryInTheWebview(metafile) {
   if (libraries.length > 0) throw new Error(`dist/webview/studio.js bundles ${libraries.join(', ')}: the webview takes no library but @vscode/l10n.`);
 }
 
+/** The parsers belong to the parser worker: one that reaches dist/extension.js (through a shared module) would load on activation. */
+const PARSERS = ['@babel/parser', 'parse5', '@lezer/', '@csstools/css-tokenizer', 'yaml', 'smol-toml', 'jsonc-parser'];
+function parsersOnlyInTheWorker(metafile) {
+  const inputs = Object.keys(metafile.outputs['dist/extension.js']?.inputs ?? {});
+  const parsers = inputs.filter((input) => PARSERS.some((name) => input.includes(`node_modules/${name}`)));
+  if (parsers.length > 0) throw new Error(`dist/extension.js bundles ${parsers.slice(0, 3).join(', ')}: parsers run in the parser worker (src/parsing/).`);
+}
+
 const builds = [extensionHost, studioScript, studioStyles];
 // A bundle that is no longer built (dist/references.js before 0.4) must not linger beside the others.
 fs.rmSync('dist', { recursive: true, force: true });
@@ -127,6 +137,7 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   sayNoWordsInLazyChunks(results[0].metafile);
+  parsersOnlyInTheWorker(results[0].metafile);
   bundleNoLibraryInTheWebview(results[1].metafile);
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {

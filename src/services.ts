@@ -46,6 +46,7 @@ import { MissingImageActions } from './missingImages/missingImageActions';
 import { PlaceholderContext } from './missingImages/placeholderContext';
 import { REFERENCE_LANGUAGES } from './references/languages';
 import { ReferenceReader } from './parsing/referenceReader';
+import { SiteIndex } from './workspace/siteIndex';
 
 /** The label font of placeholders, bundled next to dist/extension.js by esbuild.mjs (Inter, SIL Open Font License). */
 export const LABEL_FONT_PATH = ['dist', 'fonts', 'inter-latin-400-normal.woff'] as const;
@@ -109,6 +110,8 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     workerScript: vscode.Uri.joinPath(context.extensionUri, ...PARSER_WORKER_PATH).fsPath,
     log: (line) => logger.warn(line),
   });
+  const sites = new SiteIndex(references, logger);
+  const reading = { references, sites, webRootSetting: (folder: vscode.Uri) => readSettings(folder).missingImages.webRoot };
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
   context.subscriptions.push(
@@ -117,6 +120,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     tracker,
     spending,
     references,
+    sites,
     keys.onDidChange(() => void scrubKeyFromLog()),
     trackKeyContext(keys),
   );
@@ -141,9 +145,8 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
       asker,
       notifier,
       logger,
-      webRootOf: (folder) => readSettings(folder).missingImages.webRoot,
       defaultModel: () => readSettings().defaultModel,
-      references,
+      reading,
     }),
     'segmind.renderPlaceholder': renderPlaceholderCommand({ flow, asker, notifier, logger }),
     'segmind.generateMissingImage': generateMissingImageCommand(fixes),
@@ -157,7 +160,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     tool,
     startUp: () => {
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock, spending));
-      const diagnostics = new MissingImageDiagnostics(readSettings, logger, references);
+      const diagnostics = new MissingImageDiagnostics(readSettings, logger, reading);
       context.subscriptions.push(
         diagnostics,
         new PlaceholderContext(),

@@ -29,7 +29,7 @@ import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
-import { scanForMissingImages, type MissingImage, type References, type ScanResult } from '../workspace/missingImages';
+import { scanForMissingImages, type MissingImage, type MissingImageReading, type ScanResult } from '../workspace/missingImages';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
@@ -43,9 +43,9 @@ export interface FillMissingImagesDependencies {
   readonly asker: PaletteAsker;
   readonly notifier: Notifier;
   readonly logger: Logger;
-  readonly webRootOf: (workspaceFolder: vscode.Uri) => string;
   readonly defaultModel: () => string;
-  readonly references: References;
+  /** The parser worker, the sites and the web root setting: what the scan resolves references with. */
+  readonly reading: MissingImageReading;
 }
 
 /** One line of a scripted call's answer. */
@@ -95,7 +95,7 @@ async function runScripted(deps: FillMissingImagesDependencies, options: Record<
   }
   // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
   if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
-  const { missing } = logScan(deps, await scanForMissingImages(scope, deps.webRootOf, deps.references));
+  const { missing } = logScan(deps, await scanForMissingImages(scope, deps.reading));
   if (mode === 'list') return missing.map((image) => entryOf(image, undefined));
   const targets = fillTargets(missing);
   const run = fillRun(deps);
@@ -163,8 +163,7 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
       let reported = 0;
       return scanForMissingImages(
         scope,
-        deps.webRootOf,
-        deps.references,
+        deps.reading,
         (done, total) => {
           const percent = Math.floor((done / Math.max(1, total)) * 100);
           if (percent > reported) {

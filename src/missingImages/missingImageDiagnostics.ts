@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { MissingImageReport, Settings } from '../config/settings';
 import { REFERENCES_DEBOUNCE_MS } from '../domain/imageReference';
 import { isReferenceLanguage } from '../references/languages';
-import { missingImagesOf, type MissingImage, type References } from '../workspace/missingImages';
+import { missingImagesOf, type MissingImage, type MissingImageReading } from '../workspace/missingImages';
+import type { SiteIndex } from '../workspace/siteIndex';
 import type { Logger } from '../log/logger';
 
 export const DIAGNOSTIC_SOURCE = 'Segmind';
@@ -33,7 +34,7 @@ export class MissingImageDiagnostics implements vscode.Disposable {
   constructor(
     private readonly readSettings: (scope?: vscode.Uri) => Settings,
     private readonly logger: Logger,
-    private readonly references: References,
+    private readonly reading: MissingImageReading & { readonly sites: Pick<SiteIndex, 'of' | 'onDidChange'> },
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,svg,PNG,JPG,JPEG,WEBP,SVG}');
     this.disposables.push(
@@ -47,6 +48,8 @@ export class MissingImageDiagnostics implements vscode.Disposable {
       }),
       watcher.onDidCreate((uri) => this.refreshReferencing(uri)),
       watcher.onDidDelete(() => this.refreshAll()),
+      // A site's configuration changed: where every reference points may have changed with it.
+      reading.sites.onDidChange(() => this.refreshAll()),
     );
     this.refreshAll();
   }
@@ -89,7 +92,7 @@ export class MissingImageDiagnostics implements vscode.Disposable {
     let found: MissingImage[] = [];
     if (settings.missingImages.report !== 'off' && this.fitsTheReader(document)) {
       try {
-        found = await missingImagesOf(document, (folder) => this.readSettings(folder).missingImages.webRoot, this.references);
+        found = await missingImagesOf(document, this.reading);
       } catch (error) {
         this.logger.error(`Could not read the image references of ${vscode.workspace.asRelativePath(document.uri)}`, error);
       }
@@ -114,8 +117,8 @@ export class MissingImageDiagnostics implements vscode.Disposable {
   /** A document over the reader's size limit is not even copied out of the editor (a 20 MiB bundle is, after each keystroke). */
   private fitsTheReader(document: vscode.TextDocument): boolean {
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    if (length <= this.references.sizeLimit) return true;
-    this.references.tooLarge(vscode.workspace.asRelativePath(document.uri), length);
+    if (length <= this.reading.references.sizeLimit) return true;
+    this.reading.references.tooLarge(vscode.workspace.asRelativePath(document.uri), length);
     return false;
   }
 
@@ -139,13 +142,13 @@ export function rangeOf(document: vscode.TextDocument, image: MissingImage): vsc
 
 function diagnosticOf(document: vscode.TextDocument, image: MissingImage, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
   const { size } = image.reference;
-  const diagnostic = new vscode.Diagnostic(
-    rangeOf(document, image),
-    size
-      ? vscode.l10n.t('Missing image: {0} ({1} × {2}) does not exist.', vscode.workspace.asRelativePath(image.target), size.width, size.height)
-      : vscode.l10n.t('Missing image: {0} does not exist.', vscode.workspace.asRelativePath(image.target)),
-    severity,
-  );
+  const target = vscode.workspace.asRelativePath(image.target);
+  const missing = size
+    ? vscode.l10n.t('Missing image: {0} ({1} × {2}) does not exist.', target, size.width, size.height)
+    : vscode.l10n.t('Missing image: {0} does not exist.', target);
+  // Where its site serves it from: a user who knows the image is there sees where it was not found.
+  const message = image.lookedIn ? `${missing} ${vscode.l10n.t('Not in {0}.', image.lookedIn)}` : missing;
+  const diagnostic = new vscode.Diagnostic(rangeOf(document, image), message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = DIAGNOSTIC_CODE;
   return diagnostic;

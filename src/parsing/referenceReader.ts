@@ -1,14 +1,17 @@
 /**
- * Reads the image references of documents without ever blocking the extension host: the finders
- * run in a worker thread (dist/parserWorker.js), one document at a time. A document larger than
- * the size limit is not read at all, and one that takes longer than the time limit stops the worker
- * (a new one starts for the next document); both are logged, once per document, and report no
- * references: a guess would be a false report.
+ * Reads the image references of documents, and the configurations of sites, without ever blocking
+ * the extension host: the parsers run in a worker thread (dist/parserWorker.js), one file at a time.
+ * A file larger than the size limit is not read at all, and one that takes longer than the time
+ * limit stops the worker (a new one starts for the next file); both are logged, once per file, and
+ * give nothing (no references; an UNKNOWN configuration): a guess would be a false report.
  */
 import { Worker } from 'node:worker_threads';
 import type { ImageReference } from '../domain/imageReference';
 import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
-import type { ParseAnswer, ParseRequest } from './parserMessages';
+import { UNKNOWN, type ConfigValue } from '../sites/configTypes';
+import type { DocumentReading, ParseAnswer, ParseRequest } from './parserMessages';
+
+export type { DocumentReading } from './parserMessages';
 
 export interface ReferenceReaderOptions {
   /** The worker's script: dist/parserWorker.js. */
@@ -32,8 +35,11 @@ const REMEMBERED_SKIPS = 500;
 interface Pending {
   readonly request: ParseRequest;
   readonly name: string;
-  readonly resolve: (references: ImageReference[]) => void;
+  /** The worker's answer, or undefined when there is none (too slow, failed, disposed). */
+  readonly resolve: (answer: ParseAnswer | undefined) => void;
 }
+
+const NOTHING: DocumentReading = { references: [] };
 
 export class ReferenceReader {
   private worker: Worker | undefined;
@@ -52,21 +58,44 @@ export class ReferenceReader {
   }
 
   /** The references of `text`, in order; none for a document too large, too slow or unreadable. `name` is for the log. */
-  read(languageId: ReferenceLanguage, text: string, name: string): Promise<ImageReference[]> {
-    if (this.disposed || !mayNameAnImage(text)) return Promise.resolve([]);
+  async read(languageId: ReferenceLanguage, text: string, name: string): Promise<ImageReference[]> {
+    return (await this.readDocument(languageId, text, name)).references;
+  }
+
+  /** The references of a document and its front matter's `permalink`. */
+  async readDocument(languageId: ReferenceLanguage, text: string, name: string): Promise<DocumentReading> {
+    if (this.disposed || !mayNameAnImage(text)) return NOTHING;
     if (text.length > this.sizeLimit) {
       this.tooLarge(name, text.length);
-      return Promise.resolve([]);
+      return NOTHING;
     }
+    const answer = await this.ask({ id: this.nextId++, kind: 'document', languageId, text }, name);
+    return answer && 'kind' in answer && answer.kind === 'document'
+      ? { references: answer.references, ...(answer.permalink ? { permalink: answer.permalink } : {}) }
+      : NOTHING;
+  }
+
+  /** A site's configuration file (`name` is workspace-relative, its extension says the format), as literals; UNKNOWN when it cannot be read. */
+  async readConfig(name: string, text: string): Promise<ConfigValue> {
+    if (this.disposed) return UNKNOWN;
+    if (text.length > this.sizeLimit) {
+      this.tooLarge(name, text.length);
+      return UNKNOWN;
+    }
+    const answer = await this.ask({ id: this.nextId++, kind: 'config', fileName: name, text }, name);
+    return answer && 'kind' in answer && answer.kind === 'config' ? answer.value : UNKNOWN;
+  }
+
+  private ask(request: ParseRequest, name: string): Promise<ParseAnswer | undefined> {
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, languageId, text }, name, resolve });
+      this.queue.push({ request, name, resolve });
       this.pump();
     });
   }
 
   /** A document of `size` over the limit is not read: logged once (the scan says so for files it does not even open). */
   tooLarge(name: string, size: number): void {
-    this.skip(name, `${name} was not read for image references: ${Math.round(size / 1024)} KiB is over the limit of ${this.sizeLimit / 1024} KiB.`);
+    this.skip(name, `${name} was not read: ${Math.round(size / 1024)} KiB is over the limit of ${this.sizeLimit / 1024} KiB.`);
   }
 
   /** Logs a skip once per document: a large file open in an editor is read again after every change. */
@@ -80,8 +109,8 @@ export class ReferenceReader {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idleTimer);
-    if (this.current) this.finish([]);
-    for (const pending of this.queue.splice(0)) pending.resolve([]);
+    if (this.current) this.finish(undefined);
+    for (const pending of this.queue.splice(0)) pending.resolve(undefined);
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -96,20 +125,20 @@ export class ReferenceReader {
     }
     clearTimeout(this.idleTimer);
     const timer = setTimeout(() => {
-      this.skip(pending.name, `${pending.name} was not read for image references: reading took longer than ${this.timeLimitMs} ms.`);
+      this.skip(pending.name, `${pending.name} was not read: reading took longer than ${this.timeLimitMs} ms.`);
       this.stopWorker();
-      this.finish([]);
+      this.finish(undefined);
     }, this.timeLimitMs);
     this.current = { pending, timer };
     this.workerNow().postMessage(pending.request);
   }
 
-  private finish(references: ImageReference[]): void {
+  private finish(answer: ParseAnswer | undefined): void {
     const current = this.current;
     if (!current) return;
     clearTimeout(current.timer);
     this.current = undefined;
-    current.pending.resolve(references);
+    current.pending.resolve(answer);
     this.pump();
   }
 
@@ -120,15 +149,15 @@ export class ReferenceReader {
     worker.unref();
     worker.on('message', (answer: ParseAnswer) => {
       if (this.worker !== worker || answer.id !== this.current?.pending.request.id) return;
-      if ('error' in answer) this.skip(this.current.pending.name, `${this.current.pending.name} could not be read for image references: ${answer.error}`);
-      this.finish('references' in answer ? answer.references : []);
+      if ('error' in answer) this.skip(this.current.pending.name, `${this.current.pending.name} could not be read: ${answer.error}`);
+      this.finish(answer);
     });
     const lost = (reason: string): void => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       const current = this.current;
-      if (current) this.skip(current.pending.name, `${current.pending.name} could not be read for image references: ${reason}`);
-      this.finish([]);
+      if (current) this.skip(current.pending.name, `${current.pending.name} could not be read: ${reason}`);
+      this.finish(undefined);
     };
     worker.on('error', (error) => lost(error.message));
     worker.on('exit', (code) => lost(`the parser stopped (exit code ${code})`));

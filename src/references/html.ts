@@ -14,7 +14,9 @@ type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document
 
 /** `document` for a whole HTML page; `fragment` for markup inside something else (Markdown, a single-file component). */
 export function htmlReferences(text: string, kind: 'document' | 'fragment' = 'document', offset = 0): ImageReference[] {
-  const root = kind === 'document' ? parse(text, { sourceCodeLocationInfo: true }) : parseFragment(text, { sourceCodeLocationInfo: true });
+  // Scripting off: the markup inside <noscript> is parsed as markup (with scripting on, parse5 keeps it as text).
+  const options = { sourceCodeLocationInfo: true, scriptingEnabled: false };
+  const root = kind === 'document' ? parse(text, options) : parseFragment(text, options);
   const found: ImageReference[] = [];
   walk(root, (element) => found.push(...elementReferences(element, text, offset)));
   return found;

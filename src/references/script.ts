@@ -11,7 +11,15 @@ import { imagePathOf, sizeOf, srcsetCandidates, type ImageReference } from '../d
 /** `ts` is TypeScript without JSX (`<T>x` is a cast there); `jsx` covers plain JavaScript too. */
 export type ScriptDialect = 'jsx' | 'ts' | 'tsx';
 
-const PLUGINS: Record<ScriptDialect, ParserPlugin[]> = { jsx: ['jsx'], ts: ['typescript'], tsx: ['jsx', 'typescript'] };
+/**
+ * Decorators, as Lit, Angular and NestJS write them (without the plugin, such a file gave no
+ * references at all): the standard proposal, which also reads TypeScript's legacy form.
+ */
+const PLUGINS: Record<ScriptDialect, ParserPlugin[]> = {
+  jsx: ['jsx', 'decorators'],
+  ts: ['typescript', 'decorators'],
+  tsx: ['jsx', 'typescript', 'decorators'],
+};
 
 interface Node {
   readonly type: string;

@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs/promises';
 import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/imageReference';
-import { foldersUp, resolveReference, WEB_ROOT_NAMES } from '../domain/referenceResolution';
+import { foldersUp, WEB_ROOT_NAMES } from '../domain/referenceResolution';
+import { resolveInSite } from '../sites/resolution';
+import type { SiteIndex } from './siteIndex';
 import { isReferenceLanguage, languageOfFile, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
 import type { ReferenceReader } from '../parsing/referenceReader';
 
@@ -17,9 +19,12 @@ export interface MissingImage {
   readonly reference: ImageReference;
   /** 0-based line of the reference (for ranges and the list). */
   readonly line: number;
+  /** Where a fix writes it: the first place it was looked for. */
   readonly target: vscode.Uri;
   readonly workspaceFolder: vscode.Uri;
   readonly prompt: string;
+  /** Where it was looked for, as its site serves it ("website/static (Docusaurus)"); none under 0.3's rule. */
+  readonly lookedIn?: string;
 }
 
 export interface ReferencingDocument {
@@ -30,7 +35,14 @@ export interface ReferencingDocument {
 }
 
 /** What reads references (the parser worker): the document's text in, its references out. */
-export type References = Pick<ReferenceReader, 'read' | 'tooLarge' | 'sizeLimit'>;
+export type References = Pick<ReferenceReader, 'readDocument' | 'tooLarge' | 'sizeLimit'>;
+
+/** What finding the missing images of a document needs: the reader, the sites, and the web root setting of a folder. */
+export interface MissingImageReading {
+  readonly references: References;
+  readonly sites: Pick<SiteIndex, 'of'>;
+  readonly webRootSetting: (workspaceFolder: vscode.Uri) => string;
+}
 
 /** Whether a file is there. Files on disk are asked of the disk directly: a scan asks thousands of times. */
 export type Exists = (uri: vscode.Uri) => Promise<boolean>;
@@ -73,38 +85,58 @@ export async function webRootOf(document: vscode.Uri, workspaceFolder: vscode.Ur
   return '';
 }
 
-/** The references of a document that point at nothing (inside its workspace folder, never `.git`). */
+/**
+ * The references of a document that point at nothing (inside its workspace folder, never `.git`):
+ * resolved as its site serves them (src/sites/), missing only when no place the site would serve
+ * them from has the file.
+ */
 export async function missingImagesOf(
   document: ReferencingDocument,
-  webRootSetting: (folder: vscode.Uri) => string,
-  reader: References,
+  reading: MissingImageReading,
   exists: Exists = rememberingExists(),
 ): Promise<MissingImage[]> {
   if (!isReferenceLanguage(document.languageId)) return [];
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  const references = await reader.read(document.languageId, document.getText(), vscode.workspace.asRelativePath(document.uri));
+  const { references, permalink } = await reading.references.readDocument(
+    document.languageId,
+    document.getText(),
+    vscode.workspace.asRelativePath(document.uri),
+  );
   if (references.length === 0) return [];
   const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  let webRoot: string | undefined;
+  const { site, aliases } = await reading.sites.of(document.uri, folder.uri);
+  const setting = reading
+    .webRootSetting(folder.uri)
+    .trim()
+    .replace(/^[/\\]+|[/\\]+$/g, '');
+  // The setting wins; without a site, 0.3's rule (the nearest public/ or static/), found only when a value needs it.
+  let webRoot: string | undefined = setting || undefined;
   const missing: MissingImage[] = [];
   for (const [index, reference] of references.entries()) {
     // Thousands of references (a generated or hostile file) are resolved a slice at a time: the host never stalls on them.
     if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    const path = imagePathOf(reference.value);
-    if (!path) continue;
-    if (path.startsWith('/')) webRoot ??= await webRootOf(document.uri, folder.uri, webRootSetting(folder.uri), exists);
-    const resolved = resolveReference(path, { document: relativeDocument, webRoot: webRoot ?? '' });
-    if (!resolved) continue;
-    const target = vscode.Uri.joinPath(folder.uri, ...resolved.split('/'));
-    if (await exists(target)) continue;
+    if (!site && webRoot === undefined && imagePathOf(reference.value)?.startsWith('/')) webRoot = await webRootOf(document.uri, folder.uri, '', exists);
+    const resolution = resolveInSite(reference.value, {
+      document: relativeDocument,
+      aliases,
+      ...(site ? { site } : {}),
+      ...(permalink ? { permalink } : {}),
+      ...(webRoot !== undefined ? { webRoot } : {}),
+    });
+    if (!resolution) continue;
+    const places = resolution.candidates.map((candidate) => vscode.Uri.joinPath(folder.uri, ...candidate.split('/')));
+    if ((await Promise.all(places.map(exists))).some(Boolean)) continue;
+    const [target] = places;
+    if (!target) continue;
     missing.push({
       document: document.uri,
       reference,
       line: document.positionAt(reference.start).line,
       target,
       workspaceFolder: folder.uri,
-      prompt: suggestedPrompt(reference, resolved),
+      prompt: suggestedPrompt(reference, resolution.candidates[0] ?? ''),
+      ...(resolution.lookedIn ? { lookedIn: resolution.lookedIn } : {}),
     });
   }
   return missing;
@@ -138,8 +170,7 @@ export interface ScanProgress {
  */
 export async function scanForMissingImages(
   scope: vscode.Uri | undefined,
-  webRootSetting: (folder: vscode.Uri) => string,
-  reader: References,
+  reading: MissingImageReading,
   progress?: ScanProgress,
   token?: vscode.CancellationToken,
 ): Promise<ScanResult> {
@@ -157,8 +188,8 @@ export async function scanForMissingImages(
       const index = next++;
       const file = files[index] as vscode.Uri;
       const languageId = languageOfFile(file.path);
-      const document = languageId ? (open.get(file.toString()) ?? (await textDocumentOf(file, languageId, reader))) : undefined;
-      perFile[index] = document ? await missingImagesOf(document, webRootSetting, reader, exists) : [];
+      const document = languageId ? (open.get(file.toString()) ?? (await textDocumentOf(file, languageId, reading.references))) : undefined;
+      perFile[index] = document ? await missingImagesOf(document, reading, exists) : [];
       progress?.(++done, files.length);
     }
   };

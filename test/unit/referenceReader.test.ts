@@ -78,7 +78,7 @@ describe('Reading references off the main thread (parsing/referenceReader)', fun
     assert.deepEqual(await r.read('html', big, 'big.html'), []);
     assert.deepEqual(await r.read('html', big, 'big.html'), []);
     assert.equal(log.length, 1);
-    assert.match(log[0] ?? '', /big\.html was not read for image references: 2 KiB is over the limit of 1 KiB/);
+    assert.match(log[0] ?? '', /big\.html was not read: 2 KiB is over the limit of 1 KiB/);
     assert.equal((await r.read('html', '<img src="small.png">', 'small.html')).length, 1, 'a small one still reads');
   });
 
@@ -90,7 +90,7 @@ describe('Reading references off the main thread (parsing/referenceReader)', fun
       `const { parentPort } = require('node:worker_threads');
        parentPort.on('message', ({ id, text }) => {
          if (text.includes('forever')) for (;;) {}
-         parentPort.postMessage({ id, references: [{ value: 'ok.png', start: 0, end: 6 }] });
+         parentPort.postMessage({ id, kind: 'document', references: [{ value: 'ok.png', start: 0, end: 6 }] });
        });`,
     );
     const { reader: r, log } = reader({ workerScript: stubborn, timeLimitMs: 300 });
@@ -101,7 +101,7 @@ describe('Reading references off the main thread (parsing/referenceReader)', fun
       ['ok.png'],
     );
     assert.equal(log.length, 1);
-    assert.match(log[0] ?? '', /stuck\.html was not read for image references: reading took longer than 300 ms/);
+    assert.match(log[0] ?? '', /stuck\.html was not read: reading took longer than 300 ms/);
   });
 
   it('reads nothing once disposed, and answers what was waiting', async () => {

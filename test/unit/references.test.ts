@@ -183,6 +183,24 @@ describe('Image references in code', () => {
     });
   });
 
+  describe('what 0.3 missed', () => {
+    it('TypeScript with decorators (Lit, Angular, NestJS): legacy and standard forms', () => {
+      const lit = `import { LitElement, html } from 'lit';\nimport { customElement, property } from 'lit/decorators.js';\nimport icon from './icon.svg';\n@customElement('my-el')\nexport class MyEl extends LitElement {\n  @property() name = 'x';\n}\n`;
+      assert.deepEqual(valuesIn('typescript', lit), ['./icon.svg']);
+      const angular = `import { Component } from '@angular/core';\nconst logo = require('./logo.png');\n@Component({ selector: 'app-root', templateUrl: './app.html' })\nexport class App { constructor(@Inject(X) private x: X) {} }\n`;
+      assert.deepEqual(valuesIn('typescript', angular), ['./logo.png']);
+      assert.deepEqual(valuesIn('typescriptreact', `export @observer class View { render() { return <img src="view.png" />; } }\n`), ['view.png']);
+    });
+
+    it('<img> inside <noscript> is markup, in a page and in Markdown', () => {
+      assert.deepEqual(
+        valuesIn('html', '<html><head><noscript><img src="pixel.png"></noscript></head><body><noscript><img src="fallback.png"></noscript></body></html>'),
+        ['pixel.png', 'fallback.png'],
+      );
+      assert.deepEqual(valuesIn('markdown', '<noscript><img src="md-fallback.png"></noscript>\n'), ['md-fallback.png']);
+    });
+  });
+
   describe('Vue and Svelte', () => {
     it('template, script and style of a Vue component; bound attributes skipped', () => {
       assert.deepEqual(valuesIn('vue', fixture('card.vue')), ['img/card.png', './script.png', 'img/style.png']);

@@ -1,0 +1,281 @@
+/**
+ * Sites: what serves a document, and so where its image references point (product.md, "Missing
+ * means missing"). A site is found by its configuration file (or a package.json that depends on the
+ * framework), read as literals (./configValue.ts); what it says — where its content is, which
+ * folders it serves at `/`, which aliases it defines — becomes a Site, with each framework's
+ * defaults for what it does not say. Pure: the files are found and read by src/workspace/.
+ */
+import * as posix from 'node:path/posix';
+import { isUnknown, UNKNOWN, type ConfigValue } from './configTypes';
+
+export const FRAMEWORKS = ['docusaurus', 'vitepress', 'vite', 'astro', 'next', 'nuxt', 'sveltekit', 'hugo', 'jekyll'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+/** Each framework as its users call it (in the diagnostics' words). */
+export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
+  docusaurus: 'Docusaurus',
+  vitepress: 'VitePress',
+  vite: 'Vite',
+  astro: 'Astro',
+  next: 'Next.js',
+  nuxt: 'Nuxt',
+  sveltekit: 'SvelteKit',
+  hugo: 'Hugo',
+  jekyll: 'Jekyll',
+};
+
+/** `@site/` → the site's root; a target of undefined is an alias whose folder cannot be known: its references are skipped. */
+export interface Alias {
+  readonly prefix: string;
+  readonly target: string | undefined;
+}
+
+export interface Site {
+  readonly framework: Framework;
+  /** Workspace-relative folder of the site ('' is the workspace folder). */
+  readonly root: string;
+  /** The file it was found by (workspace-relative). */
+  readonly configFile: string;
+  /** Folders whose documents belong to the site, inside its root or not (Docusaurus' `path: '../docs'`). */
+  readonly content: readonly string[];
+  /** The folders served at `/`, in the order they are tried. */
+  readonly publicFolders: readonly string[];
+  /** Built output: a document inside is served from the folder itself (Hugo's `publishDir`, Jekyll's `_site`). */
+  readonly outputFolders: readonly string[];
+  readonly aliases: readonly Alias[];
+  /** Pages whose URL is not their folder: Next.js' `pages/`, Jekyll's `permalink` (read from the page). */
+  readonly pagesFolders: readonly string[];
+}
+
+/** The configuration file names of each framework (the workspace watches and finds them). */
+const SCRIPT = '{js,mjs,cjs,ts,mts,cts}';
+export const SITE_CONFIG_GLOBS: readonly string[] = [
+  `**/docusaurus.config.${SCRIPT}`,
+  `**/.vitepress/config.${SCRIPT}`,
+  `**/vite.config.${SCRIPT}`,
+  `**/astro.config.${SCRIPT}`,
+  `**/next.config.${SCRIPT}`,
+  `**/nuxt.config.${SCRIPT}`,
+  `**/svelte.config.${SCRIPT}`,
+  '**/hugo.{toml,yaml,yml,json}',
+  '**/config.{toml,yaml,yml}',
+  '**/_config.yml',
+  '**/package.json',
+  '**/{tsconfig,jsconfig}.json',
+];
+
+/** The framework a configuration file names, or undefined (package.json and Hugo's plain `config.*` say it by their content). */
+export function frameworkOfFile(file: string): Framework | undefined {
+  const name = posix.basename(file);
+  if (/^docusaurus\.config\.[cm]?[jt]s$/.test(name)) return 'docusaurus';
+  if (/^config\.[cm]?[jt]s$/.test(name) && posix.basename(posix.dirname(file)) === '.vitepress') return 'vitepress';
+  if (/^vite\.config\.[cm]?[jt]s$/.test(name)) return 'vite';
+  if (/^astro\.config\.[cm]?[jt]s$/.test(name)) return 'astro';
+  if (/^next\.config\.[cm]?[jt]s$/.test(name)) return 'next';
+  if (/^nuxt\.config\.[cm]?[jt]s$/.test(name)) return 'nuxt';
+  if (/^svelte\.config\.[cm]?[jt]s$/.test(name)) return 'sveltekit';
+  if (/^hugo\.(toml|ya?ml|json)$/.test(name)) return 'hugo';
+  if (name === '_config.yml') return 'jekyll';
+  return undefined;
+}
+
+/** Dependencies that make a package.json's folder a site, the most specific first. */
+const BY_DEPENDENCY: readonly (readonly [string, Framework])[] = [
+  ['@docusaurus/core', 'docusaurus'],
+  ['next', 'next'],
+  ['nuxt', 'nuxt'],
+  ['astro', 'astro'],
+  ['@sveltejs/kit', 'sveltekit'],
+  ['vite', 'vite'],
+];
+
+const object = (value: ConfigValue | undefined): { readonly [key: string]: ConfigValue } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) ? (value as { readonly [key: string]: ConfigValue }) : {};
+const text = (value: ConfigValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+const texts = (value: ConfigValue | undefined): string[] | undefined =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? (value as ConfigValue[]).filter((item): item is string => typeof item === 'string') : undefined;
+
+/** `base` joined with `relative` (which may climb out of it: `../docs`), normalised, workspace-relative; undefined when it leaves the workspace folder. */
+export function joinFolder(base: string, relative: string): string | undefined {
+  if (posix.isAbsolute(relative)) return undefined; // an absolute path on the machine: not a folder of this workspace
+  const joined = posix.normalize(posix.join(base, relative)).replace(/\/+$/, '');
+  if (joined === '..' || joined.startsWith('../')) return undefined;
+  return joined === '.' ? '' : joined;
+}
+
+function folders(base: string, written: readonly string[] | undefined, fallback: readonly string[]): string[] {
+  return (written ?? fallback).flatMap((folder) => {
+    const joined = joinFolder(base, folder);
+    return joined === undefined ? [] : [joined];
+  });
+}
+
+/** The framework of a package.json's folder, or undefined. */
+export function frameworkOfPackage(manifest: ConfigValue): Framework | undefined {
+  const dependencies = { ...object(object(manifest)['dependencies']), ...object(object(manifest)['devDependencies']) };
+  return BY_DEPENDENCY.find(([name]) => name in dependencies)?.[1];
+}
+
+/**
+ * The site a configuration file (workspace-relative) describes, from its value (UNKNOWN when it could
+ * not be read: the framework's defaults apply); `framework` for a package.json or Hugo's `config.*`.
+ */
+export function siteOf(configFile: string, value: ConfigValue, framework: Framework): Site {
+  const folder = posix.dirname(configFile) === '.' ? '' : posix.dirname(configFile);
+  const config = object(value);
+  const site = (root: string, parts: Partial<Omit<Site, 'framework' | 'root' | 'configFile'>>): Site => ({
+    framework,
+    root,
+    configFile,
+    content: parts.content ?? [root],
+    publicFolders: parts.publicFolders ?? [],
+    outputFolders: parts.outputFolders ?? [],
+    aliases: parts.aliases ?? [],
+    pagesFolders: parts.pagesFolders ?? [],
+  });
+  switch (framework) {
+    case 'docusaurus': {
+      // `presets: [['classic', { docs: { path }, blog: { path } }]]` and `plugins: [['@docusaurus/plugin-content-docs', { path }]]`.
+      const contentPaths: string[] = [];
+      const entries = [
+        ...(Array.isArray(config['presets']) ? (config['presets'] as ConfigValue[]) : []),
+        ...(Array.isArray(config['plugins']) ? (config['plugins'] as ConfigValue[]) : []),
+      ];
+      for (const entry of entries) {
+        const options = object(Array.isArray(entry) ? (entry as ConfigValue[])[1] : undefined);
+        for (const part of ['docs', 'blog', 'pages']) {
+          const written = object(options[part])['path'];
+          contentPaths.push(text(written) ?? (part === 'pages' ? 'src/pages' : part));
+        }
+        if (text(options['path'])) contentPaths.push(text(options['path']) as string);
+      }
+      return site(folder, {
+        content: [folder, ...folders(folder, contentPaths.length > 0 ? contentPaths : ['docs', 'blog', 'src/pages'], [])],
+        publicFolders: folders(folder, texts(config['staticDirectories']), ['static']),
+        outputFolders: folders(folder, ['build'], []),
+        aliases: [{ prefix: '@site/', target: folder }],
+      });
+    }
+    case 'vitepress': {
+      // The site's root is the folder that holds `.vitepress/`.
+      const root = posix.dirname(folder) === '.' ? '' : posix.dirname(folder);
+      const srcDir = joinFolder(root, text(config['srcDir']) ?? '.') ?? root;
+      const publicDir = text(config['publicDir']);
+      return site(root, {
+        content: [root, srcDir],
+        publicFolders: publicDir ? folders(srcDir, [publicDir], []) : folders(srcDir, ['public'], []),
+        outputFolders: folders(root, [text(config['outDir']) ?? '.vitepress/dist'], []),
+        aliases: aliasesOf(object(object(config['vite'])['resolve'])['alias'], root),
+      });
+    }
+    case 'vite': {
+      const root = joinFolder(folder, text(config['root']) ?? '.') ?? folder;
+      const publicDir = config['publicDir'];
+      return site(folder, {
+        content: [folder, root],
+        // Vite serves the root itself too, before publicDir (false turns publicDir off).
+        publicFolders: [...(publicDir === false ? [] : folders(root, texts(publicDir), ['public'])), root],
+        outputFolders: folders(root, [text(object(config['build'])['outDir']) ?? 'dist'], []),
+        aliases: aliasesOf(object(config['resolve'])['alias'], folder),
+      });
+    }
+    case 'astro':
+      return site(folder, {
+        publicFolders: folders(folder, texts(config['publicDir']), ['public']),
+        outputFolders: folders(folder, [text(config['outDir']) ?? 'dist'], []),
+        aliases: aliasesOf(object(object(config['vite'])['resolve'])['alias'], folder),
+      });
+    case 'next':
+      return site(folder, {
+        publicFolders: folders(folder, ['public'], []),
+        outputFolders: folders(folder, [text(config['distDir']) ?? '.next', 'out'], []),
+        pagesFolders: folders(folder, ['pages', 'src/pages'], []),
+      });
+    case 'nuxt': {
+      const dir = object(config['dir']);
+      const srcDir = joinFolder(folder, text(config['srcDir']) ?? '.') ?? folder;
+      return site(folder, {
+        content: [folder, srcDir],
+        publicFolders: folders(srcDir, texts(dir['public']), ['public', 'static']),
+        outputFolders: folders(folder, ['.output/public', 'dist'], []),
+        aliases: aliasesOf(config['alias'], folder),
+      });
+    }
+    case 'sveltekit': {
+      const kit = object(config['kit']);
+      return site(folder, {
+        publicFolders: folders(folder, texts(object(kit['files'])['assets']), ['static']),
+        outputFolders: folders(folder, ['build', '.svelte-kit'], []),
+        aliases: [...aliasesOf(kit['alias'], folder), { prefix: '$lib/', target: joinFolder(folder, text(object(kit['files'])['lib']) ?? 'src/lib') }],
+      });
+    }
+    case 'hugo': {
+      // Keys are case-insensitive in Hugo's configuration.
+      const key = (name: string): ConfigValue | undefined => Object.entries(config).find(([written]) => written.toLowerCase() === name.toLowerCase())?.[1];
+      const contentDir = text(key('contentDir')) ?? 'content';
+      return site(folder, {
+        content: [folder, ...folders(folder, [contentDir], [])],
+        publicFolders: [...folders(folder, texts(key('staticDir')), ['static']), ...folders(folder, [text(key('assetDir')) ?? 'assets'], [])],
+        outputFolders: folders(folder, [text(key('publishDir')) ?? 'public'], []),
+      });
+    }
+    case 'jekyll': {
+      // `source` is where the site is, and what it serves at `/` (it is copied to `destination`).
+      const source = joinFolder(folder, text(config['source']) ?? '.') ?? folder;
+      return site(source, {
+        content: [source],
+        publicFolders: [source],
+        outputFolders: folders(source, [text(config['destination']) ?? '_site'], []),
+        pagesFolders: [source],
+      });
+    }
+  }
+}
+
+/** Vite's and webpack's `resolve.alias`: `{ '@': '/src' }` or `[{ find, replacement }]`; a target that is not a literal is unknown. */
+function aliasesOf(value: ConfigValue | undefined, folder: string): Alias[] {
+  if (value === undefined) return [];
+  const pairs: [string, ConfigValue | undefined][] = Array.isArray(value)
+    ? (value as ConfigValue[]).map((entry) => [text(object(entry)['find']) ?? '', object(entry)['replacement']])
+    : Object.entries(object(value));
+  return pairs
+    .filter(([find]) => find !== '')
+    .map(([find, replacement]) => {
+      const target = text(replacement);
+      // `/src` in a Vite alias is the project's root, not the file system's.
+      const resolved = target === undefined || isUnknown(replacement ?? UNKNOWN) ? undefined : joinFolder(folder, target.replace(/^\/+/, ''));
+      return { prefix: find.endsWith('/') ? find : `${find}/`, target: resolved };
+    });
+}
+
+/** `compilerOptions.paths` of a tsconfig.json or jsconfig.json (workspace-relative): `"@/*": ["./src/*"]` → `@/` → `src/`. */
+export function tsconfigAliases(configFile: string, value: ConfigValue): Alias[] {
+  const folder = posix.dirname(configFile) === '.' ? '' : posix.dirname(configFile);
+  const options = object(object(value)['compilerOptions']);
+  const base = joinFolder(folder, text(options['baseUrl']) ?? '.') ?? folder;
+  return Object.entries(object(options['paths'])).flatMap(([pattern, targets]) => {
+    const [first] = texts(targets) ?? [];
+    if (!pattern.endsWith('/*') || pattern === '*' || first === undefined || !first.endsWith('*')) return [];
+    const target = joinFolder(base, first.slice(0, -1) || '.');
+    return [{ prefix: pattern.slice(0, -1), target }];
+  });
+}
+
+/** True when `folder` is `parent` or inside it (workspace-relative, '' is the workspace folder). */
+export const within = (folder: string, parent: string): boolean => parent === '' || folder === parent || folder.startsWith(`${parent}/`);
+
+/**
+ * The site a document belongs to: the one that names its folder as content most precisely, else the
+ * one whose root is nearest above it, else none (the 0.3 rule applies). A configuration file wins a
+ * tie over a package.json.
+ */
+export function siteOfDocument(document: string, sites: readonly Site[]): Site | undefined {
+  const folder = posix.dirname(document) === '.' ? '' : posix.dirname(document);
+  const rank = (site: Site): number => (posix.basename(site.configFile) === 'package.json' ? 0 : 1);
+  const best = (candidates: { site: Site; length: number }[]): Site | undefined =>
+    candidates.sort((a, b) => b.length - a.length || rank(b.site) - rank(a.site))[0]?.site;
+  const byContent = sites.flatMap((site) =>
+    site.content.filter((content) => content !== site.root && within(folder, content)).map((content) => ({ site, length: content.length })),
+  );
+  return best(byContent) ?? best(sites.filter((site) => within(folder, site.root)).map((site) => ({ site, length: site.root.length + 1 })));
+}

@@ -1,0 +1,128 @@
+/**
+ * The sites of each workspace folder, found by their configuration files (src/sites/), read once in
+ * the parser worker and kept until a configuration file is created, changed or deleted (a file
+ * watcher): then they are read again, and the missing images of open documents with them.
+ */
+import * as vscode from 'vscode';
+import * as posix from 'node:path/posix';
+import { Disposable } from '../base/dispose';
+import type { Logger } from '../log/logger';
+import type { ReferenceReader } from '../parsing/referenceReader';
+import { isUnknown, type ConfigValue } from '../sites/configTypes';
+import { frameworkOfFile, frameworkOfPackage, SITE_CONFIG_GLOBS, siteOf, siteOfDocument, tsconfigAliases, within, type Alias, type Site } from '../sites/sites';
+
+/** What a document's references are resolved with. */
+export interface DocumentSites {
+  readonly site?: Site;
+  /** The site's aliases, and those of the nearest tsconfig.json or jsconfig.json above the document. */
+  readonly aliases: readonly Alias[];
+}
+
+interface FolderSites {
+  readonly sites: readonly Site[];
+  readonly tsconfigs: readonly { readonly folder: string; readonly aliases: readonly Alias[] }[];
+}
+
+/** Configuration files read per folder and glob, at most: a monorepo of hundreds of packages is fine, a hostile one stops here. */
+const MAX_CONFIG_FILES = 500;
+const SKIPPED = '{**/node_modules/**,**/.git/**}';
+
+export class SiteIndex extends Disposable {
+  private readonly folders = new Map<string, Promise<FolderSites>>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** A configuration changed: what was resolved with the old one is stale. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly reader: Pick<ReferenceReader, 'readConfig'>,
+    private readonly logger: Logger,
+  ) {
+    super();
+    for (const glob of SITE_CONFIG_GLOBS) {
+      const watcher = this._register(vscode.workspace.createFileSystemWatcher(glob));
+      const forget = (): void => {
+        this.folders.clear();
+        if (!this.isDisposed) this.changed.fire();
+      };
+      this._register(watcher.onDidCreate(forget));
+      this._register(watcher.onDidChange(forget));
+      this._register(watcher.onDidDelete(forget));
+    }
+  }
+
+  /** The site of a document and the aliases it may use; no site: 0.3's rule applies. */
+  async of(document: vscode.Uri, workspaceFolder: vscode.Uri): Promise<DocumentSites> {
+    const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+    const { sites, tsconfigs } = await this.sitesOf(workspaceFolder);
+    const site = siteOfDocument(relative, sites);
+    const folder = posix.dirname(relative) === '.' ? '' : posix.dirname(relative);
+    const nearest = tsconfigs.filter((tsconfig) => within(folder, tsconfig.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+    return { ...(site ? { site } : {}), aliases: [...(site?.aliases ?? []), ...(nearest?.aliases ?? [])] };
+  }
+
+  private sitesOf(workspaceFolder: vscode.Uri): Promise<FolderSites> {
+    const key = workspaceFolder.toString();
+    let found = this.folders.get(key);
+    if (!found) {
+      found = this.read(workspaceFolder).catch((error: unknown) => {
+        this.logger.error(`Could not read the site configurations of ${workspaceFolder.toString(true)}`, error);
+        return { sites: [], tsconfigs: [] };
+      });
+      this.folders.set(key, found);
+    }
+    return found;
+  }
+
+  private async read(workspaceFolder: vscode.Uri): Promise<FolderSites> {
+    const started = performance.now();
+    const files = (
+      await Promise.all(
+        SITE_CONFIG_GLOBS.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(workspaceFolder, glob), SKIPPED, MAX_CONFIG_FILES)),
+      )
+    ).flat();
+    const relative = (uri: vscode.Uri): string => uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+    const read = async (uri: vscode.Uri): Promise<ConfigValue> => {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return this.reader.readConfig(relative(uri), new TextDecoder().decode(bytes));
+    };
+    const sites: Site[] = [];
+    const tsconfigs: { folder: string; aliases: readonly Alias[] }[] = [];
+    for (const uri of files) {
+      const file = relative(uri);
+      const name = posix.basename(file);
+      const value = await read(uri).catch(() => undefined);
+      if (value === undefined) continue;
+      if (name === 'tsconfig.json' || name === 'jsconfig.json') {
+        const aliases = tsconfigAliases(file, value);
+        if (aliases.length > 0) tsconfigs.push({ folder: posix.dirname(file) === '.' ? '' : posix.dirname(file), aliases });
+        continue;
+      }
+      const framework = name === 'package.json' ? frameworkOfPackage(value) : await this.frameworkOfConfig(file, value, workspaceFolder);
+      if (framework) sites.push(siteOf(file, value, framework));
+    }
+    // A package.json names the same site as a configuration file beside it: the configuration says more.
+    const configured = new Set(sites.filter((site) => posix.basename(site.configFile) !== 'package.json').map((site) => `${site.root}|${site.framework}`));
+    const kept = sites.filter((site) => posix.basename(site.configFile) !== 'package.json' || !configured.has(`${site.root}|${site.framework}`));
+    this.logger.info(
+      `Sites of ${workspaceFolder.toString(true)}: ${kept.map((site) => `${site.framework} at ${site.root || '.'}`).join(', ') || 'none'} (${files.length} configuration files read in ${(performance.now() - started).toFixed(0)} ms).`,
+    );
+    return { sites: kept, tsconfigs };
+  }
+
+  /** Hugo's plain `config.*` counts beside a `content/` folder; svelte.config.js only with a `kit` section (a plain Svelte app has one too). */
+  private async frameworkOfConfig(file: string, value: ConfigValue, workspaceFolder: vscode.Uri): Promise<ReturnType<typeof frameworkOfFile>> {
+    const framework = frameworkOfFile(file);
+    if (framework === 'sveltekit') {
+      const kit =
+        typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) ? (value as Record<string, unknown>)['kit'] : undefined;
+      return kit === undefined ? undefined : framework;
+    }
+    if (framework || !/^config\.(toml|ya?ml)$/.test(posix.basename(file))) return framework;
+    const content = vscode.Uri.joinPath(workspaceFolder, posix.dirname(file), 'content');
+    const isFolder = await Promise.resolve(vscode.workspace.fs.stat(content)).then(
+      (stat) => (stat.type & vscode.FileType.Directory) !== 0,
+      () => false,
+    );
+    return isFolder ? 'hugo' : undefined;
+  }
+}
