@@ -2,16 +2,17 @@
 import type { ImageReference } from '../domain/imageReference';
 import type { ReferenceLanguage } from '../references/languages';
 import type { ConfigValue } from '../sites/configTypes';
+import type { PageFacts } from '../sites/sites';
 
 export type ParseRequest =
-  /** A document's image references, and its front matter's `permalink` (a Jekyll page's URL). */
+  /** A document's image references, and what its front matter says of its URL (a Jekyll page's). */
   | { readonly id: number; readonly kind: 'document'; readonly languageId: ReferenceLanguage; readonly text: string }
   /** A site's configuration file, read as literals. */
   | { readonly id: number; readonly kind: 'config'; readonly fileName: string; readonly text: string };
 
 export interface DocumentReading {
   readonly references: ImageReference[];
-  readonly permalink?: string;
+  readonly page?: PageFacts;
 }
 
 export type ParseAnswer =

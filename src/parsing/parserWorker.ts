@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { findReferences } from '../references/index';
 import { frontMatterOf, readConfig } from '../sites/configValue';
+import { pageFacts } from '../sites/sites';
 import type { ParseAnswer, ParseRequest } from './parserMessages';
 
 const port = parentPort;
@@ -15,9 +16,8 @@ if (!port) throw new Error('parserWorker.js runs as a worker thread.');
 function answer(request: ParseRequest): ParseAnswer {
   if (request.kind === 'config') return { id: request.id, kind: 'config', value: readConfig(request.fileName, request.text) };
   const references = findReferences(request.languageId, request.text);
-  const pages = request.languageId === 'markdown' || request.languageId === 'html';
-  const permalink = pages ? frontMatterOf(request.text)?.['permalink'] : undefined;
-  return { id: request.id, kind: 'document', references, ...(typeof permalink === 'string' ? { permalink } : {}) };
+  const page = request.languageId === 'markdown' || request.languageId === 'html' ? pageFacts(frontMatterOf(request.text)) : undefined;
+  return { id: request.id, kind: 'document', references, ...(page ? { page } : {}) };
 }
 
 port.on('message', (request: ParseRequest) => {

@@ -62,7 +62,7 @@ export class ReferenceReader {
     return (await this.readDocument(languageId, text, name)).references;
   }
 
-  /** The references of a document and its front matter's `permalink`. */
+  /** The references of a document, and what its front matter says of its URL. */
   async readDocument(languageId: ReferenceLanguage, text: string, name: string): Promise<DocumentReading> {
     if (this.disposed || !mayNameAnImage(text)) return NOTHING;
     if (text.length > this.sizeLimit) {
@@ -71,7 +71,7 @@ export class ReferenceReader {
     }
     const answer = await this.ask({ id: this.nextId++, kind: 'document', languageId, text }, name);
     return answer && 'kind' in answer && answer.kind === 'document'
-      ? { references: answer.references, ...(answer.permalink ? { permalink: answer.permalink } : {}) }
+      ? { references: answer.references, ...(answer.page ? { page: answer.page } : {}) }
       : NOTHING;
   }
 

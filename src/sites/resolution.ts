@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import * as posix from 'node:path/posix';
 import { imagePathOf } from '../domain/imageReference';
 import { resolveReference } from '../domain/referenceResolution';
-import { FRAMEWORK_NAMES, within, type Alias, type Site } from './sites';
+import { FRAMEWORK_NAMES, within, type Alias, type PageFacts, type Site } from './sites';
 
 export interface DocumentSite {
   /** The document, workspace-relative. */
@@ -18,10 +18,16 @@ export interface DocumentSite {
   readonly site?: Site;
   /** The site's aliases and those of the nearest tsconfig.json or jsconfig.json. */
   readonly aliases: readonly Alias[];
-  /** The page's `permalink` (front matter), when it has one. */
-  readonly permalink?: string;
+  /** What the page's front matter says of its URL. */
+  readonly page?: PageFacts;
   /** `segmind.missingImages.webRoot` when set (it wins over the site), else 0.3's web root when there is no site. */
   readonly webRoot?: string;
+  /**
+   * Without a site or the setting: the folder of the nearest index.html above the document, a plain
+   * HTML site's root (html5-boilerplate's src/ and dist/). Looked in after 0.3's web root, which
+   * stays where a fix writes.
+   */
+  readonly htmlRoot?: string;
 }
 
 export interface Resolution {
@@ -53,8 +59,9 @@ export function resolveInSite(value: string, context: DocumentSite): Resolution 
   if (path === undefined) return undefined;
   if (path.startsWith('/')) {
     if (context.webRoot !== undefined || !site) {
-      const target = resolveReference(path, { document: context.document, webRoot: context.webRoot ?? '' });
-      return target === undefined ? undefined : { candidates: [target] };
+      const roots = [context.webRoot ?? '', ...(site || context.htmlRoot === undefined ? [] : [context.htmlRoot])];
+      const candidates = unique(roots.map((root) => resolveReference(path, { document: context.document, webRoot: root })));
+      return candidates.length === 0 ? undefined : { candidates };
     }
     const output = site.outputFolders.find((folder) => within(folderOf(context.document), folder));
     const roots = output !== undefined ? [output] : site.publicFolders;
@@ -63,7 +70,7 @@ export function resolveInSite(value: string, context: DocumentSite): Resolution 
   }
   const beside = resolveReference(path, { document: context.document, webRoot: '' });
   if (beside === undefined) return undefined;
-  const url = site ? pageUrlFolder(context.document, site, context.permalink) : undefined;
+  const url = site ? pageUrlFolder(context.document, site, context.page) : undefined;
   if (url === undefined || !site) return { candidates: [beside] };
   const atUrl = unique(site.publicFolders.map((root) => under(root, posix.join(url, path))));
   return {
@@ -73,14 +80,16 @@ export function resolveInSite(value: string, context: DocumentSite): Resolution 
 }
 
 /**
- * The folder of a page's URL, when it is not the page's own folder: a Jekyll `permalink`
- * (`/about/` → `/about/`, `/about.html` → `/`), or a Next.js page (`pages/blog/post.tsx` is
- * `/blog/post`, whose relative URLs start at `/blog/`).
+ * The folder of a page's URL, when it is not the page's own folder: a Jekyll page's `permalink`, or
+ * its collection's or the posts' permalink pattern (`/:collection/:path/`, `/:year/:month/:day/:title/`),
+ * where `/about/` is read from `/about/` and `/about.html` from `/`; or a Next.js page
+ * (`pages/blog/post.tsx` is `/blog/post`, whose relative URLs start at `/blog/`).
  */
-export function pageUrlFolder(document: string, site: Site, permalink: string | undefined): string | undefined {
+export function pageUrlFolder(document: string, site: Site, page: PageFacts | undefined): string | undefined {
   if (site.framework === 'jekyll') {
-    if (permalink === undefined || !permalink.startsWith('/') || /[:{]/.test(permalink)) return undefined; // a pattern, not a URL
-    return permalink.endsWith('/') ? permalink : `${posix.dirname(permalink)}/`.replace(/\/+$/, '/');
+    const url = page?.permalink ?? jekyllUrl(document, site, page);
+    if (url === undefined || !url.startsWith('/') || /[:{]/.test(url)) return undefined; // not a URL (an unknown pattern)
+    return url.endsWith('/') ? url : `${posix.dirname(url)}/`.replace(/\/+$/, '/');
   }
   const pages = site.pagesFolders.find((folder) => within(folderOf(document), folder) && folder !== '');
   if (site.framework !== 'next' || pages === undefined) return undefined;
@@ -93,4 +102,48 @@ export function pageUrlFolder(document: string, site: Site, permalink: string | 
 
 function unique(paths: readonly (string | undefined)[]): string[] {
   return [...new Set(paths.filter((path): path is string => path !== undefined))];
+}
+
+/** Jekyll's built-in permalink styles. */
+const JEKYLL_STYLES: Readonly<Record<string, string>> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** A Jekyll document's URL from its collection's (or the posts') permalink pattern; undefined for a plain page or a pattern not read here. */
+function jekyllUrl(document: string, site: Site, page: PageFacts | undefined): string | undefined {
+  const collection = Object.keys(site.urlPatterns ?? {})
+    .filter((folder) => within(folderOf(document), folder))
+    .sort((a, b) => b.length - a.length)[0];
+  if (collection === undefined) return undefined;
+  const written = site.urlPatterns?.[collection] ?? '';
+  const pattern = JEKYLL_STYLES[written] ?? written;
+  const path = document.slice(collection.length + 1).replace(/\.[^./]+$/, '');
+  const name = posix.basename(path);
+  const date = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(name);
+  const values: Record<string, string | undefined> = {
+    collection: posix.basename(collection).replace(/^_/, ''),
+    path,
+    name,
+    title: date?.[4] ?? name,
+    slug: date?.[4] ?? name,
+    year: date?.[1],
+    month: date?.[2],
+    day: date?.[3],
+    i_month: date ? String(Number(date[2])) : undefined,
+    i_day: date ? String(Number(date[3])) : undefined,
+    short_year: date?.[1]?.slice(2),
+    categories: (page?.categories ?? []).join('/'),
+    output_ext: '.html',
+  };
+  let unknown = false;
+  const url = pattern.replace(/:([a-z_]+)/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  return unknown ? undefined : url.replace(/\/{2,}/g, '/');
 }

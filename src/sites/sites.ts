@@ -6,7 +6,15 @@
  * defaults for what it does not say. Pure: the files are found and read by src/workspace/.
  */
 import * as posix from 'node:path/posix';
-import { isUnknown, UNKNOWN, type ConfigValue } from './configTypes';
+import { object, text, texts, type ConfigValue } from './configTypes';
+import { joinFolder, within } from './folders';
+
+export { joinFolder, within } from './folders';
+import { aliasesOf, type Alias } from './aliases';
+
+export type { Alias } from './aliases';
+export { tsconfigAliases } from './aliases';
+export { pageFacts, type PageFacts } from './pageUrls';
 
 export const FRAMEWORKS = ['docusaurus', 'vitepress', 'vite', 'astro', 'next', 'nuxt', 'sveltekit', 'hugo', 'jekyll'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -24,12 +32,6 @@ export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
   jekyll: 'Jekyll',
 };
 
-/** `@site/` → the site's root; a target of undefined is an alias whose folder cannot be known: its references are skipped. */
-export interface Alias {
-  readonly prefix: string;
-  readonly target: string | undefined;
-}
-
 export interface Site {
   readonly framework: Framework;
   /** Workspace-relative folder of the site ('' is the workspace folder). */
@@ -45,6 +47,10 @@ export interface Site {
   readonly aliases: readonly Alias[];
   /** Pages whose URL is not their folder: Next.js' `pages/`, Jekyll's `permalink` (read from the page). */
   readonly pagesFolders: readonly string[];
+  /** Jekyll: the permalink pattern of each collection's folder (`docs/_tutorials` → `/:collection/:path/`) and of `_posts`. */
+  readonly urlPatterns?: Readonly<Record<string, string>>;
+  /** Nuxt: the local layers it extends (`extends: ['./layers/docs']`), whose pages it serves with its own public folders. */
+  readonly layers?: readonly string[];
 }
 
 /** The configuration file names of each framework (the workspace watches and finds them). */
@@ -89,20 +95,6 @@ const BY_DEPENDENCY: readonly (readonly [string, Framework])[] = [
   ['vite', 'vite'],
 ];
 
-const object = (value: ConfigValue | undefined): { readonly [key: string]: ConfigValue } =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) ? (value as { readonly [key: string]: ConfigValue }) : {};
-const text = (value: ConfigValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
-const texts = (value: ConfigValue | undefined): string[] | undefined =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? (value as ConfigValue[]).filter((item): item is string => typeof item === 'string') : undefined;
-
-/** `base` joined with `relative` (which may climb out of it: `../docs`), normalised, workspace-relative; undefined when it leaves the workspace folder. */
-export function joinFolder(base: string, relative: string): string | undefined {
-  if (posix.isAbsolute(relative)) return undefined; // an absolute path on the machine: not a folder of this workspace
-  const joined = posix.normalize(posix.join(base, relative)).replace(/\/+$/, '');
-  if (joined === '..' || joined.startsWith('../')) return undefined;
-  return joined === '.' ? '' : joined;
-}
-
 function folders(base: string, written: readonly string[] | undefined, fallback: readonly string[]): string[] {
   return (written ?? fallback).flatMap((folder) => {
     const joined = joinFolder(base, folder);
@@ -132,6 +124,8 @@ export function siteOf(configFile: string, value: ConfigValue, framework: Framew
     outputFolders: parts.outputFolders ?? [],
     aliases: parts.aliases ?? [],
     pagesFolders: parts.pagesFolders ?? [],
+    ...(parts.urlPatterns ? { urlPatterns: parts.urlPatterns } : {}),
+    ...(parts.layers ? { layers: parts.layers } : {}),
   });
   switch (framework) {
     case 'docusaurus': {
@@ -194,11 +188,18 @@ export function siteOf(configFile: string, value: ConfigValue, framework: Framew
     case 'nuxt': {
       const dir = object(config['dir']);
       const srcDir = joinFolder(folder, text(config['srcDir']) ?? '.') ?? folder;
+      // Local layers only (`./layers/x`); a package or a git repository is not in the workspace.
+      const layers = folders(
+        folder,
+        (texts(config['extends']) ?? []).filter((layer) => layer.startsWith('.')),
+        [],
+      );
       return site(folder, {
         content: [folder, srcDir],
         publicFolders: folders(srcDir, texts(dir['public']), ['public', 'static']),
         outputFolders: folders(folder, ['.output/public', 'dist'], []),
         aliases: aliasesOf(config['alias'], folder),
+        ...(layers.length > 0 ? { layers } : {}),
       });
     }
     case 'sveltekit': {
@@ -222,47 +223,26 @@ export function siteOf(configFile: string, value: ConfigValue, framework: Framew
     case 'jekyll': {
       // `source` is where the site is, and what it serves at `/` (it is copied to `destination`).
       const source = joinFolder(folder, text(config['source']) ?? '.') ?? folder;
+      // Posts and collections are served at their permalink pattern, not at their folder.
+      const collectionsDir = text(config['collections_dir']) ?? '.';
+      const urlPatterns: Record<string, string> = {};
+      const posts = joinFolder(source, posix.join(collectionsDir, '_posts'));
+      if (posts !== undefined) urlPatterns[posts] = text(config['permalink']) ?? 'date';
+      for (const [name, options] of Object.entries(object(config['collections']))) {
+        const at = joinFolder(source, posix.join(collectionsDir, `_${name}`));
+        if (at !== undefined)
+          urlPatterns[at] = text(object(options)['permalink']) ?? (name === 'posts' ? (text(config['permalink']) ?? 'date') : '/:collection/:path:output_ext');
+      }
       return site(source, {
         content: [source],
         publicFolders: [source],
         outputFolders: folders(source, [text(config['destination']) ?? '_site'], []),
         pagesFolders: [source],
+        urlPatterns,
       });
     }
   }
 }
-
-/** Vite's and webpack's `resolve.alias`: `{ '@': '/src' }` or `[{ find, replacement }]`; a target that is not a literal is unknown. */
-function aliasesOf(value: ConfigValue | undefined, folder: string): Alias[] {
-  if (value === undefined) return [];
-  const pairs: [string, ConfigValue | undefined][] = Array.isArray(value)
-    ? (value as ConfigValue[]).map((entry) => [text(object(entry)['find']) ?? '', object(entry)['replacement']])
-    : Object.entries(object(value));
-  return pairs
-    .filter(([find]) => find !== '')
-    .map(([find, replacement]) => {
-      const target = text(replacement);
-      // `/src` in a Vite alias is the project's root, not the file system's.
-      const resolved = target === undefined || isUnknown(replacement ?? UNKNOWN) ? undefined : joinFolder(folder, target.replace(/^\/+/, ''));
-      return { prefix: find.endsWith('/') ? find : `${find}/`, target: resolved };
-    });
-}
-
-/** `compilerOptions.paths` of a tsconfig.json or jsconfig.json (workspace-relative): `"@/*": ["./src/*"]` → `@/` → `src/`. */
-export function tsconfigAliases(configFile: string, value: ConfigValue): Alias[] {
-  const folder = posix.dirname(configFile) === '.' ? '' : posix.dirname(configFile);
-  const options = object(object(value)['compilerOptions']);
-  const base = joinFolder(folder, text(options['baseUrl']) ?? '.') ?? folder;
-  return Object.entries(object(options['paths'])).flatMap(([pattern, targets]) => {
-    const [first] = texts(targets) ?? [];
-    if (!pattern.endsWith('/*') || pattern === '*' || first === undefined || !first.endsWith('*')) return [];
-    const target = joinFolder(base, first.slice(0, -1) || '.');
-    return [{ prefix: pattern.slice(0, -1), target }];
-  });
-}
-
-/** True when `folder` is `parent` or inside it (workspace-relative, '' is the workspace folder). */
-export const within = (folder: string, parent: string): boolean => parent === '' || folder === parent || folder.startsWith(`${parent}/`);
 
 /**
  * The site a document belongs to: the one that names its folder as content most precisely, else the
@@ -278,4 +258,16 @@ export function siteOfDocument(document: string, sites: readonly Site[]): Site |
     site.content.filter((content) => content !== site.root && within(folder, content)).map((content) => ({ site, length: content.length })),
   );
   return best(byContent) ?? best(sites.filter((site) => within(folder, site.root)).map((site) => ({ site, length: site.root.length + 1 })));
+}
+
+/**
+ * Sites served by another: a Nuxt layer's pages are served by the app that extends it, from the
+ * app's public folders as well as the layer's own (nuxt.com's layers/nuxi uses the app's /icon.png).
+ */
+export function withLayers(sites: readonly Site[]): Site[] {
+  return sites.map((site) => {
+    const apps = sites.filter((app) => app.layers?.includes(site.root));
+    if (apps.length === 0) return site;
+    return { ...site, publicFolders: [...new Set([...site.publicFolders, ...apps.flatMap((app) => app.publicFolders)])] };
+  });
 }

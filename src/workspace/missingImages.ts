@@ -85,6 +85,14 @@ export async function webRootOf(document: vscode.Uri, workspaceFolder: vscode.Ur
   return '';
 }
 
+/** The folder of the nearest index.html at or above the document (up to its workspace folder), or undefined. */
+async function htmlRootOf(document: string, workspaceFolder: vscode.Uri, exists: Exists): Promise<string | undefined> {
+  for (const folder of foldersUp(document)) {
+    if (await exists(vscode.Uri.joinPath(workspaceFolder, ...(folder ? folder.split('/') : []), 'index.html'))) return folder;
+  }
+  return undefined;
+}
+
 /**
  * The references of a document that point at nothing (inside its workspace folder, never `.git`):
  * resolved as its site serves them (src/sites/), missing only when no place the site would serve
@@ -98,11 +106,7 @@ export async function missingImagesOf(
   if (!isReferenceLanguage(document.languageId)) return [];
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  const { references, permalink } = await reading.references.readDocument(
-    document.languageId,
-    document.getText(),
-    vscode.workspace.asRelativePath(document.uri),
-  );
+  const { references, page } = await reading.references.readDocument(document.languageId, document.getText(), vscode.workspace.asRelativePath(document.uri));
   if (references.length === 0) return [];
   const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
   const { site, aliases } = await reading.sites.of(document.uri, folder.uri);
@@ -110,19 +114,25 @@ export async function missingImagesOf(
     .webRootSetting(folder.uri)
     .trim()
     .replace(/^[/\\]+|[/\\]+$/g, '');
-  // The setting wins; without a site, 0.3's rule (the nearest public/ or static/), found only when a value needs it.
+  // The setting wins; without a site, 0.3's rule (the nearest public/ or static/) and the nearest
+  // index.html's folder, found only when a value needs them.
   let webRoot: string | undefined = setting || undefined;
+  let htmlRoot: string | undefined;
   const missing: MissingImage[] = [];
   for (const [index, reference] of references.entries()) {
     // Thousands of references (a generated or hostile file) are resolved a slice at a time: the host never stalls on them.
     if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (!site && webRoot === undefined && imagePathOf(reference.value)?.startsWith('/')) webRoot = await webRootOf(document.uri, folder.uri, '', exists);
+    if (!site && !setting && webRoot === undefined && imagePathOf(reference.value)?.startsWith('/')) {
+      webRoot = await webRootOf(document.uri, folder.uri, '', exists);
+      htmlRoot = await htmlRootOf(relativeDocument, folder.uri, exists);
+    }
     const resolution = resolveInSite(reference.value, {
       document: relativeDocument,
       aliases,
       ...(site ? { site } : {}),
-      ...(permalink ? { permalink } : {}),
+      ...(page ? { page } : {}),
       ...(webRoot !== undefined ? { webRoot } : {}),
+      ...(htmlRoot !== undefined ? { htmlRoot } : {}),
     });
     if (!resolution) continue;
     const places = resolution.candidates.map((candidate) => vscode.Uri.joinPath(folder.uri, ...candidate.split('/')));

@@ -9,7 +9,18 @@ import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import type { ReferenceReader } from '../parsing/referenceReader';
 import { isUnknown, type ConfigValue } from '../sites/configTypes';
-import { frameworkOfFile, frameworkOfPackage, SITE_CONFIG_GLOBS, siteOf, siteOfDocument, tsconfigAliases, within, type Alias, type Site } from '../sites/sites';
+import {
+  frameworkOfFile,
+  frameworkOfPackage,
+  SITE_CONFIG_GLOBS,
+  siteOf,
+  siteOfDocument,
+  tsconfigAliases,
+  withLayers,
+  within,
+  type Alias,
+  type Site,
+} from '../sites/sites';
 
 /** What a document's references are resolved with. */
 export interface DocumentSites {
@@ -106,7 +117,7 @@ export class SiteIndex extends Disposable {
     this.logger.info(
       `Sites of ${workspaceFolder.toString(true)}: ${kept.map((site) => `${site.framework} at ${site.root || '.'}`).join(', ') || 'none'} (${files.length} configuration files read in ${(performance.now() - started).toFixed(0)} ms).`,
     );
-    return { sites: kept, tsconfigs };
+    return { sites: withLayers(kept), tsconfigs };
   }
 
   /** Hugo's plain `config.*` counts beside a `content/` folder; svelte.config.js only with a `kit` section (a plain Svelte app has one too). */

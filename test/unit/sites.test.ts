@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { isUnknown, readConfig, frontMatterOf, type ConfigValue } from '../../src/sites/configValue';
 import { resolveInSite, pageUrlFolder } from '../../src/sites/resolution';
-import { frameworkOfFile, frameworkOfPackage, siteOf, siteOfDocument, tsconfigAliases, type Site } from '../../src/sites/sites';
+import { frameworkOfFile, frameworkOfPackage, pageFacts, siteOf, siteOfDocument, tsconfigAliases, withLayers, type PageFacts, type Site } from '../../src/sites/sites';
 
 const site = (file: string, text: string, framework = frameworkOfFile(file)): Site => {
   assert.ok(framework, `${file} names a framework`);
@@ -16,14 +16,14 @@ const where = (
   value: string,
   document: string,
   sites: readonly Site[],
-  extra: { aliases?: Site['aliases']; permalink?: string } = {},
+  extra: { aliases?: Site['aliases']; page?: PageFacts } = {},
 ): readonly string[] | undefined => {
   const owner = siteOfDocument(document, sites);
   return resolveInSite(value, {
     document,
     aliases: extra.aliases ?? owner?.aliases ?? [],
     ...(owner ? { site: owner } : {}),
-    ...(extra.permalink ? { permalink: extra.permalink } : {}),
+    ...(extra.page ? { page: extra.page } : {}),
   })?.candidates;
 };
 
@@ -149,11 +149,33 @@ describe('Sites: references resolved as the site serves them', () => {
     it('Jekyll: the source folder is served at /, and a permalink page is tried at its URL', () => {
       const jekyll = site('_config.yml', 'source: docs\n');
       assert.deepEqual(where('/assets/a.png', 'docs/_posts/2024-01-01-x.md', [jekyll]), ['docs/assets/a.png']);
-      assert.deepEqual(where('team.png', 'docs/pages/about.md', [jekyll], { permalink: '/about/' }), ['docs/pages/team.png', 'docs/about/team.png']);
+      assert.deepEqual(where('team.png', 'docs/pages/about.md', [jekyll], { page: { permalink: '/about/' } }), ['docs/pages/team.png', 'docs/about/team.png']);
       assert.equal(
-        resolveInSite('team.png', { document: 'docs/pages/about.md', site: jekyll, aliases: [], permalink: '/about/' })?.lookedIn,
+        resolveInSite('team.png', { document: 'docs/pages/about.md', site: jekyll, aliases: [], page: { permalink: '/about/' } })?.lookedIn,
         "docs/pages, nor at the page's URL /about/ (Jekyll)",
       );
+    });
+
+    it('Jekyll: a collection is served at its permalink pattern, posts at the site’s (jekyll/jekyll’s tutorials)', () => {
+      const jekyll = site(
+        'docs/_config.yml',
+        'permalink: pretty\ncollections:\n  tutorials:\n    permalink: "/:collection/:path/"\n    output: true\n  docs:\n    output: true\n',
+      );
+      assert.deepEqual(where('../../img/concept.png', 'docs/_tutorials/convert-site.md', [jekyll]), ['img/concept.png', 'docs/img/concept.png']);
+      assert.equal(pageUrlFolder('docs/_docs/usage/install.md', jekyll, undefined), '/docs/usage/');
+      assert.equal(pageUrlFolder('docs/_posts/2024-03-01-hello.md', jekyll, pageFacts({ categories: 'news release' })), '/news/release/2024/03/01/hello/');
+      assert.equal(pageUrlFolder('docs/about.md', jekyll, undefined), undefined, 'a plain page is served at its own folder');
+    });
+
+    it('Nuxt: a local layer’s pages are served by the app that extends it, from its public folders too (nuxt.com’s layers/nuxi)', () => {
+      const app = site('nuxt.config.ts', "export default defineNuxtConfig({ extends: ['./layers/nuxi', 'github:org/theme'] });");
+      const layer = site('layers/nuxi/nuxt.config.ts', 'export default defineNuxtConfig({});');
+      assert.deepEqual(where('/icon.png', 'layers/nuxi/app/components/Chat.vue', withLayers([app, layer])), [
+        'layers/nuxi/public/icon.png',
+        'layers/nuxi/static/icon.png',
+        'public/icon.png',
+        'static/icon.png',
+      ]);
     });
 
     it('SvelteKit: kit.files.assets (default static/), and $lib', () => {
@@ -179,6 +201,12 @@ describe('Sites: references resolved as the site serves them', () => {
     it('no site: 0.3’s rule (the web root given), and no words of where it looked', () => {
       assert.deepEqual(resolveInSite('/a.png', { document: 'x/index.html', aliases: [], webRoot: 'x/public' }), { candidates: ['x/public/a.png'] });
       assert.deepEqual(resolveInSite('img/a.png', { document: 'x/index.html', aliases: [] }), { candidates: ['x/img/a.png'] });
+    });
+
+    it('no site: a plain HTML site’s root (the nearest index.html) is looked in too, after 0.3’s web root (html5-boilerplate’s src/)', () => {
+      assert.deepEqual(resolveInSite('/icon.svg', { document: 'src/index.html', aliases: [], webRoot: '', htmlRoot: 'src' }), {
+        candidates: ['icon.svg', 'src/icon.svg'],
+      });
     });
 
     it('two sites side by side each take their own documents; the nearest configuration wins over a package.json', () => {
