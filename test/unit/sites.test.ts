@@ -6,7 +6,17 @@
 import * as assert from 'node:assert/strict';
 import { isUnknown, readConfig, frontMatterOf, type ConfigValue } from '../../src/sites/configValue';
 import { resolveInSite, pageUrlFolder } from '../../src/sites/resolution';
-import { frameworkOfFile, frameworkOfPackage, pageFacts, siteOf, siteOfDocument, tsconfigAliases, withLayers, type PageFacts, type Site } from '../../src/sites/sites';
+import {
+  frameworkOfFile,
+  frameworkOfPackage,
+  pageFacts,
+  siteOf,
+  siteOfDocument,
+  tsconfigAliases,
+  withLayers,
+  type PageFacts,
+  type Site,
+} from '../../src/sites/sites';
 
 const site = (file: string, text: string, framework = frameworkOfFile(file)): Site => {
   assert.ok(framework, `${file} names a framework`);
