@@ -7,12 +7,12 @@
 const LAYERS = [
   ['base'],
   ['domain'],
-  ['segmind', 'protocol', 'log', 'pixels', 'references', 'sites'],
-  ['jobs', 'auth', 'spending', 'parsing'],
+  ['segmind', 'protocol', 'log', 'pixels', 'references', 'sites', 'agentConfig'],
+  ['jobs', 'auth', 'spending', 'parsing', 'mcp'],
   ['workspace', 'config'],
   ['flow', 'credits'],
   ['ui'],
-  ['studio', 'statusBar', 'missingImages'],
+  ['studio', 'statusBar', 'missingImages', 'agents'],
   ['commands', 'tool'],
   ['(root)'],
 ];
@@ -20,11 +20,11 @@ const LAYERS = [
  * The pure halves of host folders, each a subfolder of its own: what the status bar, the Studio and
  * the notifications show, computed (view/, words/), how one job runs (jobs/run/), the contract's ids.
  */
-const PURE_HALVES = ['base/ids', 'jobs/run', 'ui/words', 'statusBar/view', 'studio/view'];
+const PURE_HALVES = ['base/ids', 'jobs/run', 'ui/words', 'statusBar/view', 'studio/view', 'agents/words'];
 /** Never `vscode`: tested in plain node (unit tests, a loopback fake server). */
-const NO_VSCODE = ['domain', 'protocol', 'references', 'sites', 'segmind', 'pixels', 'parsing', ...PURE_HALVES];
+const NO_VSCODE = ['domain', 'protocol', 'references', 'sites', 'agentConfig', 'segmind', 'pixels', 'parsing', 'mcp', ...PURE_HALVES];
 /** Pure, besides: no file system, network or process modules either. */
-const PURE = ['domain', 'protocol', 'references', 'sites', ...PURE_HALVES];
+const PURE = ['domain', 'protocol', 'references', 'sites', 'agentConfig', ...PURE_HALVES];
 const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster)$';
 
 const folderRule = (folder, rank) => {

@@ -13,9 +13,11 @@ const watch = process.argv.includes('--watch');
  * `import()` the first time (a document with image references, the first placeholder): the parsers
  * and the font reader stay out of activation and of the services' load.
  */
-const LAZY_CHUNKS = { 'src/pixels/placeholder.ts': 'placeholder' };
+const LAZY_CHUNKS = { 'src/pixels/placeholder.ts': 'placeholder', 'src/agentConfig/agentConfigs.ts': 'agentConfig' };
 /** Scripts of worker threads, each a bundle of its own: the parsers run in one, off the extension host's main thread. */
 const WORKERS = { parserWorker: 'src/parsing/parserWorker.ts' };
+/** Programs of their own, started outside VS Code: the MCP server an agent starts (a launcher in global storage requires it). */
+const PROGRAMS = { mcpServer: 'src/mcp/server.ts' };
 
 /** A dynamic import of a lazy chunk's entry (from outside it) becomes a require of the chunk's file. */
 const lazyChunks = {
@@ -39,6 +41,7 @@ const extensionHost = {
     extension: 'src/extension.ts',
     ...Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([entry, chunk]) => [chunk, entry])),
     ...WORKERS,
+    ...PROGRAMS,
   },
   outdir: 'dist',
   plugins: [lazyChunks],
@@ -125,6 +128,14 @@ function parsersOnlyInTheWorker(metafile) {
   if (parsers.length > 0) throw new Error(`dist/extension.js bundles ${parsers.slice(0, 3).join(', ')}: parsers run in the parser worker (src/parsing/).`);
 }
 
+/** A program started outside VS Code has no `vscode` module to require: one that imports it (through a shared module) would fail at its first line. */
+function programsWithoutVscode(metafile) {
+  for (const program of Object.keys(PROGRAMS)) {
+    const imports = metafile.outputs[`dist/${program}.js`]?.imports ?? [];
+    if (imports.some((entry) => entry.path === 'vscode')) throw new Error(`dist/${program}.js imports vscode: it runs outside VS Code.`);
+  }
+}
+
 const builds = [extensionHost, studioScript, studioStyles];
 // A bundle that is no longer built (dist/references.js before 0.4) must not linger beside the others.
 fs.rmSync('dist', { recursive: true, force: true });
@@ -138,6 +149,7 @@ if (watch) {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   sayNoWordsInLazyChunks(results[0].metafile);
   parsersOnlyInTheWorker(results[0].metafile);
+  programsWithoutVscode(results[0].metafile);
   bundleNoLibraryInTheWebview(results[1].metafile);
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {

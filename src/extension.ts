@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './base/ids/commandIds';
-import { TOOL_NAME } from './base/ids/toolIds';
+import { FIND_TOOL_NAME, TOOL_NAME } from './base/ids/toolIds';
 import { registerCommand } from './commands/registerCommand';
 import { Logger } from './log/logger';
 import type { Services } from './services';
@@ -30,13 +30,17 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(registerCommand(id, async (...args: unknown[]) => (await services()).commands[id](...args)));
   }
 
-  // The agent tool, registered at once (an agent may call it first) and served by the lazy services.
+  // The agent tools, registered at once (an agent may call one first) and served by the lazy services.
   // vscode.lm is there from 1.95, which engines asks for; the check keeps a host without it working.
   if (typeof vscode.lm?.registerTool === 'function') {
     context.subscriptions.push(
       vscode.lm.registerTool<never>(TOOL_NAME, {
         prepareInvocation: async (options) => (await services()).tool.prepareInvocation(options),
         invoke: async (options, token) => (await services()).tool.invoke(options, token),
+      }),
+      vscode.lm.registerTool<never>(FIND_TOOL_NAME, {
+        prepareInvocation: async () => (await services()).findTool.prepareInvocation(),
+        invoke: async (options, token) => (await services()).findTool.invoke(options, token),
       }),
     );
   }

@@ -47,6 +47,17 @@ import { PlaceholderContext } from './missingImages/placeholderContext';
 import { REFERENCE_LANGUAGES } from './references/languages';
 import { ReferenceReader } from './parsing/referenceReader';
 import { SiteIndex } from './workspace/siteIndex';
+import { AgentCalls } from './agents/agentCalls';
+import { WindowChannel } from './agents/windowChannel';
+import { registerWithCursor } from './agents/cursor';
+import { currentRuntime, writeLauncher } from './agents/launcher';
+import { launchSpecFor } from './agentConfig/launchSpec';
+import type { LaunchSpec } from './agentConfig/launchSpec';
+import { FindMissingImagesTool } from './tool/findMissingImagesTool';
+import { connectAgentCommand } from './commands/connectAgent';
+import { COMMAND_IDS } from './base/ids/commandIds';
+import { showWarning } from './ui/show';
+import { actionLabel } from './ui/words/errorMessages';
 
 /** The label font of placeholders, bundled next to dist/extension.js by esbuild.mjs (Inter, SIL Open Font License). */
 export const LABEL_FONT_PATH = ['dist', 'fonts', 'inter-latin-400-normal.woff'] as const;
@@ -59,8 +70,9 @@ export interface Services {
   readonly commands: CommandHandlers;
   /** The background start: status bar, credits, jobs of the last session. */
   startUp(): void;
-  /** The agent tool (segmind_generate_image). */
+  /** The language model tools: segmind_generate_image and segmind_find_missing_images. */
   readonly tool: GenerateImageTool;
+  readonly findTool: FindMissingImagesTool;
   /** Fills a Studio panel VS Code kept over a reload (the serializer's work). */
   reviveStudio(panel: vscode.WebviewPanel): void;
 }
@@ -112,6 +124,28 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   });
   const sites = new SiteIndex(references, logger);
   const reading = { references, sites, webRootSetting: (folder: vscode.Uri) => readSettings(folder).missingImages.webRoot };
+  const words = async (error: unknown): Promise<string> => (await notifier.wordsFor(error)).text;
+  // What every agent's call runs, whichever way it comes in: VS Code's language model tools, or an MCP server through the channel.
+  const calls = new AgentCalls({
+    flow,
+    placeholders,
+    logger,
+    readSettings,
+    spending,
+    credits: () => credits.refresh(),
+    fill: { flow, placeholders, logger, reading, words },
+    missingKey: () => {
+      void showWarning(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey')).then((choice) => {
+        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+      });
+    },
+  });
+  // The launcher agents start the MCP server with: written once per start, so it runs this version's server.
+  let launch: Promise<LaunchSpec> | undefined;
+  const launchSpec = (): Promise<LaunchSpec> =>
+    (launch ??= Promise.all([writeLauncher(context.globalStorageUri, context.extensionPath, version), currentRuntime()]).then(([launcher, runtime]) =>
+      launchSpecFor(launcher, runtime),
+    ));
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
   context.subscriptions.push(
@@ -151,13 +185,13 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     'segmind.renderPlaceholder': renderPlaceholderCommand({ flow, asker, notifier, logger }),
     'segmind.generateMissingImage': generateMissingImageCommand(fixes),
     'segmind.placeholderForMissingImage': placeholderForMissingImageCommand(fixes),
+    'segmind.connectAgent': connectAgentCommand({ launchSpec, notifier, logger }),
   };
-
-  const tool = new GenerateImageTool({ flow, logger, readSettings, spending, placeholders, balance: async () => (await credits.refresh()).credits });
 
   return {
     commands,
-    tool,
+    tool: new GenerateImageTool({ flow, logger, spending, calls }),
+    findTool: new FindMissingImagesTool(calls),
     startUp: () => {
       context.subscriptions.push(new SegmindStatusBar(tracker, credits, keys, clients.clock, spending));
       const diagnostics = new MissingImageDiagnostics(readSettings, logger, reading);
@@ -171,10 +205,23 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
         ),
       );
       credits.refreshQuietly();
+      void openAgentsChannel(context, calls, launchSpec, logger);
       void resumeJobsAfterReload(tracker, notifier, logger, readSettings().timeoutSeconds * 1000);
     },
     reviveStudio: (panel) => {
       StudioPanel.revive(panel, studio);
     },
   };
+}
+
+/** This window's end of the MCP servers' channel, and Cursor's own registration of the server where the editor is Cursor. */
+async function openAgentsChannel(context: vscode.ExtensionContext, calls: AgentCalls, launchSpec: () => Promise<LaunchSpec>, logger: Logger): Promise<void> {
+  const channel = await WindowChannel.open({ handle: (tool, args, signal) => calls.call(tool, args, signal), logger });
+  if (channel) context.subscriptions.push(channel);
+  try {
+    const spec = await launchSpec();
+    context.subscriptions.push(registerWithCursor(vscode, spec, channel?.window, (line) => logger.info(line)));
+  } catch (error) {
+    logger.warn(`The MCP server's launcher was not written: ${error instanceof Error ? error.message : String(error)}.`);
+  }
 }

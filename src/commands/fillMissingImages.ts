@@ -8,34 +8,22 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/ids/commandIds';
 import { isModelSlug, MODELS } from '../domain/catalog';
-import { InvalidParametersError } from '../domain/errors';
 import { formatCostEstimate } from '../domain/format';
 import { isCommandOptions } from '../domain/options';
 import type { GenerationFlow } from '../flow/generationFlow';
-import {
-  fillTargets,
-  fillWithGenerated,
-  fillWithPlaceholders,
-  generationOptionsFor,
-  type FillResult,
-  type FillRun,
-  type FillTarget,
-} from '../flow/missingImageFill';
-import { requireTrust } from '../flow/trust';
+import { fillTargets, fillWithGenerated, fillWithPlaceholders, generationOptionsFor, type FillResult, type FillTarget } from '../flow/missingImageFill';
+import { entriesOf, fillRun, logScan, scriptedFill, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import { jobPriceUsd } from '../domain/pricing';
 import { pickMany, pickOne, showInformation, showWarning, withProgress } from '../ui/show';
 import { actionLabel } from '../ui/words/errorMessages';
 import type { PlaceholderMaker } from '../flow/placeholders';
-import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
-import { scanForMissingImages, type MissingImage, type MissingImageReading, type ScanResult } from '../workspace/missingImages';
-import { uriOfReference } from '../workspace/workspaceRefs';
+import { scanForMissingImages, type MissingImageReading } from '../workspace/missingImages';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
 
-export const FILL_MODES = ['list', 'placeholder', 'generate'] as const;
-export type FillMode = (typeof FILL_MODES)[number];
+export type { MissingImageEntry } from '../flow/scriptedFill';
 
 export interface FillMissingImagesDependencies {
   readonly flow: GenerationFlow;
@@ -48,25 +36,15 @@ export interface FillMissingImagesDependencies {
   readonly reading: MissingImageReading;
 }
 
-/** One line of a scripted call's answer. */
-export interface MissingImageEntry {
-  readonly file: string;
-  readonly line: number;
-  readonly reference: string;
-  readonly target: string;
-  readonly size?: string;
-  readonly prompt: string;
-  /** True for the target made by this call (on its first reference); false when it was not made. */
-  readonly saved?: boolean;
-  /** Why the target was not made. */
-  readonly error?: string;
+function fillDependencies(deps: FillMissingImagesDependencies): ScriptedFillDependencies {
+  return { ...deps, words: async (error) => (await deps.notifier.wordsFor(error)).text };
 }
 
 export function fillMissingImagesCommand(deps: FillMissingImagesDependencies): (arg?: unknown) => Promise<MissingImageEntry[] | undefined> {
   return async (arg?: unknown) => {
     if (isCommandOptions(arg)) {
       try {
-        return await runScripted(deps, arg);
+        return await scriptedFill(fillDependencies(deps), arg);
       } catch (error) {
         throw await scriptedRejection(COMMAND_IDS.fillMissingImages, error, deps.notifier, deps.logger);
       }
@@ -80,85 +58,9 @@ export function fillMissingImagesCommand(deps: FillMissingImagesDependencies): (
   };
 }
 
-async function runScripted(deps: FillMissingImagesDependencies, options: Record<string, unknown>): Promise<MissingImageEntry[]> {
-  const mode = options['mode'] ?? 'list';
-  if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
-    throw new InvalidParametersError([
-      { parameter: 'mode', message: vscode.l10n.t('Mode {0} is not one of {1}.', JSON.stringify(mode), FILL_MODES.join(', ')) },
-    ]);
-  }
-  const scope = options['scope'] === undefined ? undefined : uriOfReference(options['scope']);
-  if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
-    throw new InvalidParametersError([
-      { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
-    ]);
-  }
-  // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
-  if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
-  const { missing } = logScan(deps, await scanForMissingImages(scope, deps.reading));
-  if (mode === 'list') return missing.map((image) => entryOf(image, undefined));
-  const targets = fillTargets(missing);
-  const run = fillRun(deps);
-  const results =
-    mode === 'placeholder'
-      ? await fillWithPlaceholders(run, targets)
-      : await fillWithGenerated(
-          run,
-          targets,
-          { ...optional('model', options['model']), ...optional('quality', options['quality']) },
-          new ScriptedAsker(deps.logger, `${COMMAND_IDS.fillMissingImages} (scripted)`),
-        );
-  return entriesOf(missing, results ?? new Map());
-}
-
-function fillRun(deps: FillMissingImagesDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {
-  return {
-    flow: deps.flow,
-    placeholders: deps.placeholders,
-    logger: deps.logger,
-    words: async (error) => (await deps.notifier.wordsFor(error)).text,
-    ...progress,
-  };
-}
-
-function logScan(deps: FillMissingImagesDependencies, scan: ScanResult): ScanResult {
-  deps.logger.info(
-    `Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms (${scan.listMs.toFixed(0)} ms to find them): ${scan.missing.length} missing reference(s).`,
-  );
-  return scan;
-}
-
-const optional = (name: string, value: unknown): Record<string, string> => (typeof value === 'string' && value !== '' ? { [name]: value } : {});
-
-/** One entry per reference: the first reference of a target made says `saved: true`, every reference of a target not made says why. */
-function entriesOf(missing: readonly MissingImage[], results: ReadonlyMap<string, FillResult>): MissingImageEntry[] {
-  const reported = new Set<string>();
-  return missing.map((image) => {
-    const key = image.target.toString();
-    const result = results.get(key);
-    const first = !reported.has(key);
-    reported.add(key);
-    if (!result) return entryOf(image, false);
-    return result.saved ? entryOf(image, first) : { ...entryOf(image, false), error: result.error };
-  });
-}
-
-function entryOf(image: MissingImage, saved: boolean | undefined): MissingImageEntry {
-  const { size } = image.reference;
-  return {
-    file: vscode.workspace.asRelativePath(image.document),
-    line: image.line + 1,
-    reference: image.reference.value,
-    target: vscode.workspace.asRelativePath(image.target),
-    ...(size ? { size: `${size.width}x${size.height}` } : {}),
-    prompt: image.prompt,
-    ...(saved === undefined ? {} : { saved }),
-  };
-}
-
 async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode.Uri | undefined): Promise<MissingImageEntry[] | undefined> {
   const { missing } = logScan(
-    deps,
+    deps.logger,
     await withProgress({ title: vscode.l10n.t('Segmind: looking for missing images'), cancellable: true }, async (report, token) => {
       let reported = 0;
       return scanForMissingImages(
@@ -221,7 +123,7 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   if (!how) return undefined;
 
   const results = await withProgress({ title: vscode.l10n.t('Segmind: filling missing images'), cancellable: true }, async (report, token) => {
-    const run = fillRun(deps, {
+    const run = fillRun(fillDependencies(deps), {
       onTarget: (index, target) =>
         report(vscode.l10n.t('{0} of {1}: {2}', index + 1, chosen.length, vscode.workspace.asRelativePath(target.target)), 100 / chosen.length),
       cancelled: () => token.isCancellationRequested,

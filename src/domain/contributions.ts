@@ -5,10 +5,9 @@
  * package.json differs (check mode), so a fact changed in the catalog changes everywhere or fails
  * the build. Pure.
  */
-import { BACKGROUNDS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS, type ModelSlug, type ParameterName } from './catalog';
-import { DEFAULT_PLACEHOLDER_SIZE } from './placeholder';
+import { BACKGROUNDS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS, type ParameterName } from './catalog';
 import { toolInputJsonSchema } from './options';
-import { jobPriceUsd } from './pricing';
+import { AGENT_TOOL_DESCRIPTIONS, agentToolJsonSchema, generateImageDescription } from './agentTools';
 
 export interface GeneratedContributions {
   /** Setting key → the properties generated here (merged over the hand-written ones: title, order, scope…). */
@@ -19,6 +18,8 @@ export interface GeneratedContributions {
    */
   readonly nls: Readonly<Record<string, string>>;
   readonly tool: { readonly inputSchema: Record<string, unknown>; readonly modelDescription: string };
+  /** The second tool, segmind_find_missing_images. */
+  readonly findTool: { readonly inputSchema: Record<string, unknown>; readonly modelDescription: string };
 }
 
 const models = Object.values(MODELS);
@@ -39,39 +40,6 @@ function enumSetting(parameter: ParameterName, values: readonly string[], nls: R
 
 const sentence = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
-function modelDescription(): string {
-  const textToImage = TEXT_TO_IMAGE_MODELS.map((slug) => MODELS[slug]);
-  const everyModel = textToImage.reduce<readonly string[]>(
-    (common, model) => common.filter((size) => model.sizes.includes(size as never)),
-    textToImage[0]?.sizes ?? [],
-  );
-  const extra = textToImage
-    .map((model) => ({ slug: model.slug, sizes: model.sizes.filter((size) => !everyModel.includes(size)) }))
-    .filter((entry) => entry.sizes.length > 0)
-    .map((entry) => `${entry.slug} also ${entry.sizes.join(', ')}`);
-  const prices = textToImage.map(
-    (model) => `$${jobPriceUsd({ model: model.slug, quality: model.defaults.quality, size: model.defaults.size }).toFixed(2)} on ${model.slug}`,
-  );
-  const editors = (Object.keys(MODELS) as ModelSlug[]).filter((slug) => MODELS[slug].editInput !== 'none');
-  return [
-    "Makes a new image from a text prompt, or edits workspace images, with Segmind's GPT Image models, and saves the result as a real file in the workspace.",
-    'Use it when the user wants a picture, illustration, icon, placeholder, hero or Open Graph image, or an edit of an image in the project.',
-    `Models: ${textToImage.map((model, index) => `${model.slug} (${index === 0 ? 'default, ' : ''}~${model.typicalSeconds} s)`).join(', ')} make new images; ${editors
-      .map((slug) => `${slug} edits ${MODELS[slug].maxEditImages === 1 ? 'one image' : 'one or more images with an optional mask'}`)
-      .join('; ')}.`,
-    `Native sizes: ${everyModel.join(', ')} on every model${extra.length > 0 ? `; ${extra.join('; ')}` : ''}.`,
-    'For any other size pass resize "WxH" (e.g. "1200x630" for an Open Graph card, "64x64" for an icon): the closest native size is made and the file is fitted to exactly that size (fit cover, contain or fill).',
-    'Pass path (e.g. "public/og.png") to put the file exactly where it is needed; otherwise it goes to the output folder named from the prompt.',
-    'Existing files are never overwritten (the next free name is used) and the answer says the real path.',
-    'Pass images (workspace-relative paths) to edit them: they are uploaded to Segmind storage.',
-    'A mask PNG marks with transparent pixels where to edit; what it leaves opaque is kept exactly.',
-    'background "transparent" needs outputFormat png or webp.',
-    `Each image costs money (at most ${prices.join(', ')} at their default quality and size; quality "low" costs an eighth of "high") and takes up to a minute or two; variants makes several separate images.`,
-    'The result lists each saved file with its pixel size and a Markdown snippet. On a failure the error says what to change.',
-    `For layout work before the final art, pass placeholder true: a free grey placeholder of size resize (default ${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}) is drawn locally at path, nothing is sent and nothing is spent, and the prompt is kept so the user can render it later.`,
-  ].join(' ');
-}
-
 export function generatedContributions(): GeneratedContributions {
   const compression = models.map((model) => model.compressionRange);
   const nls: Record<string, string> = {};
@@ -91,7 +59,8 @@ export function generatedContributions(): GeneratedContributions {
       'segmind.outputCompression': { minimum: Math.min(...compression.map(([min]) => min)), maximum: Math.max(...compression.map(([, max]) => max)) },
     },
     nls,
-    tool: { inputSchema: toolInputJsonSchema(), modelDescription: modelDescription() },
+    tool: { inputSchema: toolInputJsonSchema(), modelDescription: generateImageDescription() },
+    findTool: { inputSchema: agentToolJsonSchema('find_missing_images'), modelDescription: AGENT_TOOL_DESCRIPTIONS.find_missing_images },
   };
 }
 
@@ -112,7 +81,8 @@ export function withGeneratedContributions(manifest: Record<string, unknown>): R
   };
   const properties = copy.contributes.configuration.properties;
   for (const [key, values] of Object.entries(generated.settings)) properties[key] = { ...properties[key], ...values };
-  const tool = copy.contributes.languageModelTools[0];
+  const [tool, findTool] = copy.contributes.languageModelTools;
   if (tool) Object.assign(tool, generated.tool);
+  if (findTool) Object.assign(findTool, generated.findTool);
   return copy;
 }

@@ -18,40 +18,36 @@ export const MAX_VARIANTS = 4;
  * gets a message that says what would work.
  */
 /** The words (and, for loose strings, the values) a caller reads in the tool's JSON schema. */
-const described = <T extends z.ZodMiniType>(schema: T, meta: { description?: string; enum?: readonly string[] }): T => {
-  z.globalRegistry.add(schema, meta);
-  return schema;
-};
 const PROMPT = 'What the image shows (or, with images, what to change).';
 
 const fields = z.once(() => ({
-  prompt: described(z.string(), { description: PROMPT }),
-  model: described(z.string(), {
+  prompt: z.described(z.string(), { description: PROMPT }),
+  model: z.described(z.string(), {
     enum: [...MODEL_SLUGS],
     description: `${TEXT_TO_IMAGE_MODELS.join(', ')} make new images; gpt-image-1-edit edits one or more images (with an optional mask) and gpt-image-2 edits one. Default: the user's segmind.defaultModel, or gpt-image-1-edit for edits.`,
   }),
-  size: described(z.string(), {
+  size: z.described(z.string(), {
     description: `The size the model makes: ${MODEL_SLUGS.filter((slug) => slug !== 'gpt-image-1-edit')
       .map((slug) => `${slug}: ${MODELS[slug].sizes.join(' ')}`)
       .join('; ')}; gpt-image-1-edit: ${MODELS['gpt-image-1-edit'].sizes.join(' ')}. For any other size, use resize.`,
   }),
-  quality: described(z.string(), { enum: [...QUALITIES] }),
-  background: described(z.string(), {
+  quality: z.described(z.string(), { enum: [...QUALITIES] }),
+  background: z.described(z.string(), {
     enum: [...BACKGROUNDS],
     description: 'transparent needs outputFormat png or webp; the result is checked for real transparency.',
   }),
-  outputFormat: described(z.string(), { enum: [...OUTPUT_FORMATS] }),
-  outputCompression: described(z.number(), { description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
-  moderation: described(z.string(), { enum: [...MODERATIONS] }),
-  variants: described(z.number(), { description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
-  path: described(z.string(), {
+  outputFormat: z.described(z.string(), { enum: [...OUTPUT_FORMATS] }),
+  outputCompression: z.described(z.number(), { description: 'jpeg/webp compression, 0–100 (gpt-image-1 family 1–100).' }),
+  moderation: z.described(z.string(), { enum: [...MODERATIONS] }),
+  variants: z.described(z.number(), { description: `How many separate images (1–${MAX_VARIANTS}); each is a separate paid job.` }),
+  path: z.described(z.string(), {
     description:
       'Workspace-relative file path for the image, e.g. "public/og.png"; parent folders are created, the extension follows the format, an existing file is never overwritten. Default: the output folder, named from the prompt.',
   }),
-  resize: described(z.string(), {
+  resize: z.described(z.string(), {
     description: 'Exact size of the saved file, "WxH" in pixels (1–4096 each), e.g. "1200x630": the closest native size is made and fitted.',
   }),
-  fit: described(z.string(), {
+  fit: z.described(z.string(), {
     enum: [...FITS],
     description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).',
   }),
@@ -85,7 +81,7 @@ export const commandOptionsSchema = z.once(() => {
 export const toolInputSchema = z.once(() => {
   const FIELDS = fields();
   return z.strictObject({
-    prompt: described(z.string().check(z.minLength(1)), { description: PROMPT }),
+    prompt: z.described(z.string().check(z.minLength(1)), { description: PROMPT }),
     model: z.optional(FIELDS.model),
     size: z.optional(FIELDS.size),
     quality: z.optional(FIELDS.quality),
@@ -95,13 +91,13 @@ export const toolInputSchema = z.once(() => {
     moderation: z.optional(FIELDS.moderation),
     variants: z.optional(FIELDS.variants),
     images: z.optional(
-      described(z.array(z.string()), {
+      z.described(z.array(z.string()), {
         description:
           'Workspace-relative paths of images to edit (PNG, JPEG or WebP); they are uploaded to Segmind storage. Without images, a new image is made.',
       }),
     ),
     mask: z.optional(
-      described(z.string(), {
+      z.described(z.string(), {
         description:
           "Workspace-relative path of a PNG of the first image's size whose transparent pixels mark where to edit (gpt-image-1-edit only); what it leaves opaque is kept pixel for pixel.",
       }),
@@ -110,7 +106,7 @@ export const toolInputSchema = z.once(() => {
     resize: z.optional(FIELDS.resize),
     fit: z.optional(FIELDS.fit),
     placeholder: z.optional(
-      described(z.boolean(), {
+      z.described(z.boolean(), {
         description:
           'true: a free local placeholder (a grey image labelled with its size) at path, or in the output folder, of the size resize (default 1024x1024), with the prompt kept for a later render. Nothing is sent, no key or credits are needed. Use it for layout work before the final art.',
       }),

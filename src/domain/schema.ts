@@ -4,7 +4,7 @@
  * (zod's classic namespace took 447 KiB), with its English messages (mini loads no locale by
  * itself, and the messages reach users: "Option size: Invalid input: expected string…").
  */
-import { config } from 'zod/mini';
+import { config, globalRegistry, type ZodMiniType } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
 config(en());
@@ -18,4 +18,10 @@ export * from 'zod/mini';
 export function once<T>(build: () => T): () => T {
   let built: { readonly value: T } | undefined;
   return () => (built ??= { value: build() }).value;
+}
+
+/** A schema with what its JSON schema says of it (a description for the language model, an enum the type does not carry). */
+export function described<T extends ZodMiniType>(schema: T, meta: { description?: string; enum?: readonly string[] }): T {
+  globalRegistry.add(schema, meta);
+  return schema;
 }

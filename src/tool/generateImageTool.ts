@@ -1,50 +1,31 @@
 /**
- * `segmind_generate_image`, a language model tool for Copilot's agent mode and any chat agent: the
- * one flow as a scripted call (it asks nothing beyond VS Code's own confirmation), so its jobs show
- * in the status bar and Show Jobs, and the agent's cancellation stops them. The answer lists every
- * saved file, with a small preview image where VS Code carries one (LanguageModelDataPart, 1.106+).
+ * `segmind_generate_image`, a language model tool for Copilot's agent mode and any chat agent: VS
+ * Code's confirmation, built from the plan that will run, then the same call as an MCP server's
+ * generate_image (src/agents/agentCalls.ts), so its jobs show in the status bar and Show Jobs, and the
+ * agent's cancellation stops them. The answer lists every saved file, with a small preview image
+ * where VS Code carries one (LanguageModelDataPart, 1.106+).
  */
 import * as vscode from 'vscode';
-import { showWarning } from '../ui/show';
-import { actionLabel } from '../ui/words/errorMessages';
-import { COMMAND_IDS } from '../base/ids/commandIds';
 import type { Logger } from '../log/logger';
-import type { Settings } from '../config/settings';
-import { InvalidParametersError, isSegmindError } from '../domain/errors';
-import { sniffImageFormat, readPixelSize } from '../domain/imageFormat';
-import { toolInputSchema, type ToolInput } from '../domain/options';
-import type { GenerationFlow, GenerationRequest, PreparedRun } from '../flow/generationFlow';
+import { isSegmindError } from '../domain/errors';
+import type { ToolInput } from '../domain/options';
+import type { GenerationFlow, PreparedRun } from '../flow/generationFlow';
 import type { SpendLedger } from '../spending/spendLedger';
 import { ScriptedAsker } from '../flow/scriptedAsker';
-import { previewPng } from '../pixels/preview';
-import { describeError, failureWords } from '../ui/words/errorMessages';
-import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
+import { describeError } from '../ui/words/errorMessages';
 import { TOOL_NAME } from '../base/ids/toolIds';
-import type { PlaceholderMaker } from '../flow/placeholders';
 import { requireTrust } from '../flow/trust';
+import { generationRequest, parseInput, type AgentCalls } from '../agents/agentCalls';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
-import {
-  agentErrorText,
-  confirmationOf,
-  placeholderConfirmation,
-  placeholderResultText,
-  resultText,
-  unpreparedConfirmation,
-  type Confirmation,
-  type ConfirmationFacts,
-  type SavedImageFacts,
-} from './toolText';
+import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from '../agents/words/agentText';
 
 export interface GenerateImageToolDependencies {
   readonly flow: GenerationFlow;
   readonly logger: Logger;
-  readonly readSettings: (workspaceFolder?: vscode.Uri) => Settings;
-  /** The balance, for a 406. */
-  readonly balance: () => Promise<number | undefined>;
   /** Today's spend and the limits, for the confirmation. */
   readonly spending: SpendLedger;
-  /** `placeholder: true`: drawn locally, nothing sent. */
-  readonly placeholders: PlaceholderMaker;
+  /** What the call runs (the same as an MCP server's generate_image). */
+  readonly calls: AgentCalls;
 }
 
 const DEFAULT_SIZE = `${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}`;
@@ -73,13 +54,13 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<ToolInput>): Promise<vscode.PreparedToolInvocation> {
     let confirmation: Confirmation;
     try {
-      const input = this.parse(options.input);
+      const input = parseInput('generate_image', options.input) as ToolInput;
       if (input.placeholder) {
         const text = placeholderConfirmation(input.path, input.resize ?? DEFAULT_SIZE);
         return { invocationMessage: text.invocationMessage, confirmationMessages: { title: text.title, message: new vscode.MarkdownString(text.message) } };
       }
       requireTrust(AGENT_RUN);
-      const prepared = await this.deps.flow.prepare(this.requestOf(input), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
+      const prepared = await this.deps.flow.prepare(generationRequest(input), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
       confirmation = prepared.ready ? confirmationOf(this.factsOf(input, prepared)) : unpreparedConfirmation(options.input, prepared.reason);
     } catch (error) {
       confirmation = unpreparedConfirmation(
@@ -91,10 +72,6 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
       invocationMessage: confirmation.invocationMessage,
       confirmationMessages: { title: confirmation.title, message: new vscode.MarkdownString(confirmation.message) },
     };
-  }
-
-  private requestOf(input: ToolInput, signal?: AbortSignal): GenerationRequest {
-    return { options: input, edit: (input.images?.length ?? 0) > 0, spender: 'agent', ...(signal ? { signal } : {}) };
   }
 
   private factsOf(input: ToolInput, prepared: PreparedRun): ConfirmationFacts {
@@ -119,84 +96,18 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   async invoke(options: vscode.LanguageModelToolInvocationOptions<ToolInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
-    let input: ToolInput | undefined;
+    let input: unknown;
     try {
-      input = this.parse(options.input);
-      if (input.placeholder) {
-        const made = await this.deps.placeholders.make({
-          size: input.resize ?? DEFAULT_SIZE,
-          prompt: input.prompt,
-          ...(input.path ? { path: input.path } : {}),
-        });
-        return new vscode.LanguageModelToolResult([
-          new vscode.LanguageModelTextPart(placeholderResultText(vscode.workspace.asRelativePath(made.uri), made.spec)),
-        ]);
-      }
-      requireTrust(AGENT_RUN);
-      const result = await this.deps.flow.run(this.requestOf(input, controller.signal), new ScriptedAsker(this.deps.logger, `${TOOL_NAME} (agent tool)`));
-      if (!result.ran) throw new Error(result.reason);
-      const { saved, failures } = result.outcome;
-      if (saved.length === 0) throw failures[0] instanceof Error ? failures[0] : new Error('No image was saved.');
-      const facts: SavedImageFacts[] = [];
-      const parts: unknown[] = [];
+      input = parseInput('generate_image', options.input);
+      const made = await this.deps.calls.generate(input as ToolInput, controller.signal);
       const images = dataParts();
-      for (const image of saved) {
-        const bytes = await vscode.workspace.fs.readFile(image.uri);
-        const size = readPixelSize(bytes);
-        facts.push({
-          path: vscode.workspace.asRelativePath(image.uri),
-          format: sniffImageFormat(bytes) ?? image.job.image.format,
-          model: result.plan.model,
-          warnings: image.warnings,
-          ...(size ? { width: size.width, height: size.height } : {}),
-          ...(image.job.requestId ? { requestId: image.job.requestId } : {}),
-          ...(image.job.cost === undefined ? {} : { cost: image.job.cost }),
-        });
-        if (images) parts.push(images.image(await previewPng(bytes).catch(() => new Uint8Array()), 'image/png'));
-      }
-      const text = resultText(
-        input.prompt,
-        facts,
-        failures.map((failure) => failureWords(failure)),
-      );
-      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text), ...(parts as vscode.LanguageModelTextPart[])]);
+      const previews = images ? made.previews.map((png) => images.image(png, 'image/png')) : [];
+      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(made.text), ...(previews as vscode.LanguageModelTextPart[])]);
     } catch (error) {
-      throw await this.agentError(error, input);
+      // A language model tool fails by throwing: its message is what the agent reads.
+      throw Object.assign(new Error(await this.deps.calls.errorText(error, input)), { kind: (error as { kind?: unknown }).kind });
     } finally {
       cancellation.dispose();
     }
-  }
-
-  private parse(raw: unknown): ToolInput {
-    const parsed = toolInputSchema().safeParse(raw);
-    if (parsed.success) return parsed.data;
-    throw new InvalidParametersError(
-      parsed.error.issues.map((issue) => ({
-        parameter: issue.path.join('.') || 'input',
-        message: `${issue.path.join('.') || 'The input'}: ${issue.message}.`,
-      })),
-    );
-  }
-
-  private folderQuietly(): vscode.Uri | undefined {
-    try {
-      return chooseWorkspaceFolder();
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** An error whose message tells the agent what to change; a missing key is also shown to the user. */
-  private async agentError(error: unknown, input: ToolInput | undefined): Promise<Error> {
-    const model = input?.model ?? ((input?.images?.length ?? 0) > 0 ? 'gpt-image-1-edit' : this.deps.readSettings(this.folderQuietly()).defaultModel);
-    if (isSegmindError(error) && error.kind === 'missing-api-key') {
-      void showWarning(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey')).then((choice) => {
-        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
-      });
-    }
-    const balance = isSegmindError(error) && error.kind === 'not-acceptable' ? await this.deps.balance().catch(() => undefined) : undefined;
-    const text = agentErrorText(error, { model, ...(balance === undefined ? {} : { balance }) });
-    this.deps.logger.error(`${TOOL_NAME}: ${text}`);
-    return Object.assign(new Error(text), { kind: (error as { kind?: unknown }).kind });
   }
 }

@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import { readSettings } from '../../src/config/settings';
 import { GenerateImageTool } from '../../src/tool/generateImageTool';
 import { readBytes, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices } from './support/testServices';
@@ -51,11 +50,9 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
     try {
       const tool = new GenerateImageTool({
         flow: services.flow,
-        placeholders: services.placeholders,
         logger: services.logger,
-        readSettings,
         spending: services.spending,
-        balance: () => Promise.resolve(undefined),
+        calls: services.calls,
       });
       const prepared = await tool.prepareInvocation({ input: { prompt: 'Edit me', images: ['images/logo.png'], variants: 2, path: 'web/edited.png' } });
       const message = prepared.confirmationMessages?.message;
@@ -137,5 +134,39 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
     const later = segmind.fake.requests.slice(requestsAtCancel);
     assert.ok(later.filter((request) => request.path.endsWith('/status')).length >= 2);
     assert.equal(later.filter((request) => request.path.includes(cancelledId)).length, 0, 'the cancelled job is no longer polled');
+  });
+});
+
+describe('The agent tool segmind_find_missing_images (vscode.lm.invokeTool)', function () {
+  this.timeout(40_000);
+  const segmind = useFakeSegmind();
+  const FOLDER = 'find-tool';
+
+  after(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  it('is listed beside segmind_generate_image, and lists a page’s missing images as text and JSON, writing and sending nothing', async () => {
+    assert.ok(vscode.lm.tools.some((tool) => tool.name === 'segmind_find_missing_images'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(workspaceFolder(), FOLDER, 'page.md'),
+      new TextEncoder().encode('# Page\n\n![Chart of visits](img/chart.png)\n'),
+    );
+    const result = await vscode.lm.invokeTool('segmind_find_missing_images', { input: { scope: FOLDER }, toolInvocationToken: undefined });
+    const [text, json] = result.content
+      .filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart)
+      .map((part) => part.value);
+    assert.match(text ?? '', /find-tool\/img\/chart\.png/);
+    assert.deepEqual(JSON.parse(json ?? '{}'), {
+      missing: [{ file: `${FOLDER}/page.md`, line: 3, reference: 'img/chart.png', target: `${FOLDER}/img/chart.png`, prompt: 'Chart of visits' }],
+    });
+    assert.equal(segmind.fake.requests.length, 0);
+    assert.equal(
+      await Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceFolder(), FOLDER, 'img'))).then(
+        () => true,
+        () => false,
+      ),
+      false,
+    );
   });
 });

@@ -15,6 +15,7 @@ export const COMMAND_IDS = {
   makePlaceholder: 'segmind.makePlaceholder',
   fillMissingImages: 'segmind.fillMissingImages',
   renderPlaceholder: 'segmind.renderPlaceholder',
+  connectAgent: 'segmind.connectAgent',
   /** The quick fixes of a missing image (hidden from the palette: they take the diagnostic's image). */
   generateMissingImage: 'segmind.generateMissingImage',
   placeholderForMissingImage: 'segmind.placeholderForMissingImage',

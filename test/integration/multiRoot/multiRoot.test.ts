@@ -5,10 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readSettings } from '../../../src/config/settings';
 import { GenerateImageTool } from '../../../src/tool/generateImageTool';
 import { generate, useFakeSegmind } from '../support/segmindFixture';
 import { testServices } from '../support/testServices';
+import { startAgent, textOf, windowServes } from '../support/mcpClient';
 
 function folder(name: string): vscode.WorkspaceFolder {
   const found = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -75,11 +75,9 @@ describe('Multi-root workspaces (two folders)', function () {
     try {
       const tool = new GenerateImageTool({
         flow: services.flow,
-        placeholders: services.placeholders,
         logger: services.logger,
-        readSettings,
         spending: services.spending,
-        balance: () => Promise.resolve(undefined),
+        calls: services.calls,
       });
       const text = async (input: Record<string, unknown>): Promise<string> => {
         const message = (await tool.prepareInvocation({ input: input as never })).confirmationMessages?.message;
@@ -97,5 +95,31 @@ describe('Multi-root workspaces (two folders)', function () {
     } finally {
       services.dispose();
     }
+  });
+
+  it('an MCP agent started in either folder reaches this window, which serves both', async () => {
+    for (const name of ['docs', 'site']) {
+      await windowServes(folder(name).uri);
+      const agent = await startAgent(folder(name).uri.fsPath);
+      try {
+        const result = await agent.client.callTool({
+          name: 'generate_image',
+          arguments: { prompt: `From ${name}`, placeholder: true, path: `${name}/mcp/placeholder.png`, resize: '48x48' },
+        });
+        assert.equal(result.isError, undefined, textOf(result));
+        const file = vscode.Uri.joinPath(folder(name).uri, 'mcp', 'placeholder.png');
+        assert.ok(
+          await Promise.resolve(vscode.workspace.fs.stat(file)).then(
+            () => true,
+            () => false,
+          ),
+          `${name}/mcp/placeholder.png`,
+        );
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(name).uri, 'mcp'), { recursive: true, useTrash: false });
+      } finally {
+        await agent.close();
+      }
+    }
+    assert.equal(segmind.fake.requests.length, 0);
   });
 });

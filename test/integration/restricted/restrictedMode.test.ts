@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { until, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
+import { startAgent, textOf, windowServes } from '../support/mcpClient';
 
 const FOLDER = 'restricted-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -135,6 +136,31 @@ describe('Restricted Mode: a repository that was never trusted', function () {
     assert.ok(free.content.length > 0);
     assert.ok(await exists(at(FOLDER, 'agent-placeholder.png')), "the agent's free placeholder works");
     assert.equal(segmind.fake.requests.length, 0, 'nothing was sent for any of them');
+  });
+
+  it('an MCP agent in the folder: a paid generate_image waits for trust (isError, nothing sent); its placeholder and find_missing_images work', async () => {
+    await windowServes(workspaceFolder());
+    const agent = await startAgent(workspaceFolder().fsPath);
+    try {
+      const paid = await agent.client.callTool({ name: 'generate_image', arguments: { prompt: 'A fox', path: `${FOLDER}/mcp.png` } });
+      assert.equal(paid.isError, true);
+      assert.match(textOf(paid), RESTRICTED);
+      const free = await agent.client.callTool({
+        name: 'generate_image',
+        arguments: { prompt: 'A fox', path: `${FOLDER}/mcp-placeholder.png`, placeholder: true, resize: '40x40' },
+      });
+      assert.equal(free.isError, undefined, textOf(free));
+      assert.ok(await exists(at(FOLDER, 'mcp-placeholder.png')));
+      await page('mcp.html', '<img src="mcp/two.png" width="32" height="32" alt="Two">\n');
+      const found = await agent.client.callTool({ name: 'find_missing_images', arguments: { scope: `${FOLDER}/mcp.html` } });
+      assert.equal((found.structuredContent as { missing: unknown[] }).missing.length, 1);
+      const fill = await agent.client.callTool({ name: 'fill_missing_images', arguments: { scope: `${FOLDER}/mcp.html`, mode: 'generate' } });
+      assert.equal(fill.isError, true);
+      assert.match(textOf(fill), RESTRICTED);
+      assert.equal(segmind.fake.requests.length, 0, 'nothing was sent');
+    } finally {
+      await agent.close();
+    }
   });
 
   it("ignores the workspace's values of the settings that decide what is spent and where files go", async () => {

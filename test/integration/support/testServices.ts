@@ -20,6 +20,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MemoryMemento, MemorySecrets } from './memoryStores';
+import { AgentCalls } from '../../../src/agents/agentCalls';
+import { CreditsMonitor } from '../../../src/credits/creditsMonitor';
+import { ReferenceReader } from '../../../src/parsing/referenceReader';
+import { SiteIndex } from '../../../src/workspace/siteIndex';
 import { TEST_KEY } from './segmindFixture';
 
 export interface TestServices {
@@ -30,6 +34,8 @@ export interface TestServices {
   readonly spending: SpendLedger;
   readonly flow: GenerationFlow;
   readonly placeholders: PlaceholderMaker;
+  /** What agents' calls run (the language model tools and the MCP server's channel). */
+  readonly calls: AgentCalls;
   /** The window's global storage (the spend ledger, replaced placeholders): a folder of its own. */
   readonly storage: string;
   readonly dispose: () => void;
@@ -71,6 +77,28 @@ export async function testServices(name: string, withKey = true, storage = stora
   const spending = new SpendLedger(new LedgerFile(storage), () => readSettings().spendLimits);
   const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
   const placeholders = new PlaceholderMaker({ readSettings, logger, extensionVersion: 'test', font: () => Promise.resolve(LABEL_FONT) });
+  const credits = new CreditsMonitor(clients, keys, logger);
+  const references = new ReferenceReader({
+    workerScript: path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'parserWorker.js'),
+    log: (line) => logger.warn(line),
+  });
+  const sites = new SiteIndex(references, logger);
+  const calls = new AgentCalls({
+    flow,
+    placeholders,
+    logger,
+    readSettings,
+    spending,
+    credits: () => credits.refresh(),
+    fill: {
+      flow,
+      placeholders,
+      logger,
+      reading: { references, sites, webRootSetting: (folder) => readSettings(folder).missingImages.webRoot },
+      words: (error) => Promise.resolve(error instanceof Error ? error.message : String(error)),
+    },
+    missingKey: () => undefined,
+  });
   return {
     logger,
     keys,
@@ -79,11 +107,15 @@ export async function testServices(name: string, withKey = true, storage = stora
     spending,
     flow,
     placeholders,
+    calls,
     storage,
     dispose: () => {
       tracker.dispose();
       keys.dispose();
       spending.dispose();
+      credits.dispose();
+      sites.dispose();
+      references.dispose();
     },
   };
 }

@@ -6,12 +6,12 @@
  * language model reads (results and failures) is English, the language of the tool's schema.
  */
 import * as l10n from '@vscode/l10n';
-import { MODELS, isModelSlug, type ModelSlug } from '../domain/catalog';
-import { isSegmindError } from '../domain/errors';
-import { formatCostEstimate, formatUsd, hostOf } from '../domain/format';
-import { altText, imageLink } from '../domain/links';
-import { codeSpan, escapeMarkdown } from '../domain/markdown';
-import { describeError } from '../ui/words/errorMessages';
+import { MODELS, isModelSlug, type ModelSlug } from '../../domain/catalog';
+import { isSegmindError } from '../../domain/errors';
+import { formatCostEstimate, formatUsd, hostOf } from '../../domain/format';
+import { altText, imageLink } from '../../domain/links';
+import { codeSpan, escapeMarkdown } from '../../domain/markdown';
+import { describeError } from '../../ui/words/errorMessages';
 
 /** What will run, as the flow prepared it (GenerationFlow.prepare): the confirmation says exactly this. */
 export interface ConfirmationFacts {
@@ -174,4 +174,49 @@ export function agentErrorText(error: unknown, context: { readonly model: string
     default:
       return describeError(error).text;
   }
+}
+
+/** A missing image as Fill Missing Images lists it (flow/scriptedFill.ts). */
+export interface MissingImageFacts {
+  readonly file: string;
+  readonly line: number;
+  readonly reference: string;
+  readonly target: string;
+  readonly size?: string;
+  readonly prompt: string;
+  readonly saved?: boolean;
+  readonly error?: string;
+}
+
+/** `find_missing_images` and `fill_missing_images`, for the language model: one line per reference, what was made and why not. */
+export function missingImagesText(missing: readonly MissingImageFacts[], filling: boolean): string {
+  if (missing.length === 0) return 'No missing images: every image the code refers to exists where its site serves it.';
+  const targets = new Set(missing.map((entry) => entry.target)).size;
+  const lines = [`${missing.length} reference${missing.length === 1 ? '' : 's'} to ${targets} missing image${targets === 1 ? '' : 's'}:`];
+  for (const entry of missing) {
+    const outcome = !filling ? '' : entry.saved ? ' — made' : entry.error ? ` — not made: ${entry.error}` : ' — made for an earlier reference';
+    lines.push(
+      `- ${entry.file}:${entry.line} "${entry.reference}" → ${entry.target}${entry.size ? ` (${entry.size})` : ''}, prompt: "${entry.prompt}"${outcome}`,
+    );
+  }
+  if (!filling) lines.push('Call fill_missing_images to make them (mode "placeholder" is free; mode "generate" is paid).');
+  return lines.join('\n');
+}
+
+/** What check_credits answers (`structuredContent` carries the same facts). */
+export interface CreditFacts {
+  readonly credits: number;
+  readonly todaySpend: number;
+  readonly agentSpend: number;
+  readonly dailySpendLimit: number;
+  readonly agentDailySpendLimit: number;
+}
+
+export function creditsText(facts: CreditFacts): string {
+  const limit = (usd: number): string => (usd > 0 ? `$${usd.toFixed(2)}` : 'none');
+  return [
+    `Segmind credits: ${facts.credits}.`,
+    `Spent today on this machine: $${facts.todaySpend.toFixed(2)} (by agents: $${facts.agentSpend.toFixed(2)}).`,
+    `Daily limits: ${limit(facts.dailySpendLimit)} in all (segmind.dailySpendLimit), ${limit(facts.agentDailySpendLimit)} for agents (segmind.agentDailySpendLimit).`,
+  ].join(' ');
 }

@@ -1,0 +1,127 @@
+/**
+ * Fill Missing Images without asking: the scripted command (`{ scope?, mode?, model?, quality? }`)
+ * and the agents' `find_missing_images` / `fill_missing_images` run this one function. It scans
+ * (list mode writes and sends nothing), then makes the targets (./missingImageFill.ts) and answers one
+ * entry per missing reference, in file then line order, each saying whether its target was made or why
+ * not. What an agent fills counts against the agent's daily limit (`spender`).
+ */
+import * as vscode from 'vscode';
+import { InvalidParametersError, type Spender } from '../domain/errors';
+import type { Logger } from '../log/logger';
+import { scanForMissingImages, type MissingImage, type MissingImageReading, type ScanResult } from '../workspace/missingImages';
+import { uriOfReference } from '../workspace/workspaceRefs';
+import type { GenerationFlow } from './generationFlow';
+import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, type FillRun } from './missingImageFill';
+import type { PlaceholderMaker } from './placeholders';
+import { ScriptedAsker } from './scriptedAsker';
+import { requireTrust } from './trust';
+
+export const FILL_MODES = ['list', 'placeholder', 'generate'] as const;
+export type FillMode = (typeof FILL_MODES)[number];
+
+/** One line of a scripted call's answer. */
+export interface MissingImageEntry {
+  readonly file: string;
+  readonly line: number;
+  readonly reference: string;
+  readonly target: string;
+  readonly size?: string;
+  readonly prompt: string;
+  /** True for the target made by this call (on its first reference); false when it was not made. */
+  readonly saved?: boolean;
+  /** Why the target was not made. */
+  readonly error?: string;
+}
+
+export interface ScriptedFillDependencies {
+  readonly flow: GenerationFlow;
+  readonly placeholders: PlaceholderMaker;
+  readonly logger: Logger;
+  /** The parser worker, the sites and the web root setting: what the scan resolves references with. */
+  readonly reading: MissingImageReading;
+  /** A failure in the user's words (the notifier's). */
+  readonly words: (error: unknown) => Promise<string>;
+}
+
+export interface ScriptedFillOptions {
+  /** Who spends (the agents have a daily limit of their own), and how the log names the caller. */
+  readonly spender?: Spender;
+  readonly caller?: string;
+  /** Before each target is made, and whether the caller has stopped waiting. */
+  readonly progress?: Pick<FillRun, 'onTarget' | 'cancelled'>;
+}
+
+/** `{ scope?, mode?, model?, quality? }` → one entry per missing reference; refused (thrown) as the command would be. */
+export async function scriptedFill(
+  deps: ScriptedFillDependencies,
+  options: Record<string, unknown>,
+  how: ScriptedFillOptions = {},
+): Promise<MissingImageEntry[]> {
+  const mode = options['mode'] ?? 'list';
+  if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
+    throw new InvalidParametersError([
+      { parameter: 'mode', message: vscode.l10n.t('Mode {0} is not one of {1}.', JSON.stringify(mode), FILL_MODES.join(', ')) },
+    ]);
+  }
+  const scope = options['scope'] === undefined ? undefined : uriOfReference(options['scope']);
+  if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
+    throw new InvalidParametersError([
+      { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
+    ]);
+  }
+  // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
+  if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
+  const { missing } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
+  if (mode === 'list') return missing.map((image) => entryOf(image, undefined));
+  const targets = fillTargets(missing);
+  const run = fillRun(deps, how.progress);
+  const results =
+    mode === 'placeholder'
+      ? await fillWithPlaceholders(run, targets)
+      : await fillWithGenerated(
+          run,
+          targets,
+          { ...optional('model', options['model']), ...optional('quality', options['quality']), ...(how.spender ? { spender: how.spender } : {}) },
+          new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
+        );
+  return entriesOf(missing, results ?? new Map());
+}
+
+export function fillRun(deps: ScriptedFillDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {
+  return { flow: deps.flow, placeholders: deps.placeholders, logger: deps.logger, words: deps.words, ...progress };
+}
+
+export function logScan(logger: Logger, scan: ScanResult): ScanResult {
+  logger.info(
+    `Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms (${scan.listMs.toFixed(0)} ms to find them): ${scan.missing.length} missing reference(s).`,
+  );
+  return scan;
+}
+
+const optional = (name: string, value: unknown): Record<string, string> => (typeof value === 'string' && value !== '' ? { [name]: value } : {});
+
+/** One entry per reference: the first reference of a target made says `saved: true`, every reference of a target not made says why. */
+export function entriesOf(missing: readonly MissingImage[], results: ReadonlyMap<string, FillResult>): MissingImageEntry[] {
+  const reported = new Set<string>();
+  return missing.map((image) => {
+    const key = image.target.toString();
+    const result = results.get(key);
+    const first = !reported.has(key);
+    reported.add(key);
+    if (!result) return entryOf(image, false);
+    return result.saved ? entryOf(image, first) : { ...entryOf(image, false), error: result.error };
+  });
+}
+
+function entryOf(image: MissingImage, saved: boolean | undefined): MissingImageEntry {
+  const { size } = image.reference;
+  return {
+    file: vscode.workspace.asRelativePath(image.document),
+    line: image.line + 1,
+    reference: image.reference.value,
+    target: vscode.workspace.asRelativePath(image.target),
+    ...(size ? { size: `${size.width}x${size.height}` } : {}),
+    prompt: image.prompt,
+    ...(saved === undefined ? {} : { saved }),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Where windows and MCP servers meet: a folder in the user's home (from the system's user record, not
+ * from an environment an agent may have changed) that only this OS user can enter (0700), holding
+ * each open window's registration (`<id>.json`, 0600) and, on Unix, its socket (`<id>.sock`); on
+ * Windows the socket is a named pipe. A server finds the window whose workspace folders hold its
+ * working directory. Shared by both sides; no VS Code here.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { registrationSchema, type Registration } from '../protocol/agentChannel';
+
+/** The folder of registrations (and sockets). `home` is for tests; a real run takes the user record's. */
+export function channelFolder(home = os.userInfo().homedir): string {
+  return path.join(home, '.segmind-image-studio', 'windows');
+}
+
+/** A new window's id and the address of its channel. */
+export function newChannelAddress(folder: string): { readonly window: string; readonly socket: string } {
+  const window = randomBytes(6).toString('hex');
+  const socket = process.platform === 'win32' ? `\\\\.\\pipe\\segmind-image-studio-${os.userInfo().username}-${window}` : path.join(folder, `${window}.sock`);
+  return { window, socket };
+}
+
+/**
+ * Makes the folder (and its parent) private to this user, or says why it cannot be trusted: a folder
+ * someone else owns, or one others may enter, could hold a socket that is not a window's.
+ */
+export function privateFolder(folder: string): string | undefined {
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return undefined; // the user's profile is private already
+  for (const dir of [path.dirname(folder), folder]) {
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory() || stat.isSymbolicLink()) return `${dir} is not a folder`;
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return `${dir} belongs to another user`;
+    if ((stat.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+  }
+  return undefined;
+}
+
+export function registrationFile(folder: string, window: string): string {
+  return path.join(folder, `${window}.json`);
+}
+
+/** Writes a registration (0600, atomically: a server never reads half of one). */
+export function writeRegistration(folder: string, registration: Registration): void {
+  const file = registrationFile(folder, registration.window);
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(registration), { mode: 0o600, flag: 'wx' });
+  fs.renameSync(temporary, file);
+}
+
+export function removeRegistration(folder: string, window: string): void {
+  fs.rmSync(registrationFile(folder, window), { force: true });
+  if (process.platform !== 'win32') fs.rmSync(path.join(folder, `${window}.sock`), { force: true });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes what windows that no longer run left behind (a crash leaves its registration and socket). */
+export function sweepRegistrations(folder: string): void {
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.endsWith('.json')) continue;
+    try {
+      const parsed = registrationSchema().safeParse(JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')));
+      if (parsed.success && !alive(parsed.data.pid)) removeRegistration(folder, parsed.data.window);
+    } catch {
+      // another window's registration being written right now
+    }
+  }
+}
+
+/** Every registration of a window that still runs, newest first. */
+export function readRegistrations(folder: string): Registration[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((name) => name.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const found: { registration: Registration; at: number }[] = [];
+  for (const name of names) {
+    try {
+      const file = path.join(folder, name);
+      const parsed = registrationSchema().safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      if (parsed.success && alive(parsed.data.pid)) found.push({ registration: parsed.data, at: fs.statSync(file).mtimeMs });
+    } catch {
+      // a registration being written or removed right now: the next call sees it
+    }
+  }
+  return found.sort((a, b) => b.at - a.at).map((entry) => entry.registration);
+}
+
+/** The window whose workspace folders hold `directory` most closely (the deepest folder wins; then the newest window). */
+export function windowFor(directory: string, registrations: readonly Registration[]): Registration | undefined {
+  const inside = (folder: string): boolean => {
+    const relative = path.relative(folder, directory);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  let best: { registration: Registration; depth: number } | undefined;
+  for (const registration of registrations) {
+    for (const folder of registration.folders) {
+      if (inside(folder) && (!best || folder.length > best.depth)) best = { registration, depth: folder.length };
+    }
+  }
+  return best?.registration;
+}

@@ -1,0 +1,42 @@
+/**
+ * `segmind_find_missing_images`, the second language model tool: the missing images of the
+ * workspace (or of `scope`), as Fill Missing Images lists them, in text and as JSON. Free; it writes
+ * and sends nothing, so it needs no confirmation beyond VS Code's own. The same call as an MCP
+ * server's find_missing_images (src/agents/agentCalls.ts).
+ */
+import * as vscode from 'vscode';
+import { parseInput, type AgentCalls } from '../agents/agentCalls';
+import { missingImagesText } from '../agents/words/agentText';
+
+export interface FindMissingImagesInput {
+  readonly scope?: string;
+}
+
+export class FindMissingImagesTool implements vscode.LanguageModelTool<FindMissingImagesInput> {
+  constructor(private readonly calls: AgentCalls) {}
+
+  prepareInvocation(): vscode.PreparedToolInvocation {
+    return { invocationMessage: vscode.l10n.t('Looking for missing images') };
+  }
+
+  async invoke(
+    options: vscode.LanguageModelToolInvocationOptions<FindMissingImagesInput>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
+    const controller = new AbortController();
+    const cancellation = token.onCancellationRequested(() => controller.abort());
+    let input: unknown;
+    try {
+      input = parseInput('find_missing_images', options.input);
+      const missing = await this.calls.missingImages({ ...(input as object), mode: 'list' }, controller.signal);
+      return new vscode.LanguageModelToolResult([
+        new vscode.LanguageModelTextPart(missingImagesText(missing, false)),
+        new vscode.LanguageModelTextPart(JSON.stringify({ missing })),
+      ]);
+    } catch (error) {
+      throw new Error(await this.calls.errorText(error, input), { cause: error });
+    } finally {
+      cancellation.dispose();
+    }
+  }
+}

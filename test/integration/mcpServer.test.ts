@@ -1,0 +1,216 @@
+/**
+ * The MCP server as a coding agent uses it, in the real VS Code against the fake Segmind: the SDK's
+ * own client starts it from the launch spec of Connect an Agent, in the workspace folder, with a
+ * terminal's environment (no VSCODE_*, no SEGMIND_*), and every call runs in this window — its key,
+ * its confinement, its spend ledger and the agent's limit.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import sharp from 'sharp';
+import { keyHeader, readBytes, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { launchSpec, startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
+import { channelFolder, readRegistrations } from '../../src/mcp/channelPlaces';
+import { callWindow } from '../../src/mcp/windowClient';
+import { WindowChannel } from '../../src/agents/windowChannel';
+import { Logger } from '../../src/log/logger';
+
+const FOLDER = 'mcp-agent';
+const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...parts);
+const exists = (uri: vscode.Uri): Promise<boolean> =>
+  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
+
+interface Saved {
+  path: string;
+  width: number;
+  height: number;
+  format: string;
+  model?: string;
+  cost?: number;
+  placeholder?: boolean;
+}
+
+describe('The MCP server, through this window (the SDK’s client over stdio)', function () {
+  this.timeout(60_000);
+  const segmind = useFakeSegmind();
+  let agent: Agent;
+
+  before(async () => {
+    await windowServes(workspaceFolder());
+    agent = await startAgent(workspaceFolder().fsPath);
+  });
+
+  after(async () => {
+    await agent?.close();
+    await vscode.workspace.fs.delete(at(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  it('lists generate_image, find_missing_images, fill_missing_images and check_credits', async () => {
+    const { tools } = await agent.client.listTools();
+    assert.deepEqual(
+      tools.map((tool) => tool.name),
+      ['generate_image', 'find_missing_images', 'fill_missing_images', 'check_credits'],
+    );
+    const generate = tools[0];
+    assert.deepEqual(generate?.inputSchema.required, ['prompt']);
+    for (const option of ['prompt', 'model', 'size', 'images', 'mask', 'path', 'resize', 'fit', 'placeholder', 'variants']) {
+      assert.ok(generate?.inputSchema.properties && option in generate.inputSchema.properties, `generate_image takes ${option}`);
+    }
+  });
+
+  it('generate_image with path and resize: the file at exactly that path and size, the text, a preview, the facts; one submit with this window’s key', async () => {
+    const result = await agent.client.callTool({
+      name: 'generate_image',
+      arguments: { prompt: 'A hero image for a hiking blog', path: `${FOLDER}/og.png`, resize: '1200x630' },
+    });
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.match(textOf(result), new RegExp(`${FOLDER}/og\\.png — 1200x630 PNG, gpt-image-1, request [\\w-]+, cost 0\\.04`));
+    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'og.png')))).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height], ['png', 1200, 630]);
+    const preview = (result.content as { type: string; data?: string; mimeType?: string }[]).find((block) => block.type === 'image');
+    assert.equal(preview?.mimeType, 'image/png');
+    const previewMeta = await sharp(Buffer.from(preview?.data ?? '', 'base64')).metadata();
+    assert.equal(previewMeta.format, 'png');
+    assert.ok(Math.max(previewMeta.width ?? 0, previewMeta.height ?? 0) <= 512, `preview ${previewMeta.width}x${previewMeta.height}`);
+    const saved = (result.structuredContent as { saved: Saved[] }).saved;
+    assert.deepEqual(saved, [{ path: `${FOLDER}/og.png`, width: 1200, height: 630, format: 'png', model: 'gpt-image-1', cost: saved[0]?.cost }]);
+    assert.equal(typeof saved[0]?.cost, 'number');
+    const submits = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1');
+    assert.equal(submits.length, 1);
+    assert.equal(keyHeader(submits[0]?.headers ?? {}), TEST_KEY, 'the window’s key, from its SecretStorage');
+  });
+
+  it('generate_image with placeholder: a free image, drawn here, nothing sent', async () => {
+    const result = await agent.client.callTool({
+      name: 'generate_image',
+      arguments: { prompt: 'Team photo', placeholder: true, path: `${FOLDER}/team.png`, resize: '320x200' },
+    });
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.deepEqual((result.structuredContent as { saved: Saved[] }).saved, [
+      { path: `${FOLDER}/team.png`, width: 320, height: 200, format: 'png', placeholder: true },
+    ]);
+    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'team.png')))).metadata();
+    assert.deepEqual([meta.width, meta.height], [320, 200]);
+    assert.equal(segmind.fake.requests.length, 0);
+  });
+
+  it('find_missing_images lists what a page lacks; fill_missing_images makes it; both as structured entries', async () => {
+    await vscode.workspace.fs.writeFile(
+      at(FOLDER, 'site', 'index.html'),
+      new TextEncoder().encode('<img src="img/cover.png" width="400" height="300" alt="Cover">\n'),
+    );
+    const found = await agent.client.callTool({ name: 'find_missing_images', arguments: { scope: `${FOLDER}/site` } });
+    assert.equal(found.isError, undefined, textOf(found));
+    assert.deepEqual((found.structuredContent as { missing: unknown[] }).missing, [
+      { file: `${FOLDER}/site/index.html`, line: 1, reference: 'img/cover.png', target: `${FOLDER}/site/img/cover.png`, size: '400x300', prompt: 'Cover' },
+    ]);
+    assert.match(textOf(found), /img\/cover\.png/);
+    const filled = await agent.client.callTool({ name: 'fill_missing_images', arguments: { scope: `${FOLDER}/site`, mode: 'placeholder' } });
+    assert.equal(filled.isError, undefined, textOf(filled));
+    assert.equal((filled.structuredContent as { missing: { saved?: boolean }[] }).missing[0]?.saved, true);
+    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'site', 'img', 'cover.png')))).metadata();
+    assert.deepEqual([meta.width, meta.height], [400, 300]);
+    assert.equal(segmind.fake.requests.length, 0);
+  });
+
+  it('check_credits: the balance, today’s spend and the limits', async () => {
+    segmind.fake.options.credits = 12.5;
+    const result = await agent.client.callTool({ name: 'check_credits', arguments: {} });
+    assert.equal(result.isError, undefined, textOf(result));
+    const facts = result.structuredContent as Record<string, number>;
+    assert.equal(facts['credits'], 12.5);
+    assert.equal(facts['agentDailySpendLimit'], 2);
+    assert.ok((facts['agentSpend'] ?? -1) >= 0.04, 'the generate above counts as the agent’s');
+    assert.match(textOf(result), /Segmind credits: 12\.5\./);
+  });
+
+  it('refusals are isError results that say what to change, and send nothing: the agent’s limit, a path out of the workspace, a bad option', async () => {
+    await setting('agentDailySpendLimit', 0.001);
+    const limited = await agent.client.callTool({ name: 'generate_image', arguments: { prompt: 'Over the agent limit' } });
+    assert.equal(limited.isError, true);
+    assert.match(textOf(limited), /Refused before anything was sent.*ask the user to raise segmind\.agentDailySpendLimit/);
+    await setting('agentDailySpendLimit', undefined);
+    const outside = await agent.client.callTool({ name: 'generate_image', arguments: { prompt: 'Escape', path: '../outside.png' } });
+    assert.equal(outside.isError, true);
+    assert.match(textOf(outside), /outside|workspace/i);
+    const invalid = await agent.client.callTool({ name: 'generate_image', arguments: { prompt: 'x', size: '3840x2160' } });
+    assert.equal(invalid.isError, true);
+    assert.match(textOf(invalid), /only available on gpt-image-2/);
+    assert.equal(segmind.fake.requests.length, 0);
+    assert.equal(await exists(vscode.Uri.joinPath(workspaceFolder(), '..', 'outside.png')), false);
+  });
+
+  it('the key never reaches the server: not in its arguments, its environment, nor the files it reads', async function () {
+    for (const name of fs.readdirSync(channelFolder()).filter((file) => file.endsWith('.json'))) {
+      assert.equal(fs.readFileSync(path.join(channelFolder(), name), 'utf8').includes(TEST_KEY), false, name);
+    }
+    const launcher = (await launchSpec()).args[0] ?? '';
+    assert.equal(fs.readFileSync(launcher, 'utf8').includes(TEST_KEY), false, 'the launcher');
+    if (process.platform !== 'linux') return;
+    const environ = fs.readFileSync(`/proc/${agent.pid}/environ`, 'utf8');
+    const cmdline = fs.readFileSync(`/proc/${agent.pid}/cmdline`, 'utf8');
+    assert.ok(environ.includes('PATH='), 'read the real environment');
+    assert.doesNotMatch(environ, /SEGMIND_|VSCODE_/);
+    assert.equal(environ.includes(TEST_KEY), false);
+    assert.equal(cmdline.includes(TEST_KEY), false);
+  });
+
+  it('started in a folder no window has open: it starts and answers, every call says to open the folder, nothing is sent', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-no-window-'));
+    const lonely = await startAgent(elsewhere, await launchSpec());
+    try {
+      assert.equal((await lonely.client.listTools()).tools.length, 4);
+      const result = await lonely.client.callTool({ name: 'generate_image', arguments: { prompt: 'Nobody home' } });
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), /No VS Code window has .* open with Image Studio for Segmind\. Ask the user to open this folder in VS Code/);
+      assert.equal(segmind.fake.requests.length, 0);
+    } finally {
+      await lonely.close();
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('the launch spec names no window, socket or workspace, and no versioned extension folder', async () => {
+    const spec = await launchSpec();
+    const line = JSON.stringify(spec);
+    assert.equal(line.includes(workspaceFolder().fsPath), false);
+    assert.doesNotMatch(line, /\.sock|pipe|windows/);
+    const extensionPath = vscode.extensions.getExtension('segmind-image-studio.segmind-image-studio')?.extensionPath;
+    if (extensionPath) assert.equal(line.includes(extensionPath), false, 'the launcher is in global storage, not the extension folder');
+    await until(() => fs.existsSync(spec.args[0] ?? ''), 'the launcher file');
+  });
+
+  it('a window’s channel goes with it: disposed, its registration and socket are gone and nothing answers there', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-windows-'));
+    const calls: string[] = [];
+    const logger = new Logger(vscode.window.createOutputChannel('Segmind (channel test)', { log: true }));
+    const channel = await WindowChannel.open({
+      folder,
+      logger,
+      handle: (tool) => {
+        calls.push(tool);
+        return Promise.resolve({ content: [{ type: 'text', text: 'ok' }] });
+      },
+    });
+    assert.ok(channel);
+    try {
+      const [registration] = readRegistrations(folder);
+      assert.ok(registration);
+      assert.deepEqual(registration.folders, [fs.realpathSync(workspaceFolder().fsPath)], 'the window’s folders, as real paths');
+      assert.deepEqual(await callWindow(registration, 'check_credits', {}), { content: [{ type: 'text', text: 'ok' }] });
+      channel.dispose();
+      assert.deepEqual(fs.readdirSync(folder), [], 'no registration, no socket');
+      await assert.rejects(callWindow(registration, 'check_credits', {}));
+      assert.deepEqual(calls, ['check_credits']);
+    } finally {
+      channel.dispose();
+      logger.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
