@@ -3,7 +3,7 @@
  * `activate()` takes in the real host (code-server, the .vsix installed as a user would), read from
  * the line the extension writes to its log. Printed, not asserted.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,6 +73,7 @@ export async function hostFigures(runs = Number(process.env.SEGMIND_BENCH_RUNS ?
     const rows: Record<string, string>[] = [
       { figure: '.vsix size', value: kib(statSync(vsix).size) },
       ...bundles.map((file) => ({ figure: `bundle ${file.slice(repoRoot.length + 1)}`, value: kib(statSync(file).size) })),
+      await mcpColdStart(Number(process.env.SEGMIND_BENCH_MCP_RUNS ?? 15)),
     ];
 
     const paths = (await import(pathToFileURL(join(repoRoot, 'test/host/paths.mjs')).href)) as PathsModule;
@@ -157,9 +158,63 @@ async function stallFigures(): Promise<void> {
         'open → reported ms': `${figures.scan.ms} (${figures.scan.filesPerSecond} files/s, ${figures.scan.missing} missing)`,
       },
     ]);
+    const { agents } = figures;
+    const mcp = quartiles(agents.mcpMs);
+    const tool = quartiles(agents.toolMs);
+    console.log(
+      `\n## A free placeholder generate_image, end to end (${agents.runs} runs each, alternating, after a warm-up; target: MCP adds at most 50 ms)\n`,
+    );
+    console.table([
+      { way: 'MCP server (SDK client → stdio → server → channel → window)', 'median ms': mcp.median, 'p25–p75 ms': mcp.spread },
+      { way: 'language model tool (vscode.lm.invokeTool)', 'median ms': tool.median, 'p25–p75 ms': tool.spread },
+      { way: 'what the MCP path adds (difference of medians)', 'median ms': (Number(mcp.median) - Number(tool.median)).toFixed(1), 'p25–p75 ms': '' },
+    ]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function quartiles(values: readonly number[]): { median: string; spread: string } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction: number): string => (sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0).toFixed(1);
+  return { median: at(0.5), spread: `${at(0.25)}–${at(0.75)}` };
+}
+
+/**
+ * The MCP server's cold start (target at most 300 ms): a new process from the launcher (as an agent
+ * starts it, `node` and the production bundle) until `initialize` is answered, `runs` times.
+ */
+async function mcpColdStart(runs: number): Promise<Record<string, string>> {
+  const folder = mkdtempSync(join(tmpdir(), 'segmind-mcp-cold-'));
+  try {
+    const launcher = join(folder, 'launcher.cjs');
+    writeFileSync(launcher, `require(${JSON.stringify(join(repoRoot, 'dist', 'mcpServer.js'))}).serve({ version: 'bench' });\n`);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await initializeMs(launcher, folder));
+    const figures = quartiles(times);
+    return { figure: `MCP server cold start to initialize answered, median of ${runs}`, value: `${figures.median} ms (p25–p75 ${figures.spread})` };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function initializeMs(launcher: string, cwd: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn('node', [launcher], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+    child.stdout.once('data', () => {
+      done(performance.now() - started);
+      child.kill();
+    });
+    child.once('error', fail);
+    const initialize = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    };
+    child.stdin.write(`${JSON.stringify(initialize)}\n`);
+  });
 }
 
 /**

@@ -12,4 +12,6 @@ export const HOSTILE_DOCUMENTS: readonly { readonly name: string; readonly text:
 export interface InHostFigures {
   readonly documents: readonly { readonly name: string; readonly kib: number; readonly readMs: number; readonly longestStallMs: number }[];
   readonly scan: { readonly files: number; readonly ms: number; readonly filesPerSecond: number; readonly longestStallMs: number; readonly missing: number };
+  /** A placeholder generate_image through the MCP server and through the language model tool (test/bench/agentCalls.ts). */
+  readonly agents: { readonly runs: number; readonly mcpMs: readonly number[]; readonly toolMs: readonly number[] };
 }

@@ -2,13 +2,15 @@
  * Runs inside the real extension host (loaded as --extensionTestsPath by hostFigures.ts, like the
  * integration tests): the longest stall of the host's main thread (perf_hooks.monitorEventLoopDelay)
  * while hostile documents are opened and read, and while Fill Missing Images scans the workspace,
- * with the scan's files per second. Writes its figures as JSON to SEGMIND_BENCH_OUT. Not a test.
+ * with the scan's files per second; and a placeholder made by an agent through the MCP server and
+ * through the language model tool (./agentCalls.ts). Writes its figures as JSON to SEGMIND_BENCH_OUT. Not a test.
  */
 import * as fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { HOSTILE_DOCUMENTS, type InHostFigures } from './hostileDocuments';
 import { hostQuiet } from '../support/hostQuiet';
+import { agentCallFigures } from './agentCalls';
 
 async function untilSeen(uri: vscode.Uri, marker: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -59,6 +61,7 @@ export async function run(): Promise<void> {
   const figures: InHostFigures = {
     documents,
     scan: { files, ms: Math.round(ms), filesPerSecond: Math.round(files / (ms / 1000)), longestStallMs: Math.round(delay.max / 1e6), missing: entries.length },
+    agents: await agentCallFigures(folder),
   };
   fs.writeFileSync(process.env.SEGMIND_BENCH_OUT ?? 'bench-in-host.json', JSON.stringify(figures));
 }

@@ -405,6 +405,26 @@ describe('User flows end to end (code-server + Chromium)', function () {
     assert.equal(fake.requests.length, 0, 'free: nothing sent');
   });
 
+  it("l. Connect an Agent from the palette: Claude Code's line, with Copy, naming no key", async () => {
+    await ensureKey();
+    await runInPalette(page, 'Segmind: Connect an Agent…');
+    const row = quickPickRow(page, 'Claude Code');
+    await row.waitFor({ timeout: 10_000 });
+    assert.equal(await quickPickRow(page, 'Codex CLI').count(), 1);
+    await screenshot(page, 'flow-l-agents');
+    await row.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 10_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /claude mcp add --scope user (--env ELECTRON_RUN_AS_NODE=1 )?segmind-image-studio -- \S+ \S+segmind-image-studio-mcp\.cjs/);
+    assert.equal(text.includes(KEY), false, 'the line holds no key');
+    assert.doesNotMatch(text, /SEGMIND_API_KEY/);
+    await screenshot(page, 'flow-l-claude-code');
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(fake.requests.filter((request) => request.method === 'POST').length, 0, 'nothing sent');
+  });
+
   it('offers the getting-started walkthrough; its key step is ticked once a key is set, not when the box is cancelled', async () => {
     // Start from no key (another flow may have set one): Clear API Key is in the palette only while there is one.
     if (!/Set API Key/.test(await statusText())) {
@@ -424,6 +444,7 @@ describe('User flows end to end (code-server + Chromium)', function () {
       'Edit an image from the Explorer',
       'Watch jobs and credits in the status bar',
       'Open Image Studio',
+      'Connect a coding agent',
     ]) {
       assert.equal(await walkthrough.locator('.getting-started-step', { hasText: step }).count(), 1, `step "${step}"`);
     }
