@@ -44,7 +44,7 @@ import { generateMissingImageCommand, placeholderForMissingImageCommand } from '
 import { MissingImageDiagnostics } from './missingImages/missingImageDiagnostics';
 import { MissingImageActions } from './missingImages/missingImageActions';
 import { PlaceholderContext } from './missingImages/placeholderContext';
-import { REFERENCE_LANGUAGES } from './references/languages';
+import { REFERENCE_LANGUAGES, WEB_MANIFEST_FILES } from './references/languages';
 import { ReferenceReader } from './parsing/referenceReader';
 import { SiteIndex } from './workspace/siteIndex';
 import { AgentCalls } from './agents/agentCalls';
@@ -199,7 +199,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
         diagnostics,
         new PlaceholderContext(),
         vscode.languages.registerCodeActionsProvider(
-          REFERENCE_LANGUAGES.map((language) => ({ language })),
+          [...REFERENCE_LANGUAGES.map((language) => ({ language })), { pattern: `**/${WEB_MANIFEST_FILES}` }],
           new MissingImageActions(diagnostics),
           MissingImageActions.metadata,
         ),

@@ -11,16 +11,25 @@ export interface ImageReference {
   /** Offsets of the path string in the document (end exclusive). */
   readonly start: number;
   readonly end: number;
-  /** Both or neither: `width` and `height` given together. */
+  /**
+   * The size this file is shown at, when the code says: the element's `width` and `height` (both or
+   * neither), times a `srcset` candidate's density (`2x`), or a width descriptor's (`480w`).
+   */
   readonly size?: { readonly width: number; readonly height: number };
   readonly alt?: string;
   readonly title?: string;
+  /**
+   * Where the element that holds it starts (an `<img>` with its `srcset`, a `<picture>` with its
+   * sources, one `image-set()`, one manifest entry): the references of one element are one
+   * subject, made from one render.
+   */
+  readonly group?: number;
 }
 
 /** Diagnostics read a document again this long after the last keystroke: not on every key, and still live. */
 export const REFERENCES_DEBOUNCE_MS = 250;
 
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.svg'] as const;
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.avif', '.gif', '.ico', '.svg'] as const;
 
 /** Template expressions of the languages read (`{{ }}`, `${ }`, `<% %>`, Svelte and JSX braces, Sass `#{ }`, Less `@{ }`). */
 const TEMPLATE = /\{\{|\$\{|<%|#\{|@\{|^\{/;
@@ -72,9 +81,16 @@ export function suggestedPrompt(reference: Pick<ImageReference, 'alt' | 'title'>
   return words || name;
 }
 
+/** A `srcset` candidate: the range of its URL, and its descriptor as written (`2x`, `480w`; none for 1x). */
+export interface SrcsetCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly descriptor?: string;
+}
+
 /** The range of each candidate URL in a `srcset` value: the text up to its first space, between commas (the HTML standard's rule). */
-export function srcsetCandidates(srcset: string): { start: number; end: number }[] {
-  const candidates: { start: number; end: number }[] = [];
+export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
+  const candidates: SrcsetCandidate[] = [];
   const space = (at: number): boolean => /\s/.test(srcset[at] ?? '');
   let at = 0;
   while (at < srcset.length) {
@@ -83,9 +99,34 @@ export function srcsetCandidates(srcset: string): { start: number; end: number }
     while (at < srcset.length && !space(at)) at++;
     let to = at;
     while (to > from && srcset[to - 1] === ',') to--; // "a.png," ends at the comma
-    if (to > from) candidates.push({ start: from, end: to });
-    if (to < at) continue; // the comma ended this candidate: no descriptor
+    if (to <= from) continue;
+    if (to < at) {
+      candidates.push({ start: from, end: to }); // the comma ended this candidate: no descriptor
+      continue;
+    }
+    const descriptorFrom = at;
     while (at < srcset.length && srcset[at] !== ',') at++; // the descriptor (2x, 640w)
+    const descriptor = srcset.slice(descriptorFrom, at).trim();
+    candidates.push({ start: from, end: to, ...(descriptor ? { descriptor } : {}) });
   }
   return candidates;
+}
+
+type Size = NonNullable<ImageReference['size']>;
+
+/**
+ * The size of a `srcset` candidate: `Nx` is the element's size times N (none, or `1x`: the size
+ * itself); `Nw` is N pixels wide, as tall as the element's ratio makes it, else square. Undefined
+ * when the code does not say (a density without an element size, a descriptor not understood).
+ */
+export function candidateSize(element: Size | undefined, descriptor: string | undefined): Size | undefined {
+  if (descriptor === undefined) return element;
+  const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([xw])$/i.exec(descriptor.trim());
+  const amount = match ? Number(match[1]) : NaN;
+  if (!match || !(amount > 0)) return element;
+  if (match[2]?.toLowerCase() === 'x') {
+    return element && { width: Math.round(element.width * amount), height: Math.round(element.height * amount) };
+  }
+  const width = Math.round(amount);
+  return { width, height: element ? Math.max(1, Math.round((width * element.height) / element.width)) : width };
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { MissingImageReport, Settings } from '../config/settings';
 import { REFERENCES_DEBOUNCE_MS } from '../domain/imageReference';
-import { isReferenceLanguage } from '../references/languages';
+import { referenceLanguageOf } from '../references/languages';
 import { missingImagesOf, type MissingImage, type MissingImageReading } from '../workspace/missingImages';
 import type { SiteIndex } from '../workspace/siteIndex';
 import type { Logger } from '../log/logger';
@@ -73,7 +73,7 @@ export class MissingImageDiagnostics implements vscode.Disposable {
   private schedule(document: vscode.TextDocument, delayMs: number): void {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote') return;
     // Only documents that may refer to images: typing in any other file costs nothing here.
-    if (!isReferenceLanguage(document.languageId)) return;
+    if (!referenceLanguageOf(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(

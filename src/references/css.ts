@@ -14,11 +14,14 @@ const IMAGE_SET = /^(-webkit-)?image-set$/i;
 export function cssReferences(text: string, dialect: CssDialect = 'css', offset = 0): ImageReference[] {
   const tokens = tokenize({ css: text });
   const found: ImageReference[] = [];
-  const take = (value: string, start: number, end: number): void => {
-    if (imagePathOf(value) !== undefined) found.push({ value, start: offset + start, end: offset + end });
-  };
   /** Depth of each open image-set( (and the parentheses inside it). */
   let imageSetDepth = 0;
+  /** Where the open image-set( starts: its candidates are one subject. */
+  let imageSetStart = 0;
+  const take = (value: string, start: number, end: number): void => {
+    if (imagePathOf(value) !== undefined)
+      found.push({ value, start: offset + start, end: offset + end, ...(imageSetDepth > 0 ? { group: offset + imageSetStart } : {}) });
+  };
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as CSSToken;
     if (dialect === 'scss' && isLineComment(tokens, index)) {
@@ -38,6 +41,7 @@ export function cssReferences(text: string, dialect: CssDialect = 'css', offset 
       case TokenType.Function: {
         const name = token[4];
         if (/^url$/i.test(name.value) || IMAGE_SET.test(name.value) || imageSetDepth > 0) {
+          if (IMAGE_SET.test(name.value) && imageSetDepth === 0) imageSetStart = start;
           if (IMAGE_SET.test(name.value) || imageSetDepth > 0) imageSetDepth++;
           if (/^url$/i.test(name.value)) {
             // url("path"): the string that follows

@@ -5,7 +5,7 @@
  * CSS and script finders. Names are as parse5 gives them: lower case (`<Image>` is `image`).
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { imagePathOf, sizeOf, srcsetCandidates, type ImageReference } from '../domain/imageReference';
+import { candidateSize, imagePathOf, sizeOf, srcsetCandidates, type ImageReference, type SrcsetCandidate } from '../domain/imageReference';
 import { cssReferences } from './css';
 import { scriptReferences, type ScriptDialect } from './script';
 
@@ -61,31 +61,48 @@ function elementReferences(element: Element, text: string, offset: number): Imag
   if (!location) return [];
   if (element.tagName === 'style' || element.tagName === 'script') return embedded(element, text, offset);
   const found: ImageReference[] = [];
-  const size = sizeOf(attribute(element, 'width'), attribute(element, 'height'));
-  const alt = attribute(element, 'alt');
-  const title = attribute(element, 'title');
+  const { holder, size, alt, title } = subjectOf(element);
+  const group = offset + (holder.sourceCodeLocation?.startOffset ?? location.startOffset);
   for (const name of imageAttributes(element)) {
     const at = location.attrs?.[name];
     const value = at && valueRange(text, at.startOffset, at.endOffset);
     if (!value) continue;
-    const candidates =
+    const candidates: SrcsetCandidate[] =
       name === 'srcset'
-        ? srcsetCandidates(text.slice(value.start, value.end)).map((c) => ({ start: value.start + c.start, end: value.start + c.end }))
+        ? srcsetCandidates(text.slice(value.start, value.end)).map((c) => ({ ...c, start: value.start + c.start, end: value.start + c.end }))
         : [value];
     for (const candidate of candidates) {
       const written = text.slice(candidate.start, candidate.end);
       if (imagePathOf(written) === undefined) continue;
+      const shown = candidateSize(size, candidate.descriptor);
       found.push({
         value: written,
         start: offset + candidate.start,
         end: offset + candidate.end,
-        ...(size ? { size } : {}),
+        ...(shown ? { size: shown } : {}),
         ...(alt ? { alt } : {}),
         ...(title ? { title } : {}),
+        group,
       });
     }
   }
   return found;
+}
+
+/**
+ * What an element's images show, and the element they belong to: a `<source>` or `<img>` inside a
+ * `<picture>` is the picture's, and takes its `<img>`'s size and alt text (a `<source>` with its own
+ * `width` and `height` keeps them); any other element is its own.
+ */
+function subjectOf(element: Element): { holder: Element; size?: ImageReference['size']; alt?: string; title?: string } {
+  const parent = element.parentNode;
+  const picture =
+    parent && 'tagName' in parent && parent.tagName === 'picture' && (element.tagName === 'source' || element.tagName === 'img') ? parent : undefined;
+  const img = picture?.childNodes.find((child): child is Element => 'tagName' in child && child.tagName === 'img') ?? element;
+  const size = sizeOf(attribute(element, 'width'), attribute(element, 'height')) ?? sizeOf(attribute(img, 'width'), attribute(img, 'height'));
+  const alt = attribute(element, 'alt') ?? attribute(img, 'alt');
+  const title = attribute(element, 'title') ?? attribute(img, 'title');
+  return { holder: picture ?? element, ...(size ? { size } : {}), ...(alt !== undefined ? { alt } : {}), ...(title !== undefined ? { title } : {}) };
 }
 
 /** The value's range inside `name="value"` as written: quoted (without the quotes) or bare. */

@@ -9,6 +9,7 @@ import type { ImageReference } from '../domain/imageReference';
 import { mayNameAnImage, type ReferenceLanguage } from './languages';
 import { cssReferences } from './css';
 import { htmlReferences } from './html';
+import { manifestReferences } from './manifest';
 import { markdownReferences } from './markdown';
 import { scriptReferences } from './script';
 
@@ -41,5 +42,7 @@ function byLanguage(languageId: ReferenceLanguage, text: string): ImageReference
       return scriptReferences(text, 'ts');
     case 'typescriptreact':
       return scriptReferences(text, 'tsx');
+    case 'webmanifest':
+      return manifestReferences(text);
   }
 }

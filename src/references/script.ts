@@ -6,7 +6,7 @@
  * expressions never do. A file that cannot be parsed at all reports nothing rather than guessing.
  */
 import { parse, type ParserPlugin } from '@babel/parser';
-import { imagePathOf, sizeOf, srcsetCandidates, type ImageReference } from '../domain/imageReference';
+import { candidateSize, imagePathOf, sizeOf, srcsetCandidates, type ImageReference } from '../domain/imageReference';
 
 /** `ts` is TypeScript without JSX (`<T>x` is a cast there); `jsx` covers plain JavaScript too. */
 export type ScriptDialect = 'jsx' | 'ts' | 'tsx';
@@ -61,7 +61,7 @@ export function scriptReferences(text: string, dialect: ScriptDialect, offset = 
         return;
       }
       case 'JSXOpeningElement':
-        return jsxElement(node, take);
+        return jsxElement(node, offset, take);
       default:
     }
   });
@@ -75,7 +75,7 @@ function isImportMetaUrl(node: Node | undefined): boolean {
 }
 
 /** JSX elements as markup names them (an `Image` component is matched by name, as written). */
-function jsxElement(node: Node, take: (literal: Node | undefined, details?: Omit<ImageReference, 'value' | 'start' | 'end'>) => void): void {
+function jsxElement(node: Node, offset: number, take: (literal: Node | undefined, details?: Omit<ImageReference, 'value' | 'start' | 'end'>) => void): void {
   const name = (node.name as Node).type === 'JSXIdentifier' ? String((node.name as Node).name) : '';
   const attributes = new Map<string, Node | undefined>();
   for (const attribute of node.attributes as Node[]) {
@@ -105,14 +105,20 @@ function jsxElement(node: Node, take: (literal: Node | undefined, details?: Omit
               : [];
   const size = sizeOf(number('width'), number('height'));
   const [alt, title] = [text('alt'), text('title')];
-  const details = { ...(size ? { size } : {}), ...(alt ? { alt } : {}), ...(title ? { title } : {}) };
+  const details = {
+    ...(size ? { size } : {}),
+    ...(alt ? { alt } : {}),
+    ...(title ? { title } : {}),
+    ...(node.start != null ? { group: offset + node.start } : {}),
+  };
   for (const key of keys) {
     const value = attributes.get(key);
     if (key !== 'srcSet' || value?.type !== 'StringLiteral' || value.start == null) take(value, details);
     else
       for (const candidate of srcsetCandidates(String(value.value))) {
-        // A candidate as a literal of its own: its range inside the quotes.
+        // A candidate as a literal of its own: its range inside the quotes, its size by its descriptor.
         const start = value.start + 1 + candidate.start;
+        const shown = candidateSize(size, candidate.descriptor);
         take(
           {
             type: 'StringLiteral',
@@ -120,7 +126,7 @@ function jsxElement(node: Node, take: (literal: Node | undefined, details?: Omit
             start: start - 1,
             end: start + candidate.end - candidate.start + 1,
           },
-          details,
+          { ...details, ...(shown ? { size: shown } : {}) },
         );
       }
   }

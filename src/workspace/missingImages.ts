@@ -10,7 +10,7 @@ import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/ima
 import { foldersUp, WEB_ROOT_NAMES } from '../domain/referenceResolution';
 import { resolveInSite } from '../sites/resolution';
 import type { SiteIndex } from './siteIndex';
-import { isReferenceLanguage, languageOfFile, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
+import { languageOfFile, referenceLanguageOf, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
 import type { ReferenceReader } from '../parsing/referenceReader';
 
 export interface MissingImage {
@@ -103,10 +103,11 @@ export async function missingImagesOf(
   reading: MissingImageReading,
   exists: Exists = rememberingExists(),
 ): Promise<MissingImage[]> {
-  if (!isReferenceLanguage(document.languageId)) return [];
+  const language = referenceLanguageOf(document);
+  if (!language) return [];
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  const { references, page } = await reading.references.readDocument(document.languageId, document.getText(), vscode.workspace.asRelativePath(document.uri));
+  const { references, page } = await reading.references.readDocument(language, document.getText(), vscode.workspace.asRelativePath(document.uri));
   if (references.length === 0) return [];
   const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
   const { site, aliases } = await reading.sites.of(document.uri, folder.uri);
