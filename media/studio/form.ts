@@ -27,6 +27,8 @@ export class Form {
   readonly #presets = byId<HTMLDataListElement>('exact-size-presets');
   readonly #fit = byId<HTMLSelectElement>('fit');
   readonly #saveTo = byId<HTMLInputElement>('save-to');
+  readonly #styleRow = byId<HTMLLabelElement>('style-row');
+  readonly #useStyle = byId<HTMLInputElement>('use-style');
 
   #models: readonly ModelView[] = [];
   #defaultModel: string | undefined;
@@ -49,6 +51,13 @@ export class Form {
     this.#exactSize.addEventListener('input', () => this.#exactSizeChanged());
     this.#fit.addEventListener('change', () => this.#onChange());
     this.#saveTo.addEventListener('input', () => this.#onChange());
+    this.#useStyle.addEventListener('change', () => this.#onChange());
+  }
+
+  /** The project's style, shown under the prompt with a box to leave it out of one run; hidden when there is none. */
+  showStyle(stylePrompt: string | undefined): void {
+    this.#styleRow.hidden = !stylePrompt;
+    byId<HTMLSpanElement>('style-text').textContent = stylePrompt ?? '';
   }
 
   init(models: readonly ModelView[], defaults: StudioSettings, choices: StudioChoices): void {
@@ -104,6 +113,7 @@ export class Form {
       variants: Number(this.#variants.value) || 1,
       ...(resize ? { resize, fit: this.#fit.value as NonNullable<StudioSettings['fit']> } : {}),
       ...(this.#saveTo.value.trim() ? { path: this.#saveTo.value.trim() } : {}),
+      ...(!this.#styleRow.hidden && !this.#useStyle.checked ? { style: false as const } : {}),
     };
   }
 
@@ -143,6 +153,7 @@ export class Form {
     if (settings.fit) this.#fit.value = settings.fit;
     this.#fit.disabled = !settings.resize;
     this.#saveTo.value = settings.path ?? '';
+    this.#useStyle.checked = settings.style !== false;
     this.#modelChanged();
   }
 

@@ -81,6 +81,7 @@ function generate(): void {
 
 function init(message: Extract<HostToWebview, { type: 'init' }>): void {
   form.init(message.models, message.defaults, message.choices);
+  form.showStyle(message.stylePrompt);
   inputs.setLimit(message.choices.maxInputs);
   const saved = host.savedState();
   form.apply(saved.settings ?? message.defaults);

@@ -11,7 +11,15 @@ import { isModelSlug, MODELS } from '../domain/catalog';
 import { formatCostEstimate } from '../domain/format';
 import { isCommandOptions } from '../domain/options';
 import type { GenerationFlow } from '../flow/generationFlow';
-import { fillTargets, fillWithGenerated, fillWithPlaceholders, generationOptionsFor, type FillResult, type FillTarget } from '../flow/missingImageFill';
+import {
+  fillSets,
+  fillTargets,
+  fillWithGenerated,
+  fillWithPlaceholders,
+  generationOptionsFor,
+  type FillResult,
+  type FillTarget,
+} from '../flow/missingImageFill';
 import { entriesOf, fillRun, logScan, scriptedFill, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import { jobPriceUsd } from '../domain/pricing';
 import { pickMany, pickOne, showInformation, showWarning, withProgress } from '../ui/show';
@@ -101,7 +109,8 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   if (!picked || picked.length === 0) return undefined;
   const chosen = picked.map((item) => item.target);
   const model = isModelSlug(deps.defaultModel()) ? deps.defaultModel() : 'gpt-image-1-mini';
-  const generatable = chosen.filter((target) => generationOptionsFor(target) !== undefined).length;
+  // One paid image per element: the files of one <picture> or srcset are made from one render.
+  const generatable = fillSets(chosen).filter((set) => generationOptionsFor(set.lead) !== undefined).length;
   const how = await pickOne(
     [
       { label: vscode.l10n.t('Free placeholders'), description: vscode.l10n.t('Drawn locally: no key, no request, no credits'), mode: 'placeholder' as const },
@@ -123,9 +132,10 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   if (!how) return undefined;
 
   const results = await withProgress({ title: vscode.l10n.t('Segmind: filling missing images'), cancellable: true }, async (report, token) => {
+    const steps = how.mode === 'generate' ? generatable : chosen.length;
     const run = fillRun(fillDependencies(deps), {
       onTarget: (index, target) =>
-        report(vscode.l10n.t('{0} of {1}: {2}', index + 1, chosen.length, vscode.workspace.asRelativePath(target.target)), 100 / chosen.length),
+        report(vscode.l10n.t('{0} of {1}: {2}', index + 1, steps, vscode.workspace.asRelativePath(target.target)), 100 / Math.max(1, steps)),
       cancelled: () => token.isCancellationRequested,
     });
     return how.mode === 'placeholder' ? fillWithPlaceholders(run, chosen) : fillWithGenerated(run, chosen, { model }, deps.asker);

@@ -58,7 +58,13 @@ export class PaletteAsker implements Asker {
     const go = vscode.l10n.t('Generate {0} Images', plan.variants);
     const answer = await showInformation(
       vscode.l10n.t('Generate {0} images with {1}?', plan.variants, plan.model),
-      { modal: true, detail: vscode.l10n.t('Each variant is a separate job: {0}.', formatCostEstimate(jobPriceOf(plan), plan.variants)) },
+      {
+        modal: true,
+        detail: [
+          vscode.l10n.t('Each variant is a separate job: {0}.', formatCostEstimate(jobPriceOf(plan), plan.variants)),
+          ...(plan.stylePrompt ? [vscode.l10n.t('Style: {0}', plan.stylePrompt)] : []),
+        ].join('\n'),
+      },
       go,
     );
     return answer === go;

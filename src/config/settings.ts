@@ -15,6 +15,8 @@ export interface Settings {
   readonly apiBaseUrl: string;
   readonly uploadBaseUrl: string;
   readonly outputFolder: string;
+  /** `segmind.stylePrompt` (resource scope): sent after every paid prompt in this folder; empty for none. */
+  readonly stylePrompt: string;
   readonly defaultModel: TextToImageModel;
   readonly parameters: RequestedParameters;
   readonly transport: Transport;
@@ -71,6 +73,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     apiBaseUrl: applicationOnly('apiBaseUrl', DEFAULT_API_BASE_URL),
     uploadBaseUrl: applicationOnly('uploadBaseUrl', DEFAULT_UPLOAD_BASE_URL),
     outputFolder: config.get<string>('outputFolder') ?? 'assets',
+    stylePrompt: typeof config.get('stylePrompt') === 'string' ? String(config.get('stylePrompt')).slice(0, 1000) : '',
     defaultModel: isTextToImageModel(defaultModel) ? defaultModel : 'gpt-image-1',
     parameters: {
       size: config.get('size'),

@@ -23,12 +23,16 @@ export const fillMissingImagesSchema = z.once(() =>
   z.strictObject({
     scope: z.optional(z.described(z.string(), { description: SCOPE })),
     mode: z.described(z.enum(['placeholder', 'generate']), {
-      description: '"placeholder": free grey placeholders drawn locally, nothing sent; "generate": one paid image per missing file, at its size and format.',
+      description:
+        '"placeholder": free grey placeholders drawn locally, nothing sent; "generate": one paid image per element (an <img> with its srcset, a <picture>, an image-set(), a manifest entry), written to each of its missing files at its size and format.',
     }),
     model: z.optional(
       z.described(z.enum(TEXT_TO_IMAGE_MODELS), { description: 'With mode "generate": the model (default: the user\'s segmind.defaultModel).' }),
     ),
     quality: z.optional(z.described(z.enum(QUALITIES), { description: 'With mode "generate": the quality ("low" is the cheapest).' })),
+    style: z.optional(
+      z.described(z.boolean(), { description: 'With mode "generate": false leaves the project\'s style (segmind.stylePrompt) out of these images.' }),
+    ),
   }),
 );
 
@@ -47,7 +51,7 @@ export const AGENT_TOOL_DESCRIPTIONS: Readonly<Record<Exclude<AgentToolName, 'ge
   find_missing_images:
     'Lists the images the code of the workspace refers to that do not exist (HTML <img>/srcset/<picture>, Markdown, CSS url(), JS/TS imports, Vue, Svelte), resolved as the site serves them (Docusaurus, VitePress, Vite, Next.js, Astro, Nuxt, SvelteKit, Hugo, Jekyll). Each entry has the file and line, the reference as written, the workspace-relative target to create, the size the code gives and a suggested prompt. Free; nothing is written.',
   fill_missing_images:
-    'Makes the missing images of the workspace (or of scope) at exactly the paths the code refers to, in the format each names and the size the code gives: free placeholders (mode "placeholder"), or generated images (mode "generate", paid: one image per file, held against the user\'s daily limits before anything is sent). Returns every entry with saved: true or the reason it was not made.',
+    'Makes the missing images of the workspace (or of scope) at exactly the paths the code refers to, in the format each names and the size the code gives: free placeholders (mode "placeholder"), or generated images (mode "generate", paid: one image per element, its srcset densities, widths and <picture> formats all written from it, held against the user\'s daily limits before anything is sent). Returns every entry with saved: true or the reason it was not made.',
   check_credits: "The user's Segmind credits, today's spend (all of it, and the agent's part) and the daily limits set. Free.",
 };
 

@@ -156,7 +156,7 @@ export function isTextToImageModel(value: unknown): value is TextToImageModel {
 /** Parameters as they arrive from settings or a scripted call: anything may be missing or wrong. */
 export type RequestedParameters = Partial<Record<ParameterName, unknown>>;
 
-const MAX_PROMPT_LENGTH = 32_000;
+export const MAX_PROMPT_LENGTH = 32_000;
 
 export function validatePrompt(prompt: unknown): string {
   if (typeof prompt !== 'string' || prompt.trim() === '') {

@@ -4,12 +4,33 @@
  */
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
-export const FILE_EXTENSIONS: Readonly<Record<ImageFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-/** The format a file extension names (`jpg` and `jpeg` alike), or undefined. */
+/**
+ * The formats a file is written in: the models' three, and three the image library converts to
+ * when a path names them (a model never makes them).
+ */
+export type FileFormat = ImageFormat | ConvertedFormat;
+export type ConvertedFormat = 'avif' | 'gif' | 'ico';
+
+export const FILE_EXTENSIONS: Readonly<Record<FileFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp', avif: 'avif', gif: 'gif', ico: 'ico' };
+/** The model format a file extension names (`jpg` and `jpeg` alike), or undefined. */
 export function formatOfExtension(extension: string): ImageFormat | undefined {
   const lower = extension.toLowerCase().replace(/^\./, '');
   return lower === 'jpg' || lower === 'jpeg' ? 'jpeg' : lower === 'png' || lower === 'webp' ? lower : undefined;
 }
+
+/** The format a file is written in by its extension: a model's, or one converted to; undefined for others (`.svg`). */
+export function fileFormatOfExtension(extension: string): FileFormat | undefined {
+  const lower = extension.toLowerCase().replace(/^\./, '');
+  return formatOfExtension(lower) ?? (lower === 'avif' || lower === 'gif' || lower === 'ico' ? lower : undefined);
+}
+
+/** The sizes an `.ico` holds: the exact size asked when it is a square of at most 256, else 16, 32 and 48. */
+export function icoSizesFor(size: PixelSize | undefined): number[] {
+  return size && size.width === size.height && size.width >= 1 && size.width <= 256 ? [size.width] : [16, 32, 48];
+}
+
+/** A format no model makes: the image is asked for as PNG and converted. */
+export const isConverted = (format: FileFormat): format is ConvertedFormat => format === 'avif' || format === 'gif' || format === 'ico';
 
 export const MIME_TYPES: Readonly<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 

@@ -51,6 +51,9 @@ const fields = z.once(() => ({
     enum: [...FITS],
     description: 'With resize: cover (default: fill and crop the centre), contain (whole image, padded), fill (stretch).',
   }),
+  style: z.described(z.boolean(), {
+    description: 'false: leave the project\'s style (segmind.stylePrompt, sent after the prompt as "Style: …") out of this image. Default: true.',
+  }),
 }));
 
 /** The options object's schema; loose so that a newer caller's extra keys do not break an older extension. */
@@ -71,6 +74,7 @@ export const commandOptionsSchema = z.once(() => {
     path: z.nullish(FIELDS.path),
     resize: z.nullish(FIELDS.resize),
     fit: z.nullish(FIELDS.fit),
+    style: z.nullish(FIELDS.style),
   });
 });
 
@@ -105,6 +109,7 @@ export const toolInputSchema = z.once(() => {
     path: z.optional(FIELDS.path),
     resize: z.optional(FIELDS.resize),
     fit: z.optional(FIELDS.fit),
+    style: z.optional(FIELDS.style),
     placeholder: z.optional(
       z.described(z.boolean(), {
         description:

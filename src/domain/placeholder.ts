@@ -8,9 +8,9 @@ import * as z from './schema';
 import { InvalidParametersError } from './errors';
 import { parseResize } from './exactSize';
 import { invalidOptions } from './options';
-import type { PixelSize } from './imageFormat';
+import { icoSizesFor, type PixelSize } from './imageFormat';
 
-export const PLACEHOLDER_FORMATS = ['png', 'jpeg', 'webp', 'svg'] as const;
+export const PLACEHOLDER_FORMATS = ['png', 'jpeg', 'webp', 'avif', 'gif', 'ico', 'svg'] as const;
 export type PlaceholderFormat = (typeof PLACEHOLDER_FORMATS)[number];
 
 /** A neutral light grey, readable under dark or light text; the label is drawn in whichever contrasts. */
@@ -29,6 +29,8 @@ export interface PlaceholderSpec extends PixelSize {
   readonly label: string;
   /** The prompt meant for the final art, kept in the sidecar for a later render. */
   readonly prompt?: string;
+  /** An `.ico`'s entries, in pixels a side (its size is the largest). */
+  readonly icoSizes?: readonly number[];
 }
 
 export const placeholderOptionsSchema = z.once(() =>
@@ -43,7 +45,7 @@ export const placeholderOptionsSchema = z.once(() =>
 
 export type PlaceholderOptions = z.infer<ReturnType<typeof placeholderOptionsSchema>>;
 
-const EXTENSIONS: Record<string, PlaceholderFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', svg: 'svg' };
+const EXTENSIONS: Record<string, PlaceholderFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', avif: 'avif', gif: 'gif', ico: 'ico', svg: 'svg' };
 
 /** The format a file name's extension names, or undefined for another extension. */
 export function placeholderFormatOf(fileName: string): PlaceholderFormat | undefined {
@@ -65,13 +67,17 @@ export function parsePlaceholderOptions(options: unknown): PlaceholderOptions {
 /** Checks the scripted options (the path's confinement aside) and says what to draw. */
 export function placeholderSpec(options: unknown, fileName: string): PlaceholderSpec {
   const parsed = { data: parsePlaceholderOptions(options) };
-  const size = parseResize(parsed.data.size, 'size');
+  const asked = parseResize(parsed.data.size, 'size');
   const format = placeholderFormatOf(fileName);
   if (!format) {
     throw new InvalidParametersError([
-      { parameter: 'path', message: l10n.t('A placeholder is .png, .jpg, .jpeg, .webp or .svg; "{0}" is none of them.', fileName) },
+      { parameter: 'path', message: l10n.t('A placeholder is .png, .jpg, .jpeg, .webp, .avif, .gif, .ico or .svg; "{0}" is none of them.', fileName) },
     ]);
   }
+  // An icon holds 16, 32 and 48 px (or the exact square asked, up to 256): its size is its largest.
+  const icoSizes = format === 'ico' ? icoSizesFor(asked) : undefined;
+  const side = icoSizes ? Math.max(...icoSizes) : undefined;
+  const size = side ? { width: side, height: side } : { width: asked.width, height: asked.height };
   const background = parsed.data.background?.trim() ?? DEFAULT_PLACEHOLDER_BACKGROUND;
   if (!/^#[0-9a-f]{6}$/i.test(background)) {
     throw new InvalidParametersError([
@@ -81,7 +87,7 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
   const labelled = Math.min(size.width, size.height) >= MIN_LABELLED_SIDE;
   const label = labelled ? drawableText(parsed.data.label ?? defaultLabel(size)) : '';
   const prompt = parsed.data.prompt?.trim();
-  return { ...size, format, background: background.toLowerCase(), label, ...(prompt ? { prompt } : {}) };
+  return { ...size, format, background: background.toLowerCase(), label, ...(prompt ? { prompt } : {}), ...(icoSizes ? { icoSizes } : {}) };
 }
 
 /** The sidecar of a placeholder: what it is, and what it was meant to become. */

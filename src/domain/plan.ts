@@ -17,6 +17,7 @@ import {
   type ParameterName,
   type RequestedParameters,
   type TextToImageModel,
+  MAX_PROMPT_LENGTH,
 } from './catalog';
 import { InvalidParametersError, type ParameterProblem } from './errors';
 import { baseNameFromPrompt, editBaseName } from './fileNaming';
@@ -29,10 +30,15 @@ import { jobPriceUsd } from './pricing';
 export interface GenerationDefaults {
   readonly defaultModel: TextToImageModel;
   readonly parameters: RequestedParameters;
+  /** The project's look (segmind.stylePrompt), sent after every paid prompt unless `style: false`; empty for none. */
+  readonly stylePrompt?: string;
 }
 
 export interface GenerationPlan {
+  /** The prompt as written (the file name and the sidecar's `prompt` come from it). */
   readonly prompt: string;
+  /** The project's style, when it goes with this image: the service is sent `<prompt>\n\nStyle: <stylePrompt>`. */
+  readonly stylePrompt?: string;
   readonly model: ModelSlug;
   readonly parameters: ImageParameters;
   readonly variants: number;
@@ -73,16 +79,43 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
   }
   const variants = checkVariants(options.variants);
   const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
+  const stylePrompt = styleOf(options, defaults);
   return {
     prompt,
+    ...(stylePrompt ? { stylePrompt } : {}),
     model,
     parameters,
     variants,
-    body: toRequestBody(prompt, parameters),
+    body: toRequestBody(withStyle(prompt, stylePrompt), parameters),
     baseName: baseNameFromPrompt(prompt),
     ...(exact ? { exact } : {}),
     ...(fromSettings.length > 0 ? { fromSettings } : {}),
   };
+}
+
+/** The style that goes with this image: the setting's, unless the options say `style: false`. */
+function styleOf(options: CommandOptions, defaults: GenerationDefaults): string | undefined {
+  const style = defaults.stylePrompt?.replace(/\s+/g, ' ').trim();
+  return style && options.style !== false ? style : undefined;
+}
+
+/** What the service is sent: the prompt, then the project's style on a paragraph of its own; refused when the two pass the prompt limit. */
+export function withStyle(prompt: string, stylePrompt: string | undefined): string {
+  if (!stylePrompt) return prompt;
+  const joined = `${prompt}\n\nStyle: ${stylePrompt}`;
+  if (joined.length > MAX_PROMPT_LENGTH) {
+    throw new InvalidParametersError([
+      {
+        parameter: 'prompt',
+        message: l10n.t(
+          'The prompt and the project style (segmind.stylePrompt) are {0} characters together; the limit is {1}. Shorten one, or pass style: false.',
+          joined.length,
+          MAX_PROMPT_LENGTH,
+        ),
+      },
+    ]);
+  }
+  return joined;
 }
 
 function checkVariants(requested: number | undefined): number {
@@ -147,12 +180,14 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   const variants = checkVariants(options.variants);
   const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
   const [first = 'image'] = sources.images;
+  const stylePrompt = styleOf(options, defaults);
   return {
     prompt,
+    ...(stylePrompt ? { stylePrompt } : {}),
     model,
     parameters,
     variants,
-    body: toRequestBody(prompt, parameters),
+    body: toRequestBody(withStyle(prompt, stylePrompt), parameters),
     baseName: editBaseName(first, now),
     ...(exact ? { exact } : {}),
     ...(fromSettings.length > 0 ? { fromSettings } : {}),

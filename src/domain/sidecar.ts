@@ -5,7 +5,7 @@
  */
 import { isModelSlug, PARAMETER_NAMES, resolveParameters, type ImageParameters, type ModelSlug } from './catalog';
 import { exactSizeOf, type Fit } from './exactSize';
-import type { ImageFormat, PixelSize } from './imageFormat';
+import type { FileFormat, PixelSize } from './imageFormat';
 import { MAX_VARIANTS } from './options';
 import type { Transport } from './transport';
 
@@ -44,7 +44,7 @@ export interface SidecarFacts {
   readonly requestId?: string;
   readonly cost?: number;
   readonly remainingCredits?: number;
-  readonly format: ImageFormat;
+  readonly format: FileFormat;
   readonly pixelSize?: PixelSize;
   readonly bytes: number;
   readonly submittedAt: number;
@@ -66,6 +66,10 @@ export interface SidecarFacts {
   readonly transparency?: 'verified' | 'missing';
   /** The image library could not read what came back: the bytes were kept as they came. */
   readonly processingError?: string;
+  /** The project's style (segmind.stylePrompt) sent after the prompt. */
+  readonly stylePrompt?: string;
+  /** Made from the render of another file of its set: that file, workspace-relative. */
+  readonly renderedWith?: string;
 }
 
 export function buildSidecar(facts: SidecarFacts): Record<string, unknown> {
@@ -74,6 +78,7 @@ export function buildSidecar(facts: SidecarFacts): Record<string, unknown> {
     generator: `Image Studio for Segmind ${facts.extensionVersion}`,
     file: facts.file,
     prompt: facts.prompt,
+    ...(facts.stylePrompt ? { stylePrompt: facts.stylePrompt } : {}),
     model: facts.model,
     parameters: { ...facts.parameters },
     ...(facts.sourceImages && facts.sourceImages.length > 0 ? { sourceImages: facts.sourceImages } : {}),
@@ -84,6 +89,7 @@ export function buildSidecar(facts: SidecarFacts): Record<string, unknown> {
     ...(facts.preserveUnmaskedPixels === undefined ? {} : { preserveUnmaskedPixels: facts.preserveUnmaskedPixels }),
     ...(facts.transparency ? { transparency: facts.transparency } : {}),
     ...(facts.processingError ? { processingError: facts.processingError } : {}),
+    ...(facts.renderedWith ? { renderedWith: facts.renderedWith } : {}),
     request: { transport: facts.transport, requestId: facts.requestId ?? null },
     cost: facts.cost ?? null,
     remainingCredits: facts.remainingCredits ?? null,

@@ -25,7 +25,7 @@ import { readEditInputs, resolveEditInputs, withMask, type EditInputRef, type Re
 import { checkedOutputFolder, resolveOutputFolder } from '../workspace/outputFolder';
 import { baseNameOfPath, confinedTarget, createConfined, extensionOfPath } from '../workspace/targets';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
-import { runVariants, type GenerationOutcome, type VariantProgress } from './runVariants';
+import { runVariants, type VariantProgress } from './runVariants';
 import { filesToUpload, uploadEditSources } from './uploadInputs';
 
 /** One request, from any way in. */
@@ -51,49 +51,22 @@ export interface GenerationRequest {
    * its whole generate run first): its jobs are drawn from it, and the caller releases it.
    */
   readonly hold?: SpendHold;
+  /**
+   * The other files of the set `path` belongs to (one element, one render): each is written from
+   * this one image, fitted to its size, in its own format. Confined like `path`, before anything is sent.
+   */
+  readonly alsoWrite?: readonly SetFile[];
 }
 
-/** What the images of an edit turned out to be, for the questions asked about them. */
-export interface EditContext {
-  readonly images: readonly EditInputRef[];
+/** A file of a set, written from another file's render. */
+export interface SetFile {
+  readonly uri: vscode.Uri;
+  readonly size?: { readonly width: number; readonly height: number };
 }
 
-/** How a way in asks. Every method may resolve to "stop" (false or undefined): the flow then ends quietly. */
-export interface Asker {
-  /** There is no key: false to stop; the flow looks again after true. Ways in that cannot ask throw MissingApiKeyError. */
-  provideKey(purpose: 'generate' | 'edit'): Promise<boolean>;
-  /** An edit named no images: the ones to edit. Ways in that cannot ask return none (and are refused). */
-  chooseImages(): Promise<readonly unknown[] | undefined>;
-  /** Fills in what the options leave open (prompt, model, mask), once the inputs are known to be usable. */
-  complete(options: CommandOptions, edit: EditContext | undefined): Promise<CommandOptions | undefined>;
-  /** Several images cost several times: go ahead? */
-  confirmCost(plan: GenerationPlan): Promise<boolean>;
-  /** Editing uploads these files to Segmind storage: go ahead? */
-  confirmUpload(paths: readonly string[], uploadBaseUrl: string): Promise<boolean>;
-}
+import type { Asker, FinishedRun, FlowResult, Presenter } from './flowPorts';
 
-/** How a way in shows the run. Every step is optional. */
-export interface Presenter {
-  /** Everything was checked and agreed to; the uploads and jobs start now. */
-  started?(plan: GenerationPlan): void | Promise<void>;
-  /** A step before the jobs exist (the upload), in a few words; null when it is over. */
-  step?(text: string | null): void;
-  progress?(update: VariantProgress): void;
-  /** Always called once `started` was, when the upload and jobs are over, whichever way they ended. */
-  finished?(): void;
-  /** Then, when they ran: what was saved and what failed. */
-  report?(result: FinishedRun): void | Promise<void>;
-}
-
-export interface FinishedRun {
-  readonly plan: GenerationPlan;
-  readonly outcome: GenerationOutcome;
-  readonly workspaceFolder: vscode.Uri;
-  /** The edit's inputs as located (for presenting the result beside the original). */
-  readonly edited?: ResolvedEditInputs;
-}
-
-export type FlowResult = ({ readonly ran: true } & FinishedRun) | { readonly ran: false; readonly reason: string };
+export type { Asker, EditContext, FinishedRun, FlowResult, Presenter } from './flowPorts';
 
 /**
  * A run checked and planned, with nothing written, uploaded or sent: what a confirmation built from
@@ -112,6 +85,8 @@ export interface PreparedRun {
   readonly inputs?: CheckedEditInputs;
   /** Workspace-relative paths of what the edit uploads, in order (the mask last). */
   readonly uploads: readonly string[];
+  /** The other files of the set, confined: written from the one image. */
+  readonly alsoWrite?: readonly SetFile[];
   /** The most the run can cost (its spending hold): model, quality, size, variants and the images an edit sends. */
   readonly estimatedCostUsd: number;
 }
@@ -173,6 +148,9 @@ export class GenerationFlow {
           ...(request.replaces && prepared.target ? { replaces: request.replaces } : {}),
           timeoutMs: settings.timeoutSeconds * 1000,
           ...(keepUnmasked ? { keepUnmasked } : {}),
+          ...(prepared.alsoWrite?.length
+            ? { alsoWrite: prepared.alsoWrite.map((file) => ({ uri: file.uri.toString(), ...(file.size ? { size: file.size } : {}) })) }
+            : {}),
           ...(request.signal ? { signal: request.signal } : {}),
           ...(presenter.progress ? { onProgress: (update: VariantProgress) => presenter.progress?.(update) } : {}),
           beforeSubmit: (jobId) => hold.submitted(jobId, perJobUsd),
@@ -192,6 +170,11 @@ export class GenerationFlow {
   async ensureKey(asker: Asker, purpose: 'generate' | 'edit'): Promise<boolean> {
     const hasKey = async (): Promise<boolean> => (await this.deps.keys.get()) !== undefined;
     return (await hasKey()) || ((await asker.provideKey(purpose)) && (await hasKey()));
+  }
+
+  /** The project's style in a workspace folder (segmind.stylePrompt), for a way in to show before it asks for a prompt; undefined when none. */
+  stylePromptOf(workspaceFolder: vscode.Uri): string | undefined {
+    return this.deps.readSettings(workspaceFolder).stylePrompt.replace(/\s+/g, ' ').trim() || undefined;
   }
 
   /** Holds the price of several runs at once (Fill Missing Images), before any of them sends anything; refused past a limit. */
@@ -238,6 +221,8 @@ export class GenerationFlow {
     const planned = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
     const plan = target ? { ...planned, baseName: baseNameOfPath(target.uri) } : planned;
     const folder = target ? vscode.Uri.joinPath(target.uri, '..') : await checkedOutputFolder(workspaceFolder, settings.outputFolder);
+    // A set is written beside `path`: each of its files passes the same check, or nothing is sent.
+    const alsoWrite = target && request.alsoWrite ? await Promise.all(request.alsoWrite.map((file) => confinedSetFile(file, workspaceFolder))) : undefined;
     return {
       ready: true,
       plan,
@@ -246,6 +231,7 @@ export class GenerationFlow {
       folder,
       ...(target ? { target: target.uri } : {}),
       uploads: inputs ? filesToUpload(inputs).map((file) => file.path) : [],
+      ...(alsoWrite?.length ? { alsoWrite } : {}),
       estimatedCostUsd: planPriceUsd(plan),
       ...(located ? { located } : {}),
       ...(inputs ? { inputs } : {}),
@@ -285,6 +271,11 @@ export class GenerationFlow {
       presenter.step?.(null);
     }
   }
+}
+
+async function confinedSetFile(file: SetFile, workspaceFolder: vscode.Uri): Promise<SetFile> {
+  const { uri } = await confinedTarget(file.uri, 'path', 'file', workspaceFolder);
+  return { uri, ...(file.size ? { size: file.size } : {}) };
 }
 
 /** It edits: through segmind.editImage, with images in the options, or with a mask painted in the Studio. */

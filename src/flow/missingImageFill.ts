@@ -2,16 +2,19 @@
  * What fills a missing image: the options of a free placeholder, or of a generation, saved at
  * exactly the referenced path, in the format its extension names, fitted (cover) to the size the
  * code gives. Both then go through the one way each is made (PlaceholderMaker, GenerationFlow).
- * A run fills every target it can and says why for each one it cannot; a generate run holds the
- * price of all its targets before the first is sent, and is refused as a whole past a limit.
+ * Generation goes by element: the missing files of one `<img>` with its `srcset`, one `<picture>`,
+ * one `image-set()` or one manifest entry are one set, made from one paid image at the largest size
+ * among them. A run fills every target it can and says why for each one it cannot; a generate run
+ * holds the price of all its sets before the first is sent, and is refused as a whole past a limit.
  */
 import * as vscode from 'vscode';
 import type { Spender } from '../domain/errors';
-import { formatOfExtension } from '../domain/imageFormat';
+import { fileFormatOfExtension, isConverted } from '../domain/imageFormat';
+import { groupIntoSets, type ImageSet } from '../domain/imageSets';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
 import type { Logger } from '../log/logger';
 import type { MissingImage } from '../workspace/missingImages';
-import type { Asker, GenerationFlow } from './generationFlow';
+import type { Asker, GenerationFlow, SetFile } from './generationFlow';
 import type { PlaceholderMaker } from './placeholders';
 import { requireTrust } from './trust';
 
@@ -44,6 +47,23 @@ export function fillTargets(missing: readonly MissingImage[]): FillTarget[] {
   });
 }
 
+/** The missing files of one element: one paid image for `lead` (the largest), the others written from it. */
+export type FillSet = ImageSet<FillTarget>;
+
+/** The element a target belongs to (its first reference that has one), or none: a set of its own. */
+function elementOf(target: FillTarget): string | undefined {
+  const grouped = target.references.find((image) => image.reference.group !== undefined);
+  return grouped ? `${grouped.document.toString()}#${String(grouped.reference.group)}` : undefined;
+}
+
+/** The targets by element. A file no model makes (`.svg`) is a set of its own (and says why it is not generated). */
+export function fillSets(targets: readonly FillTarget[]): FillSet[] {
+  return groupIntoSets(targets, {
+    element: (target) => (generationOptionsFor(target) ? elementOf(target) : undefined),
+    area: (target) => (target.size ? target.size.width * target.size.height : 0),
+  });
+}
+
 /** The target's path inside its workspace folder (what `path` takes). */
 export const pathInFolder = (target: FillTarget): string => target.target.path.slice(target.workspaceFolder.path.replace(/\/$/, '').length + 1);
 
@@ -58,12 +78,13 @@ export function generationOptionsFor(
   target: FillTarget,
   choices: { readonly model?: string; readonly quality?: string; readonly prompt?: string } = {},
 ): Record<string, unknown> | undefined {
-  const format = formatOfExtension(target.target.path.slice(target.target.path.lastIndexOf('.') + 1));
+  const format = fileFormatOfExtension(target.target.path.slice(target.target.path.lastIndexOf('.') + 1));
   if (!format) return undefined;
   return {
     prompt: choices.prompt ?? target.prompt,
     path: pathInFolder(target),
-    outputFormat: format,
+    // AVIF, GIF and ICO: made as PNG (it keeps transparency), converted when saved.
+    outputFormat: isConverted(format) ? 'png' : format,
     ...(target.size ? { resize: sizeText(target.size), fit: 'cover' } : {}),
     ...(choices.model ? { model: choices.model } : {}),
     ...(choices.quality ? { quality: choices.quality } : {}),
@@ -89,6 +110,40 @@ export interface GenerateChoices {
   readonly model?: string;
   readonly quality?: string;
   readonly spender?: Spender;
+  /** false: the project's style (segmind.stylePrompt) is left out of these images. */
+  readonly style?: boolean;
+}
+
+/** A set's one generation: the lead's options, with the other files to write from it. */
+export function setRequestOf(
+  set: FillSet,
+  choices: GenerateChoices & { readonly prompt?: string },
+): { options: Record<string, unknown>; alsoWrite: SetFile[] } | undefined {
+  const options = generationOptionsFor(set.lead, choices);
+  if (!options) return undefined;
+  return {
+    options: { ...options, ...(choices.style === false ? { style: false } : {}) },
+    alsoWrite: set.others.map((other) => ({ uri: other.target, ...(other.size ? { size: other.size } : {}) })),
+  };
+}
+
+/** What became of each file of a set once its one image ran: the lead by where it was saved, the others by what was written from it. */
+function setResults(
+  set: FillSet,
+  saved: { readonly uri: vscode.Uri; readonly alsoSaved?: readonly vscode.Uri[]; readonly warnings: readonly string[] },
+): [FillTarget, FillResult][] {
+  const written = new Set((saved.alsoSaved ?? []).map((uri) => uri.toString()));
+  return [
+    [set.lead, resultOf(set.lead, saved.uri)],
+    ...set.others.map((other): [FillTarget, FillResult] => {
+      if (written.has(other.target.toString())) return [other, { saved: true }];
+      const name = vscode.workspace.asRelativePath(other.target);
+      const why =
+        saved.warnings.find((warning) => warning.startsWith(name)) ??
+        vscode.l10n.t('{0} was not written from the image made for {1}.', name, vscode.workspace.asRelativePath(set.lead.target));
+      return [other, { saved: false, error: why }];
+    }),
+  ];
 }
 
 const keyOf = (target: FillTarget): string => target.target.toString();
@@ -128,9 +183,10 @@ export async function fillWithPlaceholders(run: FillRun, targets: readonly FillT
 }
 
 /**
- * Generated images, one per target. Refused as a whole (thrown) in Restricted Mode, without a key,
- * or when the price of every target together would pass a limit; otherwise each target succeeds or
- * fails on its own. Every target is prepared (checked, planned, priced) before anything is sent.
+ * Generated images, one per set (one element, one render). Refused as a whole (thrown) in
+ * Restricted Mode, without a key, or when the price of every set together would pass a limit;
+ * otherwise each set succeeds or fails on its own. Every set is prepared (checked, planned, priced)
+ * before anything is sent.
  */
 export async function fillWithGenerated(
   run: FillRun,
@@ -141,43 +197,53 @@ export async function fillWithGenerated(
   requireTrust('Fill Missing Images in generate mode');
   if (!(await run.flow.ensureKey(asker, 'generate'))) return undefined;
   const results = new Map<string, FillResult>();
-  const ready: { readonly target: FillTarget; readonly options: Record<string, unknown>; readonly usd: number }[] = [];
-  for (const target of targets) {
-    const options = generationOptionsFor(target, choices);
-    if (!options) {
-      results.set(keyOf(target), { saved: false, error: vscode.l10n.t('No model makes an SVG; a free placeholder can be made instead.') });
+  const failed = (set: FillSet, error: string): void => {
+    for (const target of [set.lead, ...set.others]) results.set(keyOf(target), { saved: false, error });
+  };
+  const ready: { readonly set: FillSet; readonly request: NonNullable<ReturnType<typeof setRequestOf>>; readonly usd: number }[] = [];
+  for (const set of fillSets(targets)) {
+    const request = setRequestOf(set, choices);
+    if (!request) {
+      failed(set, vscode.l10n.t('No model makes an SVG; a free placeholder can be made instead.'));
       continue;
     }
     try {
-      const prepared = await run.flow.prepare({ options, origin: target.target }, asker);
-      if (prepared.ready) ready.push({ target, options, usd: prepared.estimatedCostUsd });
-      else results.set(keyOf(target), { saved: false, error: prepared.reason });
+      const prepared = await run.flow.prepare({ options: request.options, origin: set.lead.target, alsoWrite: request.alsoWrite }, asker);
+      if (prepared.ready) ready.push({ set, request, usd: prepared.estimatedCostUsd });
+      else failed(set, prepared.reason);
     } catch (error) {
-      results.set(keyOf(target), { saved: false, error: await run.words(error) });
+      failed(set, await run.words(error));
     }
   }
   const total = ready.reduce((sum, entry) => sum + entry.usd, 0);
   const hold = ready.length > 0 ? await run.flow.holdRuns(total, choices.spender ?? 'user') : undefined;
   try {
-    for (const [index, { target, options }] of ready.entries()) {
+    for (const [index, { set, request }] of ready.entries()) {
       if (run.cancelled?.()) {
-        results.set(keyOf(target), { saved: false, error: cancelledWords() });
+        failed(set, cancelledWords());
         continue;
       }
-      run.onTarget?.(index, target);
+      run.onTarget?.(index, set.lead);
       try {
         const result = await run.flow.run(
-          { options, origin: target.target, ...(hold ? { hold } : {}), ...(choices.spender ? { spender: choices.spender } : {}) },
+          {
+            options: request.options,
+            origin: set.lead.target,
+            alsoWrite: request.alsoWrite,
+            ...(hold ? { hold } : {}),
+            ...(choices.spender ? { spender: choices.spender } : {}),
+          },
           asker,
         );
         if (!result.ran) {
-          results.set(keyOf(target), { saved: false, error: result.reason });
+          failed(set, result.reason);
           continue;
         }
         const [saved] = result.outcome.saved;
-        results.set(keyOf(target), saved ? resultOf(target, saved.uri) : { saved: false, error: await run.words(result.outcome.failures[0]) });
+        if (saved) for (const [target, outcome] of setResults(set, saved)) results.set(keyOf(target), outcome);
+        else failed(set, await run.words(result.outcome.failures[0]));
       } catch (error) {
-        results.set(keyOf(target), { saved: false, error: await run.words(error) });
+        failed(set, await run.words(error));
       }
     }
   } finally {

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import type { GenerationPlan } from '../domain/plan';
 import type { Transport } from '../domain/transport';
-import type { JobTracker, KeepUnmaskedSource, SavedJob } from '../jobs/jobTracker';
+import type { JobTracker, KeepUnmaskedSource, SavedJob, SetMember } from '../jobs/jobTracker';
 import type { JobProgress } from '../jobs/run/runJob';
 
 export interface VariantProgress extends JobProgress {
@@ -28,6 +28,8 @@ export interface VariantRun {
   readonly saveMetadata: boolean;
   readonly timeoutMs: number;
   readonly keepUnmasked?: KeepUnmaskedSource;
+  /** The other files of the set this one image is rendered for (one variant only). */
+  readonly alsoWrite?: readonly SetMember[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: VariantProgress) => void;
   /** Just before each variant's submit request, with the job's id (the spend ledger counts it then). */
@@ -64,6 +66,8 @@ export async function runVariants(tracker: JobTracker, logger: Logger, run: Vari
         ...(plan.mask ? { mask: plan.mask } : {}),
         ...(plan.exact ? { exact: plan.exact } : {}),
         ...(run.keepUnmasked ? { keepUnmasked: run.keepUnmasked } : {}),
+        ...(plan.stylePrompt ? { stylePrompt: plan.stylePrompt } : {}),
+        ...(run.alsoWrite && plan.variants === 1 ? { alsoWrite: run.alsoWrite } : {}),
       },
       {
         ...(run.signal ? { signal: run.signal } : {}),

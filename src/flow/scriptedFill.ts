@@ -1,5 +1,5 @@
 /**
- * Fill Missing Images without asking: the scripted command (`{ scope?, mode?, model?, quality? }`)
+ * Fill Missing Images without asking: the scripted command (`{ scope?, mode?, model?, quality?, style? }`)
  * and the agents' `find_missing_images` / `fill_missing_images` run this one function. It scans
  * (list mode writes and sends nothing), then makes the targets (./missingImageFill.ts) and answers one
  * entry per missing reference, in file then line order, each saying whether its target was made or why
@@ -51,7 +51,7 @@ export interface ScriptedFillOptions {
   readonly progress?: Pick<FillRun, 'onTarget' | 'cancelled'>;
 }
 
-/** `{ scope?, mode?, model?, quality? }` → one entry per missing reference; refused (thrown) as the command would be. */
+/** `{ scope?, mode?, model?, quality?, style? }` → one entry per missing reference; refused (thrown) as the command would be. */
 export async function scriptedFill(
   deps: ScriptedFillDependencies,
   options: Record<string, unknown>,
@@ -81,7 +81,12 @@ export async function scriptedFill(
       : await fillWithGenerated(
           run,
           targets,
-          { ...optional('model', options['model']), ...optional('quality', options['quality']), ...(how.spender ? { spender: how.spender } : {}) },
+          {
+            ...optional('model', options['model']),
+            ...optional('quality', options['quality']),
+            ...(options['style'] === false ? { style: false } : {}),
+            ...(how.spender ? { spender: how.spender } : {}),
+          },
           new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
         );
   return entriesOf(missing, results ?? new Map());

@@ -34,6 +34,18 @@ export interface ResultDescription {
   readonly exact?: ExactSize;
   /** Copy back what the mask protects from the original (segmind.preserveUnmaskedPixels). */
   readonly keepUnmasked?: KeepUnmaskedSource;
+  /** The project's style (segmind.stylePrompt), sent after the prompt: the sidecar records it. */
+  readonly stylePrompt?: string;
+  /** The other files of a set: each written from this image once it is saved (one render per element). */
+  readonly alsoWrite?: readonly SetMember[];
+}
+
+/** A file of a set made from another file's render: fitted (cover) to its size, in the format its extension names. */
+export interface SetMember {
+  /** Where it goes, as a Uri string: exactly there, or not at all. */
+  readonly uri: string;
+  /** None: the render's own size. */
+  readonly size?: { readonly width: number; readonly height: number };
 }
 
 /** Where the original and the mask of a masked edit are, kept with the job so that it survives a reload. */
@@ -54,6 +66,8 @@ export interface JobRequest extends ResultDescription {
 export interface SavedResult {
   readonly uri: vscode.Uri;
   readonly warnings: readonly string[];
+  /** The other files of its set, written from it (those that could not be are in the warnings). */
+  readonly alsoSaved?: readonly vscode.Uri[];
 }
 
 /** Saves a finished job's image (and sidecar) and says where: the tracker's port to the workspace. */
@@ -65,6 +79,7 @@ export interface SavedJob {
   readonly uri: vscode.Uri;
   readonly job: FinishedJob;
   readonly warnings: readonly string[];
+  readonly alsoSaved?: readonly vscode.Uri[];
 }
 
 export interface StartOptions {

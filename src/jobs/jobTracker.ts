@@ -88,6 +88,8 @@ export class JobTracker extends Disposable {
           mask: record.mask,
           exact: record.exact,
           keepUnmasked: record.keepUnmasked,
+          ...(record.stylePrompt ? { stylePrompt: record.stylePrompt } : {}),
+          ...(record.alsoWrite ? { alsoWrite: record.alsoWrite } : {}),
           body: {}, // the job was submitted before the reload; only its id is needed now
           timeoutMs,
         };
@@ -166,7 +168,7 @@ export class JobTracker extends Disposable {
         await Promise.resolve(this.deps.onCost?.(id, finished.cost)).catch((error: unknown) =>
           logger.warn(`The cost of ${id} was not recorded: ${String(error)}`),
         );
-      const { uri, warnings } = await this.deps.saveResult(request, finished);
+      const { uri, warnings, alsoSaved } = await this.deps.saveResult(request, finished);
       for (const warning of warnings) logger.warn(warning);
       await this.deps.store.remove(id);
       this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });
@@ -175,7 +177,7 @@ export class JobTracker extends Disposable {
           `${((clock.now() - finished.submittedAt) / 1000).toFixed(1)} s after submitting, ${finished.polls} status poll(s)` +
           `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`,
       );
-      return { id, prompt: request.prompt, uri, job: finished, warnings };
+      return { id, prompt: request.prompt, uri, job: finished, warnings, ...(alsoSaved ? { alsoSaved } : {}) };
     } catch (error) {
       if (this.isDisposed) throw error; // the window is going away: keep the record to resume later
       const state: JobStateName = !isSegmindError(error)
@@ -216,6 +218,8 @@ export class JobTracker extends Disposable {
       ...(request.mask ? { mask: request.mask } : {}),
       ...(request.exact ? { exact: request.exact } : {}),
       ...(request.keepUnmasked ? { keepUnmasked: request.keepUnmasked } : {}),
+      ...(request.stylePrompt ? { stylePrompt: request.stylePrompt } : {}),
+      ...(request.alsoWrite ? { alsoWrite: request.alsoWrite.map((member) => ({ ...member })) } : {}),
     };
   }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/ids/commandIds';
-import { fillTargets, generationOptionsFor, type FillTarget } from '../flow/missingImageFill';
+import { fillSets, fillTargets, generationOptionsFor, type FillSet, type FillTarget } from '../flow/missingImageFill';
 import { rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
 
 export class MissingImageActions implements vscode.CodeActionProvider {
@@ -17,6 +17,7 @@ export class MissingImageActions implements vscode.CodeActionProvider {
     const missing = this.diagnostics.missingIn(document.uri);
     const here = missing.filter((image) => rangeOf(document, image).intersection(range) !== undefined);
     const actions: vscode.CodeAction[] = [];
+    const sets = fillSets(fillTargets(missing));
     for (const target of fillTargets(here)) {
       const name = target.target.path.slice(target.target.path.lastIndexOf('/') + 1);
       const fixes = vscode.languages
@@ -30,8 +31,17 @@ export class MissingImageActions implements vscode.CodeActionProvider {
         return fix;
       };
       // Restricted Mode: a paid image from what the file says waits for trust; the free placeholder does not.
-      if (vscode.workspace.isTrusted && generationOptionsFor(target))
-        actions.push(action(vscode.l10n.t('Generate {0} with Segmind…', name), COMMAND_IDS.generateMissingImage, quickFixArgument(target)));
+      // One element, one render: the files of its set are written from the one image this makes.
+      const set = sets.find((candidate) => [candidate.lead, ...candidate.others].some((member) => member.target.toString() === target.target.toString()));
+      if (vscode.workspace.isTrusted && set && generationOptionsFor(set.lead)) {
+        const title =
+          set.others.length === 0
+            ? vscode.l10n.t('Generate {0} with Segmind…', name)
+            : set.others.length === 1
+              ? vscode.l10n.t('Generate {0} and 1 more with Segmind…', name)
+              : vscode.l10n.t('Generate {0} and {1} more with Segmind…', name, set.others.length);
+        actions.push(action(title, COMMAND_IDS.generateMissingImage, setArgument(set)));
+      }
       actions.push(action(vscode.l10n.t('Make a free placeholder for {0}', name), COMMAND_IDS.placeholderForMissingImage, quickFixArgument(target), true));
     }
     const all = fillTargets(missing);
@@ -44,9 +54,11 @@ export class MissingImageActions implements vscode.CodeActionProvider {
   }
 }
 
-/** What a quick fix's command is given: the target as the scan found it. */
+/** What a quick fix's command is given: the target as the scan found it (for Generate, its set's largest), and the other files of its set. */
 export interface QuickFixArgument {
   readonly target: FillTarget;
+  readonly others?: readonly FillTarget[];
 }
 
 const quickFixArgument = (target: FillTarget): QuickFixArgument => ({ target });
+const setArgument = (set: FillSet): QuickFixArgument => ({ target: set.lead, others: set.others });

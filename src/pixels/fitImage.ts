@@ -1,6 +1,9 @@
 /** An image fitted to an exact size: scaled with Lanczos, then cropped (cover) or padded (contain), or stretched (fill). */
 import { fitGeometry, type ExactSize } from '../domain/exactSize';
 import type { ImageFormat, PixelSize } from '../domain/imageFormat';
+
+/** The formats sharp writes (ICO is packed from PNGs, ./ico.ts). */
+export type EncodedFormat = ImageFormat | 'avif' | 'gif';
 import { encodeAs, loadSharp } from './sharp';
 
 export interface FittedImage {
@@ -9,8 +12,8 @@ export interface FittedImage {
   readonly native: PixelSize;
 }
 
-/** Padding is transparent where the format keeps alpha (png, webp), white for jpeg. */
-export async function fitToSize(bytes: Uint8Array, format: ImageFormat, target: ExactSize, quality?: number): Promise<FittedImage> {
+/** Padding is transparent where the format keeps alpha (png, webp, avif, gif), white for jpeg. */
+export async function fitToSize(bytes: Uint8Array, format: EncodedFormat, target: ExactSize, quality?: number): Promise<FittedImage> {
   const sharp = await loadSharp();
   const { width = 0, height = 0 } = await sharp(bytes).metadata();
   const native = { width, height };

@@ -5,6 +5,8 @@
  */
 import { parse, type Font, type Glyph } from 'opentype.js';
 import type { PlaceholderSpec } from '../domain/placeholder';
+import { icoSizesFor } from '../domain/imageFormat';
+import { encodeIco } from './ico';
 import { encodeAs, loadSharp } from './sharp';
 
 /** The label spans at most this share of the width, and its capitals this share of the height. */
@@ -78,7 +80,18 @@ export async function drawPlaceholder(spec: PlaceholderSpec, fontBytes: Uint8Arr
   const svg = placeholderSvg(spec, fontBytes);
   if (spec.format === 'svg') return new TextEncoder().encode(svg);
   const sharp = await loadSharp();
-  // density 72: one SVG unit is one pixel, so the raster is exactly width × height.
-  const image = sharp(Buffer.from(svg), { density: 72 }).resize(spec.width, spec.height, { fit: 'fill' });
-  return new Uint8Array(await encodeAs(image, spec.format, 90).toBuffer());
+  const raster = (drawn: PlaceholderSpec, format: Exclude<PlaceholderSpec['format'], 'svg' | 'ico'>): Promise<Buffer> =>
+    // density 72: one SVG unit is one pixel, so the raster is exactly width × height.
+    encodeAs(sharp(Buffer.from(placeholderSvg(drawn, fontBytes)), { density: 72 }).resize(drawn.width, drawn.height, { fit: 'fill' }), format, 90).toBuffer();
+  if (spec.format === 'ico') {
+    // Each entry drawn at its own size (the spec has a label only when its largest is readable), packed as PNGs.
+    const entries = await Promise.all(
+      (spec.icoSizes ?? icoSizesFor(spec)).map(async (side) => ({
+        size: side,
+        png: new Uint8Array(await raster({ ...spec, width: side, height: side }, 'png')),
+      })),
+    );
+    return encodeIco(entries);
+  }
+  return new Uint8Array(await raster(spec, spec.format));
 }

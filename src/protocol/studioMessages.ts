@@ -49,6 +49,7 @@ export const webviewMessageSchema = z.once(() => {
     resize: z.optional(text(0, 16).check(z.regex(/^\d{1,5}x\d{1,5}$/))),
     fit: z.optional(z.enum(FITS)),
     path: z.optional(text(1, MAX_URI_CHARS)),
+    style: z.optional(z.literal(false)),
     mask: z.optional(text(0, MAX_MASK_DATA_URL_CHARS).check(z.refine(looksLikePngDataUrl, 'The mask must be a PNG data URL.'))),
   });
 

@@ -40,6 +40,8 @@ export interface StudioSettings {
   readonly fit?: Fit;
   /** "Save to": a workspace-relative file path; else the output folder. */
   readonly path?: string;
+  /** The project's style box unticked: `style: false` (absent: the style goes with the prompt). */
+  readonly style?: false;
 }
 
 /** An input image of an edit, as the webview shows it. */
@@ -126,6 +128,8 @@ export type HostToWebview =
       /** The catalog's choices and limits, so that the webview repeats none of them. */
       readonly choices: StudioChoices;
       readonly hasWorkspace: boolean;
+      /** The project's style (segmind.stylePrompt of the first folder), shown under the prompt; absent when none. */
+      readonly stylePrompt?: string;
     }
   | { readonly type: 'jobs'; readonly jobs: readonly JobView[] }
   | { readonly type: 'gallery'; readonly items: readonly GalleryItemView[]; readonly folder: string }

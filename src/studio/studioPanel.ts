@@ -202,6 +202,7 @@ export class StudioPanel extends Disposable {
       defaults: { prompt: '', model, parameters: { ...parameters }, variants: 1 },
       choices: studioChoices(),
       hasWorkspace: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
+      ...(settings.stylePrompt.trim() ? { stylePrompt: settings.stylePrompt.replace(/\s+/g, ' ').trim() } : {}),
     });
     this.postJobs();
     this.post({ type: 'history', entries: this.deps.history.entries() });
@@ -236,6 +237,7 @@ export class StudioPanel extends Disposable {
       ...(mask.maskFile ? { mask: mask.maskFile } : {}),
       ...(settings.resize ? { resize: settings.resize, fit: settings.fit ?? null } : {}),
       ...(settings.path ? { path: settings.path } : {}),
+      ...(settings.style === false ? { style: false } : {}),
     };
     const result = await this.deps.flow.run({ options, ...(mask.paintedMask ? { paintedMask: mask.paintedMask } : {}) }, asker, {
       started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),

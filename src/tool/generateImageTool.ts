@@ -80,6 +80,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     const limits = this.deps.spending.currentLimits();
     return {
       prompt: input.prompt,
+      ...(plan.stylePrompt ? { stylePrompt: plan.stylePrompt } : {}),
       model: plan.model,
       variants: plan.variants,
       size: plan.parameters.size,

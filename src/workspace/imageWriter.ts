@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { UnsafeDestinationError } from '../domain/errors';
-import { FILE_EXTENSIONS, type ImageFormat } from '../domain/imageFormat';
+import { FILE_EXTENSIONS, type FileFormat } from '../domain/imageFormat';
 import { candidateFileName, sidecarFileName, temporaryFileName } from '../domain/fileNaming';
 import { confinementOf, type LocationKind } from './confinement';
 
@@ -22,7 +22,7 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 export interface ImageToSave {
   readonly baseName: string;
   readonly bytes: Uint8Array;
-  readonly format: ImageFormat | 'svg';
+  readonly format: FileFormat | 'svg';
   /** The extension to write (`jpeg` where `path` said so); else the format's own. */
   readonly extension?: string;
   /** Built once the final file name is known; undefined when sidecars are off. */

@@ -1,14 +1,17 @@
 /**
  * Writes a finished job's image and its sidecar: the job tracker's saveResult port. Before writing,
  * the pixels are finished as the request asked: what a mask protects copied back from the original,
- * the image fitted to an exact size, a transparent background checked. An image the library cannot
- * read is kept as it came (it was paid for), with a warning, never thrown away.
+ * the image fitted to an exact size, a transparent background checked, converted to the format the
+ * path names when no model makes it (AVIF, GIF, ICO). Then the other files of its set, if any, are
+ * written from it. An image the library cannot read is kept as it came (it was paid for), with a
+ * warning, never thrown away.
  */
 import * as vscode from 'vscode';
 import { fromDataUrl } from '../domain/dataUrl';
-import { FILE_EXTENSIONS, formatOfExtension, readPixelSize, type ImageFormat, type PixelSize } from '../domain/imageFormat';
+import { FILE_EXTENSIONS, fileFormatOfExtension, isConverted, readPixelSize, type FileFormat, type ImageFormat, type PixelSize } from '../domain/imageFormat';
 import { buildSidecar, type SidecarFacts } from '../domain/sidecar';
 import type { KeepUnmaskedSource, ResultDescription, SavedResult, SaveResult } from '../jobs/jobTracker';
+import { convertImage } from '../pixels/convert';
 import type { FinishedJob } from '../jobs/run/runJob';
 import { fitToSize } from '../pixels/fitImage';
 import { keepUnmaskedPixels } from '../pixels/keepUnmasked';
@@ -80,58 +83,140 @@ async function readKeepUnmasked(source: KeepUnmaskedSource): Promise<{ original:
   return { original, mask };
 }
 
+/** The image in the format `path` names when no model makes it (AVIF, GIF, ICO); as it is otherwise, or when the library cannot convert it. */
+async function inPathFormat(
+  result: ResultDescription,
+  finished: FinishedPixels,
+  made: ImageFormat,
+): Promise<{ bytes: Uint8Array; format: FileFormat; pixelSize?: PixelSize; facts: Finishing }> {
+  const wanted = result.extension ? fileFormatOfExtension(result.extension) : undefined;
+  if (!wanted || !isConverted(wanted) || finished.facts.processingError) {
+    const pixelSize = readPixelSize(finished.bytes);
+    return { bytes: finished.bytes, format: made, ...(pixelSize ? { pixelSize } : {}), facts: finished.facts };
+  }
+  try {
+    const converted = await convertImage(finished.bytes, wanted, result.exact, { fit: result.exact?.fit ?? 'cover' });
+    return { bytes: converted.bytes, format: wanted, pixelSize: converted.pixelSize, facts: finished.facts };
+  } catch (error) {
+    const pixelSize = readPixelSize(finished.bytes);
+    const reason = error instanceof Error ? error.message : String(error);
+    return { bytes: finished.bytes, format: made, ...(pixelSize ? { pixelSize } : {}), facts: { ...finished.facts, processingError: reason } };
+  }
+}
+
 async function writeResultFiles(result: ResultDescription, job: FinishedJob, context: SavingContext): Promise<SavedResult> {
   const { savedAt, extensionVersion } = context;
-  const { format } = job.image;
-  const finished = await finishPixels(result, job.image.bytes, format);
-  const pixelSize: PixelSize | undefined = readPixelSize(finished.bytes);
+  const finished = await finishPixels(result, job.image.bytes, job.image.format);
+  const written = await inPathFormat(result, finished, job.image.format);
+  const { format, pixelSize } = written;
+  const facts = (file: string, made: { format: FileFormat; pixelSize?: PixelSize; bytes: number }, more: Partial<SidecarFacts> = {}): SidecarFacts => ({
+    file,
+    prompt: result.prompt,
+    ...(result.stylePrompt ? { stylePrompt: result.stylePrompt } : {}),
+    model: result.model,
+    parameters: result.parameters,
+    transport: result.transport,
+    requestId: job.requestId,
+    cost: job.cost,
+    remainingCredits: job.remainingCredits,
+    format: made.format,
+    pixelSize: made.pixelSize,
+    bytes: made.bytes,
+    submittedAt: job.submittedAt,
+    completedAt: job.completedAt,
+    savedAt: savedAt(),
+    inferenceSeconds: job.inferenceSeconds,
+    queueSeconds: job.queueSeconds,
+    polls: job.polls,
+    variant: result.variant,
+    sourceImages: result.sourceImages,
+    mask: result.mask,
+    extensionVersion,
+    ...written.facts,
+    ...more,
+  });
   const image: ImageToSave = {
     baseName: result.baseName,
-    bytes: finished.bytes,
+    bytes: written.bytes,
     format,
-    ...(result.extension && formatOfExtension(result.extension) === format ? { extension: result.extension } : {}),
+    ...(result.extension && fileFormatOfExtension(result.extension) === format ? { extension: result.extension } : {}),
     ...(result.saveMetadata
-      ? {
-          sidecar: (file: string) =>
-            buildSidecar({
-              file,
-              prompt: result.prompt,
-              model: result.model,
-              parameters: result.parameters,
-              transport: result.transport,
-              requestId: job.requestId,
-              cost: job.cost,
-              remainingCredits: job.remainingCredits,
-              format,
-              pixelSize,
-              bytes: finished.bytes.length,
-              submittedAt: job.submittedAt,
-              completedAt: job.completedAt,
-              savedAt: savedAt(),
-              inferenceSeconds: job.inferenceSeconds,
-              queueSeconds: job.queueSeconds,
-              polls: job.polls,
-              variant: result.variant,
-              sourceImages: result.sourceImages,
-              mask: result.mask,
-              extensionVersion,
-              ...finished.facts,
-            }),
-        }
+      ? { sidecar: (file: string) => buildSidecar(facts(file, { format, bytes: written.bytes.length, ...(pixelSize ? { pixelSize } : {}) })) }
       : {}),
   };
   const warnings: string[] = [];
   const uri = await saveConfined(result, image, job.requestId, context, warnings);
   const name = vscode.workspace.asRelativePath(uri);
-  if (finished.facts.transparency === 'missing') {
+  if (written.facts.transparency === 'missing') {
     warnings.push(`${name} has no transparent pixels: the model ignored "background: transparent". The file is kept as it came.`);
   }
-  if (finished.facts.processingError) {
+  if (written.facts.processingError) {
     warnings.push(
-      `${name} was kept as it came: the image library could not process it (${finished.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`,
+      `${name} was kept as it came: the image library could not process it (${written.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`,
     );
   }
-  return { uri, warnings };
+  const alsoSaved = result.alsoWrite?.length ? await writeSetMembers(result, finished.bytes, pixelSize, uri, facts, warnings) : undefined;
+  return { uri, warnings, ...(alsoSaved ? { alsoSaved } : {}) };
+}
+
+/**
+ * The other files of a set, each from the render's pixels (before any conversion: the best there
+ * are), fitted (cover) to its own size, in its own format, beside a sidecar that names the file it
+ * was rendered with. One that cannot be written is a warning: the paid image is saved already.
+ */
+async function writeSetMembers(
+  result: ResultDescription,
+  render: Uint8Array,
+  renderSize: PixelSize | undefined,
+  lead: vscode.Uri,
+  facts: (file: string, made: { format: FileFormat; pixelSize?: PixelSize; bytes: number }, more?: Partial<SidecarFacts>) => SidecarFacts,
+  warnings: string[],
+): Promise<vscode.Uri[]> {
+  const saved: vscode.Uri[] = [];
+  const renderedWith = vscode.workspace.asRelativePath(lead, false);
+  for (const member of result.alsoWrite ?? []) {
+    const target = vscode.Uri.parse(member.uri);
+    const fileName = target.path.slice(target.path.lastIndexOf('/') + 1);
+    const dot = fileName.lastIndexOf('.');
+    const format = fileFormatOfExtension(fileName.slice(dot + 1));
+    try {
+      if (!format || dot <= 0) throw new Error('no image library writes this format');
+      const size = member.size ?? renderSize;
+      const converted = await convertImage(render, format, size, {
+        fit: 'cover',
+        ...(format === 'png' ? {} : { quality: result.parameters.outputCompression }),
+      });
+      const sidecarFacts = (file: string): SidecarFacts =>
+        facts(
+          file,
+          { format, pixelSize: converted.pixelSize, bytes: converted.bytes.length },
+          {
+            renderedWith,
+            ...(renderSize ? { nativeSize: renderSize } : {}),
+            ...(size ? { resize: { width: size.width, height: size.height, fit: 'cover' } } : {}),
+            transparency: undefined,
+            processingError: undefined,
+            preserveUnmaskedPixels: undefined,
+          },
+        );
+      saved.push(
+        await saveImage(
+          { folder: vscode.Uri.joinPath(target, '..'), workspaceFolder: result.workspaceFolder },
+          {
+            baseName: fileName.slice(0, dot),
+            extension: fileName.slice(dot + 1),
+            bytes: converted.bytes,
+            format,
+            ...(result.saveMetadata ? { sidecar: (file: string) => buildSidecar(sidecarFacts(file)) } : {}),
+          },
+        ),
+      );
+    } catch (error) {
+      const reason = error instanceof UnsafeDestinationError ? refusalOf(error) : error instanceof Error ? error.message : String(error);
+      warnings.push(`${vscode.workspace.asRelativePath(target)} was not written from ${renderedWith}: ${reason}`);
+    }
+  }
+  return saved;
 }
 
 /**

@@ -44,9 +44,12 @@ export async function confinedTarget(reference: unknown, parameter: string, kind
   return { uri, workspaceFolder: folder.uri };
 }
 
-/** `public/og.jpeg` → `jpeg`: kept when the format made is the one it names (a reference in code names exactly that file). */
+/**
+ * `public/og.jpeg` → `jpeg`: kept when the format made is the one it names (a reference in code names
+ * exactly that file); `avif`, `gif` and `ico`, which no model makes, are converted to.
+ */
 export function extensionOfPath(uri: vscode.Uri): string | undefined {
-  const match = /\.(png|jpe?g|webp)$/i.exec(uri.path);
+  const match = /\.(png|jpe?g|webp|avif|gif|ico)$/i.exec(uri.path);
   return match?.[1];
 }
 

@@ -10,7 +10,7 @@ describe('imageFormat', function () {
   this.timeout(5000);
 
   it('maps formats to extensions and MIME types', () => {
-    assert.deepEqual(FILE_EXTENSIONS, { png: 'png', jpeg: 'jpg', webp: 'webp' });
+    assert.deepEqual(FILE_EXTENSIONS, { png: 'png', jpeg: 'jpg', webp: 'webp', avif: 'avif', gif: 'gif', ico: 'ico' });
     assert.deepEqual(MIME_TYPES, { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' });
   });
 

@@ -200,6 +200,7 @@ describe('The agent tool in package.json', () => {
       'quality',
       'resize',
       'size',
+      'style',
       'variants',
     ]);
   });

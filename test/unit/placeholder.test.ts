@@ -54,7 +54,7 @@ describe('Free placeholders', function () {
       throwsParameter(() => placeholderSpec({ size: '0x20' }, 'a.png'), 'size', /Size "0x20" is not a size.*1 to 4096/);
       assert.deepEqual([placeholderSpec({ size: '12x12' }, 'a.png').width, placeholderSpec({ size: '1x1' }, 'a.png').height], [12, 1]);
       throwsParameter(() => placeholderSpec({}, 'a.png'), 'size', /Size undefined is not a size/);
-      throwsParameter(() => placeholderSpec({ size: '100x100' }, 'a.gif'), 'path', /\.png, \.jpg, \.jpeg, \.webp or \.svg; "a\.gif"/);
+      throwsParameter(() => placeholderSpec({ size: '100x100' }, 'a.bmp'), 'path', /\.webp, \.avif, \.gif, \.ico or \.svg; "a\.bmp"/);
       throwsParameter(() => placeholderSpec({ size: '100x100', background: 'red' }, 'a.png'), 'background', /"#rrggbb"/);
     });
 

@@ -16,6 +16,8 @@ import { describeError } from '../../ui/words/errorMessages';
 /** What will run, as the flow prepared it (GenerationFlow.prepare): the confirmation says exactly this. */
 export interface ConfirmationFacts {
   readonly prompt: string;
+  /** The project's style sent after the prompt (segmind.stylePrompt), when it goes with this call. */
+  readonly stylePrompt?: string;
   readonly model: ModelSlug;
   readonly variants: number;
   /** The size asked of the model, and who decided it. */
@@ -54,6 +56,10 @@ export function confirmationOf(facts: ConfirmationFacts): Confirmation {
   const where = 'file' in facts.destination ? codeSpan(facts.destination.file) : l10n.t('{0}, named from the prompt', codeSpan(`${facts.destination.folder}/`));
   const lines = [
     `**${l10n.t('Prompt:')}** ${escapeMarkdown(facts.prompt.replace(/\s+/g, ' ').slice(0, 300))}`,
+    // The style comes from the workspace's settings: escaped like the prompt.
+    ...(facts.stylePrompt
+      ? [`**${l10n.t('Style:')}** ${escapeMarkdown(facts.stylePrompt.slice(0, 300))} ${l10n.t('(segmind.stylePrompt; style: false leaves it out)')}`]
+      : []),
     '',
     // The model and the size are the plan's, checked values; only what came from the input is escaped.
     `**${l10n.t('Model:')}** ${facts.model} · **${l10n.t('Images:')}** ${count} · **${l10n.t('Size:')}** ${size}`,

@@ -46,6 +46,9 @@ export const jobRecordSchema = z.once(() =>
         mask: z.union([z.object({ uri: nonEmpty() }), z.object({ pngBase64: nonEmpty() })]),
       }),
     ),
+    stylePrompt: z.optional(z.string()),
+    /** The other files of its set, written from its image (a reload must not lose them). */
+    alsoWrite: z.optional(z.array(z.object({ uri: nonEmpty(), size: z.optional(z.object({ width: z.int(), height: z.int() })) }))),
   }),
 );
 

@@ -62,6 +62,7 @@ export function renderStudioHtml(input: StudioHtmlInput): string {
       <label for="prompt">${text(l10n.t('Prompt'))}</label>
       <textarea id="prompt" rows="4" spellcheck="true" aria-describedby="prompt-hint" placeholder="${attr(l10n.t('Describe the image, e.g. a flat illustration of a rocket, pastel colours'))}"></textarea>
       <span class="hint" id="prompt-hint">${text(l10n.t('Ctrl+Enter (⌘+Enter) generates.'))}</span>
+      <label class="style-row" id="style-row" hidden><input type="checkbox" id="use-style" checked> <span>${text(l10n.t('Style:'))}</span> <span id="style-text"></span></label>
     </div>
 
     <div class="inputs" id="inputs-area" aria-labelledby="inputs-heading">
