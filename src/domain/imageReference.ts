@@ -16,6 +16,8 @@ export interface ImageReference {
    * neither), times a `srcset` candidate's density (`2x`), or a width descriptor's (`480w`).
    */
   readonly size?: { readonly width: number; readonly height: number };
+  /** The size is the file's own (a `480w` descriptor, a manifest's `sizes`), not only the size it is shown at: it wins over another reference's. */
+  readonly intrinsic?: true;
   readonly alt?: string;
   readonly title?: string;
   /**
@@ -113,6 +115,9 @@ export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
 }
 
 type Size = NonNullable<ImageReference['size']>;
+
+/** `480w`: the candidate's file is that many pixels wide (a density is only how it is shown). */
+export const isWidthDescriptor = (descriptor: string | undefined): boolean => /^\s*\d+(?:\.\d+)?\s*w\s*$/i.test(descriptor ?? '');
 
 /**
  * The size of a `srcset` candidate: `Nx` is the element's size times N (none, or `1x`: the size

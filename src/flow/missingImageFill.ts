@@ -27,7 +27,10 @@ export interface FillTarget {
   readonly references: readonly MissingImage[];
 }
 
-/** Several references to one target make one image: the first that gives a size (else the first) says what. */
+/**
+ * Several references to one target make one image: the first that gives the file's own size (a
+ * `480w` candidate, a manifest entry), else the first that gives a size, else the first, says what.
+ */
 export function fillTargets(missing: readonly MissingImage[]): FillTarget[] {
   const byTarget = new Map<string, MissingImage[]>();
   for (const image of missing) {
@@ -36,7 +39,7 @@ export function fillTargets(missing: readonly MissingImage[]): FillTarget[] {
   }
   return [...byTarget.values()].map((references) => {
     const [first] = references as [MissingImage, ...MissingImage[]];
-    const sized = references.find((reference) => reference.reference.size) ?? first;
+    const sized = references.find((reference) => reference.reference.intrinsic) ?? references.find((reference) => reference.reference.size) ?? first;
     return {
       target: first.target,
       workspaceFolder: first.workspaceFolder,

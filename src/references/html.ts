@@ -5,7 +5,7 @@
  * CSS and script finders. Names are as parse5 gives them: lower case (`<Image>` is `image`).
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { candidateSize, imagePathOf, sizeOf, srcsetCandidates, type ImageReference, type SrcsetCandidate } from '../domain/imageReference';
+import { candidateSize, imagePathOf, isWidthDescriptor, sizeOf, srcsetCandidates, type ImageReference, type SrcsetCandidate } from '../domain/imageReference';
 import { cssReferences } from './css';
 import { scriptReferences, type ScriptDialect } from './script';
 
@@ -80,6 +80,7 @@ function elementReferences(element: Element, text: string, offset: number): Imag
         start: offset + candidate.start,
         end: offset + candidate.end,
         ...(shown ? { size: shown } : {}),
+        ...(shown && isWidthDescriptor(candidate.descriptor) ? { intrinsic: true as const } : {}),
         ...(alt ? { alt } : {}),
         ...(title ? { title } : {}),
         group,

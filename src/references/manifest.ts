@@ -29,7 +29,7 @@ export function manifestReferences(text: string): ImageReference[] {
         value: written,
         start: src.offset + 1,
         end: src.offset + src.length - 1,
-        ...(size ? { size } : {}),
+        ...(size ? { size, intrinsic: true as const } : {}),
         ...(label ? { title: label } : {}),
         group: entry.offset,
       });

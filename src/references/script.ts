@@ -6,7 +6,7 @@
  * expressions never do. A file that cannot be parsed at all reports nothing rather than guessing.
  */
 import { parse, type ParserPlugin } from '@babel/parser';
-import { candidateSize, imagePathOf, sizeOf, srcsetCandidates, type ImageReference } from '../domain/imageReference';
+import { candidateSize, imagePathOf, isWidthDescriptor, sizeOf, srcsetCandidates, type ImageReference } from '../domain/imageReference';
 
 /** `ts` is TypeScript without JSX (`<T>x` is a cast there); `jsx` covers plain JavaScript too. */
 export type ScriptDialect = 'jsx' | 'ts' | 'tsx';
@@ -126,7 +126,7 @@ function jsxElement(node: Node, offset: number, take: (literal: Node | undefined
             start: start - 1,
             end: start + candidate.end - candidate.start + 1,
           },
-          { ...details, ...(shown ? { size: shown } : {}) },
+          { ...details, ...(shown ? { size: shown } : {}), ...(shown && isWidthDescriptor(candidate.descriptor) ? { intrinsic: true as const } : {}) },
         );
       }
   }

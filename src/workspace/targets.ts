@@ -58,7 +58,7 @@ export function extensionOfPath(uri: vscode.Uri): string | undefined {
  * the writer adds the extension of the format made (`og.webp`) and `-2` when taken.
  */
 export function baseNameOfPath(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp)$/i, '');
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(png|jpe?g|webp|avif|gif|ico)$/i, '');
 }
 
 /** Creates a target's folder (and its parents), then checks it again: a link swapped in meanwhile is noticed. */

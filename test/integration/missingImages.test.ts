@@ -106,7 +106,10 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       const second = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
       assert.deepEqual([relative(first), relative(second)], [`${FOLDER}/twice.png`, `${FOLDER}/twice-2.png`]);
       assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.png`, size: '0x10' }), /Size "0x10" is not a size/);
-      assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.gif`, size: '100x100' }), /\.png, \.jpg, \.jpeg, \.webp or \.svg/);
+      assert.match(
+        await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.bmp`, size: '100x100' }),
+        /\.png, \.jpg, \.jpeg, \.webp, \.avif, \.gif, \.ico or \.svg/,
+      );
       assert.match(
         await refusal('segmind.makePlaceholder', { path: '../outside.png', size: '100x100' }),
         /must be relative to the workspace folder and stay inside it/,

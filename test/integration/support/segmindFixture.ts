@@ -28,6 +28,7 @@ const TOUCHED_SETTINGS = [
   'agentDailySpendLimit',
   'missingImages.report',
   'missingImages.webRoot',
+  'stylePrompt',
 ] as const;
 
 export interface SegmindFixture {
