@@ -112,9 +112,9 @@ describe('Sets of exact images (real VS Code)', function () {
     const made = new Set(entries.filter((entry) => entry.saved).map((entry) => entry.target));
     assert.equal(made.size, Object.keys(SIZES).length, JSON.stringify(entries));
     const formats: Record<string, string> = {};
-    for (const [file, size] of Object.entries(SIZES)) if (file !== 'favicon.ico') formats[file] = await decoded(file);
+    for (const file of Object.keys(SIZES)) if (file !== 'favicon.ico') formats[file] = await decoded(file);
     assert.deepEqual(formats, {
-      'img/hero.png': `png:${SIZES['img/hero.png']}`,
+      'img/hero.png': 'png:600x300',
       'img/hero@2x.png': 'png:1200x600',
       'img/hero@3x.png': 'png:1800x900',
       'img/field-480.jpg': 'jpeg:480x360',
