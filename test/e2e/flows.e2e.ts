@@ -377,26 +377,27 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await expandExplorerFolder(page, 'public');
     await explorerRow(page, 'index.html').click();
     await page.locator('.tab', { hasText: 'index.html' }).waitFor({ timeout: 20_000 });
-    // Three references point at nothing (og:image, the hero, the team photo): three information squiggles.
+    // Eight references point at nothing (og:image, the favicon, the hero and its 2x, the team photo, the
+    // three files of the <picture>): eight information squiggles.
     const squiggles = page.locator('.monaco-editor .squiggly-info');
-    await waitUntil(async () => (await squiggles.count()) === 3, 'three missing-image squiggles');
+    await waitUntil(async () => (await squiggles.count()) === 8, 'eight missing-image squiggles');
     await screenshot(page, 'flow-k-squiggles');
-    // The cursor into the hero's path (line 11: `  <img src="/img/hero.png" …`), then the light bulb's menu (Ctrl+.).
+    // The cursor into the hero's path (line 13: `  <img src="/img/hero.png" …`), then the light bulb's menu (Ctrl+.).
     await runInPalette(page, 'Go to Line/Column...');
-    await page.locator('.quick-input-widget input').fill(':11:16');
+    await page.locator('.quick-input-widget input').fill(':13:16');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Make a free placeholder for hero.png' }).first();
     await fix.waitFor({ timeout: 15_000 });
     assert.equal(
-      await page.locator('.action-widget .monaco-list-row', { hasText: 'Generate hero.png with Segmind…' }).count(),
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'Generate hero.png and 1 more with Segmind…' }).count(),
       1,
-      'the generate fix is offered too',
+      'the generate fix is offered too, for the hero and its 2x from one image',
     );
     await screenshot(page, 'flow-k-quick-fix');
     await fix.click();
     await waitUntil(() => Promise.resolve(fs.existsSync(target)), 'site/public/img/hero.png written');
-    await waitUntil(async () => (await squiggles.count()) === 2, "the hero's squiggle gone");
+    await waitUntil(async () => (await squiggles.count()) === 7, "the hero's squiggle gone");
     await expandExplorerFolder(page, 'img');
     await explorerRow(page, 'hero.png').waitFor({ timeout: 20_000 });
     await screenshot(page, 'flow-k-fixed');
@@ -423,6 +424,52 @@ describe('User flows end to end (code-server + Chromium)', function () {
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(fake.requests.filter((request) => request.method === 'POST').length, 0, 'nothing sent');
+  });
+
+  it('m. one set from the light bulb: the three files of a <picture> from one paid image, each at its size and format', async () => {
+    await ensureKey();
+    const folder = path.join(workbench?.workspace ?? '', 'site', 'public', 'img');
+    // Quick Open, as a user who knows the file does (the Explorer may be showing another view).
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('site/public/index.html');
+    await quickPickRow(page, 'index.html').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'index.html' }).waitFor({ timeout: 20_000 });
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: 20_000 });
+    // The cursor into the AVIF source of the <picture> (line 17: `    <source srcset="img/camp.avif" …`).
+    await runInPalette(page, 'Go to Line/Column...');
+    await page.locator('.quick-input-widget input').fill(':17:25');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    const offered = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Generate camp.avif and 2 more with Segmind…' }).first();
+    assert.equal(await fix.count(), 1, `offered: ${offered.join(' | ')}`);
+    await screenshot(page, 'flow-m-set-quick-fix');
+    await fix.click();
+    // The prompt box, prefilled with the <img>'s alt text, says what the one image is written to.
+    const box = page.locator('.quick-input-widget', { hasText: 'with 2 more from the same image' });
+    await box.waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'A tent under the stars beside a mountain lake');
+    await screenshot(page, 'flow-m-set-prompt');
+    await page.keyboard.press('Enter');
+    // Then the model, as for any generation (the price shown is one image's).
+    await quickPickRow(page, 'gpt-image-1-mini').click({ timeout: 10_000 });
+    const files = ['camp.avif', 'camp.webp', 'camp.jpg'];
+    await waitUntil(() => Promise.resolve(files.every((file) => fs.existsSync(path.join(folder, file)))), 'the three files of the set', 60_000);
+    const made = await Promise.all(files.map(async (file) => sharp(fs.readFileSync(path.join(folder, file))).metadata()));
+    assert.deepEqual(
+      made.map((meta) => `${meta.format === 'heif' ? meta.compression : meta.format}:${meta.width}x${meta.height}`),
+      ['av1:800x520', 'webp:800x520', 'jpeg:800x520'],
+    );
+    const submits = fake.requests.filter(
+      (request) => request.method === 'POST' && (request.body as { prompt?: string } | undefined)?.prompt === 'A tent under the stars beside a mountain lake',
+    );
+    assert.equal(submits.length, 1, 'one paid image for the three files');
+    const sidecar = JSON.parse(fs.readFileSync(path.join(folder, 'camp.jpg.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(sidecar['renderedWith'], 'site/public/img/camp.avif');
+    await screenshot(page, 'flow-m-set-made');
   });
 
   it('offers the getting-started walkthrough; its key step is ticked once a key is set, not when the box is cancelled', async () => {
