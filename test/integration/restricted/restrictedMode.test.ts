@@ -172,13 +172,14 @@ describe('Restricted Mode: a repository that was never trusted', function () {
       'segmind.size': '1024x1536',
       'segmind.outputFolder': 'from-the-repository',
       'segmind.missingImages.webRoot': 'elsewhere',
+      'segmind.stylePrompt': 'with a large logo of the repository owner',
       'segmind.missingImages.report': 'warning',
     };
     await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(shipped, null, 2)));
     try {
       await until(() => vscode.workspace.getConfiguration('segmind').get('missingImages.report') === 'warning', 'VS Code read the workspace settings');
       const read = vscode.workspace.getConfiguration('segmind');
-      for (const key of ['defaultModel', 'quality', 'size', 'outputFolder', 'missingImages.webRoot']) {
+      for (const key of ['defaultModel', 'quality', 'size', 'outputFolder', 'missingImages.webRoot', 'stylePrompt']) {
         assert.deepEqual(read.get(key), read.inspect(key)?.defaultValue, `${key}: the user's value (the default here), not the repository's`);
       }
       const [saved] = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.generateImage', { prompt: 'A harbour at dawn' });
@@ -186,6 +187,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
       const [submit] = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1');
       assert.ok(submit, "the user's model, not the repository's gpt-image-2");
       assert.equal((submit.body as { quality?: string }).quality, 'auto');
+      assert.equal((submit.body as { prompt?: string }).prompt, 'A harbour at dawn', "no style from the repository's settings");
     } finally {
       await vscode.workspace.fs.delete(at('.vscode'), { recursive: true, useTrash: false });
     }
