@@ -172,6 +172,17 @@ describe('Image Studio (real VS Code)', function () {
     assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceFolder(), 'assets', 'a-studio-test-lighthouse-2.png'))).size > 0);
   });
 
+  it('shows the project style under the prompt (init), sends it, and leaves it out when its box is unticked (style: false)', async () => {
+    await setting('stylePrompt', 'flat vector, pastel palette');
+    const { studio, posts } = revive(h.deps);
+    await studio.handleMessage({ type: 'ready' });
+    assert.equal(ofType(posts, 'init')[0]?.stylePrompt, 'flat vector, pastel palette');
+    await studio.handleMessage({ type: 'generate', request: request('A styled studio kite') });
+    await studio.handleMessage({ type: 'generate', request: request('A plain studio kite', { style: false }) });
+    const prompts = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').map((submit) => (submit.body as { prompt?: string }).prompt);
+    assert.deepEqual(prompts, ['A styled studio kite\n\nStyle: flat vector, pastel palette', 'A plain studio kite']);
+  });
+
   it('"Exact size" and "Fit": the saved image has that size; a size out of range is a notice and sends nothing', async () => {
     const { studio, posts } = revive(h.deps);
     await studio.handleMessage({ type: 'ready' });
