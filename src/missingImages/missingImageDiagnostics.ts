@@ -36,7 +36,7 @@ export class MissingImageDiagnostics implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly reading: MissingImageReading & { readonly sites: Pick<SiteIndex, 'of' | 'onDidChange'> },
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,svg,PNG,JPG,JPEG,WEBP,SVG}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,avif,gif,ico,svg,PNG,JPG,JPEG,WEBP,AVIF,GIF,ICO,SVG}');
     this.disposables.push(
       this.changed,
       watcher,

@@ -155,14 +155,16 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
       `${name} was kept as it came: the image library could not process it (${written.facts.processingError}), so ${result.exact ? 'it was not resized' : 'it was not checked'}.`,
     );
   }
-  const alsoSaved = result.alsoWrite?.length ? await writeSetMembers(result, finished.bytes, pixelSize, uri, facts, warnings) : undefined;
+  // The other files of the set are fitted from the render as the model made it, not from this file's
+  // crop: a wide <source> and a tall <img> each get the best crop of the one image.
+  const alsoSaved = result.alsoWrite?.length ? await writeSetMembers(result, job.image.bytes, readPixelSize(job.image.bytes), uri, facts, warnings) : undefined;
   return { uri, warnings, ...(alsoSaved ? { alsoSaved } : {}) };
 }
 
 /**
- * The other files of a set, each from the render's pixels (before any conversion: the best there
- * are), fitted (cover) to its own size, in its own format, beside a sidecar that names the file it
- * was rendered with. One that cannot be written is a warning: the paid image is saved already.
+ * The other files of a set, each from the render's pixels as the model made them, fitted (cover) to
+ * its own size, in its own format, beside a sidecar that names the file it was rendered with. One
+ * that cannot be written is a warning: the paid image is saved already.
  */
 async function writeSetMembers(
   result: ResultDescription,
