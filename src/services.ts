@@ -4,7 +4,7 @@
  * they load in the background right after startup, or when a command first runs.
  */
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './auth/apiKeyStore';
+import { createCore } from './core';
 import { checkCreditsCommand } from './commands/checkCredits';
 import { clearApiKeyCommand } from './commands/clearApiKey';
 import type { CommandId } from './base/ids/commandIds';
@@ -14,14 +14,9 @@ import { generateImageCommand } from './commands/generateImage';
 import { setApiKeyCommand } from './commands/setApiKey';
 import { showJobsCommand } from './commands/showJobs';
 import { openStudioCommand } from './commands/openStudio';
-import { ClientFactory } from './config/clientFactory';
 import { readSettings } from './config/settings';
-import { CreditsMonitor } from './credits/creditsMonitor';
 import { modalConfirm } from './ui/confirm';
 import { UploadConsent } from './ui/uploadConsent';
-import { GenerationFlow } from './flow/generationFlow';
-import { JobStore } from './jobs/jobStore';
-import { JobTracker } from './jobs/jobTracker';
 import type { Logger } from './log/logger';
 import { SegmindStatusBar } from './statusBar/segmindStatusBar';
 import { Notifier } from './ui/notifier';
@@ -30,13 +25,7 @@ import { resumeJobsAfterReload } from './ui/resumeNotices';
 import { PromptHistory } from './studio/view/promptHistory';
 import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
 import { PaletteAsker } from './commands/paletteAsker';
-import { resolveOutputFolder } from './workspace/outputFolder';
-import { resultSaver } from './workspace/resultFiles';
-import { replacedFilesIn } from './workspace/replacedFiles';
 import { GenerateImageTool } from './tool/generateImageTool';
-import { SpendLedger } from './spending/spendLedger';
-import { LedgerFile } from './spending/ledgerFile';
-import { PlaceholderMaker } from './flow/placeholders';
 import { makePlaceholderCommand } from './commands/makePlaceholder';
 import { fillMissingImagesCommand } from './commands/fillMissingImages';
 import { renderPlaceholderCommand } from './commands/renderPlaceholder';
@@ -45,9 +34,7 @@ import { MissingImageDiagnostics } from './missingImages/missingImageDiagnostics
 import { MissingImageActions } from './missingImages/missingImageActions';
 import { PlaceholderContext } from './missingImages/placeholderContext';
 import { REFERENCE_LANGUAGES, WEB_MANIFEST_FILES } from './references/languages';
-import { ReferenceReader } from './parsing/referenceReader';
-import { SiteIndex } from './workspace/siteIndex';
-import { AgentCalls } from './agents/agentCalls';
+import { type AgentCalls } from './agents/agentCalls';
 import { WindowChannel } from './agents/windowChannel';
 import { registerWithCursor } from './agents/cursor';
 import { currentRuntime, writeLauncher } from './agents/launcher';
@@ -59,10 +46,7 @@ import { COMMAND_IDS } from './base/ids/commandIds';
 import { showWarning } from './ui/show';
 import { actionLabel } from './ui/words/errorMessages';
 
-/** The label font of placeholders, bundled next to dist/extension.js by esbuild.mjs (Inter, SIL Open Font License). */
-export const LABEL_FONT_PATH = ['dist', 'fonts', 'inter-latin-400-normal.woff'] as const;
-/** The parser worker's bundle (esbuild.mjs): the finders of src/references/ run there, never on the host's main thread. */
-export const PARSER_WORKER_PATH = ['dist', 'parserWorker.js'] as const;
+export { LABEL_FONT_PATH, PARSER_WORKER_PATH } from './core';
 
 export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
 
@@ -78,25 +62,20 @@ export interface Services {
 }
 
 export function createServices(context: vscode.ExtensionContext, logger: Logger, version: string): Services {
-  const keys = new ApiKeyStore(context.secrets);
-  const clients = new ClientFactory(keys, logger, version);
-  const credits = new CreditsMonitor(clients, keys, logger);
-  const spending = new SpendLedger(new LedgerFile(context.globalStorageUri.fsPath), () => readSettings().spendLimits, Date.now, context.globalState);
-  const tracker = new JobTracker({
-    store: new JobStore(context.workspaceState),
+  const core = createCore({
+    stores: { secrets: context.secrets, globalState: context.globalState, workspaceState: context.workspaceState, globalStorage: context.globalStorageUri },
+    extensionUri: context.extensionUri,
     logger,
-    clock: clients.clock,
-    createClient: () => clients.create(),
-    saveResult: resultSaver(
-      version,
-      () => clients.clock.now(),
-      (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder),
-      replacedFilesIn(context.globalStorageUri),
-    ),
-    onRemainingCredits: (remaining) => credits.setRemaining(remaining),
-    onCost: (jobId, usd) => spending.reportCost(jobId, usd),
+    version,
+    // Read when a fill word its entries, after the notifier below exists.
+    words: async (error) => (await notifier.wordsFor(error)).text,
+    missingKey: () => {
+      void showWarning(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey')).then((choice) => {
+        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+      });
+    },
   });
-  const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
+  const { keys, clients, credits, spending, tracker, flow, placeholders, reading, calls } = core;
   const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
   const consent = new UploadConsent(context.globalState, logger);
   const asker = new PaletteAsker({ memento: context.globalState, consent, defaultModel: () => readSettings().defaultModel });
@@ -110,36 +89,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     logger,
     history: new PromptHistory(context.workspaceState),
   };
-  let font: Promise<Uint8Array> | undefined;
-  const placeholders = new PlaceholderMaker({
-    readSettings,
-    logger,
-    extensionVersion: version,
-    font: () => (font ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...LABEL_FONT_PATH)))),
-  });
   const fixes = { flow, placeholders, asker, notifier };
-  const references = new ReferenceReader({
-    workerScript: vscode.Uri.joinPath(context.extensionUri, ...PARSER_WORKER_PATH).fsPath,
-    log: (line) => logger.warn(line),
-  });
-  const sites = new SiteIndex(references, logger);
-  const reading = { references, sites, webRootSetting: (folder: vscode.Uri) => readSettings(folder).missingImages.webRoot };
-  const words = async (error: unknown): Promise<string> => (await notifier.wordsFor(error)).text;
-  // What every agent's call runs, whichever way it comes in: VS Code's language model tools, or an MCP server through the channel.
-  const calls = new AgentCalls({
-    flow,
-    placeholders,
-    logger,
-    readSettings,
-    spending,
-    credits: () => credits.refresh(),
-    fill: { flow, placeholders, logger, reading, words },
-    missingKey: () => {
-      void showWarning(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey')).then((choice) => {
-        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
-      });
-    },
-  });
   // The launcher agents start the MCP server with: written once per start, so it runs this version's server.
   let launch: Promise<LaunchSpec> | undefined;
   const launchSpec = (): Promise<LaunchSpec> =>
@@ -149,12 +99,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const scrubKeyFromLog = async (): Promise<void> => logger.setSecrets([(await keys.get())?.key ?? '']);
 
   context.subscriptions.push(
-    keys,
-    credits,
-    tracker,
-    spending,
-    references,
-    sites,
+    ...core.disposables,
     keys.onDidChange(() => void scrubKeyFromLog()),
     trackKeyContext(keys),
   );

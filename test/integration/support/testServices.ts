@@ -1,41 +1,19 @@
 /**
- * The services of one extension window, built by a test from out/src over in-memory stores and the
- * fake Segmind (whose URLs are in the user settings): the same wiring as src/services.ts.
+ * The services of one extension window, built by a test from out/src: the extension's own core
+ * (src/core.ts, `createCore`) over in-memory stores and the fake Segmind (whose URLs are in the
+ * user settings). Nothing here wires anything itself, so nothing can drift from what ships.
  */
 import * as vscode from 'vscode';
-import { ApiKeyStore } from '../../../src/auth/apiKeyStore';
-import { ClientFactory } from '../../../src/config/clientFactory';
-import { readSettings } from '../../../src/config/settings';
-import { GenerationFlow } from '../../../src/flow/generationFlow';
-import { JobStore } from '../../../src/jobs/jobStore';
-import { JobTracker } from '../../../src/jobs/jobTracker';
-import { Logger } from '../../../src/log/logger';
-import { SpendLedger } from '../../../src/spending/spendLedger';
-import { resolveOutputFolder } from '../../../src/workspace/outputFolder';
-import { resultSaver } from '../../../src/workspace/resultFiles';
-import { PlaceholderMaker } from '../../../src/flow/placeholders';
-import { LedgerFile } from '../../../src/spending/ledgerFile';
-import { replacedFilesIn } from '../../../src/workspace/replacedFiles';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createCore, type Core } from '../../../src/core';
+import { Logger } from '../../../src/log/logger';
 import { MemoryMemento, MemorySecrets } from './memoryStores';
-import { AgentCalls } from '../../../src/agents/agentCalls';
-import { CreditsMonitor } from '../../../src/credits/creditsMonitor';
-import { ReferenceReader } from '../../../src/parsing/referenceReader';
-import { SiteIndex } from '../../../src/workspace/siteIndex';
 import { TEST_KEY } from './segmindFixture';
 
-export interface TestServices {
+export interface TestServices extends Pick<Core, 'keys' | 'clients' | 'tracker' | 'spending' | 'flow' | 'placeholders' | 'calls'> {
   readonly logger: Logger;
-  readonly keys: ApiKeyStore;
-  readonly clients: ClientFactory;
-  readonly tracker: JobTracker;
-  readonly spending: SpendLedger;
-  readonly flow: GenerationFlow;
-  readonly placeholders: PlaceholderMaker;
-  /** What agents' calls run (the language model tools and the MCP server's channel). */
-  readonly calls: AgentCalls;
   /** The window's global storage (the spend ledger, replaced placeholders): a folder of its own. */
   readonly storage: string;
   readonly dispose: () => void;
@@ -46,10 +24,8 @@ export function storageFolder(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-storage-'));
 }
 
-/** The font the extension bundles (esbuild.mjs copies it into dist/fonts/). */
-export const LABEL_FONT = new Uint8Array(
-  fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', '@fontsource', 'inter', 'files', 'inter-latin-400-normal.woff')),
-);
+/** The repository: its dist/ holds the parser worker and the placeholders' font, as the extension's folder does. */
+const repoRoot = vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', '..'));
 
 const channels = new Map<string, vscode.LogOutputChannel>();
 
@@ -58,64 +34,28 @@ export async function testServices(name: string, withKey = true, storage = stora
   const channel = channels.get(name) ?? vscode.window.createOutputChannel(`Segmind (${name})`, { log: true });
   channels.set(name, channel);
   const logger = new Logger(channel);
-  const keys = new ApiKeyStore(new MemorySecrets(), {});
-  if (withKey) await keys.store(TEST_KEY);
-  const clients = new ClientFactory(keys, logger, 'test');
-  const tracker = new JobTracker({
-    store: new JobStore(new MemoryMemento()),
+  const core = createCore({
+    stores: { secrets: new MemorySecrets(), globalState: new MemoryMemento(), workspaceState: new MemoryMemento(), globalStorage: vscode.Uri.file(storage) },
+    extensionUri: repoRoot,
     logger,
-    clock: clients.clock,
-    createClient: () => clients.create(),
-    saveResult: resultSaver(
-      'test',
-      () => Date.now(),
-      (folder) => resolveOutputFolder(folder, readSettings(folder).outputFolder),
-      replacedFilesIn(vscode.Uri.file(storage)),
-    ),
-    onCost: (jobId, usd) => spending.reportCost(jobId, usd),
-  });
-  const spending = new SpendLedger(new LedgerFile(storage), () => readSettings().spendLimits);
-  const flow = new GenerationFlow({ tracker, keys, clients, spending, logger, readSettings });
-  const placeholders = new PlaceholderMaker({ readSettings, logger, extensionVersion: 'test', font: () => Promise.resolve(LABEL_FONT) });
-  const credits = new CreditsMonitor(clients, keys, logger);
-  const references = new ReferenceReader({
-    workerScript: path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'parserWorker.js'),
-    log: (line) => logger.warn(line),
-  });
-  const sites = new SiteIndex(references, logger);
-  const calls = new AgentCalls({
-    flow,
-    placeholders,
-    logger,
-    readSettings,
-    spending,
-    credits: () => credits.refresh(),
-    fill: {
-      flow,
-      placeholders,
-      logger,
-      reading: { references, sites, webRootSetting: (folder) => readSettings(folder).missingImages.webRoot },
-      words: (error) => Promise.resolve(error instanceof Error ? error.message : String(error)),
-    },
+    version: 'test',
+    words: (error) => Promise.resolve(error instanceof Error ? error.message : String(error)),
     missingKey: () => undefined,
+    environment: {},
   });
+  if (withKey) await core.keys.store(TEST_KEY);
   return {
     logger,
-    keys,
-    clients,
-    tracker,
-    spending,
-    flow,
-    placeholders,
-    calls,
+    keys: core.keys,
+    clients: core.clients,
+    tracker: core.tracker,
+    spending: core.spending,
+    flow: core.flow,
+    placeholders: core.placeholders,
+    calls: core.calls,
     storage,
     dispose: () => {
-      tracker.dispose();
-      keys.dispose();
-      spending.dispose();
-      credits.dispose();
-      sites.dispose();
-      references.dispose();
+      for (const disposable of core.disposables) disposable.dispose();
     },
   };
 }
