@@ -85,6 +85,17 @@ describe('Studio HTML and content security policy', () => {
     assert.match(html, /<button type="button" id="generate"[^>]*>(<span[^>]*><\/span>)? Generate<\/button>/);
   });
 
+  it('has one <h1> naming the page, and headings that do not skip a level (axe: page-has-heading-one, heading-order)', () => {
+    const levels = [...html.matchAll(/<h([1-6])\b/g)].map((match) => Number(match[1]));
+    assert.deepEqual(
+      levels.filter((level) => level === 1),
+      [1],
+    );
+    assert.equal(levels[0], 1, 'the <h1> comes first');
+    levels.forEach((level, index) => assert.ok(index === 0 || level <= (levels[index - 1] ?? 1) + 1, `h${level} after h${levels[index - 1]}`));
+    assert.match(html, /<h1 class="visually-hidden">Image Studio<\/h1>/);
+  });
+
   it('a fresh nonce per render; a weak nonce is refused', () => {
     assert.notEqual(contentSecurityPolicy(CSP_SOURCE, 'a'.repeat(24)), contentSecurityPolicy(CSP_SOURCE, 'b'.repeat(24)));
     assert.throws(() => renderStudioHtml({ cspSource: CSP_SOURCE, nonce: 'short', scriptUri: '', styleUri: '', codiconUri: '', language: 'en' }), /nonce/);

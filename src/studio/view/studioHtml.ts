@@ -56,6 +56,7 @@ export function renderStudioHtml(input: StudioHtmlInput): string {
 </head>
 <body>
 <main class="studio" id="studio">
+  <h1 class="visually-hidden">${text(l10n.t('Image Studio'))}</h1>
   <section class="panel form-panel" aria-labelledby="form-heading">
     <h2 id="form-heading"><span class="codicon codicon-sparkle" aria-hidden="true"></span> ${text(l10n.t('New image'))}</h2>
     <div class="field prompt-field">
