@@ -205,3 +205,17 @@ describe('The agent tool in package.json', () => {
     ]);
   });
 });
+
+describe('The release', () => {
+  it("package.json's version is the CHANGELOG's newest dated entry; every entry above it is in progress", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const headings = [...fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').matchAll(/^## (\d+\.\d+\.\d+)(.*)$/gm)].map((match) => ({
+      version: match[1],
+      rest: (match[2] ?? '').trim(),
+    }));
+    const dated = headings.findIndex((heading) => /^— \d{4}-\d{2}-\d{2}$/.test(heading.rest));
+    assert.ok(dated >= 0, 'no dated entry in CHANGELOG.md');
+    assert.equal(manifest.version, headings[dated]?.version);
+    for (const heading of headings.slice(0, dated)) assert.equal(heading.rest, '(in progress)', `## ${heading.version}`);
+  });
+});
