@@ -13,6 +13,7 @@ import type { JobStateName } from '../domain/jobStates';
 import { sortStoredJobs, type JobRecord } from './run/jobRecord';
 import { isRunning, type JobSnapshot } from './run/jobSnapshot';
 import { runJob } from './run/runJob';
+import { LOOPBACK_POLL_SCHEDULE } from './run/pollSchedule';
 import type { JobRequest, JobTrackerDependencies, ResumeReport, SavedJob, StartOptions, TrackedJob } from './jobRequest';
 import { RETENTION_IN_LOGS } from '../domain/wording';
 
@@ -134,8 +135,9 @@ export class JobTracker extends Disposable {
 
     try {
       if (options.signal?.aborted) throw new CancelledError();
+      const client = this.deps.createClient();
       const finished = await runJob(
-        this.deps.createClient(),
+        client,
         {
           model: request.model,
           body: request.body,
@@ -147,6 +149,7 @@ export class JobTracker extends Disposable {
         {
           clock,
           signal: controller.signal,
+          ...(client.onLoopback ? { schedule: LOOPBACK_POLL_SCHEDULE } : {}),
           ...(options.beforeSubmit ? { beforeSubmit: () => options.beforeSubmit?.(id) } : {}),
           onSubmitted: async (requestId) => {
             this.update(id, { requestId, startedAt: clock.now() });

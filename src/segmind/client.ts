@@ -13,7 +13,7 @@ import { ConfigurationError, isSegmindError, JobFailedError, MissingApiKeyError,
 import { exchange, type HttpResponse } from './http';
 import { extractImageSource, type ImageSource } from './imageSource';
 import { sniffImageFormat } from '../domain/imageFormat';
-import { joinUrl, parseBaseUrl } from './baseUrl';
+import { isLoopbackHost, joinUrl, parseBaseUrl } from './baseUrl';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RequestSafety, type RetryPolicy } from './retryPolicy';
 import { answerSchemas } from './schemas';
 import { DEFAULT_TIMEOUTS, type Credits, type DownloadedImage, type JobResult, type JobStatus, type RequestEvent } from './clientTypes';
@@ -49,6 +49,11 @@ export class SegmindClient {
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
   private readonly timeouts: Timeouts;
+
+  /** The service is on this machine (a simulator): its jobs are polled more closely. */
+  get onLoopback(): boolean {
+    return isLoopbackHost(this.apiBase.hostname);
+  }
 
   constructor(private readonly options: SegmindClientOptions) {
     this.apiBase = parseBaseUrl(options.apiBaseUrl, 'segmind.apiBaseUrl');

@@ -41,6 +41,12 @@ export const DEFAULT_POLL_SCHEDULE: PollScheduleOptions = {
   maxDelayMs: 15_000,
 };
 
+/**
+ * For a service on this machine (a simulator, a local mock: `http` is only ever allowed on
+ * loopback): it answers at once, so a second between polls is only waiting. Ten times closer.
+ */
+export const LOOPBACK_POLL_SCHEDULE: PollScheduleOptions = { ...DEFAULT_POLL_SCHEDULE, minDelayMs: 100, maxDelayMs: 1_500 };
+
 export function nextPollDelayMs(context: PollContext, options: PollScheduleOptions = DEFAULT_POLL_SCHEDULE): number {
   const remaining = context.typicalMs - context.ageMs;
   // Early: a fraction of the time still expected, so the gaps shrink as the finish nears, but never
