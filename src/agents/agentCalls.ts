@@ -1,7 +1,7 @@
 /**
  * What an agent can ask of this window — make an image, find and fill the missing ones, read the
  * credits — as one implementation behind every way agents come in: the language model tools of VS
- * Code's own chat, and the MCP server's calls over the channel (./windowChannel.ts). A new way in,
+ * Code's own chat, and the MCP server's calls over the channel (./windowChannel.ts). A new entry point,
  * not a second flow: a call is a scripted run of the one flow (ScriptedAsker asks nothing; the
  * result text is the presenter), spends from the agent's daily limit, waits for a trusted
  * workspace when it is paid, and answers refusals as text that says what to change.

@@ -1,5 +1,5 @@
 /**
- * `segmind.editImage`. Four ways in, one flow (src/flow/generationFlow.ts):
+ * `segmind.editImage`. Four entry points, one flow (src/flow/generationFlow.ts):
  * - the Explorer context menu on PNG/JPEG/WebP files, one or several (`(uri, selectedUris)`);
  * - the image preview's editor title (`(uri)`);
  * - the palette (no argument): a pick of the workspace's images, several allowed;

@@ -1,5 +1,5 @@
 /**
- * `segmind.generateImage`. Three ways in, one flow (src/flow/generationFlow.ts):
+ * `segmind.generateImage`. Three entry points, one flow (src/flow/generationFlow.ts):
  * - the palette: asks for a prompt and a model, then runs;
  * - the editor context menu of Markdown/HTML/CSS/JSX: the same, then inserts a link at the cursor;
  * - a scripted call with the options object: asks nothing and resolves to the saved files' Uris.

@@ -1,5 +1,5 @@
 /**
- * How the palette, menu and title-bar ways in ask: the Set API Key box when there is no key, a pick
+ * How the palette, menu and title-bar entry points ask: the Set API Key box when there is no key, a pick
  * of the workspace's images when an edit names none, then the prompt (recent ones offered), the
  * model (the last one first) and, for gpt-image-1-edit, a mask; a modal before several variants
  * run, and the one-time upload consent before an edit.

@@ -1,5 +1,5 @@
 /**
- * The scripted way in of `segmind.generateImage` and `segmind.editImage`: the options object runs
+ * The scripted entry point of `segmind.generateImage` and `segmind.editImage`: the options object runs
  * the flow with an asker that asks nothing, and the caller gets the saved files' Uris, or a
  * rejection in the user's words with the error's `kind` and `cause` attached.
  */

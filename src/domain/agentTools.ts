@@ -1,5 +1,5 @@
 /**
- * The tools agents call (product.md, "Every coding agent: the MCP server"): their names, what each
+ * The tools agents call (README, "From any coding agent: the MCP server"): their names, what each
  * is for in the words a language model reads, and their input schemas — each generated from a zod
  * schema, the same one the window parses the call with. `generate_image` takes the options of the
  * language model tool `segmind_generate_image` (one schema). Pure: the MCP server lists them, the

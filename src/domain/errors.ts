@@ -159,7 +159,7 @@ export class UnsafeDestinationError extends SegmindError {
   }
 }
 
-/** Who spends: every way in, or the agent tool (which has a limit of its own too). */
+/** Who spends: every entry point, or the agent tool (which has a limit of its own too). */
 export type Spender = 'user' | 'agent';
 
 /** The run's estimate would take a day's spend past its limit: refused before any request. */
@@ -168,7 +168,7 @@ export class SpendLimitError extends SegmindError {
   constructor(
     readonly setting: 'segmind.dailySpendLimit' | 'segmind.agentDailySpendLimit',
     readonly limitUsd: number,
-    /** Counted since local midnight: every way in for the daily limit, the agent's part for the agent's. */
+    /** Counted since local midnight: every entry point for the daily limit, the agent's part for the agent's. */
     readonly spentTodayUsd: number,
     readonly estimateUsd: number,
   ) {

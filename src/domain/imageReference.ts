@@ -1,5 +1,5 @@
 /**
- * An image reference found in code (product.md, "Missing images in the code"): the value as
+ * An image reference found in code (README, "Missing images in the code"): the value as
  * written, where its path string is, and what the code says of the image. The finders of
  * src/references/ make them; this module holds the rules every language shares: which values
  * count, and the prompt the code suggests.

@@ -1,5 +1,5 @@
 /**
- * The options object: the one shape every way in speaks (scripted `segmind.generateImage` and
+ * The options object: the one shape every entry point speaks (scripted `segmind.generateImage` and
  * `segmind.editImage`, the palette's answers, the Studio's form). Values are checked loosely here
  * (types), and against the model by the catalog, so that a wrong value gets the catalog's clear
  * message rather than a schema dump. Pure.

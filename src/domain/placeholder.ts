@@ -1,5 +1,5 @@
 /**
- * Free local placeholders (product.md, "Free local placeholders"): what one is — its size, format,
+ * Free local placeholders (README, "Make Placeholder Image…"): what one is — its size, format,
  * colours and label — from the scripted options, and what its sidecar says. Pure: the pixels are
  * drawn by src/pixels/placeholder.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * What a generation asks for — the options object from any way in — merged with the settings and
+ * What a generation asks for — the options object from any entry point — merged with the settings and
  * validated for the model before anything is sent: a plan, or an InvalidParametersError listing
  * every problem. Pure.
  */

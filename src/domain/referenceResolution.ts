@@ -1,5 +1,5 @@
 /**
- * Where an image reference points, as a workspace-relative path (product.md, "Missing images in the
+ * Where an image reference points, as a workspace-relative path (README, "Missing images in the
  * code"): a relative value against the document's folder, a root-absolute one inside the web root.
  * Pure: the web root (the setting, or the nearest `public/`/`static/` folder) is found by the
  * caller, which also asks the file system whether anything is there.

@@ -105,7 +105,7 @@ export function withSpend(spend: DaySpend, amountUsd: number, spender: Spender):
 
 /**
  * The refusal when `estimateUsd` more would take a spend past a limit, else undefined. The daily
- * limit counts every way in; the agent's limit counts only what the agent spent. The daily limit is
+ * limit counts every entry point; the agent's limit counts only what the agent spent. The daily limit is
  * named first when both are passed: raising the agent's alone would not help.
  */
 export function limitRefusal(spend: DaySpend, estimateUsd: number, spender: Spender, limits: SpendLimits): SpendLimitError | undefined {

@@ -1,5 +1,5 @@
 /**
- * An asker for ways in that cannot ask: a missing key is refused (MissingApiKeyError), an edit without
+ * An asker for entry points that cannot ask: a missing key is refused (MissingApiKeyError), an edit without
  * images is refused (by the flow), and everything else goes ahead as given. The scripted calls and
  * the Studio build on it, each adding what it does instead of asking.
  */

@@ -13,11 +13,11 @@ export interface EditContext {
   readonly images: readonly EditInputRef[];
 }
 
-/** How a way in asks. Every method may resolve to "stop" (false or undefined): the flow then ends quietly. */
+/** How an entry point asks. Every method may resolve to "stop" (false or undefined): the flow then ends quietly. */
 export interface Asker {
-  /** There is no key: false to stop; the flow looks again after true. Ways in that cannot ask throw MissingApiKeyError. */
+  /** There is no key: false to stop; the flow looks again after true. Entry points that cannot ask throw MissingApiKeyError. */
   provideKey(purpose: 'generate' | 'edit'): Promise<boolean>;
-  /** An edit named no images: the ones to edit. Ways in that cannot ask return none (and are refused). */
+  /** An edit named no images: the ones to edit. Entry points that cannot ask return none (and are refused). */
   chooseImages(): Promise<readonly unknown[] | undefined>;
   /** Fills in what the options leave open (prompt, model, mask), once the inputs are known to be usable. */
   complete(options: CommandOptions, edit: EditContext | undefined): Promise<CommandOptions | undefined>;
@@ -27,7 +27,7 @@ export interface Asker {
   confirmUpload(paths: readonly string[], uploadBaseUrl: string): Promise<boolean>;
 }
 
-/** How a way in shows the run. Every step is optional. */
+/** How an entry point shows the run. Every step is optional. */
 export interface Presenter {
   /** Everything was checked and agreed to; the uploads and jobs start now. */
   started?(plan: GenerationPlan): void | Promise<void>;

@@ -1,13 +1,13 @@
 /**
- * The one application flow behind every way in — the palette commands, scripted calls, the Studio
+ * The one application flow behind every entry point — the palette commands, scripted calls, the Studio
  * and the agent tool:
  *
  *   key → inputs → what is still open → plan → output folder → consent → upload → variants → save → report
  *
- * What differs per way in is passed in: an {@link Asker} (how it asks; a scripted call asks nothing)
+ * What differs per entry point is passed in: an {@link Asker} (how it asks; a scripted call asks nothing)
  * and a {@link Presenter} (how it shows progress and results). Everything that can be refused is
- * refused before the first request; failures are thrown as typed errors, which each way in words
- * at its own edge.
+ * refused before the first request; failures are thrown as typed errors, which each entry point turns into
+ * sentences at its own edge.
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
@@ -28,7 +28,7 @@ import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { runVariants, type VariantProgress } from './runVariants';
 import { filesToUpload, uploadEditSources } from './uploadInputs';
 
-/** One request, from any way in. */
+/** One request, from any entry point. */
 export interface GenerationRequest {
   /** The options object as given (parsed and validated here). */
   readonly options: unknown;
@@ -166,13 +166,13 @@ export class GenerationFlow {
     }
   }
 
-  /** A key is there, or the asker provided one (false: the user closed the box; ways in that cannot ask throw MissingApiKeyError). */
+  /** A key is there, or the asker provided one (false: the user closed the box; entry points that cannot ask throw MissingApiKeyError). */
   async ensureKey(asker: Asker, purpose: 'generate' | 'edit'): Promise<boolean> {
     const hasKey = async (): Promise<boolean> => (await this.deps.keys.get()) !== undefined;
     return (await hasKey()) || ((await asker.provideKey(purpose)) && (await hasKey()));
   }
 
-  /** The project's style in a workspace folder (segmind.stylePrompt), for a way in to show before it asks for a prompt; undefined when none. */
+  /** The project's style in a workspace folder (segmind.stylePrompt), for an entry point to show before it asks for a prompt; undefined when none. */
   stylePromptOf(workspaceFolder: vscode.Uri): string | undefined {
     return this.deps.readSettings(workspaceFolder).stylePrompt.replace(/\s+/g, ' ').trim() || undefined;
   }

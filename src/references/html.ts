@@ -36,7 +36,7 @@ function walk(root: Node, visit: (element: Element) => void): void {
 
 const attribute = (element: Element, name: string): string | undefined => element.attrs.find((attr) => attr.name === name)?.value;
 
-/** Which attributes of an element name an image (product.md's list). */
+/** Which attributes of an element name an image (the README's list). */
 function imageAttributes(element: Element): readonly ('src' | 'srcset' | 'poster' | 'href' | 'content')[] {
   switch (element.tagName) {
     case 'img':

@@ -1,5 +1,5 @@
 /**
- * The image references of a document, by its language id (product.md's list). One finder per
+ * The image references of a document, by its language id (the README's list, "Missing images in the code"). One finder per
  * language family; each is pure (text in, references out), so each is tested on fixtures alone.
  * Vue and Svelte files are markup whose `<script>` and `<style>` are read by their own finders.
  * They run in the parser worker (src/parsing/), never on the extension host's main thread; what the

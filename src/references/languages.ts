@@ -1,5 +1,5 @@
 /**
- * Which documents are read for image references (product.md's list), by language id or file
+ * Which documents are read for image references (the README's list, "Missing images in the code"), by language id or file
  * extension. Apart from the finders (./index.ts, a lazily loaded bundle) so that the host can
  * register and filter without loading a parser.
  */

@@ -1,5 +1,5 @@
 /**
- * Sites: what serves a document, and so where its image references point (product.md, "Missing
+ * Sites: what serves a document, and so where its image references point (README, "Missing
  * means missing"). A site is found by its configuration file (or a package.json that depends on the
  * framework), read as literals (./configValue.ts); what it says — where its content is, which
  * folders it serves at `/`, which aliases it defines — becomes a Site, with each framework's

@@ -77,7 +77,7 @@ export class StudioPanel extends Disposable {
     return studio;
   }
 
-  /** The serializer's way in, after a reload: a panel VS Code kept, to be filled again. */
+  /** The serializer's entry point, after a reload: a panel VS Code kept, to be filled again. */
   static revive(panel: vscode.WebviewPanel, deps: StudioDependencies): StudioPanel {
     StudioPanel.current?.panel.dispose(); // never two
     return new StudioPanel(panel, deps);

@@ -1,5 +1,5 @@
 /**
- * Shows errors the way describeError words them, with their actions wired to commands. Errors that
+ * Shows errors as describeError puts them into sentences, with their actions wired to commands. Errors that
  * are not ours (a disk full while saving, say) get a plain message and the log.
  */
 import * as vscode from 'vscode';

@@ -221,6 +221,52 @@ describe('Sets of exact images (real VS Code)', function () {
     );
   });
 
+  it("the demo's sample site: every file of its sets at its size and format, one submit per element", async () => {
+    const site = vscode.Uri.joinPath(workspaceFolder(), 'site', 'public');
+    const before = new Set((await vscode.workspace.fs.readDirectory(site)).map(([name]) => name));
+    try {
+      const entries = await vscode.commands.executeCommand<Entry[]>('segmind.fillMissingImages', {
+        scope: 'site/public',
+        mode: 'generate',
+        model: 'gpt-image-1-mini',
+        quality: 'low',
+      });
+      assert.deepEqual(
+        entries.filter((entry) => entry.error),
+        [],
+      );
+      const made: Record<string, string> = {};
+      for (const target of new Set(entries.map((entry) => entry.target))) {
+        const bytes = await readBytes(vscode.Uri.joinPath(workspaceFolder(), target));
+        made[target.slice('site/public/'.length)] = target.endsWith('.ico')
+          ? `ico:${readIcoDirectory(bytes)
+              .map((entry) => entry.size)
+              .join('/')}`
+          : await sharp(Buffer.from(bytes))
+              .metadata()
+              .then((meta) => `${meta.format === 'heif' ? meta.compression : meta.format}:${meta.width}x${meta.height}`);
+      }
+      assert.deepEqual(made, {
+        'img/og-card.png': 'png:1024x1024',
+        'favicon.ico': 'ico:16/32/48',
+        'img/hero.png': 'png:1200x630',
+        'img/hero@2x.png': 'png:2400x1260',
+        'img/team-photo.jpg': 'jpeg:640x480',
+        'img/camp.avif': 'av1:800x520',
+        'img/camp.webp': 'webp:800x520',
+        'img/camp.jpg': 'jpeg:800x520',
+        'img/icon-192.png': 'png:192x192',
+        'img/icon-512.png': 'png:512x512',
+      });
+      // og:image, the favicon, the hero with its 2x, the team photo, the <picture>, two manifest icons.
+      assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 7, '7 paid images for 10 files');
+    } finally {
+      for (const [name] of await vscode.workspace.fs.readDirectory(site)) {
+        if (!before.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(site, name), { recursive: true, useTrash: false });
+      }
+    }
+  });
+
   describe('the project style', () => {
     it('goes after the prompt in the request and into the sidecar; style: false leaves it out', async () => {
       await setting('stylePrompt', 'flat vector illustration, pastel palette, no text');

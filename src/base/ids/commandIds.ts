@@ -1,5 +1,5 @@
 /**
- * Every command this extension contributes, with the arguments it takes. Pure (no `vscode`), so a
+ * The id of every command this extension contributes. Pure (no `vscode`), so a
  * unit test can hold it against package.json.
  */
 export const COMMAND_IDS = {

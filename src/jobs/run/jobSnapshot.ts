@@ -17,7 +17,7 @@ export interface JobSnapshot {
   readonly savedUri?: string;
   /**
    * Why it failed or stopped: the typed error as the job ended with it. Only the view that shows the
-   * job turns it into words (src/ui/errorMessages.ts).
+   * job turns it into a sentence (src/ui/words/errorMessages.ts).
    */
   readonly failure?: unknown;
   /** Picked up again after a window reload. */
