@@ -6,6 +6,7 @@
 /** Lowest first. `(root)` is src/extension.ts and src/services.ts. */
 const LAYERS = [
   ['base'],
+  ['shared'],
   ['domain'],
   ['segmind', 'protocol', 'log', 'pixels', 'references', 'sites', 'agentConfig'],
   ['jobs', 'auth', 'spending', 'parsing', 'mcp'],
@@ -17,14 +18,14 @@ const LAYERS = [
   ['(root)'],
 ];
 /**
- * The pure halves of host folders, each a subfolder of its own: what the status bar, the Studio and
- * the notifications show, computed (view/, words/), how one job runs (jobs/run/), the contract's ids.
+ * The pure half of any host folder is its subfolder `pure/` (one name, one pattern): what the status
+ * bar, the Studio, the notifications and the agents' texts show, computed; how one job runs; the ids.
  */
-const PURE_HALVES = ['base/ids', 'jobs/run', 'ui/words', 'statusBar/view', 'studio/view', 'agents/words'];
+const PURE_HALVES = '[^/]+/pure';
 /** Never `vscode`: tested in plain node (unit tests, a loopback fake server). */
-const NO_VSCODE = ['domain', 'protocol', 'references', 'sites', 'agentConfig', 'segmind', 'pixels', 'parsing', 'mcp', ...PURE_HALVES];
+const NO_VSCODE = ['shared', 'domain', 'protocol', 'references', 'sites', 'agentConfig', 'segmind', 'pixels', 'parsing', 'mcp', PURE_HALVES];
 /** Pure, besides: no file system, network or process modules either. */
-const PURE = ['domain', 'protocol', 'references', 'sites', 'agentConfig', ...PURE_HALVES];
+const PURE = ['shared', 'domain', 'protocol', 'references', 'sites', 'agentConfig', PURE_HALVES];
 const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster)$';
 
 const folderRule = (folder, rank) => {
@@ -60,12 +61,12 @@ module.exports = {
       to: { dependencyTypes: ['core'], path: IO_MODULES },
     },
     {
-      name: 'webview-only-protocol-and-domain',
+      name: 'webview-only-protocol-and-shared',
       comment:
-        "the webview (media/) imports only the protocol and dependency-free domain modules, and no library but @vscode/l10n (the words of the host's bundle)",
+        "the webview (media/) imports only the protocol and src/shared/ (the pure modules it shares with the host), and no library but @vscode/l10n (the host's translations)",
       severity: 'error',
       from: { path: '^media/' },
-      to: { pathNot: '^(media/|src/protocol/|src/domain/|node_modules/@vscode/l10n/)' },
+      to: { pathNot: '^(media/|src/protocol/|src/shared/|node_modules/@vscode/l10n/)' },
     },
     {
       name: 'no-circular',

@@ -67,12 +67,12 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'media/**/*.ts'],
     // The tools' schemas, the contributed manifest and the MCP server are read by language models (in English) and by package.nls.json.
-    ignores: ['src/domain/options.ts', 'src/domain/contributions.ts', 'src/domain/agentTools.ts', 'src/mcp/**'],
+    ignores: ['src/domain/generation/options.ts', 'src/domain/build/contributions.ts', 'src/domain/generation/agentTools.ts', 'src/mcp/**'],
     rules: { 'no-restricted-syntax': ['error', ...userWords] },
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/show.ts', 'src/domain/options.ts', 'src/domain/contributions.ts', 'src/domain/agentTools.ts', 'src/mcp/**'],
+    ignores: ['src/ui/show.ts', 'src/domain/generation/options.ts', 'src/domain/build/contributions.ts', 'src/domain/generation/agentTools.ts', 'src/mcp/**'],
     rules: { 'no-restricted-syntax': ['error', ...userWords, showThroughUi] },
   },
   {

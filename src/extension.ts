@@ -6,17 +6,17 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from './base/ids/commandIds';
-import { FIND_TOOL_NAME, TOOL_NAME } from './base/ids/toolIds';
+import { COMMAND_IDS } from './base/pure/commandIds';
+import { FIND_TOOL_NAME, TOOL_NAME } from './base/pure/toolIds';
 import { registerCommand } from './commands/registerCommand';
 import { Logger } from './log/logger';
 import type { Services } from './services';
-import { STUDIO_VIEW_TYPE } from './studio/view/studioViewType';
+import { STUDIO_VIEW_TYPE } from './studio/pure/studioViewType';
 import { StudioSerializer } from './studio/studioSerializer';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
-  // The pure modules (domain/, ui/words/, statusBar/view/, studio/view/, …) word things with
+  // The pure modules (domain/, shared/ and every pure/ subfolder) put things into sentences with
   // @vscode/l10n: it gets the same bundle as vscode.l10n, before anything can say a word.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { version = '0.0.0' } = context.extension.packageJSON as { version?: string };

@@ -5,8 +5,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ModelView, StudioChoices, StudioParameters, StudioSettings } from '../../src/protocol/studioProtocol';
-import { formatCostEstimate } from '../../src/domain/format';
-import { keepsTransparency, readSize, usesCompression } from '../../src/domain/imageRules';
+import { formatCostEstimate } from '../../src/shared/format';
+import { keepsTransparency, readSize, usesCompression } from '../../src/shared/imageRules';
 import { byId, fillSelect } from './dom';
 
 export class Form {

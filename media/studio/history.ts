@@ -1,7 +1,7 @@
 /** The searchable prompt history: a click puts an entry's settings back into the form. */
 import * as l10n from '@vscode/l10n';
 import type { HistoryEntryView } from '../../src/protocol/studioProtocol';
-import { filterHistory } from '../../src/domain/promptHistory';
+import { filterHistory } from '../../src/shared/promptHistory';
 import { byId, element } from './dom';
 
 export class PromptHistoryList {

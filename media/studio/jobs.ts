@@ -4,8 +4,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { JobView } from '../../src/protocol/studioProtocol';
-import { formatDuration } from '../../src/domain/format';
-import { JOB_STATES } from '../../src/domain/jobStates';
+import { formatDuration } from '../../src/shared/format';
+import { JOB_STATES } from '../../src/shared/jobStates';
 import { byId, element, icon, iconButton } from './dom';
 
 interface ReceivedJob {

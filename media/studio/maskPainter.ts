@@ -1,11 +1,11 @@
 /**
  * The mask brush over the first input image: paint where the model may change the picture (brush
  * width, erase, undo, clear). Exported at the image's natural size, painted pixels transparent and
- * the rest opaque (src/domain/maskPixels.ts does the pixel arithmetic).
+ * the rest opaque (src/shared/maskPixels.ts does the pixel arithmetic).
  */
 import * as l10n from '@vscode/l10n';
 import type { InputView } from '../../src/protocol/studioProtocol';
-import { countPainted, maskFromPaint, toNaturalPoint } from '../../src/domain/maskPixels';
+import { countPainted, maskFromPaint, toNaturalPoint } from '../../src/shared/maskPixels';
 import { byId, element } from './dom';
 
 const MAX_UNDO = 10;

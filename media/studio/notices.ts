@@ -1,7 +1,7 @@
 /** The notice line under the form (errors and results, with the commands the host offers) and the busy text beside Generate. */
 import type { NoticeView, StudioCommand } from '../../src/protocol/studioProtocol';
 import * as l10n from '@vscode/l10n';
-import { actionLabel } from '../../src/domain/wording';
+import { actionLabel } from '../../src/shared/wording';
 import { byId, element, icon, iconButton } from './dom';
 
 const ICONS: Readonly<Record<StudioCommand, string>> = { setApiKey: 'key', showLog: 'output', checkCredits: 'credit-card', manageTrust: 'shield' };

@@ -9,11 +9,11 @@
 import * as vscode from 'vscode';
 import { Buffer } from 'node:buffer';
 import type { Settings } from '../config/settings';
-import { AGENT_TOOL_SCHEMAS, type AgentToolName } from '../domain/agentTools';
-import { InvalidParametersError, isSegmindError } from '../domain/errors';
-import { readPixelSize, sniffImageFormat } from '../domain/imageFormat';
-import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
-import type { ToolInput } from '../domain/options';
+import { AGENT_TOOL_SCHEMAS, type AgentToolName } from '../domain/generation/agentTools';
+import { InvalidParametersError, isSegmindError } from '../domain/errors/errors';
+import { readPixelSize, sniffImageFormat } from '../domain/images/imageFormat';
+import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
+import type { ToolInput } from '../domain/generation/options';
 import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
@@ -24,9 +24,9 @@ import { previewPng } from '../pixels/preview';
 import type { AgentResult } from '../protocol/agentChannel';
 import type { Credits } from '../segmind/clientTypes';
 import type { SpendLedger } from '../spending/spendLedger';
-import { failureWords } from '../ui/words/errorMessages';
+import { failureWords } from '../ui/pure/errorMessages';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
-import { agentErrorText, creditsText, missingImagesText, type CreditFacts, placeholderResultText, resultText, type SavedImageFacts } from './words/agentText';
+import { agentErrorText, creditsText, missingImagesText, type CreditFacts, placeholderResultText, resultText, type SavedImageFacts } from './pure/agentText';
 
 export interface AgentCallsDependencies {
   readonly flow: GenerationFlow;

@@ -4,7 +4,7 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Credits } from '../segmind/client';
 import type { Notifier } from '../ui/notifier';
-import { formatCredits } from '../domain/format';
+import { formatCredits } from '../shared/format';
 import { showInformation, withProgress } from '../ui/show';
 
 export function checkCreditsCommand(credits: CreditsMonitor, keys: ApiKeyStore, notifier: Notifier): () => Promise<Credits | undefined> {

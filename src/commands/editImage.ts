@@ -7,9 +7,9 @@
  *   saved files' Uris, or rejects with the reason when nothing was saved.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
+import { COMMAND_IDS } from '../base/pure/commandIds';
 import type { Logger } from '../log/logger';
-import { isCommandOptions } from '../domain/options';
+import { isCommandOptions } from '../domain/generation/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';
 import type { Notifier } from '../ui/notifier';
 import { ProgressNotification } from '../ui/progressNotification';

@@ -4,9 +4,9 @@
  * `{ image, folder? }` and gets the written Uris. Local only: no request, no key.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
+import { COMMAND_IDS } from '../base/pure/commandIds';
 import type { Logger } from '../log/logger';
-import { isCommandOptions } from '../domain/options';
+import { isCommandOptions } from '../domain/generation/options';
 import { exportIconSet, ICON_LINK_TAGS, type IconSetRequest } from '../flow/iconSetExport';
 import type { Notifier } from '../ui/notifier';
 import { pickWorkspaceImages } from './paletteAsker';

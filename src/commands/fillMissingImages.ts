@@ -6,10 +6,10 @@
  * missing reference, in file then line order (`list` writes and sends nothing).
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { isModelSlug, MODELS } from '../domain/catalog';
-import { formatCostEstimate } from '../domain/format';
-import { isCommandOptions } from '../domain/options';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { isModelSlug, MODELS } from '../domain/generation/catalog';
+import { formatCostEstimate } from '../shared/format';
+import { isCommandOptions } from '../domain/generation/options';
 import type { GenerationFlow } from '../flow/generationFlow';
 import {
   fillSets,
@@ -21,9 +21,9 @@ import {
   type FillTarget,
 } from '../flow/missingImageFill';
 import { entriesOf, fillRun, logScan, scriptedFill, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
-import { jobPriceUsd } from '../domain/pricing';
+import { jobPriceUsd } from '../domain/spending/pricing';
 import { pickMany, pickOne, showInformation, showWarning, withProgress } from '../ui/show';
-import { actionLabel } from '../ui/words/errorMessages';
+import { actionLabel } from '../ui/pure/errorMessages';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';

@@ -6,9 +6,9 @@
  *   With input images it edits them, as `segmind.editImage` does (the options object is shared).
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../domain/links';
-import { isCommandOptions } from '../domain/options';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../domain/references/links';
+import { isCommandOptions } from '../domain/generation/options';
 import type { FinishedRun, GenerationFlow } from '../flow/generationFlow';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';

@@ -4,10 +4,10 @@
  * asks nothing and resolves to the written Uri. Drawn locally: no key, no request, no credits.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { parseResize, SIZE_PRESETS } from '../domain/exactSize';
-import { isCommandOptions } from '../domain/options';
-import { defaultLabel, DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { parseResize, SIZE_PRESETS } from '../domain/generation/exactSize';
+import { isCommandOptions } from '../domain/generation/options';
+import { defaultLabel, DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';

@@ -5,13 +5,13 @@
  * run, and the one-time upload consent before an edit.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/catalog';
-import { EDITABLE_EXTENSIONS } from '../domain/editInputs';
-import { parseResize, type Fit } from '../domain/exactSize';
-import { formatCostEstimate } from '../domain/format';
-import type { CommandOptions } from '../domain/options';
-import { DEFAULT_EDIT_MODEL, jobPriceOf, type GenerationPlan } from '../domain/plan';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/generation/catalog';
+import { EDITABLE_EXTENSIONS } from '../domain/generation/editInputs';
+import { parseResize, type Fit } from '../domain/generation/exactSize';
+import { formatCostEstimate } from '../shared/format';
+import type { CommandOptions } from '../domain/generation/options';
+import { DEFAULT_EDIT_MODEL, jobPriceOf, type GenerationPlan } from '../domain/generation/plan';
 import type { Asker, EditContext } from '../flow/generationFlow';
 import type { UploadConsent } from '../ui/uploadConsent';
 import { createQuickPick, inputBox, pickMany, pickOne, plainItems, showInformation, showWarning, type PickItem } from '../ui/show';

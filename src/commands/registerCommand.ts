@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandId } from '../base/ids/commandIds';
+import type { CommandId } from '../base/pure/commandIds';
 
 /** `registerCommand` limited to our own ids, so a typo is a compile error. */
 export function registerCommand(id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable {

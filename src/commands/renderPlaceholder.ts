@@ -9,10 +9,10 @@
  * the image's Uri.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { InvalidParametersError } from '../domain/errors';
-import { isCommandOptions } from '../domain/options';
-import { readPlaceholderSidecar, type PlaceholderSidecar } from '../domain/placeholder';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { InvalidParametersError } from '../domain/errors/errors';
+import { isCommandOptions } from '../domain/generation/options';
+import { readPlaceholderSidecar, type PlaceholderSidecar } from '../domain/images/placeholder';
 import type { GenerationFlow } from '../flow/generationFlow';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Logger } from '../log/logger';
@@ -23,8 +23,8 @@ import { sha256Of } from '../workspace/imageWriter';
 import { findPlaceholderImages } from '../workspace/placeholderSidecars';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import { confinementOf } from '../workspace/confinement';
-import { readPixelSize, sniffImageFormat } from '../domain/imageFormat';
-import { refusalOf } from '../domain/wording';
+import { readPixelSize, sniffImageFormat } from '../domain/images/imageFormat';
+import { refusalOf } from '../shared/wording';
 import { requireTrust } from '../flow/trust';
 import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';

@@ -4,13 +4,13 @@
  * (a string, or `{ apiKey }`) and is asked nothing.
  */
 import * as vscode from 'vscode';
-import { actionLabel } from '../ui/words/errorMessages';
+import { actionLabel } from '../ui/pure/errorMessages';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import type { Logger } from '../log/logger';
-import { checkApiKey } from '../domain/apiKeyFormat';
-import { isSegmindError } from '../domain/errors';
-import { formatCredits } from '../domain/format';
+import { checkApiKey } from '../domain/safety/apiKeyFormat';
+import { isSegmindError } from '../domain/errors/errors';
+import { formatCredits } from '../shared/format';
 import { inputBox, showError, showInformation, showWarning } from '../ui/show';
 
 export interface SetApiKeyDependencies {

@@ -3,13 +3,13 @@
  * can be done with it — open or reveal the image, cancel, copy the request id, read the error.
  */
 import * as vscode from 'vscode';
-import type { Clock } from '../domain/clock';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { formatDuration } from '../domain/format';
-import { JOB_STATES, iconNameOf } from '../domain/jobStates';
+import type { Clock } from '../domain/jobs/clock';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { formatDuration } from '../shared/format';
+import { JOB_STATES, iconNameOf } from '../shared/jobStates';
 import type { JobTracker } from '../jobs/jobTracker';
-import { isRunning, type JobSnapshot } from '../jobs/run/jobSnapshot';
-import { actionLabel, failureWords } from '../ui/words/errorMessages';
+import { isRunning, type JobSnapshot } from '../jobs/pure/jobSnapshot';
+import { actionLabel, failureWords } from '../ui/pure/errorMessages';
 import { pickOne, showError, showWarning, type PickItem } from '../ui/show';
 
 type JobItem = PickItem & { readonly job?: JobSnapshot; readonly command?: string };

@@ -7,7 +7,7 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { Logger } from '../log/logger';
 import { RequestBudget, RequestGateOnBudget } from '../segmind/requestBudget';
 import { SegmindClient, type RequestEvent } from '../segmind/client';
-import { systemClock, type Clock } from '../domain/clock';
+import { systemClock, type Clock } from '../domain/jobs/clock';
 import { proxyRoute, type ProxyRoute } from '../segmind/proxy';
 import { DEFAULT_MAX_REQUESTS_PER_MINUTE, readProxySettings, readSettings, type Settings } from './settings';
 

@@ -4,9 +4,9 @@
  * .vscode/settings.json is ignored, whatever VS Code's own scope handling does.
  */
 import * as vscode from 'vscode';
-import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/catalog';
-import type { SpendLimits } from '../domain/spending';
-import type { Transport } from '../domain/transport';
+import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/generation/catalog';
+import type { SpendLimits } from '../domain/spending/spending';
+import type { Transport } from '../domain/jobs/transport';
 import type { ProxySettings } from '../segmind/proxy';
 
 export const SECTION = 'segmind';

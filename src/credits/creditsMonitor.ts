@@ -8,7 +8,7 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Logger } from '../log/logger';
 import type { Credits } from '../segmind/client';
-import { isSegmindError } from '../domain/errors';
+import { isSegmindError } from '../domain/errors/errors';
 
 export interface CreditsState {
   readonly credits?: Credits;

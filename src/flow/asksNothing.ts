@@ -3,9 +3,9 @@
  * images is refused (by the flow), and everything else goes ahead as given. The scripted calls and
  * the Studio build on it, each adding what it does instead of asking.
  */
-import { MissingApiKeyError } from '../domain/errors';
-import type { CommandOptions } from '../domain/options';
-import type { GenerationPlan } from '../domain/plan';
+import { MissingApiKeyError } from '../domain/errors/errors';
+import type { CommandOptions } from '../domain/generation/options';
+import type { GenerationPlan } from '../domain/generation/plan';
 import type { Asker, EditContext } from './generationFlow';
 
 export class AsksNothing implements Asker {

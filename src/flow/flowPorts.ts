@@ -3,8 +3,8 @@
  * {@link Asker}; a scripted call asks nothing) and how it shows the run (a {@link Presenter}).
  */
 import type * as vscode from 'vscode';
-import type { CommandOptions } from '../domain/options';
-import type { GenerationPlan } from '../domain/plan';
+import type { CommandOptions } from '../domain/generation/options';
+import type { GenerationPlan } from '../domain/generation/plan';
 import type { EditInputRef, ResolvedEditInputs } from '../workspace/editInputReader';
 import type { GenerationOutcome, VariantProgress } from './runVariants';
 

@@ -4,7 +4,7 @@
  * written and the refusal names them; otherwise each is written atomically, never over a file.
  */
 import * as vscode from 'vscode';
-import { InvalidParametersError } from '../domain/errors';
+import { InvalidParametersError } from '../domain/errors/errors';
 import { ICON_SET_FILES, renderIconSet } from '../pixels/iconSet';
 import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
 import { exists, writeConfined } from '../workspace/imageWriter';

@@ -8,10 +8,10 @@
  * holds the price of all its sets before the first is sent, and is refused as a whole past a limit.
  */
 import * as vscode from 'vscode';
-import type { Spender } from '../domain/errors';
-import { fileFormatOfExtension, isConverted } from '../domain/imageFormat';
-import { groupIntoSets, type ImageSet } from '../domain/imageSets';
-import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
+import type { Spender } from '../domain/errors/errors';
+import { fileFormatOfExtension, isConverted } from '../domain/images/imageFormat';
+import { groupIntoSets, type ImageSet } from '../domain/images/imageSets';
+import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { Logger } from '../log/logger';
 import type { MissingImage } from '../workspace/missingImages';
 import type { Asker, GenerationFlow, SetFile } from './generationFlow';

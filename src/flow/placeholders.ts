@@ -4,8 +4,8 @@
  * here instead of bought. No key, no request, no spending hold: nothing is sent.
  */
 import * as vscode from 'vscode';
-import { parseResize } from '../domain/exactSize';
-import { defaultPlaceholderName, parsePlaceholderOptions, placeholderSidecar, placeholderSpec, type PlaceholderSpec } from '../domain/placeholder';
+import { parseResize } from '../domain/generation/exactSize';
+import { defaultPlaceholderName, parsePlaceholderOptions, placeholderSidecar, placeholderSpec, type PlaceholderSpec } from '../domain/images/placeholder';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../log/logger';
 import { resolveOutputFolder } from '../workspace/outputFolder';

@@ -4,10 +4,10 @@
  */
 import type * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
-import type { GenerationPlan } from '../domain/plan';
-import type { Transport } from '../domain/transport';
+import type { GenerationPlan } from '../domain/generation/plan';
+import type { Transport } from '../domain/jobs/transport';
 import type { JobTracker, KeepUnmaskedSource, SavedJob, SetMember } from '../jobs/jobTracker';
-import type { JobProgress } from '../jobs/run/runJob';
+import type { JobProgress } from '../jobs/pure/runJob';
 
 export interface VariantProgress extends JobProgress {
   readonly variant: number;

@@ -3,8 +3,8 @@
  * asks nothing, and says in the log what a user would have been told.
  */
 import type { Logger } from '../log/logger';
-import { hostOf } from '../domain/format';
-import { planPriceUsd, type GenerationPlan } from '../domain/plan';
+import { hostOf } from '../shared/format';
+import { planPriceUsd, type GenerationPlan } from '../domain/generation/plan';
 import { AsksNothing } from './asksNothing';
 
 export class ScriptedAsker extends AsksNothing {

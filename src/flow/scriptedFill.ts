@@ -6,7 +6,7 @@
  * not. What an agent fills counts against the agent's daily limit (`spender`).
  */
 import * as vscode from 'vscode';
-import { InvalidParametersError, type Spender } from '../domain/errors';
+import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
 import { scanForMissingImages, type MissingImage, type MissingImageReading, type ScanResult } from '../workspace/missingImages';
 import { uriOfReference } from '../workspace/workspaceRefs';

@@ -5,7 +5,7 @@
  * prepared, so nothing is sent.
  */
 import * as vscode from 'vscode';
-import { UntrustedWorkspaceError } from '../domain/errors';
+import { UntrustedWorkspaceError } from '../domain/errors/errors';
 
 /** Throws UntrustedWorkspaceError in an untrusted workspace; `what` names the run for the log. */
 export function requireTrust(what: string): void {

@@ -2,11 +2,11 @@
  * The upload step of every edit: the source images (and the mask) go to Segmind storage in one
  * batch, and the plan gets the URLs the edit model will fetch them from.
  */
-import type { GenerationPlan } from '../domain/plan';
-import { withUploadedSources } from '../domain/plan';
+import type { GenerationPlan } from '../domain/generation/plan';
+import { withUploadedSources } from '../domain/generation/plan';
 import type { SegmindClient } from '../segmind/client';
-import { toDataUrl } from '../domain/dataUrl';
-import type { CheckedEditInputs } from '../domain/editInputs';
+import { toDataUrl } from '../domain/images/dataUrl';
+import type { CheckedEditInputs } from '../domain/generation/editInputs';
 
 /** Every file an edit uploads: the images, then the mask when there is one. */
 export function filesToUpload(inputs: CheckedEditInputs): CheckedEditInputs['images'] {

@@ -1,15 +1,15 @@
 /** What the JobTracker is asked to run and what it answers: the request, the saving port, the tracked job. */
 import type * as vscode from 'vscode';
-import type { Clock } from '../domain/clock';
+import type { Clock } from '../domain/jobs/clock';
 import type { Logger } from '../log/logger';
-import type { ImageParameters, ModelSlug } from '../domain/catalog';
-import type { ExactSize } from '../domain/exactSize';
-import type { SourceImage } from '../domain/sidecar';
-import type { Transport } from '../domain/transport';
+import type { ImageParameters, ModelSlug } from '../domain/generation/catalog';
+import type { ExactSize } from '../domain/generation/exactSize';
+import type { SourceImage } from '../domain/images/sidecar';
+import type { Transport } from '../domain/jobs/transport';
 import type { SegmindClient } from '../segmind/client';
-import type { JobRecord } from './run/jobRecord';
+import type { JobRecord } from './pure/jobRecord';
 import type { JobStore } from './jobStore';
-import type { FinishedJob, JobProgress } from './run/runJob';
+import type { FinishedJob, JobProgress } from './pure/runJob';
 
 /** Where and how a finished job's image is kept: what the saveResult port needs besides the bytes. */
 export interface ResultDescription {

@@ -4,7 +4,7 @@
  * records.
  */
 import type * as vscode from 'vscode';
-import type { JobRecord } from './run/jobRecord';
+import type { JobRecord } from './pure/jobRecord';
 
 const KEY = 'segmind.runningJobs';
 

@@ -7,15 +7,15 @@
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { Disposable } from '../base/dispose';
-import { MODELS } from '../domain/catalog';
-import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors';
-import type { JobStateName } from '../domain/jobStates';
-import { sortStoredJobs, type JobRecord } from './run/jobRecord';
-import { isRunning, type JobSnapshot } from './run/jobSnapshot';
-import { runJob } from './run/runJob';
-import { LOOPBACK_POLL_SCHEDULE } from './run/pollSchedule';
+import { MODELS } from '../domain/generation/catalog';
+import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors/errors';
+import type { JobStateName } from '../shared/jobStates';
+import { sortStoredJobs, type JobRecord } from './pure/jobRecord';
+import { isRunning, type JobSnapshot } from './pure/jobSnapshot';
+import { runJob } from './pure/runJob';
+import { LOOPBACK_POLL_SCHEDULE } from './pure/pollSchedule';
 import type { JobRequest, JobTrackerDependencies, ResumeReport, SavedJob, StartOptions, TrackedJob } from './jobRequest';
-import { RETENTION_IN_LOGS } from '../domain/wording';
+import { RETENTION_IN_LOGS } from '../shared/wording';
 
 export type * from './jobRequest';
 

@@ -3,7 +3,7 @@
  * `redact` with the keys currently known, so the key never reaches the log even inside an echo.
  */
 import type * as vscode from 'vscode';
-import { redact } from '../domain/redact';
+import { redact } from '../domain/safety/redact';
 
 export class Logger implements vscode.Disposable {
   private secrets: readonly string[] = [];

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { framed, lineReader, parsedLine, serverMessageSchema, type AgentResult } from '../protocol/agentChannel';
-import type { AgentToolName } from '../domain/agentTools';
+import type { AgentToolName } from '../domain/generation/agentTools';
 
 export type CallHandler = (tool: AgentToolName, args: unknown, signal: AbortSignal) => Promise<AgentResult>;
 

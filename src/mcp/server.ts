@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import { Server } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { AGENT_TOOL_DESCRIPTIONS, AGENT_TOOL_NAMES, agentToolJsonSchema, generateImageDescription, type AgentToolName } from '../domain/agentTools';
-import { toolInputJsonSchema } from '../domain/options';
+import { AGENT_TOOL_DESCRIPTIONS, AGENT_TOOL_NAMES, agentToolJsonSchema, generateImageDescription, type AgentToolName } from '../domain/generation/agentTools';
+import { toolInputJsonSchema } from '../domain/generation/options';
 import type { AgentResult } from '../protocol/agentChannel';
 import { channelFolder, readRegistrations, windowFor } from './channelPlaces';
 import { callWindow, ChannelError } from './windowClient';

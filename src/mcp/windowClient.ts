@@ -5,7 +5,7 @@
  */
 import * as net from 'node:net';
 import { framed, lineReader, parsedLine, windowMessageSchema, type AgentResult, type Registration } from '../protocol/agentChannel';
-import type { AgentToolName } from '../domain/agentTools';
+import type { AgentToolName } from '../domain/generation/agentTools';
 
 /** How long a window has to answer the opening (it answers in milliseconds; a socket that does not is not a window). */
 const HANDSHAKE_MS = 5_000;

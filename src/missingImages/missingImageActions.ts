@@ -4,7 +4,7 @@
  * once, or fill every missing image of the file. Each runs a command; the work is in commands/ and flow/.
  */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
+import { COMMAND_IDS } from '../base/pure/commandIds';
 import { fillSets, fillTargets, generationOptionsFor, type FillSet, type FillTarget } from '../flow/missingImageFill';
 import { rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { MissingImageReport, Settings } from '../config/settings';
-import { REFERENCES_DEBOUNCE_MS } from '../domain/imageReference';
+import { REFERENCES_DEBOUNCE_MS } from '../domain/references/imageReference';
 import { referenceLanguageOf } from '../references/languages';
 import { missingImagesOf, type MissingImage, type MissingImageReading } from '../workspace/missingImages';
 import type { SiteIndex } from '../workspace/siteIndex';

@@ -1,5 +1,5 @@
 /** The messages between the extension host and the parser worker (both sides are ours, so typed, not parsed). */
-import type { ImageReference } from '../domain/imageReference';
+import type { ImageReference } from '../domain/references/imageReference';
 import type { ReferenceLanguage } from '../references/languages';
 import type { ConfigValue } from '../sites/configTypes';
 import type { PageFacts } from '../sites/sites';

@@ -6,7 +6,7 @@
  * give nothing (no references; an UNKNOWN configuration): a guess would be a false report.
  */
 import { Worker } from 'node:worker_threads';
-import type { ImageReference } from '../domain/imageReference';
+import type { ImageReference } from '../domain/references/imageReference';
 import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
 import { UNKNOWN, type ConfigValue } from '../sites/configTypes';
 import type { DocumentReading, ParseAnswer, ParseRequest } from './parserMessages';

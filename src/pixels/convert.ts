@@ -4,8 +4,8 @@
  * square of at most 256). Also each file of a set made from one render: fitted (cover) to its own
  * size, in its own format.
  */
-import type { ExactSize } from '../domain/exactSize';
-import { icoSizesFor, type FileFormat, type PixelSize } from '../domain/imageFormat';
+import type { ExactSize } from '../domain/generation/exactSize';
+import { icoSizesFor, type FileFormat, type PixelSize } from '../domain/images/imageFormat';
 import { fitToSize } from './fitImage';
 import { encodeIco } from './ico';
 import { encodeAs, loadSharp } from './sharp';

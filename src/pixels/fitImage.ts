@@ -1,6 +1,6 @@
 /** An image fitted to an exact size: scaled with Lanczos, then cropped (cover) or padded (contain), or stretched (fill). */
-import { fitGeometry, type ExactSize } from '../domain/exactSize';
-import type { ImageFormat, PixelSize } from '../domain/imageFormat';
+import { fitGeometry, type ExactSize } from '../domain/generation/exactSize';
+import type { ImageFormat, PixelSize } from '../domain/images/imageFormat';
 
 /** The formats sharp writes (ICO is packed from PNGs, ./ico.ts). */
 export type EncodedFormat = ImageFormat | 'avif' | 'gif';

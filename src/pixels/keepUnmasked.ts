@@ -7,7 +7,7 @@
  * premultiply alpha, which would lose the colour of fully transparent pixels, and the promise is that
  * protected pixels come back byte for byte.
  */
-import type { ImageFormat } from '../domain/imageFormat';
+import type { ImageFormat } from '../domain/images/imageFormat';
 import { encodeAs, loadSharp } from './sharp';
 
 export async function keepUnmaskedPixels(

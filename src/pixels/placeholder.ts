@@ -4,8 +4,8 @@
  * `.svg` or rasterised by sharp for png, jpeg and webp. Characters the font lacks are left out.
  */
 import { parse, type Font, type Glyph } from 'opentype.js';
-import type { PlaceholderSpec } from '../domain/placeholder';
-import { icoSizesFor } from '../domain/imageFormat';
+import type { PlaceholderSpec } from '../domain/images/placeholder';
+import { icoSizesFor } from '../domain/images/imageFormat';
 import { encodeIco } from './ico';
 import { encodeAs, loadSharp } from './sharp';
 

@@ -9,8 +9,8 @@
  *   server → window   call { id, tool, arguments }   window → server   result { id, result }
  *   server → window   cancel { id }
  */
-import * as z from '../domain/schema';
-import { AGENT_TOOL_NAMES } from '../domain/agentTools';
+import * as z from '../domain/generation/schema';
+import { AGENT_TOOL_NAMES } from '../domain/generation/agentTools';
 
 /** A line longer than this is not ours: the connection is closed (previews are small PNGs). */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;

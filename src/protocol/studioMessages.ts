@@ -4,10 +4,10 @@
  * types, wrong or missing fields, extra keys (prototype-pollution keys included), oversized strings,
  * and a mask that is not a PNG. Pure: no `vscode`, so it is unit-tested in node.
  */
-import * as z from '../domain/schema';
-import { FITS } from '../domain/exactSize';
-import { MAX_VARIANTS } from '../domain/options';
-import { imageParametersSchema, MODEL_SLUGS } from '../domain/catalog';
+import * as z from '../domain/generation/schema';
+import { FITS } from '../domain/generation/exactSize';
+import { MAX_VARIANTS } from '../domain/generation/options';
+import { imageParametersSchema, MODEL_SLUGS } from '../domain/generation/catalog';
 import { GALLERY_ACTIONS, STUDIO_COMMANDS, type WebviewToHost } from './studioProtocol';
 
 export const MAX_PROMPT_CHARS = 32_000;

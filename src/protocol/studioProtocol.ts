@@ -6,9 +6,9 @@
  */
 
 // Type-only imports from the pure core: one source of truth, and nothing reaches the webview bundle.
-import type { Background, ImageParameters, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/catalog';
-import type { Fit } from '../domain/exactSize';
-import type { JobStateName } from '../domain/jobStates';
+import type { Background, ImageParameters, ModelSlug, Moderation, OutputFormat, Quality } from '../domain/generation/catalog';
+import type { Fit } from '../domain/generation/exactSize';
+import type { JobStateName } from '../shared/jobStates';
 
 /** What the form needs to know about a model (sent by the host from the catalog). */
 export interface ModelView {
@@ -22,7 +22,7 @@ export interface ModelView {
   readonly sizes: readonly string[];
   readonly defaults: StudioParameters;
   readonly compressionRange: readonly [number, number];
-  /** The most one image can cost, by size and quality (src/domain/pricing.ts): the cost shown is the spending hold. */
+  /** The most one image can cost, by size and quality (src/domain/spending/pricing.ts): the cost shown is the spending hold. */
   readonly pricesUsd: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 

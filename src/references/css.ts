@@ -5,7 +5,7 @@
  * not: their tokens are skipped to the end of the line.
  */
 import { tokenize, TokenType, type CSSToken } from '@csstools/css-tokenizer';
-import { imagePathOf, type ImageReference } from '../domain/imageReference';
+import { imagePathOf, type ImageReference } from '../domain/references/imageReference';
 
 export type CssDialect = 'css' | 'scss';
 

@@ -5,7 +5,15 @@
  * CSS and script finders. Names are as parse5 gives them: lower case (`<Image>` is `image`).
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { candidateSize, imagePathOf, isWidthDescriptor, sizeOf, srcsetCandidates, type ImageReference, type SrcsetCandidate } from '../domain/imageReference';
+import {
+  candidateSize,
+  imagePathOf,
+  isWidthDescriptor,
+  sizeOf,
+  srcsetCandidates,
+  type ImageReference,
+  type SrcsetCandidate,
+} from '../domain/references/imageReference';
 import { cssReferences } from './css';
 import { scriptReferences, type ScriptDialect } from './script';
 

@@ -5,7 +5,7 @@
  * They run in the parser worker (src/parsing/), never on the extension host's main thread; what the
  * host needs itself is in ./languages.ts.
  */
-import type { ImageReference } from '../domain/imageReference';
+import type { ImageReference } from '../domain/references/imageReference';
 import { mayNameAnImage, type ReferenceLanguage } from './languages';
 import { cssReferences } from './css';
 import { htmlReferences } from './html';

@@ -5,7 +5,7 @@
  * and a manifest with a trailing comma or a comment still reads. Each entry is one subject.
  */
 import { parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
-import { imagePathOf, type ImageReference } from '../domain/imageReference';
+import { imagePathOf, type ImageReference } from '../domain/references/imageReference';
 
 const LISTS = ['icons', 'screenshots'] as const;
 

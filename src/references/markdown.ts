@@ -6,7 +6,7 @@
  * whose insides are never read.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { imagePathOf, type ImageReference } from '../domain/imageReference';
+import { imagePathOf, type ImageReference } from '../domain/references/imageReference';
 import { htmlReferences } from './html';
 import { linearMarkdown } from './linearMarkdown';
 

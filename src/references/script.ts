@@ -6,7 +6,7 @@
  * expressions never do. A file that cannot be parsed at all reports nothing rather than guessing.
  */
 import { parse, type ParserPlugin } from '@babel/parser';
-import { candidateSize, imagePathOf, isWidthDescriptor, sizeOf, srcsetCandidates, type ImageReference } from '../domain/imageReference';
+import { candidateSize, imagePathOf, isWidthDescriptor, sizeOf, srcsetCandidates, type ImageReference } from '../domain/references/imageReference';
 
 /** `ts` is TypeScript without JSX (`<T>x` is a cast there); `jsx` covers plain JavaScript too. */
 export type ScriptDialect = 'jsx' | 'ts' | 'tsx';

@@ -3,7 +3,7 @@
  * apart, the service's own words (short, redacted), status words as job states, JSON checked by its
  * zod schema, the remaining credits, and the key scrubbed from anything that echoes it. Pure.
  */
-import type * as z from '../domain/schema';
+import type * as z from '../domain/generation/schema';
 import {
   BadRequestError,
   ForbiddenError,
@@ -18,9 +18,9 @@ import {
   UnauthorizedError,
   UnexpectedStatusError,
   type SegmindError,
-} from '../domain/errors';
-import { sniffImageFormat } from '../domain/imageFormat';
-import { redact } from '../domain/redact';
+} from '../domain/errors/errors';
+import { sniffImageFormat } from '../domain/images/imageFormat';
+import { redact } from '../domain/safety/redact';
 import type { JobState } from './clientTypes';
 import type { HttpResponse } from './http';
 import { retryAfterMs } from './retryPolicy';

@@ -2,7 +2,7 @@
  * Checks a configured base URL before the key is ever sent to it: https only, except plain http on
  * loopback for local testing; no credentials in the URL. Returns it without a trailing slash.
  */
-import { ConfigurationError } from '../domain/errors';
+import { ConfigurationError } from '../domain/errors/errors';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

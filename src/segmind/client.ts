@@ -7,12 +7,12 @@
  * - status and result URLs are built from the configured base, never taken from an answer;
  * - output downloads carry no key at all.
  */
-import type { ModelSlug } from '../domain/catalog';
-import { systemClock, type Clock } from '../domain/clock';
-import { ConfigurationError, isSegmindError, JobFailedError, MissingApiKeyError, ProtocolError } from '../domain/errors';
+import type { ModelSlug } from '../domain/generation/catalog';
+import { systemClock, type Clock } from '../domain/jobs/clock';
+import { ConfigurationError, isSegmindError, JobFailedError, MissingApiKeyError, ProtocolError } from '../domain/errors/errors';
 import { exchange, type HttpResponse } from './http';
 import { extractImageSource, type ImageSource } from './imageSource';
-import { sniffImageFormat } from '../domain/imageFormat';
+import { sniffImageFormat } from '../domain/images/imageFormat';
 import { isLoopbackHost, joinUrl, parseBaseUrl } from './baseUrl';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RequestSafety, type RetryPolicy } from './retryPolicy';
 import { answerSchemas } from './schemas';

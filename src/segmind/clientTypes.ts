@@ -1,8 +1,8 @@
 /** What the Segmind client takes and answers (src/segmind/client.ts): its options and the shapes of its results. */
 import type { Dispatcher } from 'undici';
-import type { Clock } from '../domain/clock';
-import type { SegmindError } from '../domain/errors';
-import type { ImageFormat } from '../domain/imageFormat';
+import type { Clock } from '../domain/jobs/clock';
+import type { SegmindError } from '../domain/errors/errors';
+import type { ImageFormat } from '../domain/images/imageFormat';
 import type { ImageSource } from './imageSource';
 import type { RetryPolicy } from './retryPolicy';
 import type { Metrics } from './schemas';

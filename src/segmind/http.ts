@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { request } from './undici';
-import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../domain/errors';
+import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../domain/errors/errors';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST';

@@ -3,7 +3,7 @@
  * contract lists, in order: `images[].url`, `output` as a URL, `output` as a list, then base64 or
  * a data URI as a last resort.
  */
-import { ProtocolError } from '../domain/errors';
+import { ProtocolError } from '../domain/errors/errors';
 import type { ResultAnswer } from './schemas';
 
 export type ImageSource = { readonly type: 'url'; readonly url: string } | { readonly type: 'bytes'; readonly bytes: Uint8Array };

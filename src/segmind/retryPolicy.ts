@@ -6,7 +6,7 @@
  * so it is retried only when the service *answered* 429 or 5xx — proof that no job was created.
  * After a timeout or a dropped connection its outcome is unknown, and we never resubmit.
  */
-import type { AnySegmindError } from '../domain/errors';
+import type { AnySegmindError } from '../domain/errors/errors';
 
 export type RequestSafety = 'idempotent' | 'submit';
 

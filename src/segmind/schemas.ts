@@ -2,7 +2,7 @@
  * The shapes of the service's answers. Every answer is parsed here before anything uses it;
  * the schemas are loose where the contract is a guess, strict where we depend on a field.
  */
-import * as z from '../domain/schema';
+import * as z from '../domain/generation/schema';
 
 /** The answers' schemas, built with the first answer to parse (see `once`). */
 export const answerSchemas = z.once(() => {

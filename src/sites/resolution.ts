@@ -8,8 +8,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as posix from 'node:path/posix';
-import { imagePathOf } from '../domain/imageReference';
-import { resolveReference } from '../domain/referenceResolution';
+import { imagePathOf } from '../domain/references/imageReference';
+import { resolveReference } from '../domain/references/referenceResolution';
 import { FRAMEWORK_NAMES, within, type Alias, type PageFacts, type Site } from './sites';
 
 export interface DocumentSite {

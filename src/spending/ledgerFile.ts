@@ -7,8 +7,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { SpendLedgerBusyError } from '../domain/errors';
-import { ledgerOn, localDay, readLedger, type Ledger } from '../domain/spending';
+import { SpendLedgerBusyError } from '../domain/errors/errors';
+import { ledgerOn, localDay, readLedger, type Ledger } from '../domain/spending/spending';
 
 export const LEDGER_FILE = 'spend-ledger.json';
 const LOCK_FILE = 'spend-ledger.lock';

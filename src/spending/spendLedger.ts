@@ -8,8 +8,8 @@
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { Disposable } from '../base/dispose';
-import type { Spender } from '../domain/errors';
-import { releaseHold, reportCost, spendOf, submitFromHold, takeHold, type DaySpend, type Ledger, type SpendLimits } from '../domain/spending';
+import type { Spender } from '../domain/errors/errors';
+import { releaseHold, reportCost, spendOf, submitFromHold, takeHold, type DaySpend, type Ledger, type SpendLimits } from '../domain/spending/spending';
 import { LEDGER_FILE, type LedgerFile } from './ledgerFile';
 
 /** Where 0.3 kept the day's spend (global state): counted once more when the ledger file is first used. */

@@ -8,10 +8,10 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
 import { readSettings } from '../config/settings';
 import type { JobTracker } from '../jobs/jobTracker';
-import { isRunning } from '../jobs/run/jobSnapshot';
-import type { Clock } from '../domain/clock';
+import { isRunning } from '../jobs/pure/jobSnapshot';
+import type { Clock } from '../domain/jobs/clock';
 import type { SpendLedger } from '../spending/spendLedger';
-import { statusBarView, type KeyState, type StatusBarView } from './view/statusBarView';
+import { statusBarView, type KeyState, type StatusBarView } from './pure/statusBarView';
 
 const MIN_INTERVAL_MS = 1_000;
 

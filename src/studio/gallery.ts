@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import { outputFolders } from '../workspace/outputFolder';
-import { readSidecar, type SidecarSummary } from '../domain/sidecar';
-import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst } from './view/galleryItems';
+import { readSidecar, type SidecarSummary } from '../domain/images/sidecar';
+import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst } from './pure/galleryItems';
 import { Disposable } from '../base/dispose';
 
 export interface GalleryEntry {

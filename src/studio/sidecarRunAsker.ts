@@ -7,8 +7,8 @@
 import * as l10n from '@vscode/l10n';
 
 const askedEveryTime = (): string => l10n.t('Sidecars come with the repository, so this is asked every time.');
-import { formatCostEstimate, hostOf } from '../domain/format';
-import { jobPriceOf, type GenerationPlan } from '../domain/plan';
+import { formatCostEstimate, hostOf } from '../shared/format';
+import { jobPriceOf, type GenerationPlan } from '../domain/generation/plan';
 import { AsksNothing } from '../flow/asksNothing';
 import type { Confirm } from '../ui/confirm';
 

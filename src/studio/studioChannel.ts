@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import { STUDIO_COMMANDS, type HostToWebview, type NoticeView, type StudioCommand } from '../protocol/studioProtocol';
-import type { ErrorAction } from '../ui/words/errorMessages';
+import type { ErrorAction } from '../ui/pure/errorMessages';
 import type { Notifier } from '../ui/notifier';
 
 export class StudioChannel extends Disposable {

@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
-import { altText, imageLink } from '../domain/links';
-import { isPaintedMask } from '../domain/sidecar';
-import { UntrustedWorkspaceError } from '../domain/errors';
+import { altText, imageLink } from '../domain/references/links';
+import { isPaintedMask } from '../domain/images/sidecar';
+import { UntrustedWorkspaceError } from '../domain/errors/errors';
 import type { Asker } from '../flow/generationFlow';
 import type { Logger } from '../log/logger';
 import type { GalleryAction, GalleryItemView, StudioSettings } from '../protocol/studioProtocol';

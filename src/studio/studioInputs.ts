@@ -1,7 +1,7 @@
 /** The Studio's edit inputs: picked or dropped images, each checked (inside the workspace, really an image) and sent with a preview. */
 import * as vscode from 'vscode';
-import { toDataUrl } from '../domain/dataUrl';
-import { isInside } from '../domain/workspacePath';
+import { toDataUrl } from '../domain/images/dataUrl';
+import { isInside } from '../domain/safety/workspacePath';
 import type { InputView } from '../protocol/studioProtocol';
 import { readEditInputs, resolveEditInputs } from '../workspace/editInputReader';
 import { studioOutputFolders } from './gallery';

@@ -6,13 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { COMMAND_IDS } from '../base/ids/commandIds';
+import { COMMAND_IDS } from '../base/pure/commandIds';
 import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
-import { MODELS, resolveParameters } from '../domain/catalog';
-import { fromDataUrl } from '../domain/dataUrl';
-import { InvalidParametersError } from '../domain/errors';
+import { MODELS, resolveParameters } from '../domain/generation/catalog';
+import { fromDataUrl } from '../domain/images/dataUrl';
+import { InvalidParametersError } from '../domain/errors/errors';
 import type { Asker, GenerationFlow } from '../flow/generationFlow';
 import type { JobTracker } from '../jobs/jobTracker';
 import { parseWebviewMessage } from '../protocol/studioMessages';
@@ -21,7 +21,7 @@ import type { Notifier } from '../ui/notifier';
 import type { Confirm } from '../ui/confirm';
 import type { UploadConsent } from '../ui/uploadConsent';
 import { GalleryWatcher, studioOutputFolders } from './gallery';
-import type { PromptHistory } from './view/promptHistory';
+import type { PromptHistory } from './promptHistory';
 import { StudioAsker } from './studioAsker';
 import { StudioChannel } from './studioChannel';
 import { openImage, StudioGallery } from './studioGallery';
@@ -29,9 +29,9 @@ import { StudioInputs } from './studioInputs';
 import { toWorkspaceUri } from './webviewUris';
 
 export { toWorkspaceUri } from './webviewUris';
-import { renderStudioHtml } from './view/studioHtml';
-import { STUDIO_VIEW_TYPE } from './view/studioViewType';
-import { jobView, modelView, runSummary, studioChoices } from './view/studioViews';
+import { renderStudioHtml } from './pure/studioHtml';
+import { STUDIO_VIEW_TYPE } from './pure/studioViewType';
+import { jobView, modelView, runSummary, studioChoices } from './pure/studioViews';
 
 const JOBS_THROTTLE_MS = 250;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isInside } from '../domain/workspacePath';
+import { isInside } from '../domain/safety/workspacePath';
 
 /**
  * A Uri the webview sent (from the host's own messages, or dropped from the Explorer) as a Uri of

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { parseInput, type AgentCalls } from '../agents/agentCalls';
-import { missingImagesText } from '../agents/words/agentText';
+import { missingImagesText } from '../agents/pure/agentText';
 
 export interface FindMissingImagesInput {
   readonly scope?: string;

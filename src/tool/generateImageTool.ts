@@ -7,17 +7,17 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
-import { isSegmindError } from '../domain/errors';
-import type { ToolInput } from '../domain/options';
+import { isSegmindError } from '../domain/errors/errors';
+import type { ToolInput } from '../domain/generation/options';
 import type { GenerationFlow, PreparedRun } from '../flow/generationFlow';
 import type { SpendLedger } from '../spending/spendLedger';
 import { ScriptedAsker } from '../flow/scriptedAsker';
-import { describeError } from '../ui/words/errorMessages';
-import { TOOL_NAME } from '../base/ids/toolIds';
+import { describeError } from '../ui/pure/errorMessages';
+import { TOOL_NAME } from '../base/pure/toolIds';
 import { requireTrust } from '../flow/trust';
 import { generationRequest, parseInput, type AgentCalls } from '../agents/agentCalls';
-import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/placeholder';
-import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from '../agents/words/agentText';
+import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
+import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from '../agents/pure/agentText';
 
 export interface GenerateImageToolDependencies {
   readonly flow: GenerationFlow;

@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
-import { isSegmindError } from '../domain/errors';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { actionLabel, describeError, type ErrorAction, type UserMessage } from './words/errorMessages';
+import { isSegmindError } from '../domain/errors/errors';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { actionLabel, describeError, type ErrorAction, type UserMessage } from './pure/errorMessages';
 import { showError, showInformation, showWarning } from './show';
 
 export class Notifier {

@@ -4,9 +4,9 @@
  * Its Cancel aborts the run's signal: uploads stop, and jobs stop being waited for.
  */
 import * as vscode from 'vscode';
-import { JOB_STATES } from '../domain/jobStates';
-import { formatDuration } from '../domain/format';
-import type { GenerationPlan } from '../domain/plan';
+import { JOB_STATES } from '../shared/jobStates';
+import { formatDuration } from '../shared/format';
+import type { GenerationPlan } from '../domain/generation/plan';
 import type { FinishedRun, Presenter } from '../flow/generationFlow';
 import type { VariantProgress } from '../flow/runVariants';
 import { withProgress } from './show';

@@ -5,8 +5,8 @@ import type { JobTracker } from '../jobs/jobTracker';
 import type { Logger } from '../log/logger';
 import type { Notifier } from './notifier';
 import { offerSavedImageActions } from './savedImageNotice';
-import { resultsKept } from '../domain/wording';
-import { actionLabel } from './words/errorMessages';
+import { resultsKept } from '../shared/wording';
+import { actionLabel } from './pure/errorMessages';
 
 export async function resumeJobsAfterReload(tracker: JobTracker, notifier: Notifier, logger: Logger, timeoutMs: number): Promise<void> {
   try {

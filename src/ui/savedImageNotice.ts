@@ -1,7 +1,7 @@
 /** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio / Export Icon Set. */
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../base/ids/commandIds';
-import { altText, imageLink } from '../domain/links';
+import { COMMAND_IDS } from '../base/pure/commandIds';
+import { altText, imageLink } from '../domain/references/links';
 import { showInformation, showWarning } from './show';
 
 export interface SavedNoticeWording {

@@ -6,7 +6,7 @@
  * `vscode.window` for these directly.
  */
 import * as vscode from 'vscode';
-import { plainText } from './words/plainText';
+import { plainText } from './pure/plainText';
 
 type MessageShower = <T extends string>(message: string, options: vscode.MessageOptions, ...items: T[]) => Thenable<T | undefined>;
 

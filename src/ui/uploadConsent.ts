@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
-import { hostOf } from '../domain/format';
+import { hostOf } from '../shared/format';
 import { showInformation } from './show';
 
 const CONSENT_KEY = 'segmind.editUploadConsent';

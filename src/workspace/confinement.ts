@@ -3,14 +3,14 @@
  * an icon set's folder, edit inputs, and the final name just before a write): a location is
  * confined to a workspace folder when it is inside it both as written and as the file system
  * resolves it (symbolic links followed), and when no segment, as written or resolved, is `.git` or
- * another forbidden name (domain/workspacePath.ts). Any error while resolving refuses, but for the
+ * another forbidden name (domain/safety/workspacePath.ts). Any error while resolving refuses, but for the
  * parts that do not exist yet: a file about to be written is resolved from its nearest existing
  * folder.
  */
 import type * as vscode from 'vscode';
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { forbiddenName, isInside, type ConfinementReason, type ForbiddenName } from '../domain/workspacePath';
+import { forbiddenName, isInside, type ConfinementReason, type ForbiddenName } from '../domain/safety/workspacePath';
 
 export type Confinement =
   | { readonly ok: true }

@@ -4,10 +4,10 @@
  * are an image that may be edited is decided by the pure checks in editInputs.ts.
  */
 import * as vscode from 'vscode';
-import { refusalOf } from '../domain/wording';
+import { refusalOf } from '../shared/wording';
 import { confinementOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
-import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors';
+import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors/errors';
 import {
   checkEditInputs,
   checkImageCount,
@@ -17,7 +17,7 @@ import {
   type CheckedEditInputs,
   type EditInputFile,
   type EditInputRole,
-} from '../domain/editInputs';
+} from '../domain/generation/editInputs';
 
 /** One input, located. */
 export interface EditInputRef {

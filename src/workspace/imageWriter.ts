@@ -10,9 +10,9 @@
 import * as vscode from 'vscode';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { UnsafeDestinationError } from '../domain/errors';
-import { FILE_EXTENSIONS, type FileFormat } from '../domain/imageFormat';
-import { candidateFileName, sidecarFileName, temporaryFileName } from '../domain/fileNaming';
+import { UnsafeDestinationError } from '../domain/errors/errors';
+import { FILE_EXTENSIONS, type FileFormat } from '../domain/images/imageFormat';
+import { candidateFileName, sidecarFileName, temporaryFileName } from '../domain/images/fileNaming';
 import { confinementOf, type LocationKind } from './confinement';
 
 const MAX_CANDIDATES = 10_000;

@@ -1,13 +1,13 @@
 /**
  * Missing images of the code: the references of a document (read off the main thread by the parser
- * worker, src/parsing/), resolved to workspace files (domain/referenceResolution.ts) and kept when
+ * worker, src/parsing/), resolved to workspace files (domain/references/referenceResolution.ts) and kept when
  * nothing is there. Also the scan of a file, a folder or the workspace that Fill Missing Images…
  * runs: files over the reader's size limit are not even read.
  */
 import * as vscode from 'vscode';
 import * as fs from 'node:fs/promises';
-import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/imageReference';
-import { foldersUp, WEB_ROOT_NAMES } from '../domain/referenceResolution';
+import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/references/imageReference';
+import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/referenceResolution';
 import { resolveInSite } from '../sites/resolution';
 import type { SiteIndex } from './siteIndex';
 import { languageOfFile, referenceLanguageOf, REFERENCE_FILE_EXTENSIONS } from '../references/languages';

@@ -1,8 +1,8 @@
 /** The output folder of a workspace folder: confined (confinement.ts) before it is created, and again after. */
 import * as vscode from 'vscode';
-import { ConfigurationError } from '../domain/errors';
-import { outputFolderSegments } from '../domain/workspacePath';
-import { refusalOf } from '../domain/wording';
+import { ConfigurationError } from '../domain/errors/errors';
+import { outputFolderSegments } from '../domain/safety/workspacePath';
+import { refusalOf } from '../shared/wording';
 import { confinementOf } from './confinement';
 
 /** The output folder's Uri, checked but not created (nothing is written while a run is only being prepared). */

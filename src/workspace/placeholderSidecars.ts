@@ -1,6 +1,6 @@
 /** Our placeholders in the workspace: images whose sidecar says `"placeholder": true` (the context key and the palette's list both read them). */
 import * as vscode from 'vscode';
-import { readPlaceholderSidecar } from '../domain/placeholder';
+import { readPlaceholderSidecar } from '../domain/images/placeholder';
 
 export const PLACEHOLDER_SIDECARS = '**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}.json';
 const SKIPPED = '{**/node_modules/**,**/.git/**}';

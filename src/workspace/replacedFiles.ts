@@ -4,7 +4,7 @@
  * sentence returned names where they went.
  */
 import * as vscode from 'vscode';
-import { localTimestamp } from '../domain/fileNaming';
+import { localTimestamp } from '../domain/images/fileNaming';
 
 export type KeepReplaced = (fileName: string, bytes: Uint8Array) => Promise<string>;
 

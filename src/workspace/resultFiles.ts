@@ -7,17 +7,25 @@
  * warning, never thrown away.
  */
 import * as vscode from 'vscode';
-import { fromDataUrl } from '../domain/dataUrl';
-import { FILE_EXTENSIONS, fileFormatOfExtension, isConverted, readPixelSize, type FileFormat, type ImageFormat, type PixelSize } from '../domain/imageFormat';
-import { buildSidecar, type SidecarFacts } from '../domain/sidecar';
+import { fromDataUrl } from '../domain/images/dataUrl';
+import {
+  FILE_EXTENSIONS,
+  fileFormatOfExtension,
+  isConverted,
+  readPixelSize,
+  type FileFormat,
+  type ImageFormat,
+  type PixelSize,
+} from '../domain/images/imageFormat';
+import { buildSidecar, type SidecarFacts } from '../domain/images/sidecar';
 import type { KeepUnmaskedSource, ResultDescription, SavedResult, SaveResult } from '../jobs/jobTracker';
 import { convertImage } from '../pixels/convert';
-import type { FinishedJob } from '../jobs/run/runJob';
+import type { FinishedJob } from '../jobs/pure/runJob';
 import { fitToSize } from '../pixels/fitImage';
 import { keepUnmaskedPixels } from '../pixels/keepUnmasked';
 import { hasRealTransparency } from '../pixels/transparency';
-import { refusalOf } from '../domain/wording';
-import { UnsafeDestinationError } from '../domain/errors';
+import { refusalOf } from '../shared/wording';
+import { UnsafeDestinationError } from '../domain/errors/errors';
 import { replaceIfUnchanged, saveImage, type ImageToSave } from './imageWriter';
 import type { KeepReplaced } from './replacedFiles';
 

@@ -5,10 +5,10 @@
  * the file name actually written is checked again just before the write (imageWriter.ts).
  */
 import * as vscode from 'vscode';
-import { InvalidParametersError } from '../domain/errors';
-import { forbiddenName, relativeSegments } from '../domain/workspacePath';
-import { fileNameProblem } from '../domain/fileNaming';
-import { leadsOutside, refusalOf } from '../domain/wording';
+import { InvalidParametersError } from '../domain/errors/errors';
+import { forbiddenName, relativeSegments } from '../domain/safety/workspacePath';
+import { fileNameProblem } from '../domain/images/fileNaming';
+import { leadsOutside, refusalOf } from '../shared/wording';
 import { confinementOf } from './confinement';
 import { shownReference, uriOfReference } from './workspaceRefs';
 

@@ -1,6 +1,6 @@
 /** Which workspace folder a request belongs to, and so whose output folder and settings it uses. */
 import * as vscode from 'vscode';
-import { NoWorkspaceError } from '../domain/errors';
+import { NoWorkspaceError } from '../domain/errors/errors';
 
 /**
  * The folder of the first of `candidates` that lies in one (the right-clicked image, the document

@@ -3,7 +3,7 @@
  * paths, made into Uris. Whether they are really inside the workspace is checked by their users.
  */
 import * as vscode from 'vscode';
-import { workspaceRelativeSegments } from '../domain/editInputs';
+import { workspaceRelativeSegments } from '../domain/generation/editInputs';
 
 /** A Uri, a serialised Uri (`{ scheme, path, … }`), or a workspace-relative path. */
 export function uriOfReference(reference: unknown, base?: vscode.Uri): vscode.Uri | undefined {

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { RequestBudget, RequestGateOnBudget } from '../../src/segmind/requestBudget';
-import { runJob } from '../../src/jobs/run/runJob';
-import { MODELS, type ModelSlug } from '../../src/domain/catalog';
+import { runJob } from '../../src/jobs/pure/runJob';
+import { MODELS, type ModelSlug } from '../../src/domain/generation/catalog';
 import { SegmindClient } from '../../src/segmind/client';
-import { RateLimitError, isSegmindError } from '../../src/domain/errors';
+import { RateLimitError, isSegmindError } from '../../src/domain/errors/errors';
 import { VirtualClock } from './virtualClock';
 
 const KEY = 'SG_0123456789abcdef';

@@ -3,8 +3,8 @@
  * Markdown file, parsed and resolved (the work a document change costs after the 250 ms debounce),
  * median of 15 after 3 warm-up runs. The file system check is the host's and is not in it.
  */
-import { imagePathOf, REFERENCES_DEBOUNCE_MS as DEBOUNCE_MS } from '../../src/domain/imageReference';
-import { resolveReference } from '../../src/domain/referenceResolution';
+import { imagePathOf, REFERENCES_DEBOUNCE_MS as DEBOUNCE_MS } from '../../src/domain/references/imageReference';
+import { resolveReference } from '../../src/domain/references/referenceResolution';
 import { findReferences, type ReferenceLanguage } from '../../src/references/index';
 
 function html(lines: number): string {

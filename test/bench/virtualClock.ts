@@ -4,8 +4,8 @@
  * timeline (two 1 s sleeps side by side take 1 s, not 2), and a 94 s job runs in milliseconds.
  * HTTP requests to the loopback fake take real time but no virtual time.
  */
-import { CancelledError } from '../../src/domain/errors';
-import type { Clock } from '../../src/domain/clock';
+import { CancelledError } from '../../src/domain/errors/errors';
+import type { Clock } from '../../src/domain/jobs/clock';
 
 interface Sleeper {
   readonly wakeAt: number;

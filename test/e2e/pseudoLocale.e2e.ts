@@ -11,9 +11,9 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { formatUsd } from '../../src/domain/format';
-import { MODELS } from '../../src/domain/catalog';
-import { jobPriceUsd } from '../../src/domain/pricing';
+import { formatUsd } from '../../src/shared/format';
+import { MODELS } from '../../src/domain/generation/catalog';
+import { jobPriceUsd } from '../../src/domain/spending/pricing';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { PSEUDO_LOCALE, pseudoTranslations, type PseudoTranslations } from './support/pseudoLocale';
 import { KEY, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed, statusItem, toast, type Workbench } from './support/workbench';

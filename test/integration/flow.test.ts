@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import type { CommandOptions } from '../../src/domain/options';
+import type { CommandOptions } from '../../src/domain/generation/options';
 import { AsksNothing } from '../../src/flow/asksNothing';
 import type { EditContext, GenerationFlow } from '../../src/flow/generationFlow';
 import { testServices } from './support/testServices';

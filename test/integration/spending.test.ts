@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { isSegmindError } from '../../src/domain/errors';
+import { isSegmindError } from '../../src/domain/errors/errors';
 import { ScriptedAsker } from '../../src/flow/scriptedAsker';
 import { generateRejection, setting, useFakeSegmind } from './support/segmindFixture';
 import { testServices, type TestServices } from './support/testServices';

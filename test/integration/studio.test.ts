@@ -12,7 +12,7 @@ import type { Question } from '../../src/ui/confirm';
 import { UploadConsent } from '../../src/ui/uploadConsent';
 import type { GenerateRequest, HostToWebview } from '../../src/protocol/studioProtocol';
 import { Notifier } from '../../src/ui/notifier';
-import { PromptHistory } from '../../src/studio/view/promptHistory';
+import { PromptHistory } from '../../src/studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from '../../src/studio/studioPanel';
 import { StudioSerializer } from '../../src/studio/studioSerializer';
 import { MemoryMemento } from './support/memoryStores';

@@ -1,4 +1,4 @@
-// `npm run contributes`: writes into package.json what src/domain/contributions.ts generates from
+// `npm run contributes`: writes into package.json what src/domain/build/contributions.ts generates from
 // the catalog and the options schema (the settings' enums and ranges, the agent tool's schema and
 // description). `--check` changes nothing and fails, naming the keys, when package.json differs;
 // test/unit/manifest.test.ts holds the same in check mode.
@@ -13,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const check = process.argv.includes('--check');
 const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-contributes-')), 'contributions.cjs');
 await esbuild.build({
-  entryPoints: [path.join(repoRoot, 'src', 'domain', 'contributions.ts')],
+  entryPoints: [path.join(repoRoot, 'src', 'domain', 'build', 'contributions.ts')],
   outfile,
   bundle: true,
   platform: 'node',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { InvalidParametersError, JobFailedError, MissingApiKeyError, NotAcceptableError, SpendLimitError } from '../../src/domain/errors';
-import { agentErrorText, confirmationOf, resultText, unpreparedConfirmation, type ConfirmationFacts } from '../../src/agents/words/agentText';
+import { InvalidParametersError, JobFailedError, MissingApiKeyError, NotAcceptableError, SpendLimitError } from '../../src/domain/errors/errors';
+import { agentErrorText, confirmationOf, resultText, unpreparedConfirmation, type ConfirmationFacts } from '../../src/agents/pure/agentText';
 
 /** What GenerationFlow.prepare would have planned for such an input (the tool builds these from the plan). */
 function facts(extra: Partial<ConfirmationFacts>): ConfirmationFacts {

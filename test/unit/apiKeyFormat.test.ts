@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkApiKey } from '../../src/domain/apiKeyFormat';
+import { checkApiKey } from '../../src/domain/safety/apiKeyFormat';
 
 describe('apiKeyFormat.checkApiKey', () => {
   it('accepts a Segmind-looking key, trimmed', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ConfigurationError } from '../../src/domain/errors';
+import { ConfigurationError } from '../../src/domain/errors/errors';
 import { isLoopbackHost, joinUrl, parseBaseUrl } from '../../src/segmind/baseUrl';
 
 describe('baseUrl', () => {

@@ -12,7 +12,7 @@ import {
   toRequestBody,
   validatePrompt,
   type ModelSlug,
-} from '../../src/domain/catalog';
+} from '../../src/domain/generation/catalog';
 import { refusal } from './support/assertions';
 
 describe('catalog', () => {

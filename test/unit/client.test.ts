@@ -22,9 +22,9 @@ import {
   ServerError,
   UnauthorizedError,
   UnexpectedStatusError,
-} from '../../src/domain/errors';
-import { readPixelSize, sniffImageFormat } from '../../src/domain/imageFormat';
-import type { ModelSlug } from '../../src/domain/catalog';
+} from '../../src/domain/errors/errors';
+import { readPixelSize, sniffImageFormat } from '../../src/domain/images/imageFormat';
+import type { ModelSlug } from '../../src/domain/generation/catalog';
 import { rejection } from './support/assertions';
 import { FakeClock } from './support/fakeClock';
 

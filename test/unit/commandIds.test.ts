@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/base/ids/commandIds';
+import { COMMAND_IDS } from '../../src/base/pure/commandIds';
 
 interface Contributed {
   command: string;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { dataUrlLength, fromDataUrl, toDataUrl } from '../../src/domain/dataUrl';
+import { dataUrlLength, fromDataUrl, toDataUrl } from '../../src/domain/images/dataUrl';
 
 describe('dataUrl', function () {
   this.timeout(5000);

@@ -12,8 +12,8 @@ import {
   sizeProblem,
   workspaceRelativeSegments,
   type EditInputFile,
-} from '../../src/domain/editInputs';
-import { MODELS } from '../../src/domain/catalog';
+} from '../../src/domain/generation/editInputs';
+import { MODELS } from '../../src/domain/generation/catalog';
 import { refusal } from './support/assertions';
 
 async function image(format: 'png' | 'jpeg' | 'webp', width = 16, height = 16, alpha = false): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EDITABLE_EXTENSIONS } from '../../src/domain/editInputs';
+import { EDITABLE_EXTENSIONS } from '../../src/domain/generation/editInputs';
 
 interface MenuEntry {
   command: string;

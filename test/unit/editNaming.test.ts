@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { editBaseName, localTimestamp } from '../../src/domain/fileNaming';
+import { editBaseName, localTimestamp } from '../../src/domain/images/fileNaming';
 
 // Built from local fields, so the expected text does not depend on the machine's time zone.
 const at = new Date(2026, 10, 22, 3, 15, 2);

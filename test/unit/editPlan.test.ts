@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults } from '../../src/domain/plan';
+import { DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults } from '../../src/domain/generation/plan';
 import { refusal } from './support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };

@@ -21,9 +21,9 @@ import {
   UnauthorizedError,
   UnexpectedStatusError,
   type AnySegmindError,
-} from '../../src/domain/errors';
-import { formatCredits } from '../../src/domain/format';
-import { describeError } from '../../src/ui/words/errorMessages';
+} from '../../src/domain/errors/errors';
+import { formatCredits } from '../../src/shared/format';
+import { describeError } from '../../src/ui/pure/errorMessages';
 
 const KEY = 'SG_0123456789abcdef';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { BASE_SIZES, MODELS } from '../../src/domain/catalog';
-import { exactSizeOf, fitGeometry, nativeSizeFor, parseFit, parseResize } from '../../src/domain/exactSize';
+import { BASE_SIZES, MODELS } from '../../src/domain/generation/catalog';
+import { exactSizeOf, fitGeometry, nativeSizeFor, parseFit, parseResize } from '../../src/domain/generation/exactSize';
 import { refusal } from './support/assertions';
 
 /** The refusal's message, after checking it names the option. */

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { fileNameProblem, baseNameFromPrompt, candidateFileName, sanitizeBaseName, sidecarFileName, temporaryFileName } from '../../src/domain/fileNaming';
+import {
+  fileNameProblem,
+  baseNameFromPrompt,
+  candidateFileName,
+  sanitizeBaseName,
+  sidecarFileName,
+  temporaryFileName,
+} from '../../src/domain/images/fileNaming';
 
 /** What every produced base name must satisfy on every OS. */
 function assertSafe(name: string): void {

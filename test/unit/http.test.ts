@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { exchange, type HttpRequest } from '../../src/segmind/http';
-import { systemClock } from '../../src/domain/clock';
-import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../../src/domain/errors';
+import { systemClock } from '../../src/domain/jobs/clock';
+import { CancelledError, NetworkError, ProtocolError, RequestTimeoutError } from '../../src/domain/errors/errors';
 import { answerSchemas, describeIssues } from '../../src/segmind/schemas';
 
 const KEY = 'SG_0123456789abcdef';

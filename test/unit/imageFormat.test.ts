@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { FILE_EXTENSIONS, MIME_TYPES, readPixelSize, sniffImageFormat } from '../../src/domain/imageFormat';
+import { FILE_EXTENSIONS, MIME_TYPES, readPixelSize, sniffImageFormat } from '../../src/domain/images/imageFormat';
 
 function make(width: number, height: number, alpha = false): sharp.Sharp {
   return sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 10, g: 200, b: 30, alpha: 0.5 } : '#3a6' } });

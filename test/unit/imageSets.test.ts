@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { candidateSize, srcsetCandidates, type ImageReference } from '../../src/domain/imageReference';
+import { candidateSize, srcsetCandidates, type ImageReference } from '../../src/domain/references/imageReference';
 import { findReferences, languageOfFile } from '../../src/references';
 import { sizeFromSizes } from '../../src/references/manifest';
 

@@ -5,11 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { groupIntoSets } from '../../src/domain/imageSets';
-import { icoSizesFor, fileFormatOfExtension } from '../../src/domain/imageFormat';
-import { planEdit, planGeneration, withStyle, type GenerationDefaults } from '../../src/domain/plan';
-import { placeholderSpec } from '../../src/domain/placeholder';
-import { parseCommandOptions } from '../../src/domain/options';
+import { groupIntoSets } from '../../src/domain/images/imageSets';
+import { icoSizesFor, fileFormatOfExtension } from '../../src/domain/images/imageFormat';
+import { planEdit, planGeneration, withStyle, type GenerationDefaults } from '../../src/domain/generation/plan';
+import { placeholderSpec } from '../../src/domain/images/placeholder';
+import { parseCommandOptions } from '../../src/domain/generation/options';
 import { convertImage } from '../../src/pixels/convert';
 import { readIcoDirectory } from '../../src/pixels/ico';
 import { drawPlaceholder } from '../../src/pixels/placeholder';

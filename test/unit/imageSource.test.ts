@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { ProtocolError } from '../../src/domain/errors';
+import { ProtocolError } from '../../src/domain/errors/errors';
 import { extractImageSource } from '../../src/segmind/imageSource';
-import { sniffImageFormat } from '../../src/domain/imageFormat';
+import { sniffImageFormat } from '../../src/domain/images/imageFormat';
 import type { ResultAnswer } from '../../src/segmind/schemas';
 
 const URL1 = 'https://images.segmind.com/generations/abc.png';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RESULT_RETENTION_MS, isExpired, sortStoredJobs, type JobRecord } from '../../src/jobs/run/jobRecord';
+import { RESULT_RETENTION_MS, isExpired, sortStoredJobs, type JobRecord } from '../../src/jobs/pure/jobRecord';
 
 const NOW = 1_700_000_000_000;
 

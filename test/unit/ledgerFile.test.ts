@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SpendLedgerBusyError, SpendLimitError } from '../../src/domain/errors';
-import { committedSpend, spendOf, submitFromHold, takeHold, type Ledger } from '../../src/domain/spending';
+import { SpendLedgerBusyError, SpendLimitError } from '../../src/domain/errors/errors';
+import { committedSpend, spendOf, submitFromHold, takeHold, type Ledger } from '../../src/domain/spending/spending';
 import { LEDGER_FILE, LedgerFile } from '../../src/spending/ledgerFile';
 
 const limits = { dailyUsd: 0.1, agentDailyUsd: 0 };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../../src/domain/links';
+import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../../src/domain/references/links';
 
 describe('links', () => {
   it('knows which documents get which syntax', () => {

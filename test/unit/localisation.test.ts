@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { validatePrompt } from '../../src/domain/catalog';
-import { CancelledError } from '../../src/domain/errors';
-import { describeError } from '../../src/ui/words/errorMessages';
+import { validatePrompt } from '../../src/domain/generation/catalog';
+import { CancelledError } from '../../src/domain/errors/errors';
+import { describeError } from '../../src/ui/pure/errorMessages';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const read = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8')) as Record<string, string>;

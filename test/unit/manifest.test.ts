@@ -6,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/base/ids/commandIds';
-import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/ids/toolIds';
-import { withGeneratedContributions, withGeneratedNls } from '../../src/domain/contributions';
-import { toolInputJsonSchema } from '../../src/domain/options';
-import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/catalog';
-import { LINK_LANGUAGES } from '../../src/domain/links';
-import { TRANSPORTS } from '../../src/domain/transport';
+import { COMMAND_IDS } from '../../src/base/pure/commandIds';
+import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/pure/toolIds';
+import { withGeneratedContributions, withGeneratedNls } from '../../src/domain/build/contributions';
+import { toolInputJsonSchema } from '../../src/domain/generation/options';
+import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/generation/catalog';
+import { LINK_LANGUAGES } from '../../src/domain/references/links';
+import { TRANSPORTS } from '../../src/domain/jobs/transport';
 
 /** The context key of src/ui/keyContext.ts (which imports vscode, so it is not imported here). */
 const HAS_API_KEY = 'segmind.hasApiKey';
@@ -174,7 +174,7 @@ describe('The agent tool in package.json', () => {
     assert.match(String(tool['modelDescription']), /3840x2160/);
   });
 
-  it('holds every generated part as src/domain/contributions.ts makes it from the catalog (npm run contributes)', () => {
+  it('holds every generated part as src/domain/build/contributions.ts makes it from the catalog (npm run contributes)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.deepEqual(withGeneratedContributions(manifest), manifest, 'package.json is stale: run npm run contributes');
     const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;

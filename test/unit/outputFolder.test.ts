@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ConfigurationError } from '../../src/domain/errors';
-import { forbiddenName, isInside, outputFolderSegments, relativeSegments } from '../../src/domain/workspacePath';
+import { ConfigurationError } from '../../src/domain/errors/errors';
+import { forbiddenName, isInside, outputFolderSegments, relativeSegments } from '../../src/domain/safety/workspacePath';
 
 function refused(setting: string): ConfigurationError {
   try {

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
-import { InvalidParametersError } from '../../src/domain/errors';
-import { DEFAULT_PLACEHOLDER_BACKGROUND, placeholderSpec, type PlaceholderSpec } from '../../src/domain/placeholder';
+import { InvalidParametersError } from '../../src/domain/errors/errors';
+import { DEFAULT_PLACEHOLDER_BACKGROUND, placeholderSpec, type PlaceholderSpec } from '../../src/domain/images/placeholder';
 import { drawPlaceholder, labelColourOn, labelPath, placeholderSvg } from '../../src/pixels/placeholder';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

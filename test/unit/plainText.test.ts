@@ -1,18 +1,18 @@
 /**
- * Workspace text shown as text (ui/words/plainText.ts): what VS Code would render as a command link
+ * Workspace text shown as text (ui/pure/plainText.ts): what VS Code would render as a command link
  * in a notification, or as an icon in a quick pick, is broken up by a zero-width space and shows the
  * same characters. The patterns are VS Code's own (vs/base/common/linkedText.ts and iconLabels.ts).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { plainText } from '../../src/ui/words/plainText';
+import { plainText } from '../../src/ui/pure/plainText';
 
 const VSCODE_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
 const VSCODE_ICON = /\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-describe('Names are never links (ui/words/plainText)', () => {
+describe('Names are never links (ui/pure/plainText)', () => {
   const planted = [
     'docs [Fix all](command:segmind.fillMissingImages?%7B%22mode%22%3A%22generate%22%7D)',
     '[run](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D)',

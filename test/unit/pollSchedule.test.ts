@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_POLL_SCHEDULE, nextPollDelayMs } from '../../src/jobs/run/pollSchedule';
+import { DEFAULT_POLL_SCHEDULE, nextPollDelayMs } from '../../src/jobs/pure/pollSchedule';
 
 /** The times at which a job of `typicalMs` is polled, until `untilMs`. */
 function pollTimes(typicalMs: number, untilMs: number): number[] {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { REDACTED, redact } from '../../src/domain/redact';
-import { ProtocolError, UnauthorizedError } from '../../src/domain/errors';
+import { REDACTED, redact } from '../../src/domain/safety/redact';
+import { ProtocolError, UnauthorizedError } from '../../src/domain/errors/errors';
 
 const KEY = 'SG_0123456789abcdef';
 

@@ -8,7 +8,7 @@ import {
   ServerError,
   UnauthorizedError,
   type AnySegmindError,
-} from '../../src/domain/errors';
+} from '../../src/domain/errors/errors';
 import { DEFAULT_RETRY_POLICY, backoffDelay, decideRetry, retryAfterMs, type RetryPolicy } from '../../src/segmind/retryPolicy';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };

@@ -3,10 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { SegmindClient } from '../../src/segmind/client';
-import { CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError } from '../../src/domain/errors';
-import { readPixelSize } from '../../src/domain/imageFormat';
-import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/run/runJob';
-import { nextPollDelayMs } from '../../src/jobs/run/pollSchedule';
+import { CancelledError, JobExpiredError, JobFailedError, JobTimeoutError, NetworkError, UnauthorizedError } from '../../src/domain/errors/errors';
+import { readPixelSize } from '../../src/domain/images/imageFormat';
+import { runJob, type JobProgress, type JobSpec } from '../../src/jobs/pure/runJob';
+import { nextPollDelayMs } from '../../src/jobs/pure/pollSchedule';
 import { rejection } from './support/assertions';
 import { FakeClock, START_MS } from './support/fakeClock';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildSidecar, SIDECAR_VERSION, type SidecarFacts } from '../../src/domain/sidecar';
-import { resolveParameters } from '../../src/domain/catalog';
+import { buildSidecar, SIDECAR_VERSION, type SidecarFacts } from '../../src/domain/images/sidecar';
+import { resolveParameters } from '../../src/domain/generation/catalog';
 
 const KEY = 'SG_0123456789abcdef';
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');

@@ -1,6 +1,6 @@
-/** The spending rules (domain/spending.ts, domain/pricing.ts): the local day, what counts, which limit refuses, what a job is held at. */
+/** The spending rules (domain/spending/spending.ts, domain/spending/pricing.ts): the local day, what counts, which limit refuses, what a job is held at. */
 import * as assert from 'node:assert/strict';
-import { jobPriceUsd } from '../../src/domain/pricing';
+import { jobPriceUsd } from '../../src/domain/spending/pricing';
 import {
   committedSpend,
   ledgerOn,
@@ -14,8 +14,8 @@ import {
   takeHold,
   withSpend,
   type Ledger,
-} from '../../src/domain/spending';
-import { SpendLimitError } from '../../src/domain/errors';
+} from '../../src/domain/spending/spending';
+import { SpendLimitError } from '../../src/domain/errors/errors';
 
 const day = '2026-12-02';
 const nothing = spendOf(readLedger(undefined, day));

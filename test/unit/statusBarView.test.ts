@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { JobFailedError } from '../../src/domain/errors';
-import type { JobSnapshot } from '../../src/jobs/run/jobSnapshot';
-import { formatDuration as formatElapsed } from '../../src/domain/format';
-import { jobLine, statusBarView, type StatusBarInput } from '../../src/statusBar/view/statusBarView';
+import { JobFailedError } from '../../src/domain/errors/errors';
+import type { JobSnapshot } from '../../src/jobs/pure/jobSnapshot';
+import { formatDuration as formatElapsed } from '../../src/shared/format';
+import { jobLine, statusBarView, type StatusBarInput } from '../../src/statusBar/pure/statusBarView';
 
 const NOW = 1_700_000_100_000;
 

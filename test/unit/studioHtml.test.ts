@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, renderStudioHtml } from '../../src/studio/view/studioHtml';
+import { contentSecurityPolicy, renderStudioHtml } from '../../src/studio/pure/studioHtml';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 const NONCE = 'dGhpc0lzQVJhbmRvbU5vbmNl';

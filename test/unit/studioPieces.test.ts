@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatCostEstimate, formatDuration } from '../../src/domain/format';
-import { planPriceUsd } from '../../src/domain/plan';
-import { MODELS } from '../../src/domain/catalog';
-import { readSidecar } from '../../src/domain/sidecar';
-import { imagesWithSidecars, newestFirst } from '../../src/studio/view/galleryItems';
-import { filterHistory } from '../../src/domain/promptHistory';
-import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/view/promptHistory';
+import { formatCostEstimate, formatDuration } from '../../src/shared/format';
+import { planPriceUsd } from '../../src/domain/generation/plan';
+import { MODELS } from '../../src/domain/generation/catalog';
+import { readSidecar } from '../../src/domain/images/sidecar';
+import { imagesWithSidecars, newestFirst } from '../../src/studio/pure/galleryItems';
+import { filterHistory } from '../../src/shared/promptHistory';
+import { addToHistory, HISTORY_KEY, MAX_HISTORY, PromptHistory, type HistoryStore } from '../../src/studio/promptHistory';
 import type { StudioSettings } from '../../src/protocol/studioProtocol';
 
 const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'): StudioSettings => ({

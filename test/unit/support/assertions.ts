@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { InvalidParametersError } from '../../../src/domain/errors';
+import { InvalidParametersError } from '../../../src/domain/errors/errors';
 
 /** Awaits a promise that must reject with `type`, and returns the error for further checks. */
 export async function rejection<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {

@@ -1,8 +1,8 @@
 // A virtual clock for unit tests: `sleep` resolves at once (after a microtask hop) while moving
 // virtual time forward, so retries, backoff and polling run in milliseconds. Pass `clock.now` to
 // the fake server's `options.now` so jobs, expiry and the rate limit follow the same time.
-import type { Clock } from '../../../src/domain/clock';
-import { CancelledError } from '../../../src/domain/errors';
+import type { Clock } from '../../../src/domain/jobs/clock';
+import { CancelledError } from '../../../src/domain/errors/errors';
 
 export const START_MS = 1_700_000_000_000;
 
