@@ -49,7 +49,7 @@ const showThroughUi = {
 
 // eslint-disable-next-line no-restricted-syntax -- ESLint itself reads this default export
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/host/*/node_modules/**', '.cache/**', '*.vsix', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'scripts/host/*/node_modules/**', '.cache/**', '*.vsix', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

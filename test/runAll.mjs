@@ -1,4 +1,4 @@
-// `npm test`: install what is missing (test/host/prerequisites.mjs: the npm packages, Chromium,
+// `npm test`: install what is missing (scripts/host/prerequisites.mjs: the npm packages, Chromium,
 // Node 24, code-server), build, compile the tests, lint (when an eslint config exists), then the unit tests
 // (mocha, Node 20), the integration tests (a real VS Code: code-server + headless Chromium) and the
 // end-to-end tests (the Studio driven in that browser).

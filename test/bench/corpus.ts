@@ -47,7 +47,7 @@ function countFiles(folder: string): number {
 async function scan(folder: string, extension: string): Promise<{ ms: number; entries: Entry[] }> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-corpus-')), 'entries.json');
   await runTests({
-    vscodeExecutablePath: path.join(repoRoot, 'test', 'host', 'code'),
+    vscodeExecutablePath: path.join(repoRoot, 'scripts', 'host', 'code'),
     extensionDevelopmentPath: extension,
     extensionTestsPath: path.join(__dirname, 'corpusInHost.js'),
     launchArgs: [folder],

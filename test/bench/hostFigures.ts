@@ -76,14 +76,14 @@ export async function hostFigures(runs = Number(process.env.SEGMIND_BENCH_RUNS ?
       await mcpColdStart(Number(process.env.SEGMIND_BENCH_MCP_RUNS ?? 15)),
     ];
 
-    const paths = (await import(pathToFileURL(join(repoRoot, 'test/host/paths.mjs')).href)) as PathsModule;
+    const paths = (await import(pathToFileURL(join(repoRoot, 'scripts/host/paths.mjs')).href)) as PathsModule;
     const missing = paths.missingHostTools();
     if (missing.length > 0) {
       console.table(rows);
-      console.log(`Activation time skipped: ${missing.join(', ')} missing (run bash test/host/install.sh).`);
+      console.log(`Activation time skipped: ${missing.join(', ')} missing (run bash scripts/host/install.sh).`);
       return;
     }
-    const host = (await import(pathToFileURL(join(repoRoot, 'test/host/codeServer.mjs')).href)) as HostModules;
+    const host = (await import(pathToFileURL(join(repoRoot, 'scripts/host/codeServer.mjs')).href)) as HostModules;
     const { chromium } = await import('playwright-core');
     const activations: number[] = [];
     const loads: number[] = [];
@@ -126,7 +126,7 @@ export async function hostFigures(runs = Number(process.env.SEGMIND_BENCH_RUNS ?
 /**
  * The extension host's main thread while hostile documents are read and while 5,000 files are
  * scanned (issue 23: the longest stall, target at most 50 ms), measured inside the host by
- * test/bench/inHost.ts, which runs there as the integration tests do (test/host/code).
+ * test/bench/inHost.ts, which runs there as the integration tests do (scripts/host/code).
  */
 async function stallFigures(): Promise<void> {
   console.log("\n## The extension host's main thread (development build in code-server 1.139.1; perf_hooks.monitorEventLoopDelay)\n");
@@ -139,7 +139,7 @@ async function stallFigures(): Promise<void> {
     writeFileSync(join(workspace, 'hostile', 'here.png'), '');
     const out = join(root, 'figures.json');
     await runTests({
-      vscodeExecutablePath: join(repoRoot, 'test', 'host', 'code'),
+      vscodeExecutablePath: join(repoRoot, 'scripts', 'host', 'code'),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(__dirname, 'inHost.js'),
       launchArgs: [workspace],

@@ -37,7 +37,7 @@ describe('npm run demo (started and stopped by this test)', function () {
     const port = await freePort();
     // Behind a company proxy, as many users are: the demo's own loopback fake must not be sent to it.
     proxy = await LoopbackProxy.start();
-    demo = spawn(process.execPath, [path.join(repoRoot, 'test', 'host', 'start.mjs'), '--demo'], {
+    demo = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'host', 'start.mjs'), '--demo'], {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(port), SEGMIND_DEMO_SKIP_BUILD: '1', SEGMIND_API_KEY: '', HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url },
       stdio: ['ignore', 'pipe', 'pipe'],

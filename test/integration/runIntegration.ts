@@ -1,6 +1,6 @@
 // Runs the integration tests (out/test/integration/**/*.test.js) inside a real VS Code through
-// @vscode/test-electron's runTests. The "VS Code executable" is test/host/code, a launcher that runs
-// code-server + headless Chromium (see test/host/code and shared docs); on a machine with a desktop
+// @vscode/test-electron's runTests. The "VS Code executable" is scripts/host/code, a launcher that runs
+// code-server + headless Chromium (see scripts/host/code and shared docs); on a machine with a desktop
 // VS Code, pointing vscodeExecutablePath there runs the same tests unchanged.
 //
 // Env in:  SEGMIND_TEST_TOTALS_FILE (default out/results/integration.json), SEGMIND_TEST_TIMEOUT_MS,
@@ -17,7 +17,7 @@ import { runTests } from '@vscode/test-electron';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<number> {
-  const launcher = path.join(repoRoot, 'test', 'host', 'code');
+  const launcher = path.join(repoRoot, 'scripts', 'host', 'code');
   const fixture = path.join(repoRoot, 'test', 'fixtures', 'workspace');
   const totalsFile = path.resolve(repoRoot, process.env.SEGMIND_TEST_TOTALS_FILE ?? path.join('out', 'results', 'integration.json'));
   fs.rmSync(totalsFile, { force: true });

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const npmEnvScript = path.join(root, 'test', 'host', 'npmEnv.sh');
+const npmEnvScript = path.join(root, 'scripts', 'host', 'npmEnv.sh');
 
 function environmentOf(lines: string): Map<string, string> {
   const env = new Map<string, string>();

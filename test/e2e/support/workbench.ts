@@ -37,11 +37,11 @@ interface HostModules {
 }
 
 let hostPromise: Promise<HostModules> | undefined;
-/** test/host/*.mjs are ES modules; this file compiles to CommonJS, so they come in through import(). */
+/** scripts/host/*.mjs are ES modules; this file compiles to CommonJS, so they come in through import(). */
 export function hostModules(): Promise<HostModules> {
   hostPromise ??= (async () => {
-    const server = (await import(pathToFileURL(path.join(repoRoot, 'test', 'host', 'codeServer.mjs')).href)) as Pick<HostModules, 'startCodeServer'>;
-    const paths = (await import(pathToFileURL(path.join(repoRoot, 'test', 'host', 'paths.mjs')).href)) as Omit<HostModules, 'startCodeServer'>;
+    const server = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'host', 'codeServer.mjs')).href)) as Pick<HostModules, 'startCodeServer'>;
+    const paths = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'host', 'paths.mjs')).href)) as Omit<HostModules, 'startCodeServer'>;
     return { ...paths, startCodeServer: server.startCodeServer };
   })();
   return hostPromise;

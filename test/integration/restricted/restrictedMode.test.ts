@@ -1,6 +1,6 @@
 /**
  * Restricted Mode, in a real VS Code window whose folder was never trusted (workspace trust on,
- * test/host/code with SEGMIND_HOST_WORKSPACE_TRUST=1): what still works (missing-image diagnostics,
+ * scripts/host/code with SEGMIND_HOST_WORKSPACE_TRUST=1): what still works (missing-image diagnostics,
  * free placeholders, icon sets, generations whose prompt the caller gives), what waits for trust
  * (the Generate quick fix, Fill Missing Images in generate mode, Render Placeholder with AI, the
  * agent tool's paid calls) with nothing sent, and the workspace's values of the settings that decide

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-contributes-')), 'contributions.cjs');
 await esbuild.build({

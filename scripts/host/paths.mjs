@@ -1,5 +1,5 @@
 // Where the host tools live (Node 24, code-server, Chromium) and small helpers shared by the
-// launcher (test/host/code), codeServer.mjs and start.mjs. Node 20 runs all of this; only
+// launcher (scripts/host/code), codeServer.mjs and start.mjs. Node 20 runs all of this; only
 // code-server itself runs under Node 24.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,7 +17,7 @@ export const node24Bin = path.join(node24Dir, 'bin', 'node');
 
 export const codeServerDir = path.join(hostDir, 'code-server', 'node_modules', 'code-server');
 export const codeServerEntry = path.join(codeServerDir, 'out', 'node', 'entry.js');
-/** Written by install.sh after a complete `npm ci` of test/host/code-server. */
+/** Written by install.sh after a complete `npm ci` of scripts/host/code-server. */
 export const codeServerMarker = path.join(hostDir, 'code-server', 'node_modules', '.segmind-install-ok');
 
 /** Debian's chromium; CHROMIUM_PATH overrides. Never a browser downloaded by a tool. */
@@ -77,7 +77,7 @@ export function missingHostTools() {
 export function assertHostTools() {
   const missing = missingHostTools();
   if (missing.length) {
-    throw new Error(`Host tools missing: ${missing.join(', ')}. Run: bash test/host/install.sh`);
+    throw new Error(`Host tools missing: ${missing.join(', ')}. Run: bash scripts/host/install.sh`);
   }
 }
 

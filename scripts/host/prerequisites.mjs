@@ -16,5 +16,5 @@ export function installPrerequisites(say) {
     if (ci.status !== 0) throw new Error('npm ci failed (see above)');
   }
   const host = spawnSync('bash', [path.join(hostDir, 'install.sh')], { stdio: 'inherit' });
-  if (host.status !== 0) throw new Error('test/host/install.sh failed (see above)');
+  if (host.status !== 0) throw new Error('scripts/host/install.sh failed (see above)');
 }
