@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './base/pure/commandIds';
 import { FIND_TOOL_NAME, TOOL_NAME } from './base/pure/toolIds';
-import { registerCommand } from './commands/registerCommand';
+import { registerLazily } from './commands/registerCommand';
 import { Logger } from './log/logger';
 import type { Services } from './services';
 import { STUDIO_VIEW_TYPE } from './studio/pure/studioViewType';
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const services = (): Promise<Services> => (loading ??= import('./services.js').then(({ createServices }) => createServices(context, logger, version)));
 
   for (const id of Object.values(COMMAND_IDS)) {
-    context.subscriptions.push(registerCommand(id, async (...args: unknown[]) => (await services()).commands[id](...args)));
+    context.subscriptions.push(registerLazily(id, async () => (await services()).commands));
   }
 
   // The agent tools, registered at once (an agent may call one first) and served by the lazy services.

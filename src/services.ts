@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { createCore } from './core';
 import { checkCreditsCommand } from './commands/checkCredits';
 import { clearApiKeyCommand } from './commands/clearApiKey';
-import type { CommandId } from './base/pure/commandIds';
+import { executeCommand, type CommandHandlers } from './ui/commandTypes';
 import { editImageCommand } from './commands/editImage';
 import { exportIconSetCommand } from './commands/exportIconSet';
 import { generateImageCommand } from './commands/generateImage';
@@ -48,7 +48,7 @@ import { actionLabel } from './ui/pure/errorMessages';
 
 export { LABEL_FONT_PATH, PARSER_WORKER_PATH } from './core';
 
-export type CommandHandlers = Readonly<Record<CommandId, (...args: unknown[]) => unknown>>;
+export type { CommandHandlers } from './ui/commandTypes';
 
 export interface Services {
   readonly commands: CommandHandlers;
@@ -71,7 +71,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
     words: async (error) => (await notifier.wordsFor(error)).text,
     missingKey: () => {
       void showWarning(vscode.l10n.t('An agent asked Segmind for an image, but no API key is set.'), actionLabel('setApiKey')).then((choice) => {
-        if (choice) void vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+        if (choice) void executeCommand(COMMAND_IDS.setApiKey);
       });
     },
   });

@@ -5,6 +5,7 @@
  * run, and the one-time upload consent before an edit.
  */
 import * as vscode from 'vscode';
+import { executeCommand } from '../ui/commandTypes';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/generation/catalog';
 import { EDITABLE_EXTENSIONS } from '../domain/generation/editInputs';
@@ -36,7 +37,7 @@ export class PaletteAsker implements Asker {
   constructor(private readonly deps: PaletteAskerDependencies) {}
 
   async provideKey(purpose: 'generate' | 'edit'): Promise<boolean> {
-    await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, {
+    await executeCommand(COMMAND_IDS.setApiKey, {
       reason: purpose === 'edit' ? vscode.l10n.t('to edit images') : vscode.l10n.t('to generate images'),
     });
     return true; // the flow looks again: a box closed without a key stops it there

@@ -4,6 +4,8 @@
  * (a string, or `{ apiKey }`) and is asked nothing.
  */
 import * as vscode from 'vscode';
+import { executeCommand } from '../ui/commandTypes';
+import { COMMAND_IDS } from '../base/pure/commandIds';
 import { actionLabel } from '../ui/pure/errorMessages';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { CreditsMonitor } from '../credits/creditsMonitor';
@@ -82,7 +84,7 @@ async function verifyKey(deps: SetApiKeyDependencies): Promise<void> {
     if (isSegmindError(error) && error.kind === 'unauthorized') {
       const again = actionLabel('setApiKey');
       const answer = await showWarning(vscode.l10n.t('The key was saved, but Segmind refused it: API key missing or invalid.'), again);
-      if (answer === again) await vscode.commands.executeCommand('segmind.setApiKey');
+      if (answer === again) await executeCommand(COMMAND_IDS.setApiKey);
     } else {
       deps.logger.warn(`Saved the key but could not check it: ${error instanceof Error ? error.message : String(error)}`);
       void showInformation(vscode.l10n.t('Segmind API key saved.'));

@@ -3,6 +3,7 @@
  * can be done with it — open or reveal the image, cancel, copy the request id, read the error.
  */
 import * as vscode from 'vscode';
+import { executeCommand } from '../ui/commandTypes';
 import type { Clock } from '../domain/jobs/clock';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { formatDuration } from '../shared/format';
@@ -93,7 +94,10 @@ async function chooseAction(tracker: JobTracker, job: JobSnapshot): Promise<void
     actions.push({
       icon: 'error',
       label: vscode.l10n.t('Show Error'),
-      run: () => Promise.resolve(showError(error, actionLabel('showLog'))).then((answer) => answer && vscode.commands.executeCommand(COMMAND_IDS.showLog)),
+      run: () =>
+        Promise.resolve(showError(error, actionLabel('showLog'))).then(async (answer) => {
+          if (answer) await executeCommand(COMMAND_IDS.showLog);
+        }),
     });
   }
   const action = await pickOne(actions, {

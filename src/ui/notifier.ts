@@ -3,6 +3,7 @@
  * are not ours (a disk full while saving, say) get a plain message and the log.
  */
 import * as vscode from 'vscode';
+import { executeCommand } from './commandTypes';
 import type { Logger } from '../log/logger';
 import { isSegmindError } from '../domain/errors/errors';
 import { COMMAND_IDS } from '../base/pure/commandIds';
@@ -30,7 +31,7 @@ export class Notifier {
     if (isSegmindError(error) && error.kind === 'missing-api-key') {
       // Nothing works without a key: go straight to the box that sets it.
       this.logger.warn('No API key is set; asking for one.');
-      await vscode.commands.executeCommand(COMMAND_IDS.setApiKey, { reason: vscode.l10n.t('to use Segmind') });
+      await executeCommand(COMMAND_IDS.setApiKey, { reason: vscode.l10n.t('to use Segmind') });
       return;
     }
     const message = await this.wordsFor(error);
@@ -48,13 +49,13 @@ export class Notifier {
   private async run(action: ErrorAction, setting: string | undefined): Promise<void> {
     switch (action) {
       case 'setApiKey':
-        await vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
+        await executeCommand(COMMAND_IDS.setApiKey);
         return;
       case 'showLog':
         this.logger.show();
         return;
       case 'checkCredits':
-        await vscode.commands.executeCommand(COMMAND_IDS.checkCredits);
+        await executeCommand(COMMAND_IDS.checkCredits);
         return;
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', setting ?? 'segmind');

@@ -1,5 +1,6 @@
 /** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio / Export Icon Set. */
 import * as vscode from 'vscode';
+import { executeCommand } from './commandTypes';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { altText, imageLink } from '../domain/references/links';
 import { showInformation, showWarning } from './show';
@@ -20,9 +21,9 @@ export async function offerSavedImageActions(uris: readonly vscode.Uri[], prompt
   const message = `${wording.prefix ?? vscode.l10n.t('Saved')} ${names.join(', ')}${wording.suffix ? ` ${wording.suffix}` : ''}`;
   const choice = await showInformation(message, reveal, copy, studio, icons);
   if (choice === icons) {
-    await vscode.commands.executeCommand(COMMAND_IDS.exportIconSet, uris[0]);
+    await executeCommand(COMMAND_IDS.exportIconSet, uris[0]);
   } else if (choice === studio) {
-    await vscode.commands.executeCommand(COMMAND_IDS.openStudio);
+    await executeCommand(COMMAND_IDS.openStudio);
   } else if (choice === reveal) {
     for (const uri of uris) await vscode.commands.executeCommand('revealInExplorer', uri);
   } else if (choice === copy) {

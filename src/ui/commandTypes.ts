@@ -1,0 +1,55 @@
+/**
+ * The argument and result types of every command of ours, one map (as vscode-js-debug's
+ * ICommandTypes): `registerCommand` takes a handler of exactly that shape and `executeCommand`
+ * passes and returns exactly those types, so the README's "Scripting" section is a contract the
+ * compiler checks. A handler still checks its arguments at run time: other extensions and
+ * scripts call with whatever they like.
+ */
+import * as vscode from 'vscode';
+import type { CommandId } from '../base/pure/commandIds';
+import type { LaunchSpec } from '../agentConfig/launchSpec';
+import type { Credits } from '../segmind/clientTypes';
+import type { MissingImageEntry } from '../flow/scriptedFill';
+
+/** The options object (README, "Scripting"): checked by the options schema when the command runs. */
+type Options = Readonly<Record<string, unknown>>;
+/** A file as a menu passes it: a Uri; as a script may: a workspace-relative path in the options. */
+type FileArgument = vscode.Uri | Options;
+
+export interface CommandTypes {
+  /** `{ prompt, model?, size?, …, path?, resize?, fit?, style? }`, or a menu's document Uri (then it asks). */
+  'segmind.generateImage': { args: [options?: FileArgument]; result: vscode.Uri[] | undefined };
+  /** The options with `images` and `mask?`, or the Explorer's clicked file and selection. */
+  'segmind.editImage': { args: [target?: FileArgument, selected?: readonly vscode.Uri[]]; result: vscode.Uri[] | undefined };
+  'segmind.openStudio': { args: [target?: vscode.Uri, selected?: readonly vscode.Uri[]]; result: void };
+  /** The key itself, `{ apiKey }`, or `{ reason }` for the box to say why it asks. */
+  'segmind.setApiKey': { args: [key?: string | { readonly apiKey: string } | { readonly reason: string }]; result: boolean };
+  'segmind.clearApiKey': { args: []; result: void };
+  'segmind.checkCredits': { args: []; result: Credits | undefined };
+  'segmind.showLog': { args: []; result: void };
+  'segmind.showJobs': { args: []; result: void };
+  /** The image's Uri (a menu), or `{ image, folder? }`. */
+  'segmind.exportIconSet': { args: [image?: FileArgument]; result: vscode.Uri[] | undefined };
+  /** `{ path?, size: "WxH", label?, background?, prompt? }`. */
+  'segmind.makePlaceholder': { args: [options?: Options]; result: vscode.Uri | undefined };
+  /** A folder or file (a menu), or `{ scope?, mode?, model?, quality?, style? }`: one entry per missing reference. */
+  'segmind.fillMissingImages': { args: [scope?: FileArgument]; result: MissingImageEntry[] | undefined };
+  /** The placeholder's Uri (a menu), or `{ image, prompt?, model?, quality? }`. */
+  'segmind.renderPlaceholder': { args: [image?: FileArgument]; result: vscode.Uri | undefined };
+  /** `{ agent: "json" }` (or nothing from a script): the launch spec. */
+  'segmind.connectAgent': { args: [options?: Options]; result: LaunchSpec | undefined };
+  /** The quick fixes: the target as the code action passed it. */
+  'segmind.generateMissingImage': { args: [fix?: unknown]; result: vscode.Uri | undefined };
+  'segmind.placeholderForMissingImage': { args: [fix?: unknown]; result: vscode.Uri | undefined };
+}
+
+export type CommandArgs<K extends CommandId> = CommandTypes[K]['args'];
+export type CommandResult<K extends CommandId> = CommandTypes[K]['result'];
+export type CommandHandler<K extends CommandId> = (...args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>;
+/** Every command's handler, each of its own type. */
+export type CommandHandlers = { readonly [K in CommandId]: CommandHandler<K> };
+
+/** Runs one of our commands with the arguments it takes, resolving to what it gives. */
+export function executeCommand<K extends CommandId>(id: K, ...args: CommandArgs<K>): Thenable<CommandResult<K>> {
+  return vscode.commands.executeCommand<CommandResult<K>>(id, ...args);
+}
