@@ -32,7 +32,7 @@ describe('The spend ledger file, shared by every window', function () {
 
   it('two processes race one limit through the lock file: together they never pass it', async () => {
     const script = path.resolve(__dirname, '..', '..', 'src', 'spending', 'ledgerFile.js');
-    const rules = path.resolve(__dirname, '..', '..', 'src', 'domain', 'spending.js');
+    const rules = path.resolve(__dirname, '..', '..', 'src', 'domain', 'spending', 'spending.js');
     const child = `
       const { LedgerFile } = require(${JSON.stringify(script)});
       const { takeHold, submitFromHold, releaseHold } = require(${JSON.stringify(rules)});
