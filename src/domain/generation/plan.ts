@@ -77,6 +77,16 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
       { parameter: 'images', message: l10n.t('Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).') },
     ]);
   }
+  return { ...plannedRun(prompt, model, options, defaults), baseName: baseNameFromPrompt(prompt) };
+}
+
+/** What a generation and an edit plan alike: variants, parameters and exact size, the style, the body they make. */
+function plannedRun(
+  prompt: string,
+  model: ModelSlug,
+  options: CommandOptions,
+  defaults: GenerationDefaults,
+): Omit<GenerationPlan, 'baseName' | 'sourceImages' | 'mask'> {
   const variants = checkVariants(options.variants);
   const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
   const stylePrompt = styleOf(options, defaults);
@@ -87,7 +97,6 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
     parameters,
     variants,
     body: toRequestBody(withStyle(prompt, stylePrompt), parameters),
-    baseName: baseNameFromPrompt(prompt),
     ...(exact ? { exact } : {}),
     ...(fromSettings.length > 0 ? { fromSettings } : {}),
   };
@@ -177,20 +186,10 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
     problems.push({ parameter: 'mask', message: l10n.t('A mask is only supported by gpt-image-1-edit, not by {0}.', model) });
   }
   if (problems.length > 0) throw new InvalidParametersError(problems);
-  const variants = checkVariants(options.variants);
-  const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
   const [first = 'image'] = sources.images;
-  const stylePrompt = styleOf(options, defaults);
   return {
-    prompt,
-    ...(stylePrompt ? { stylePrompt } : {}),
-    model,
-    parameters,
-    variants,
-    body: toRequestBody(withStyle(prompt, stylePrompt), parameters),
+    ...plannedRun(prompt, model, options, defaults),
     baseName: editBaseName(first, now),
-    ...(exact ? { exact } : {}),
-    ...(fromSettings.length > 0 ? { fromSettings } : {}),
     sourceImages: sources.images.map((path) => ({ path })),
     ...(sources.mask === undefined ? {} : { mask: { path: sources.mask } }),
   };
