@@ -6,6 +6,7 @@
  * not. What an agent fills counts against the agent's daily limit (`spender`).
  */
 import * as vscode from 'vscode';
+import type { MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
 import { scanForMissingImages, type MissingImage, type MissingImageReading, type ScanResult } from '../workspace/missingImages';
@@ -19,19 +20,7 @@ import { requireTrust } from './trust';
 export const FILL_MODES = ['list', 'placeholder', 'generate'] as const;
 export type FillMode = (typeof FILL_MODES)[number];
 
-/** One line of a scripted call's answer. */
-export interface MissingImageEntry {
-  readonly file: string;
-  readonly line: number;
-  readonly reference: string;
-  readonly target: string;
-  readonly size?: string;
-  readonly prompt: string;
-  /** True for the target made by this call (on its first reference); false when it was not made. */
-  readonly saved?: boolean;
-  /** Why the target was not made. */
-  readonly error?: string;
-}
+export type { MissingImageEntry } from '../domain/references/imageReference';
 
 export interface ScriptedFillDependencies {
   readonly flow: GenerationFlow;

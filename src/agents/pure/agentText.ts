@@ -5,6 +5,7 @@
  * user reads (the confirmation, the progress line) is in their display language; what the
  * language model reads (results and failures) is English, the language of the tool's schema.
  */
+import type { MissingImageEntry } from '../../domain/references/imageReference';
 import * as l10n from '@vscode/l10n';
 import { MODELS, isModelSlug, type ModelSlug } from '../../domain/generation/catalog';
 import { isSegmindError } from '../../domain/errors/errors';
@@ -182,20 +183,8 @@ export function agentErrorText(error: unknown, context: { readonly model: string
   }
 }
 
-/** A missing image as Fill Missing Images lists it (flow/scriptedFill.ts). */
-export interface MissingImageFacts {
-  readonly file: string;
-  readonly line: number;
-  readonly reference: string;
-  readonly target: string;
-  readonly size?: string;
-  readonly prompt: string;
-  readonly saved?: boolean;
-  readonly error?: string;
-}
-
 /** `find_missing_images` and `fill_missing_images`, for the language model: one line per reference, what was made and why not. */
-export function missingImagesText(missing: readonly MissingImageFacts[], filling: boolean): string {
+export function missingImagesText(missing: readonly MissingImageEntry[], filling: boolean): string {
   if (missing.length === 0) return 'No missing images: every image the code refers to exists where its site serves it.';
   const targets = new Set(missing.map((entry) => entry.target)).size;
   const lines = [`${missing.length} reference${missing.length === 1 ? '' : 's'} to ${targets} missing image${targets === 1 ? '' : 's'}:`];

@@ -28,6 +28,21 @@ export interface ImageReference {
   readonly group?: number;
 }
 
+/** One missing reference as Fill Missing Images answers it (the scripted command, the agents' tools). */
+export interface MissingImageEntry {
+  /** Workspace-relative: the document, and the file a fix writes. */
+  readonly file: string;
+  readonly line: number;
+  readonly reference: string;
+  readonly target: string;
+  readonly size?: string;
+  readonly prompt: string;
+  /** True for the target made by this call (on its first reference); false when it was not made. */
+  readonly saved?: boolean;
+  /** Why the target was not made. */
+  readonly error?: string;
+}
+
 /** Diagnostics read a document again this long after the last keystroke: not on every key, and still live. */
 export const REFERENCES_DEBOUNCE_MS = 250;
 
