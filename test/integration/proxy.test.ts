@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { LoopbackProxy } from '../support/loopbackProxy';
-import { generate, generateRejection, setting, TEST_KEY, useFakeSegmind } from './support/segmindFixture';
+import { clearSettings, generate, generateRejection, setting, TEST_KEY, useFakeSegmind } from './support/segmindFixture';
 
 const port = (url: string): number => Number(new URL(url).port);
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
@@ -30,7 +30,7 @@ describe('Proxies (a real loopback proxy, the fake Segmind)', function () {
   let proxy: LoopbackProxy | undefined;
 
   afterEach(async () => {
-    for (const key of ['proxy', 'noProxy', 'proxyAuthorization', 'proxyStrictSSL'] as const) await httpSetting(key, undefined);
+    await clearSettings('http', ['proxy', 'noProxy', 'proxyAuthorization', 'proxyStrictSSL']);
     delete process.env['HTTP_PROXY'];
     delete process.env['NO_PROXY'];
     await proxy?.close();

@@ -4,7 +4,8 @@
 // VS Code, pointing vscodeExecutablePath there runs the same tests unchanged.
 //
 // Env in:  SEGMIND_TEST_TOTALS_FILE (default out/results/integration.json), SEGMIND_TEST_TIMEOUT_MS,
-//          SEGMIND_TEST_GREP (run only the tests whose titles match).
+//          SEGMIND_TEST_GREP (run only the tests whose titles match), SEGMIND_TEST_PROFILE (a file for
+//          the time of every test, hook and suite: see test/support/totalsReporter.ts).
 // Env out (to the tests): SEGMIND_TEST_WORKSPACE (the temp copy of test/fixtures/workspace),
 //          SEGMIND_TEST_TOTALS_FILE, SEGMIND_TEST_REPO_ROOT, SEGMIND_TEST_SUITE (single | multi-root).
 // Three windows run one after the other: one folder, a .code-workspace of two (test/integration/multiRoot/),
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
             ...env,
             SEGMIND_TEST_REPO_ROOT: repoRoot,
             ...(process.env.SEGMIND_TEST_GREP ? { SEGMIND_TEST_GREP: process.env.SEGMIND_TEST_GREP } : {}),
+            ...(process.env.SEGMIND_TEST_PROFILE ? { SEGMIND_TEST_PROFILE: process.env.SEGMIND_TEST_PROFILE } : {}),
           },
         });
       } catch (error) {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GenerateImageTool } from '../../../src/tool/generateImageTool';
-import { generate, useFakeSegmind } from '../support/segmindFixture';
+import { clearSettings, generate, useFakeSegmind } from '../support/segmindFixture';
 import { testServices } from '../support/testServices';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
 
@@ -24,8 +24,7 @@ describe('Multi-root workspaces (two folders)', function () {
 
   afterEach(async () => {
     for (const name of ['site', 'docs']) {
-      const config = vscode.workspace.getConfiguration('segmind', folder(name).uri);
-      for (const key of ['outputFolder', 'quality', 'size']) await config.update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await clearSettings('segmind', ['outputFolder', 'quality', 'size'], vscode.ConfigurationTarget.WorkspaceFolder, folder(name).uri);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
