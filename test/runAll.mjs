@@ -77,7 +77,7 @@ function runner(name, script, totalsFile) {
 const started = Date.now();
 banner('prerequisites');
 try {
-  installPrerequisites((line) => console.log(`[test] ${line}`));
+  await installPrerequisites((line) => console.log(`[test] ${line}`));
 } catch (error) {
   console.log(`prerequisites: FAILED (${error instanceof Error ? error.message : error})`);
   console.log('0 passed, 1 failed');

@@ -129,7 +129,7 @@ function exemptFromProxies(fake) {
 async function main() {
   let t = Date.now();
   if (!(demo && process.env.SEGMIND_DEMO_SKIP_BUILD)) {
-    installPrerequisites(say);
+    await installPrerequisites(say);
     say(`everything is installed (${formatMs(Date.now() - t)}); building the extension${demo ? ' and the fake Segmind' : ''}…`);
     t = Date.now();
     npmRun('build', { quiet: true });
