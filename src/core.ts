@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { AgentCalls } from './agents/agentCalls';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { ClientFactory } from './config/clientFactory';
-import { readSettings } from './config/settings';
+import { readSettings, readWebRoot } from './config/settings';
 import { CreditsMonitor } from './credits/creditsMonitor';
 import { GenerationFlow } from './flow/generationFlow';
 import { PlaceholderMaker } from './flow/placeholders';
@@ -104,7 +104,7 @@ export function createCore(options: CoreOptions): Core {
     log: (line) => logger.warn(line),
   });
   const sites = new SiteIndex(references, logger);
-  const reading: Core['reading'] = { references, sites, webRootSetting: (folder) => readSettings(folder).missingImages.webRoot };
+  const reading: Core['reading'] = { references, sites, webRootSetting: readWebRoot };
   const calls = new AgentCalls({
     flow,
     placeholders,

@@ -86,7 +86,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     transport: config.get('transport') === 'sync' ? 'sync' : 'async',
     saveMetadata: config.get('saveMetadata') !== false,
     missingImages: {
-      webRoot: typeof config.get('missingImages.webRoot') === 'string' ? String(config.get('missingImages.webRoot')) : '',
+      webRoot: webRootOf(config),
       report: MISSING_IMAGE_REPORTS.find((report) => report === config.get('missingImages.report')) ?? 'information',
     },
     preserveUnmaskedPixels: config.get('preserveUnmaskedPixels') !== false,
@@ -99,6 +99,19 @@ export function readSettings(scope?: vscode.Uri): Settings {
 }
 
 /** VS Code's own proxy settings (section `http`), which every request of this extension follows. */
+/**
+ * `segmind.missingImages.webRoot` of a folder alone: a scan asks it for every document it reads, and
+ * reading every setting (each inspected for Restricted Mode) was a fifth of a 5,000-file scan.
+ */
+export function readWebRoot(scope: vscode.Uri): string {
+  return webRootOf(vscode.workspace.getConfiguration(SECTION, scope));
+}
+
+function webRootOf(config: vscode.WorkspaceConfiguration): string {
+  const value = config.get('missingImages.webRoot');
+  return typeof value === 'string' ? value : '';
+}
+
 export function readProxySettings(): ProxySettings {
   const http = vscode.workspace.getConfiguration('http');
   const proxy = http.get<unknown>('proxy');

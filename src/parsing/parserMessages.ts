@@ -7,6 +7,8 @@ import type { PageFacts } from '../sites/sites';
 export type ParseRequest =
   /** A document's image references, and what its front matter says of its URL (a Jekyll page's). */
   | { readonly id: number; readonly kind: 'document'; readonly languageId: ReferenceLanguage; readonly text: string }
+  /** The same of a file on disk that no editor has open, read by the worker itself (a workspace scan reads thousands). */
+  | { readonly id: number; readonly kind: 'file'; readonly languageId: ReferenceLanguage; readonly path: string; readonly sizeLimit: number }
   /** A site's configuration file, read as literals. */
   | { readonly id: number; readonly kind: 'config'; readonly fileName: string; readonly text: string };
 
@@ -15,7 +17,15 @@ export interface DocumentReading {
   readonly page?: PageFacts;
 }
 
+export interface FileReading extends DocumentReading {
+  /** The 0-based line of each reference, in the same order (the host never holds the text). */
+  readonly lines: readonly number[];
+  /** The file's size in bytes when it was not read because it is over the size limit. */
+  readonly tooLarge?: number;
+}
+
 export type ParseAnswer =
   | ({ readonly id: number; readonly kind: 'document' } & DocumentReading)
+  | ({ readonly id: number; readonly kind: 'file' } & FileReading)
   | { readonly id: number; readonly kind: 'config'; readonly value: ConfigValue }
   | { readonly id: number; readonly error: string };

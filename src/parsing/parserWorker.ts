@@ -1,23 +1,59 @@
 /**
  * The parser worker (dist/parserWorker.js): runs the finders of src/references/ on the documents the
- * extension host sends, and reads site configurations (src/sites/), one at a time, off the host's
- * main thread. A parser that throws answers with the reason; one that runs too long is stopped from
- * outside (./referenceReader.ts).
+ * extension host sends, or on files it reads itself, and reads site configurations (src/sites/), one
+ * at a time, off the host's main thread. A parser that throws answers with the reason; one that runs
+ * too long is stopped from outside (./referenceReader.ts).
  */
+import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { findReferences } from '../references/index';
+import { linesAt } from '../references/lineNumbers';
+import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
 import { frontMatterOf, readConfig } from '../sites/configValue';
 import { pageFacts } from '../sites/sites';
-import type { ParseAnswer, ParseRequest } from './parserMessages';
+import type { DocumentReading, FileReading, ParseAnswer, ParseRequest } from './parserMessages';
 
 const port = parentPort;
 if (!port) throw new Error('parserWorker.js runs as a worker thread.');
 
+function readingOf(languageId: ReferenceLanguage, text: string): DocumentReading {
+  const references = findReferences(languageId, text);
+  const page = languageId === 'markdown' || languageId === 'html' ? pageFacts(frontMatterOf(text)) : undefined;
+  return { references, ...(page ? { page } : {}) };
+}
+
+const NOTHING: FileReading = { references: [], lines: [] };
+
+/** A file on disk: not read over the size limit; nothing when it cannot be read (deleted since it was listed). */
+function fileReadingOf(languageId: ReferenceLanguage, file: string, sizeLimit: number): FileReading {
+  let text: string;
+  try {
+    const { size } = fs.statSync(file);
+    if (size > sizeLimit) return { ...NOTHING, tooLarge: size };
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return NOTHING;
+  }
+  if (!mayNameAnImage(text)) return NOTHING;
+  const reading = readingOf(languageId, text);
+  return {
+    ...reading,
+    lines: linesAt(
+      text,
+      reading.references.map((reference) => reference.start),
+    ),
+  };
+}
+
 function answer(request: ParseRequest): ParseAnswer {
-  if (request.kind === 'config') return { id: request.id, kind: 'config', value: readConfig(request.fileName, request.text) };
-  const references = findReferences(request.languageId, request.text);
-  const page = request.languageId === 'markdown' || request.languageId === 'html' ? pageFacts(frontMatterOf(request.text)) : undefined;
-  return { id: request.id, kind: 'document', references, ...(page ? { page } : {}) };
+  switch (request.kind) {
+    case 'config':
+      return { id: request.id, kind: 'config', value: readConfig(request.fileName, request.text) };
+    case 'file':
+      return { id: request.id, kind: 'file', ...fileReadingOf(request.languageId, request.path, request.sizeLimit) };
+    case 'document':
+      return { id: request.id, kind: 'document', ...readingOf(request.languageId, request.text) };
+  }
 }
 
 port.on('message', (request: ParseRequest) => {

@@ -1,17 +1,19 @@
 /**
- * Reads the image references of documents, and the configurations of sites, without ever blocking
- * the extension host: the parsers run in a worker thread (dist/parserWorker.js), one file at a time.
- * A file larger than the size limit is not read at all, and one that takes longer than the time
- * limit stops the worker (a new one starts for the next file); both are logged, once per file, and
- * give nothing (no references; an UNKNOWN configuration): a guess would be a false report.
+ * Reads the image references of documents and files, and the configurations of sites, without ever
+ * blocking the extension host: the parsers run in a worker thread (dist/parserWorker.js), which also
+ * reads the files of a workspace scan itself. It works through one file at a time, with a few more
+ * already sent so that it never waits on the host between two. A file larger than the size limit is
+ * not read at all, and one that takes longer than the time limit stops the worker (a new one starts
+ * for the files after it); both are logged, once per file, and give nothing (no references; an
+ * UNKNOWN configuration): a guess would be a false report.
  */
 import { Worker } from 'node:worker_threads';
 import type { ImageReference } from '../domain/references/imageReference';
 import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
 import { UNKNOWN, type ConfigValue } from '../sites/configTypes';
-import type { DocumentReading, ParseAnswer, ParseRequest } from './parserMessages';
+import type { DocumentReading, FileReading, ParseAnswer, ParseRequest } from './parserMessages';
 
-export type { DocumentReading } from './parserMessages';
+export type { DocumentReading, FileReading } from './parserMessages';
 
 export interface ReferenceReaderOptions {
   /** The worker's script: dist/parserWorker.js. */
@@ -31,6 +33,8 @@ export const DEFAULT_SIZE_LIMIT = 1024 * 1024;
 const DEFAULT_IDLE_MS = 30_000;
 /** How many documents a skip is remembered for, so a large file open in an editor is logged once, not after every keystroke. */
 const REMEMBERED_SKIPS = 500;
+/** Requests sent to the worker before it has answered the first of them: a scan's thousands of small files then never wait on a round trip. */
+const SENT_AHEAD = 8;
 
 interface Pending {
   readonly request: ParseRequest;
@@ -40,11 +44,15 @@ interface Pending {
 }
 
 const NOTHING: DocumentReading = { references: [] };
+const NOTHING_IN_FILE: FileReading = { references: [], lines: [] };
 
 export class ReferenceReader {
   private worker: Worker | undefined;
+  /** Not sent yet. */
   private readonly queue: Pending[] = [];
-  private current: { readonly pending: Pending; readonly timer: ReturnType<typeof setTimeout> } | undefined;
+  /** Sent to the worker, which answers in this order; the time limit runs for the first. */
+  private readonly sent: Pending[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private disposed = false;
@@ -73,6 +81,18 @@ export class ReferenceReader {
     return answer && 'kind' in answer && answer.kind === 'document'
       ? { references: answer.references, ...(answer.page ? { page: answer.page } : {}) }
       : NOTHING;
+  }
+
+  /**
+   * The references of a file on disk that no editor holds, read by the worker (`path` is a file
+   * system path; `name` is for the log), with the line of each. Over the size limit it is not read.
+   */
+  async readFile(languageId: ReferenceLanguage, path: string, name: string): Promise<FileReading> {
+    if (this.disposed) return NOTHING_IN_FILE;
+    const answer = await this.ask({ id: this.nextId++, kind: 'file', languageId, path, sizeLimit: this.sizeLimit }, name);
+    if (!answer || !('kind' in answer) || answer.kind !== 'file') return NOTHING_IN_FILE;
+    if (answer.tooLarge !== undefined) this.tooLarge(name, answer.tooLarge);
+    return { references: answer.references, lines: answer.lines, ...(answer.page ? { page: answer.page } : {}) };
   }
 
   /** A site's configuration file (`name` is workspace-relative, its extension says the format), as literals; UNKNOWN when it cannot be read. */
@@ -109,36 +129,53 @@ export class ReferenceReader {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idleTimer);
-    if (this.current) this.finish(undefined);
-    for (const pending of this.queue.splice(0)) pending.resolve(undefined);
+    clearTimeout(this.timer);
+    for (const pending of [...this.sent.splice(0), ...this.queue.splice(0)]) pending.resolve(undefined);
     void this.worker?.terminate();
     this.worker = undefined;
   }
 
   private pump(): void {
-    if (this.current || this.disposed) return;
-    const pending = this.queue.shift();
-    if (!pending) {
+    if (this.disposed) return;
+    clearTimeout(this.idleTimer);
+    while (this.sent.length < SENT_AHEAD && this.queue.length > 0) {
+      const pending = this.queue.shift() as Pending;
+      this.sent.push(pending);
+      this.workerNow().postMessage(pending.request);
+      if (this.sent.length === 1) this.startTimeLimit();
+    }
+    if (this.sent.length === 0) {
       this.idleTimer = setTimeout(() => this.stopWorker(), this.options.idleMs ?? DEFAULT_IDLE_MS);
       this.idleTimer.unref?.();
-      return;
     }
-    clearTimeout(this.idleTimer);
-    const timer = setTimeout(() => {
-      this.skip(pending.name, `${pending.name} was not read: reading took longer than ${this.timeLimitMs} ms.`);
-      this.stopWorker();
-      this.finish(undefined);
-    }, this.timeLimitMs);
-    this.current = { pending, timer };
-    this.workerNow().postMessage(pending.request);
   }
 
+  /** The worker starts on the first request sent once it has answered the one before: its time starts now. */
+  private startTimeLimit(): void {
+    const first = this.sent[0];
+    if (!first) return;
+    this.timer = setTimeout(() => {
+      this.skip(first.name, `${first.name} was not read: reading took longer than ${this.timeLimitMs} ms.`);
+      this.stopWorker();
+      this.giveUpFirst();
+    }, this.timeLimitMs);
+  }
+
+  /** The first request is answered (or given up); the next one's time starts. */
   private finish(answer: ParseAnswer | undefined): void {
-    const current = this.current;
-    if (!current) return;
-    clearTimeout(current.timer);
-    this.current = undefined;
-    current.pending.resolve(answer);
+    clearTimeout(this.timer);
+    const first = this.sent.shift();
+    first?.resolve(answer);
+    this.startTimeLimit();
+    this.pump();
+  }
+
+  /** The worker is gone while reading the first request: it gives nothing; the rest go to a new worker. */
+  private giveUpFirst(): void {
+    clearTimeout(this.timer);
+    const [first, ...rest] = this.sent.splice(0);
+    this.queue.unshift(...rest);
+    first?.resolve(undefined);
     this.pump();
   }
 
@@ -148,16 +185,17 @@ export class ReferenceReader {
     const worker = new Worker(this.options.workerScript, { resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 512 } });
     worker.unref();
     worker.on('message', (answer: ParseAnswer) => {
-      if (this.worker !== worker || answer.id !== this.current?.pending.request.id) return;
-      if ('error' in answer) this.skip(this.current.pending.name, `${this.current.pending.name} could not be read: ${answer.error}`);
+      const first = this.sent[0];
+      if (this.worker !== worker || answer.id !== first?.request.id) return;
+      if ('error' in answer) this.skip(first.name, `${first.name} could not be read: ${answer.error}`);
       this.finish(answer);
     });
     const lost = (reason: string): void => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      const current = this.current;
-      if (current) this.skip(current.pending.name, `${current.pending.name} could not be read: ${reason}`);
-      this.finish(undefined);
+      const first = this.sent[0];
+      if (first) this.skip(first.name, `${first.name} could not be read: ${reason}`);
+      this.giveUpFirst();
     };
     worker.on('error', (error) => lost(error.message));
     worker.on('exit', (code) => lost(`the parser stopped (exit code ${code})`));

@@ -11,7 +11,8 @@ import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/referenceResolut
 import { resolveInSite } from '../sites/resolution';
 import type { SiteIndex } from './siteIndex';
 import { languageOfFile, referenceLanguageOf, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
-import type { ReferenceReader } from '../parsing/referenceReader';
+import type { DocumentReading, ReferenceReader } from '../parsing/referenceReader';
+import { linesAt } from '../references/lineNumbers';
 
 export interface MissingImage {
   /** The document that refers to it. */
@@ -34,8 +35,8 @@ export interface ReferencingDocument {
   positionAt(offset: number): vscode.Position;
 }
 
-/** What reads references (the parser worker): the document's text in, its references out. */
-export type References = Pick<ReferenceReader, 'readDocument' | 'tooLarge' | 'sizeLimit'>;
+/** What reads references (the parser worker): a document's text, or a file on disk, in; its references out. */
+export type References = Pick<ReferenceReader, 'readDocument' | 'readFile' | 'tooLarge' | 'sizeLimit'>;
 
 /** What finding the missing images of a document needs: the reader, the sites, and the web root setting of a folder. */
 export interface MissingImageReading {
@@ -107,12 +108,27 @@ export async function missingImagesOf(
   if (!language) return [];
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  const { references, page } = await reading.references.readDocument(language, document.getText(), vscode.workspace.asRelativePath(document.uri));
+  const read = await reading.references.readDocument(language, document.getText(), vscode.workspace.asRelativePath(document.uri));
+  return missingIn(document.uri, folder.uri, { ...read, lineOf: (reference) => document.positionAt(reference.start).line }, reading, exists);
+}
+
+/** A document's references as read, with the line of each (from its editor, or counted by the worker). */
+interface ReadReferences extends DocumentReading {
+  readonly lineOf: (reference: ImageReference, index: number) => number;
+}
+
+async function missingIn(
+  uri: vscode.Uri,
+  workspaceFolder: vscode.Uri,
+  { references, page, lineOf }: ReadReferences,
+  reading: MissingImageReading,
+  exists: Exists,
+): Promise<MissingImage[]> {
   if (references.length === 0) return [];
-  const relativeDocument = document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  const { site, aliases } = await reading.sites.of(document.uri, folder.uri);
+  const relativeDocument = uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  const { site, aliases } = await reading.sites.of(uri, workspaceFolder);
   const setting = reading
-    .webRootSetting(folder.uri)
+    .webRootSetting(workspaceFolder)
     .trim()
     .replace(/^[/\\]+|[/\\]+$/g, '');
   // The setting wins; without a site, 0.3's rule (the nearest public/ or static/) and the nearest
@@ -124,8 +140,8 @@ export async function missingImagesOf(
     // Thousands of references (a generated or hostile file) are resolved a slice at a time: the host never stalls on them.
     if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (!site && !setting && webRoot === undefined && imagePathOf(reference.value)?.startsWith('/')) {
-      webRoot = await webRootOf(document.uri, folder.uri, '', exists);
-      htmlRoot = await htmlRootOf(relativeDocument, folder.uri, exists);
+      webRoot = await webRootOf(uri, workspaceFolder, '', exists);
+      htmlRoot = await htmlRootOf(relativeDocument, workspaceFolder, exists);
     }
     const resolution = resolveInSite(reference.value, {
       document: relativeDocument,
@@ -136,16 +152,16 @@ export async function missingImagesOf(
       ...(htmlRoot !== undefined ? { htmlRoot } : {}),
     });
     if (!resolution) continue;
-    const places = resolution.candidates.map((candidate) => vscode.Uri.joinPath(folder.uri, ...candidate.split('/')));
+    const places = resolution.candidates.map((candidate) => vscode.Uri.joinPath(workspaceFolder, ...candidate.split('/')));
     if ((await Promise.all(places.map(exists))).some(Boolean)) continue;
     const [target] = places;
     if (!target) continue;
     missing.push({
-      document: document.uri,
+      document: uri,
       reference,
-      line: document.positionAt(reference.start).line,
+      line: lineOf(reference, index),
       target,
-      workspaceFolder: folder.uri,
+      workspaceFolder,
       prompt: suggestedPrompt(reference, resolution.candidates[0] ?? ''),
       ...(resolution.lookedIn ? { lookedIn: resolution.lookedIn } : {}),
     });
@@ -198,9 +214,7 @@ export async function scanForMissingImages(
     while (next < files.length && !token?.isCancellationRequested) {
       const index = next++;
       const file = files[index] as vscode.Uri;
-      const languageId = languageOfFile(file.path);
-      const document = languageId ? (open.get(file.toString()) ?? (await textDocumentOf(file, languageId, reading.references))) : undefined;
-      perFile[index] = document ? await missingImagesOf(document, reading, exists) : [];
+      perFile[index] = await missingInFile(file, open.get(file.toString()), reading, exists);
       progress?.(++done, files.length);
     }
   };
@@ -227,33 +241,44 @@ function excludeGlob(scope: vscode.Uri | undefined): string {
   return `{${[...patterns].join(',')}}`;
 }
 
-/** A file read as a document without opening it in VS Code (the scan reads thousands); none when too large to read. */
+/**
+ * The missing images of one file of a scan: an open editor's text when there is one (it may not be
+ * saved), else the file as the parser worker reads it from disk; other file systems through VS Code.
+ */
+async function missingInFile(file: vscode.Uri, open: vscode.TextDocument | undefined, reading: MissingImageReading, exists: Exists): Promise<MissingImage[]> {
+  if (open) return missingImagesOf(open, reading, exists);
+  const languageId = languageOfFile(file.path);
+  const folder = languageId && vscode.workspace.getWorkspaceFolder(file);
+  if (!languageId || !folder) return [];
+  if (file.scheme !== 'file') {
+    const document = await textDocumentOf(file, languageId, reading.references);
+    return document ? missingImagesOf(document, reading, exists) : [];
+  }
+  const read = await reading.references.readFile(languageId, file.fsPath, vscode.workspace.asRelativePath(file));
+  return missingIn(file, folder.uri, { ...read, lineOf: (_reference, index) => read.lines[index] ?? 0 }, reading, exists);
+}
+
+/** A file of another file system read as a document without opening it in VS Code; none when too large to read. */
 async function textDocumentOf(uri: vscode.Uri, languageId: string, reader: References): Promise<ReferencingDocument | undefined> {
   let text: string;
   try {
-    const { size } = uri.scheme === 'file' ? await fs.stat(uri.fsPath) : await vscode.workspace.fs.stat(uri);
+    const { size } = await vscode.workspace.fs.stat(uri);
     if (size > reader.sizeLimit) {
       reader.tooLarge(vscode.workspace.asRelativePath(uri), size);
       return undefined;
     }
-    text = uri.scheme === 'file' ? await fs.readFile(uri.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
-  const lineStarts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   return {
     uri,
     languageId,
     getText: () => text,
     positionAt: (offset) => {
-      let [low, high] = [0, lineStarts.length - 1];
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return new vscode.Position(low, offset - (lineStarts[low] ?? 0));
+      const [line = 0] = linesAt(text, [offset]);
+      const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+      return new vscode.Position(line, offset - lineStart);
     },
   };
 }

@@ -104,6 +104,35 @@ describe('Reading references off the main thread (parsing/referenceReader)', fun
     assert.match(log[0] ?? '', /stuck\.html was not read: reading took longer than 300 ms/);
   });
 
+  it('reads a file on disk in the worker: its references with their lines; 300 at once each get their own', async () => {
+    const { reader: r, log } = reader();
+    const files = Array.from({ length: 300 }, (_, i) => {
+      const file = path.join(folder, `page-${i}.md`);
+      fs.writeFileSync(file, `# Page ${i}\n\n${'Text.\n'.repeat(i % 7)}![a](img/a-${i}.png)\n<img src="img/b-${i}.png">\n`);
+      return file;
+    });
+    const read = await Promise.all(files.map((file, i) => r.readFile('markdown', file, `page-${i}.md`)));
+    for (const [i, { references, lines }] of read.entries()) {
+      assert.deepEqual(
+        references.map((reference) => reference.value),
+        [`img/a-${i}.png`, `img/b-${i}.png`],
+      );
+      assert.deepEqual(lines, [2 + (i % 7), 3 + (i % 7)]);
+    }
+    assert.deepEqual(log, []);
+  });
+
+  it('does not read a file over the size limit (logged once), and gives nothing for one that is gone', async () => {
+    const { reader: r, log } = reader({ sizeLimit: 1024 });
+    const big = path.join(folder, 'big.css');
+    fs.writeFileSync(big, `a { background: url(a.png) }${' '.repeat(2048)}`);
+    assert.deepEqual(await r.readFile('css', big, 'big.css'), { references: [], lines: [] });
+    assert.deepEqual(await r.readFile('css', big, 'big.css'), { references: [], lines: [] });
+    assert.deepEqual(await r.readFile('css', path.join(folder, 'gone.css'), 'gone.css'), { references: [], lines: [] });
+    assert.equal(log.length, 1);
+    assert.match(log[0] ?? '', /big\.css was not read: 2 KiB is over the limit of 1 KiB/);
+  });
+
   it('reads nothing once disposed, and answers what was waiting', async () => {
     const { reader: r } = reader();
     const waiting = r.read('html', '<img src="a.png">', 'a.html');
