@@ -3,6 +3,7 @@
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -35,6 +36,18 @@ const lazyChunks = {
   },
 };
 
+/**
+ * Packages whose ES module build asks for `import.meta.url`, which a CommonJS bundle does not have:
+ * their CommonJS build is bundled instead (fdir, the directory walker under tinyglobby).
+ */
+const COMMONJS_BUILDS = /^fdir$/;
+const commonJsBuilds = {
+  name: 'commonjs-builds',
+  setup(build) {
+    build.onResolve({ filter: COMMONJS_BUILDS }, (args) => ({ path: createRequire(args.importer).resolve(args.path) }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
   entryPoints: {
@@ -44,7 +57,7 @@ const extensionHost = {
     ...PROGRAMS,
   },
   outdir: 'dist',
-  plugins: [lazyChunks],
+  plugins: [lazyChunks, commonJsBuilds],
   bundle: true,
   platform: 'node',
   format: 'cjs',

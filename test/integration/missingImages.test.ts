@@ -154,6 +154,28 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       assert.equal(segmind.fake.requests.length, 0);
     });
 
+    it("list: leaves out node_modules, .git and what files.exclude and search.exclude exclude, as VS Code's search does", async () => {
+      await page('index.html', '<img src="img/kept.png">');
+      for (const folder of ['node_modules/dep', '.git/info', 'build', 'deep/generated/pages']) {
+        await page(`${folder}/page.html`, '<img src="img/never.png">');
+      }
+      const exclusions: [string, Record<string, boolean>][] = [
+        ['files', { '**/build': true }],
+        ['search', { '**/generated/**': true }],
+      ];
+      for (const [section, value] of exclusions)
+        await vscode.workspace.getConfiguration(section).update('exclude', value, vscode.ConfigurationTarget.Workspace);
+      try {
+        const entries = await command<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
+        assert.deepEqual(
+          entries.map((entry) => entry['file']),
+          [`${FOLDER}/index.html`],
+        );
+      } finally {
+        for (const [section] of exclusions) await vscode.workspace.getConfiguration(section).update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('placeholder: one image per target at exactly the referenced path and size; nothing sent', async () => {
       await page('hero.html', HERO_PAGE);
       const entries = await command<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html`, mode: 'placeholder' });
