@@ -1,0 +1,68 @@
+/**
+ * Files of a folder, listed as VS Code's search lists them (exclusions relative to the workspace
+ * folder, excluded folders never entered, links followed unless `search.followSymlinks` is off, a
+ * link back up entered once), but walked here with tinyglobby (fdir + picomatch) rather than through
+ * `workspace.findFiles`, which starts a ripgrep process per call: for 5,000 files 0.5 s in a warm
+ * window and 1.6 s in a new one, against 40 ms. Folders of other file systems still go through findFiles.
+ */
+import * as vscode from 'vscode';
+import { escapePath, glob } from 'tinyglobby';
+
+export interface FileSearch {
+  /** Patterns relative to the workspace folder, as in `files.exclude`. */
+  readonly exclude: readonly string[];
+  /** At most this many files (the first, sorted). */
+  readonly limit?: number;
+  readonly token?: vscode.CancellationToken;
+}
+
+/** The files under `root` matching any of `include` (patterns relative to `root`), sorted by path. */
+export async function findFiles(root: vscode.Uri, include: readonly string[], { exclude, limit, token }: FileSearch): Promise<vscode.Uri[]> {
+  const found = root.scheme === 'file' ? await walk(root, include, exclude, token) : await searched(root, include, exclude, token);
+  const sorted = found.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+  return limit === undefined ? sorted : sorted.slice(0, limit);
+}
+
+async function walk(root: vscode.Uri, include: readonly string[], exclude: readonly string[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const folder = vscode.workspace.getWorkspaceFolder(root)?.uri ?? root;
+  const under = root.path.slice(folder.path.replace(/\/$/, '').length + 1);
+  const stop = new AbortController();
+  const cancelled = token?.onCancellationRequested(() => stop.abort());
+  try {
+    const found = await glob(
+      include.map((pattern) => (under ? `${escapePath(under)}/${pattern}` : pattern)),
+      {
+        cwd: folder.fsPath,
+        // `x/**` and `x` alike: a folder that matches is not entered.
+        ignore: [...new Set(exclude.flatMap((pattern) => [pattern, `${pattern.replace(/\/\*\*$/, '')}/**`]))],
+        dot: true,
+        expandDirectories: false,
+        followSymbolicLinks: vscode.workspace.getConfiguration('search', root).get('followSymlinks') !== false,
+        signal: stop.signal,
+      },
+    );
+    return found.map((relative) => vscode.Uri.joinPath(folder, ...relative.split('/')));
+  } catch (error) {
+    if (stop.signal.aborted) return [];
+    throw error;
+  } finally {
+    cancelled?.dispose();
+  }
+}
+
+async function searched(root: vscode.Uri, include: readonly string[], exclude: readonly string[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const lists = await Promise.all(
+    include.map((pattern) => vscode.workspace.findFiles(new vscode.RelativePattern(root, pattern), `{${exclude.join(',')}}`, undefined, token)),
+  );
+  return [...new Map(lists.flat().map((uri) => [uri.toString(), uri])).values()];
+}
+
+/** `.git`, `node_modules`, and the patterns `files.exclude` and `search.exclude` turn on (what a search of VS Code's leaves out). */
+export function searchExclusions(scope: vscode.Uri | undefined): string[] {
+  const patterns = new Set(['**/.git/**', '**/node_modules/**']);
+  for (const section of ['files', 'search']) {
+    const excluded = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
+    for (const [pattern, on] of Object.entries(excluded)) if (on === true) patterns.add(pattern);
+  }
+  return [...patterns];
+}
