@@ -57,9 +57,12 @@ async function searched(root: vscode.Uri, include: readonly string[], exclude: r
   return [...new Map(lists.flat().map((uri) => [uri.toString(), uri])).values()];
 }
 
+/** Never searched, whatever the settings say: a repository's history and its installed packages. */
+export const ALWAYS_SKIPPED: readonly string[] = ['**/.git/**', '**/node_modules/**'];
+
 /** `.git`, `node_modules`, and the patterns `files.exclude` and `search.exclude` turn on (what a search of VS Code's leaves out). */
 export function searchExclusions(scope: vscode.Uri | undefined): string[] {
-  const patterns = new Set(['**/.git/**', '**/node_modules/**']);
+  const patterns = new Set(ALWAYS_SKIPPED);
   for (const section of ['files', 'search']) {
     const excluded = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
     for (const [pattern, on] of Object.entries(excluded)) if (on === true) patterns.add(pattern);

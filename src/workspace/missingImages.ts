@@ -11,8 +11,8 @@ import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/referenceResolut
 import { resolveInSite } from '../sites/resolution';
 import type { SiteIndex } from './siteIndex';
 import { findFiles, searchExclusions } from './fileSearch';
-import { languageOfFile, referenceLanguageOf, REFERENCE_FILE_EXTENSIONS } from '../references/languages';
-import type { DocumentReading, ReferenceReader } from '../parsing/referenceReader';
+import { languageOfFile, referenceLanguageOf, REFERENCE_FILE_EXTENSIONS, type ReferenceLanguage } from '../references/languages';
+import type { DocumentReading, FileReading, ReferenceReader } from '../parsing/referenceReader';
 import { linesAt } from '../references/lineNumbers';
 
 export interface MissingImage {
@@ -245,35 +245,33 @@ async function missingInFile(file: vscode.Uri, open: vscode.TextDocument | undef
   const languageId = languageOfFile(file.path);
   const folder = languageId && vscode.workspace.getWorkspaceFolder(file);
   if (!languageId || !folder) return [];
-  if (file.scheme !== 'file') {
-    const document = await textDocumentOf(file, languageId, reading.references);
-    return document ? missingImagesOf(document, reading, exists) : [];
-  }
-  const read = await reading.references.readFile(languageId, file.fsPath, vscode.workspace.asRelativePath(file));
+  const name = vscode.workspace.asRelativePath(file);
+  const read =
+    file.scheme === 'file'
+      ? await reading.references.readFile(languageId, file.fsPath, name)
+      : await readThroughVsCode(file, languageId, name, reading.references);
   return missingIn(file, folder.uri, { ...read, lineOf: (_reference, index) => read.lines[index] ?? 0 }, reading, exists);
 }
 
-/** A file of another file system read as a document without opening it in VS Code; none when too large to read. */
-async function textDocumentOf(uri: vscode.Uri, languageId: string, reader: References): Promise<ReferencingDocument | undefined> {
+/** A file of another file system, read through VS Code and parsed in the worker; nothing when it is too large or cannot be read. */
+async function readThroughVsCode(uri: vscode.Uri, languageId: ReferenceLanguage, name: string, reader: References): Promise<FileReading> {
   let text: string;
   try {
     const { size } = await vscode.workspace.fs.stat(uri);
     if (size > reader.sizeLimit) {
-      reader.tooLarge(vscode.workspace.asRelativePath(uri), size);
-      return undefined;
+      reader.tooLarge(name, size);
+      return { references: [], lines: [] };
     }
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
-    return undefined;
+    return { references: [], lines: [] };
   }
+  const read = await reader.readDocument(languageId, text, name);
   return {
-    uri,
-    languageId,
-    getText: () => text,
-    positionAt: (offset) => {
-      const [line = 0] = linesAt(text, [offset]);
-      const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-      return new vscode.Position(line, offset - lineStart);
-    },
+    ...read,
+    lines: linesAt(
+      text,
+      read.references.map((reference) => reference.start),
+    ),
   };
 }

@@ -8,7 +8,7 @@ import * as posix from 'node:path/posix';
 import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import type { ReferenceReader } from '../parsing/referenceReader';
-import { findFiles } from './fileSearch';
+import { ALWAYS_SKIPPED, findFiles } from './fileSearch';
 import { isUnknown, type ConfigValue } from '../sites/configTypes';
 import {
   frameworkOfFile,
@@ -37,7 +37,6 @@ interface FolderSites {
 
 /** Configuration files read per folder, at most: a monorepo of hundreds of packages is fine, a hostile one stops here. */
 const MAX_CONFIG_FILES = 2_000;
-const SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
 export class SiteIndex extends Disposable {
   private readonly folders = new Map<string, Promise<FolderSites>>();
@@ -87,7 +86,7 @@ export class SiteIndex extends Disposable {
 
   private async read(workspaceFolder: vscode.Uri): Promise<FolderSites> {
     const started = performance.now();
-    const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: SKIPPED, limit: MAX_CONFIG_FILES });
+    const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
     const relative = (uri: vscode.Uri): string => uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
     const read = async (uri: vscode.Uri): Promise<ConfigValue> => {
       const bytes = await vscode.workspace.fs.readFile(uri);
