@@ -228,10 +228,11 @@ export async function scanForMissingImages(
 async function filesIn(scope: vscode.Uri | undefined, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   if (scope && (await vscode.workspace.fs.stat(scope)).type & vscode.FileType.File) return [scope];
   const roots = scope ? [scope] : (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
-  const files: vscode.Uri[] = [];
+  let files: vscode.Uri[] = [];
   for (const root of roots) {
     if (token?.isCancellationRequested) break;
-    files.push(...(await findFiles(root, [REFERENCING_FILES], { exclude: searchExclusions(root), ...(token ? { token } : {}) })));
+    // concat, not push(...): a spread of a very large list overflows the call stack.
+    files = files.concat(await findFiles(root, [REFERENCING_FILES], { exclude: searchExclusions(root), ...(token ? { token } : {}) }));
   }
   return files;
 }

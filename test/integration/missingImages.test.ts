@@ -5,6 +5,9 @@
  * and the agent tool's placeholder: true. Pixels are decoded; requests are counted at the fake.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readBytes, readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
@@ -173,6 +176,24 @@ describe('Missing images and free placeholders (real VS Code)', function () {
         );
       } finally {
         for (const [section] of exclusions) await vscode.workspace.getConfiguration(section).update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it("list: does not follow a repository's link to a folder, which can point anywhere (a link to / walked the whole disk)", async () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-linked-'));
+      try {
+        fs.writeFileSync(path.join(outside, 'far.html'), '<img src="img/far-away.png">');
+        await page('index.html', '<img src="img/kept.png">');
+        fs.symlinkSync(outside, at(FOLDER, 'linked').fsPath, 'dir');
+        fs.symlinkSync(at(FOLDER).fsPath, at(FOLDER, 'loop').fsPath, 'dir');
+        const entries = await command<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
+        assert.deepEqual(
+          entries.map((entry) => entry['file']),
+          [`${FOLDER}/index.html`],
+        );
+      } finally {
+        for (const link of ['linked', 'loop']) fs.unlinkSync(at(FOLDER, link).fsPath);
+        fs.rmSync(outside, { recursive: true, force: true });
       }
     });
 
