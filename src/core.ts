@@ -22,6 +22,7 @@ import { SpendLedger } from './spending/spendLedger';
 import type { MissingImageReading } from './workspace/missingImages';
 import { resolveOutputFolder } from './workspace/outputFolder';
 import { replacedFilesIn } from './workspace/replacedFiles';
+import { RepositoryIndex } from './workspace/repositoryIndex';
 import { resultSaver } from './workspace/resultFiles';
 import { SiteIndex } from './workspace/siteIndex';
 
@@ -64,7 +65,7 @@ export interface Core {
   readonly references: ReferenceReader;
   readonly sites: SiteIndex;
   /** What the scan and the diagnostics resolve references with. */
-  readonly reading: MissingImageReading & { readonly sites: SiteIndex };
+  readonly reading: MissingImageReading & { readonly sites: SiteIndex; readonly evidence: RepositoryIndex };
   /** What every agent's call runs: the language model tools and the MCP server's channel. */
   readonly calls: AgentCalls;
   /** Everything above that holds a resource. */
@@ -104,7 +105,8 @@ export function createCore(options: CoreOptions): Core {
     log: (line) => logger.warn(line),
   });
   const sites = new SiteIndex(references, logger);
-  const reading: Core['reading'] = { references, sites, webRootSetting: readWebRoot };
+  const evidence = new RepositoryIndex(logger);
+  const reading: Core['reading'] = { references, sites, evidence, webRootSetting: readWebRoot };
   const calls = new AgentCalls({
     flow,
     placeholders,
@@ -127,6 +129,6 @@ export function createCore(options: CoreOptions): Core {
     sites,
     reading,
     calls,
-    disposables: [keys, credits, tracker, spending, references, sites],
+    disposables: [keys, credits, tracker, spending, references, sites, evidence],
   };
 }

@@ -17,7 +17,7 @@ import type { ToolInput } from '../domain/generation/options';
 import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
-import { scriptedFill, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
+import { scriptedFillAnswer, type FillAnswer, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import { requireTrust } from '../flow/trust';
 import type { Logger } from '../log/logger';
 import { previewPng } from '../pixels/preview';
@@ -73,8 +73,12 @@ export class AgentCalls {
         }
         case 'find_missing_images':
         case 'fill_missing_images': {
-          const missing = await this.missingImages(tool === 'find_missing_images' ? { ...(input as object), mode: 'list' } : (input as object), signal);
-          return { content: [{ type: 'text', text: missingImagesText(missing, tool === 'fill_missing_images') }], structuredContent: { missing } };
+          const finding = tool === 'find_missing_images';
+          const { missing, elsewhere } = await this.missingImages(finding ? { ...(input as object), mode: 'list' } : (input as object), signal);
+          return {
+            content: [{ type: 'text', text: missingImagesText(missing, !finding, elsewhere) }],
+            structuredContent: finding ? { missing, elsewhere } : { missing },
+          };
         }
         case 'check_credits':
           return await this.checkCredits();
@@ -129,8 +133,8 @@ export class AgentCalls {
   }
 
   /** `find_missing_images` / `fill_missing_images` / `segmind_find_missing_images`: Fill Missing Images as a script, on the agent's limit. */
-  missingImages(options: object, signal?: AbortSignal): Promise<MissingImageEntry[]> {
-    return scriptedFill(
+  missingImages(options: object, signal?: AbortSignal): Promise<FillAnswer> {
+    return scriptedFillAnswer(
       this.deps.fill,
       { ...options },
       { spender: 'agent', caller: 'An agent', ...(signal ? { progress: { cancelled: () => signal.aborted } } : {}) },

@@ -27,7 +27,8 @@ import { actionLabel } from '../ui/pure/errorMessages';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
-import { scanForMissingImages, type MissingImageReading } from '../workspace/missingImages';
+import type { MissingImageReading } from '../workspace/missingImages';
+import { scanForMissingImages } from '../workspace/missingImageScan';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
 
@@ -67,7 +68,7 @@ export function fillMissingImagesCommand(deps: FillMissingImagesDependencies): (
 }
 
 async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode.Uri | undefined): Promise<MissingImageEntry[] | undefined> {
-  const { missing } = logScan(
+  const { missing, elsewhere } = logScan(
     deps.logger,
     await withProgress({ title: vscode.l10n.t('Segmind: looking for missing images'), cancellable: true }, async (report, token) => {
       let reported = 0;
@@ -87,9 +88,15 @@ async function runInteractive(deps: FillMissingImagesDependencies, scope: vscode
   );
   const targets = fillTargets(missing);
   if (targets.length === 0) {
-    void showInformation(
-      scope ? vscode.l10n.t('No missing images in {0}.', vscode.workspace.asRelativePath(scope)) : vscode.l10n.t('No missing images in the workspace.'),
-    );
+    const none = scope
+      ? vscode.l10n.t('No missing images in {0}.', vscode.workspace.asRelativePath(scope))
+      : vscode.l10n.t('No missing images in the workspace.');
+    // Found elsewhere is not missing: said, never offered for filling (each has its hint and its Point to fix).
+    const found =
+      elsewhere.length === 0
+        ? ''
+        : ` ${vscode.l10n.t('{0} reference(s) name an image that is in the repository at another path: see their hints.', elsewhere.length)}`;
+    void showInformation(`${none}${found}`);
     return [];
   }
   const picked = await pickMany(

@@ -6,10 +6,11 @@
  * not. What an agent fills counts against the agent's daily limit (`spender`).
  */
 import * as vscode from 'vscode';
-import type { MissingImageEntry } from '../domain/references/imageReference';
+import type { ElsewhereEntry, MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
-import { scanForMissingImages, type MissingImage, type MissingImageReading, type ScanResult } from '../workspace/missingImages';
+import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/missingImages';
+import { scanForMissingImages, type ScanResult } from '../workspace/missingImageScan';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import type { GenerationFlow } from './generationFlow';
 import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, type FillRun } from './missingImageFill';
@@ -20,7 +21,7 @@ import { requireTrust } from './trust';
 export const FILL_MODES = ['list', 'placeholder', 'generate'] as const;
 export type FillMode = (typeof FILL_MODES)[number];
 
-export type { MissingImageEntry } from '../domain/references/imageReference';
+export type { ElsewhereEntry, MissingImageEntry } from '../domain/references/imageReference';
 
 export interface ScriptedFillDependencies {
   readonly flow: GenerationFlow;
@@ -40,12 +41,23 @@ export interface ScriptedFillOptions {
   readonly progress?: Pick<FillRun, 'onTarget' | 'cancelled'>;
 }
 
+/** What a fill answers: one entry per missing reference, and the references found elsewhere (never filled). */
+export interface FillAnswer {
+  readonly missing: MissingImageEntry[];
+  readonly elsewhere: ElsewhereEntry[];
+}
+
 /** `{ scope?, mode?, model?, quality?, style? }` → one entry per missing reference; refused (thrown) as the command would be. */
 export async function scriptedFill(
   deps: ScriptedFillDependencies,
   options: Record<string, unknown>,
   how: ScriptedFillOptions = {},
 ): Promise<MissingImageEntry[]> {
+  return (await scriptedFillAnswer(deps, options, how)).missing;
+}
+
+/** The scripted fill with the references found elsewhere too: what the agents' tools answer. */
+export async function scriptedFillAnswer(deps: ScriptedFillDependencies, options: Record<string, unknown>, how: ScriptedFillOptions = {}): Promise<FillAnswer> {
   const mode = options['mode'] ?? 'list';
   if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
     throw new InvalidParametersError([
@@ -60,8 +72,9 @@ export async function scriptedFill(
   }
   // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
   if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
-  const { missing } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
-  if (mode === 'list') return missing.map((image) => entryOf(image, undefined));
+  const { missing, elsewhere: foundElsewhere } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
+  const elsewhere = foundElsewhere.map(elsewhereEntryOf);
+  if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)), elsewhere };
   const targets = fillTargets(missing);
   const run = fillRun(deps, how.progress);
   const results =
@@ -78,7 +91,7 @@ export async function scriptedFill(
           },
           new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
         );
-  return entriesOf(missing, results ?? new Map());
+  return { missing: entriesOf(missing, results ?? new Map()), elsewhere };
 }
 
 export function fillRun(deps: ScriptedFillDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {
@@ -87,7 +100,7 @@ export function fillRun(deps: ScriptedFillDependencies, progress?: Pick<FillRun,
 
 export function logScan(logger: Logger, scan: ScanResult): ScanResult {
   logger.info(
-    `Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms (${scan.listMs.toFixed(0)} ms to find them): ${scan.missing.length} missing reference(s).`,
+    `Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms (${scan.listMs.toFixed(0)} ms to find them): ${scan.missing.length} missing reference(s), ${scan.elsewhere.length} found elsewhere.`,
   );
   return scan;
 }
@@ -117,5 +130,15 @@ function entryOf(image: MissingImage, saved: boolean | undefined): MissingImageE
     ...(size ? { size: `${size.width}x${size.height}` } : {}),
     prompt: image.prompt,
     ...(saved === undefined ? {} : { saved }),
+  };
+}
+
+/** A reference found elsewhere as the agents read it: where it is written, and the files it could mean. */
+function elsewhereEntryOf(image: ElsewhereImage): ElsewhereEntry {
+  return {
+    file: vscode.workspace.asRelativePath(image.document),
+    line: image.line + 1,
+    reference: image.reference.value,
+    candidates: image.candidates.map((candidate) => vscode.workspace.asRelativePath(vscode.Uri.joinPath(image.workspaceFolder, ...candidate.split('/')))),
   };
 }

@@ -2,11 +2,15 @@
  * The quick fixes of a missing image, at its diagnostic or anywhere in the reference's range:
  * generate it with Segmind (not for `.svg`, nor in Restricted Mode), make a free placeholder at
  * once, or fill every missing image of the file. Each runs a command; the work is in commands/ and flow/.
+ * An image found elsewhere gets one *Point to …* per candidate instead: an edit of the reference,
+ * never a file.
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/pure/commandIds';
+import { pointTo } from '../domain/references/pointTo';
 import { fillSets, fillTargets, generationOptionsFor, type FillSet, type FillTarget } from '../flow/missingImageFill';
-import { rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
+import type { ElsewhereImage } from '../workspace/missingImages';
+import { ELSEWHERE_CODE, rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
 
 export class MissingImageActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -16,7 +20,10 @@ export class MissingImageActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const missing = this.diagnostics.missingIn(document.uri);
     const here = missing.filter((image) => rangeOf(document, image).intersection(range) !== undefined);
-    const actions: vscode.CodeAction[] = [];
+    const actions: vscode.CodeAction[] = this.diagnostics
+      .elsewhereIn(document.uri)
+      .filter((image) => rangeOf(document, image).intersection(range) !== undefined)
+      .flatMap((image) => pointToActions(document, image));
     const sets = fillSets(fillTargets(missing));
     for (const target of fillTargets(here)) {
       const name = target.target.path.slice(target.target.path.lastIndexOf('/') + 1);
@@ -62,3 +69,21 @@ export interface QuickFixArgument {
 
 const quickFixArgument = (target: FillTarget): QuickFixArgument => ({ target });
 const setArgument = (set: FillSet): QuickFixArgument => ({ target: set.lead, others: set.others });
+
+/** One *Point to …* per candidate: the reference rewritten to name it (relative, or root-absolute where the site serves it at `/`). */
+function pointToActions(document: vscode.TextDocument, image: ElsewhereImage): vscode.CodeAction[] {
+  const range = rangeOf(document, image);
+  const diagnostics = vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((diagnostic) => diagnostic.code === ELSEWHERE_CODE && diagnostic.range.isEqual(range));
+  const relativeDocument = image.document.path.slice(image.workspaceFolder.path.replace(/\/$/, '').length + 1);
+  return image.candidates.map((candidate, index) => {
+    const shown = vscode.workspace.asRelativePath(vscode.Uri.joinPath(image.workspaceFolder, ...candidate.split('/')));
+    const fix = new vscode.CodeAction(vscode.l10n.t('Point to {0}', shown), vscode.CodeActionKind.QuickFix);
+    fix.edit = new vscode.WorkspaceEdit();
+    fix.edit.replace(document.uri, range, pointTo(candidate, { document: relativeDocument, value: image.reference.value, servedAtRoot: image.servedAtRoot }));
+    fix.diagnostics = diagnostics;
+    fix.isPreferred = index === 0 && image.candidates.length === 1;
+    return fix;
+  });
+}

@@ -33,6 +33,8 @@ export interface DocumentSite {
 export interface Resolution {
   /** Where the image may be, in order; the first is where a fix writes it. */
   readonly candidates: readonly string[];
+  /** The image path the value means (an alias's prefix dropped; from imagePathOf): what the evidence rule looks for. */
+  readonly path: string;
   /** Where it was looked for, for the diagnostic's "not in website/static (Docusaurus)"; none for 0.3's rule. */
   readonly lookedIn?: string;
 }
@@ -53,7 +55,7 @@ export function resolveInSite(value: string, context: DocumentSite): Resolution 
     if (alias.target === undefined) return undefined; // an alias whose folder is computed: nobody can say where it points
     const rest = imagePathOf(value.slice(alias.prefix.length));
     const target = rest === undefined ? undefined : under(alias.target, rest);
-    return target === undefined ? undefined : { candidates: [target], lookedIn: `${alias.target || '.'} (${alias.prefix}…)` };
+    return target === undefined || rest === undefined ? undefined : { candidates: [target], path: rest, lookedIn: `${alias.target || '.'} (${alias.prefix}…)` };
   }
   const path = imagePathOf(value);
   if (path === undefined) return undefined;
@@ -61,20 +63,21 @@ export function resolveInSite(value: string, context: DocumentSite): Resolution 
     if (context.webRoot !== undefined || !site) {
       const roots = [context.webRoot ?? '', ...(site || context.htmlRoot === undefined ? [] : [context.htmlRoot])];
       const candidates = unique(roots.map((root) => resolveReference(path, { document: context.document, webRoot: root })));
-      return candidates.length === 0 ? undefined : { candidates };
+      return candidates.length === 0 ? undefined : { candidates, path };
     }
     const output = site.outputFolders.find((folder) => within(folderOf(context.document), folder));
     const roots = output !== undefined ? [output] : site.publicFolders;
     const candidates = unique(roots.map((root) => under(root, path)));
-    return candidates.length === 0 ? undefined : { candidates, lookedIn: `${roots.map((root) => root || '.').join(', ')} (${name})` };
+    return candidates.length === 0 ? undefined : { candidates, path, lookedIn: `${roots.map((root) => root || '.').join(', ')} (${name})` };
   }
   const beside = resolveReference(path, { document: context.document, webRoot: '' });
   if (beside === undefined) return undefined;
   const url = site ? pageUrlFolder(context.document, site, context.page) : undefined;
-  if (url === undefined || !site) return { candidates: [beside] };
+  if (url === undefined || !site) return { candidates: [beside], path };
   const atUrl = unique(site.publicFolders.map((root) => under(root, posix.join(url, path))));
   return {
     candidates: unique([beside, ...atUrl]),
+    path,
     lookedIn: l10n.t("{0}, nor at the page's URL {1} ({2})", folderOf(context.document) || '.', url, name ?? ''),
   };
 }

@@ -28,10 +28,10 @@ export class FindMissingImagesTool implements vscode.LanguageModelTool<FindMissi
     let input: unknown;
     try {
       input = parseInput('find_missing_images', options.input);
-      const missing = await this.calls.missingImages({ ...(input as object), mode: 'list' }, controller.signal);
+      const { missing, elsewhere } = await this.calls.missingImages({ ...(input as object), mode: 'list' }, controller.signal);
       return new vscode.LanguageModelToolResult([
-        new vscode.LanguageModelTextPart(missingImagesText(missing, false)),
-        new vscode.LanguageModelTextPart(JSON.stringify({ missing })),
+        new vscode.LanguageModelTextPart(missingImagesText(missing, false, elsewhere)),
+        new vscode.LanguageModelTextPart(JSON.stringify({ missing, elsewhere })),
       ]);
     } catch (error) {
       throw new Error(await this.calls.errorText(error, input), { cause: error });

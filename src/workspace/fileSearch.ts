@@ -14,17 +14,22 @@ export interface FileSearch {
   readonly exclude: readonly string[];
   /** At most this many files (the first, sorted). */
   readonly limit?: number;
+  /** Folders (and other entries) that match are listed too, as `.git` is a folder or a file (folders on disk only). */
+  readonly anyType?: boolean;
+  /** Patterns match without case (`.PNG` is a `.png`; folders on disk only). */
+  readonly anyCase?: boolean;
   readonly token?: vscode.CancellationToken;
 }
 
 /** The files under `root` matching any of `include` (patterns relative to `root`), sorted by path. */
-export async function findFiles(root: vscode.Uri, include: readonly string[], { exclude, limit, token }: FileSearch): Promise<vscode.Uri[]> {
-  const found = root.scheme === 'file' ? await walk(root, include, exclude, token) : await searched(root, include, exclude, token);
+export async function findFiles(root: vscode.Uri, include: readonly string[], search: FileSearch): Promise<vscode.Uri[]> {
+  const { exclude, limit, token } = search;
+  const found = root.scheme === 'file' ? await walk(root, include, search) : await searched(root, include, exclude, token);
   const sorted = found.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
   return limit === undefined ? sorted : sorted.slice(0, limit);
 }
 
-async function walk(root: vscode.Uri, include: readonly string[], exclude: readonly string[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+async function walk(root: vscode.Uri, include: readonly string[], { exclude, token, anyType, anyCase }: FileSearch): Promise<vscode.Uri[]> {
   const folder = vscode.workspace.getWorkspaceFolder(root)?.uri ?? root;
   const under = root.path.slice(folder.path.replace(/\/$/, '').length + 1);
   const stop = new AbortController();
@@ -39,10 +44,13 @@ async function walk(root: vscode.Uri, include: readonly string[], exclude: reado
         dot: true,
         expandDirectories: false,
         followSymbolicLinks: false,
+        onlyFiles: anyType !== true,
+        caseSensitiveMatch: anyCase !== true,
         signal: stop.signal,
       },
     );
-    return found.map((relative) => vscode.Uri.joinPath(folder, ...relative.split('/')));
+    // A folder is listed as `name/`: its Uri has no trailing slash.
+    return found.map((relative) => vscode.Uri.joinPath(folder, ...relative.replace(/\/$/, '').split('/')));
   } catch (error) {
     if (stop.signal.aborted) return [];
     throw error;

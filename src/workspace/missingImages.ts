@@ -1,19 +1,20 @@
 /**
  * Missing images of the code: the references of a document (read off the main thread by the parser
- * worker, src/parsing/), resolved to workspace files (domain/references/referenceResolution.ts) and kept when
- * nothing is there. Also the scan of a file, a folder or the workspace that Fill Missing Images…
- * runs: files over the reader's size limit are not even read.
+ * worker, src/parsing/), resolved to workspace files as the document's site serves them (src/sites/)
+ * and, when nothing is there, judged by the evidence rule (domain/references/evidence.ts): missing
+ * when no file of the document's repository could be the one meant, else found elsewhere. The scan
+ * of a folder or the workspace is ./missingImageScan.ts.
  */
 import * as vscode from 'vscode';
 import * as fs from 'node:fs/promises';
+import { foundElsewhere, referenceTail, repositoryOf, type RepositoryFiles } from '../domain/references/evidence';
 import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/references/imageReference';
 import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/referenceResolution';
 import { resolveInSite } from '../sites/resolution';
+import { within } from '../sites/sites';
 import type { SiteIndex } from './siteIndex';
-import { findFiles, searchExclusions } from './fileSearch';
-import { languageOfFile, referenceLanguageOf, REFERENCE_FILE_EXTENSIONS, type ReferenceLanguage } from '../references/languages';
-import type { DocumentReading, FileReading, ReferenceReader } from '../parsing/referenceReader';
-import { linesAt } from '../references/lineNumbers';
+import { referenceLanguageOf } from '../references/languages';
+import type { DocumentReading, ReferenceReader } from '../parsing/referenceReader';
 
 export interface MissingImage {
   /** The document that refers to it. */
@@ -29,6 +30,23 @@ export interface MissingImage {
   readonly lookedIn?: string;
 }
 
+/**
+ * A reference that resolves to nothing while files with its path exist in its repository: served
+ * from there in a way the rules do not know, or pointing at the wrong place. Never an image to make.
+ */
+export interface ElsewhereImage extends MissingImage {
+  /** The files it could mean, workspace-relative, nearest first. */
+  readonly candidates: readonly string[];
+  /** The folders the document's site serves at `/` (workspace-relative): how *Point to* writes a root-absolute value. */
+  readonly servedAtRoot: readonly string[];
+}
+
+/** What a document's references come to: the images to make, and those found elsewhere. */
+export interface Findings {
+  readonly missing: MissingImage[];
+  readonly elsewhere: ElsewhereImage[];
+}
+
 export interface ReferencingDocument {
   readonly uri: vscode.Uri;
   readonly languageId: string;
@@ -39,10 +57,11 @@ export interface ReferencingDocument {
 /** What reads references (the parser worker): a document's text, or a file on disk, in; its references out. */
 export type References = Pick<ReferenceReader, 'readDocument' | 'readFile' | 'tooLarge' | 'sizeLimit'>;
 
-/** What finding the missing images of a document needs: the reader, the sites, and the web root setting of a folder. */
+/** What finding the missing images of a document needs: the reader, the sites, the repository's files, and the web root setting of a folder. */
 export interface MissingImageReading {
   readonly references: References;
   readonly sites: Pick<SiteIndex, 'of'>;
+  readonly evidence: { filesOf(workspaceFolder: vscode.Uri): Promise<RepositoryFiles> };
   readonly webRootSetting: (workspaceFolder: vscode.Uri) => string;
 }
 
@@ -63,7 +82,7 @@ const existsNow: Exists = (uri) =>
       );
 
 /** The answers of one scan, remembered: many documents name the same images and the same web roots. */
-function rememberingExists(): Exists {
+export function rememberingExists(): Exists {
   const known = new Map<string, Promise<boolean>>();
   return (uri) => {
     const key = uri.toString();
@@ -73,23 +92,34 @@ function rememberingExists(): Exists {
   };
 }
 
-/** The web root of a document: the setting (workspace-relative), else the nearest public/ or static/ up to its folder, else the folder. */
-export async function webRootOf(document: vscode.Uri, workspaceFolder: vscode.Uri, setting: string, exists: Exists = existsNow): Promise<string> {
+/**
+ * The web root of a document: the setting (workspace-relative), else the nearest public/ or static/
+ * up to its repository's root, else that root (the workspace folder when it is one repository).
+ */
+export async function webRootOf(
+  document: vscode.Uri,
+  workspaceFolder: vscode.Uri,
+  setting: string,
+  exists: Exists = existsNow,
+  repository = '',
+): Promise<string> {
   const configured = setting.trim().replace(/^[/\\]+|[/\\]+$/g, '');
   if (configured) return configured;
   const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
   for (const folder of foldersUp(relative)) {
+    if (!within(folder, repository)) break;
     for (const name of WEB_ROOT_NAMES) {
       const candidate = folder ? `${folder}/${name}` : name;
       if (await exists(vscode.Uri.joinPath(workspaceFolder, candidate))) return candidate;
     }
   }
-  return '';
+  return repository;
 }
 
-/** The folder of the nearest index.html at or above the document (up to its workspace folder), or undefined. */
-async function htmlRootOf(document: string, workspaceFolder: vscode.Uri, exists: Exists): Promise<string | undefined> {
+/** The folder of the nearest index.html at or above the document (up to its repository's root), or undefined. */
+async function htmlRootOf(document: string, workspaceFolder: vscode.Uri, exists: Exists, repository: string): Promise<string | undefined> {
   for (const folder of foldersUp(document)) {
+    if (!within(folder, repository)) break;
     if (await exists(vscode.Uri.joinPath(workspaceFolder, ...(folder ? folder.split('/') : []), 'index.html'))) return folder;
   }
   return undefined;
@@ -100,32 +130,29 @@ async function htmlRootOf(document: string, workspaceFolder: vscode.Uri, exists:
  * resolved as its site serves them (src/sites/), missing only when no place the site would serve
  * them from has the file.
  */
-export async function missingImagesOf(
-  document: ReferencingDocument,
-  reading: MissingImageReading,
-  exists: Exists = rememberingExists(),
-): Promise<MissingImage[]> {
+export async function missingImagesOf(document: ReferencingDocument, reading: MissingImageReading, exists: Exists = rememberingExists()): Promise<Findings> {
   const language = referenceLanguageOf(document);
-  if (!language) return [];
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  if (!folder) return [];
+  const folder = language && vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!language || !folder) return { missing: [], elsewhere: [] };
   const read = await reading.references.readDocument(language, document.getText(), vscode.workspace.asRelativePath(document.uri));
   return missingIn(document.uri, folder.uri, { ...read, lineOf: (reference) => document.positionAt(reference.start).line }, reading, exists);
 }
 
 /** A document's references as read, with the line of each (from its editor, or counted by the worker). */
-interface ReadReferences extends DocumentReading {
+export interface ReadReferences extends DocumentReading {
   readonly lineOf: (reference: ImageReference, index: number) => number;
 }
 
-async function missingIn(
+export async function missingIn(
   uri: vscode.Uri,
   workspaceFolder: vscode.Uri,
   { references, page, lineOf }: ReadReferences,
   reading: MissingImageReading,
   exists: Exists,
-): Promise<MissingImage[]> {
-  if (references.length === 0) return [];
+): Promise<Findings> {
+  const missing: MissingImage[] = [];
+  const elsewhere: ElsewhereImage[] = [];
+  if (references.length === 0) return { missing, elsewhere };
   const relativeDocument = uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
   const { site, aliases } = await reading.sites.of(uri, workspaceFolder);
   const setting = reading
@@ -136,13 +163,16 @@ async function missingIn(
   // index.html's folder, found only when a value needs them.
   let webRoot: string | undefined = setting || undefined;
   let htmlRoot: string | undefined;
-  const missing: MissingImage[] = [];
+  let files: RepositoryFiles | undefined;
   for (const [index, reference] of references.entries()) {
     // Thousands of references (a generated or hostile file) are resolved a slice at a time: the host never stalls on them.
     if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (!site && !setting && webRoot === undefined && imagePathOf(reference.value)?.startsWith('/')) {
-      webRoot = await webRootOf(uri, workspaceFolder, '', exists);
-      htmlRoot = await htmlRootOf(relativeDocument, workspaceFolder, exists);
+      // A checkout is served (and its README read) from its own root, not the workspace folder's.
+      files ??= await reading.evidence.filesOf(workspaceFolder);
+      const repository = repositoryOf(relativeDocument, files.repositories);
+      webRoot = await webRootOf(uri, workspaceFolder, '', exists, repository);
+      htmlRoot = await htmlRootOf(relativeDocument, workspaceFolder, exists, repository);
     }
     const resolution = resolveInSite(reference.value, {
       document: relativeDocument,
@@ -157,7 +187,7 @@ async function missingIn(
     if ((await Promise.all(places.map(exists))).some(Boolean)) continue;
     const [target] = places;
     if (!target) continue;
-    missing.push({
+    const image: MissingImage = {
       document: uri,
       reference,
       line: lineOf(reference, index),
@@ -165,114 +195,25 @@ async function missingIn(
       workspaceFolder,
       prompt: suggestedPrompt(reference, resolution.candidates[0] ?? ''),
       ...(resolution.lookedIn ? { lookedIn: resolution.lookedIn } : {}),
-    });
+    };
+    // The evidence rule: a file of the repository with the reference's path means it is not an image to make.
+    const tail = referenceTail(resolution.path);
+    files ??= await reading.evidence.filesOf(workspaceFolder);
+    const indexed = tail === undefined ? [] : foundElsewhere(tail, relativeDocument, files);
+    // The index follows the watcher, which tells a moment late: a file deleted since is no evidence.
+    const there = await Promise.all(indexed.map((candidate) => exists(vscode.Uri.joinPath(workspaceFolder, ...candidate.split('/')))));
+    const candidates = indexed.filter((_candidate, at) => there[at]);
+    if (candidates.length === 0) {
+      missing.push(image);
+      continue;
+    }
+    if (!site && webRoot === undefined) webRoot = await webRootOf(uri, workspaceFolder, '', exists, repositoryOf(relativeDocument, files.repositories));
+    const output = site?.outputFolders.find((folder) => within(relativeDocument, folder));
+    const servedAtRoot = site ? (output !== undefined ? [output] : site.publicFolders) : [webRoot ?? ''];
+    elsewhere.push({ ...image, candidates, servedAtRoot });
   }
-  return missing;
+  return { missing, elsewhere };
 }
 
 /** References resolved between two turns of the event loop. */
 const YIELD_EVERY = 200;
-
-/** Glob of the files that may refer to images. */
-export const REFERENCING_FILES = `**/*.{${REFERENCE_FILE_EXTENSIONS.join(',')}}`;
-
-/** Files read at once by a scan. */
-const SCAN_CONCURRENCY = 16;
-
-export interface ScanResult {
-  readonly missing: MissingImage[];
-  /** How many files were read, and how long it took (the log says so). */
-  readonly files: number;
-  readonly ms: number;
-  /** Of `ms`, the part spent listing the files. */
-  readonly listMs: number;
-}
-
-export interface ScanProgress {
-  (done: number, total: number): void;
-}
-
-/**
- * Every missing image under `scope` (a file or folder; default: every workspace folder), in file then
- * line order. Skips `.git`, `node_modules` and what `files.exclude` and `search.exclude` exclude.
- */
-export async function scanForMissingImages(
-  scope: vscode.Uri | undefined,
-  reading: MissingImageReading,
-  progress?: ScanProgress,
-  token?: vscode.CancellationToken,
-): Promise<ScanResult> {
-  const started = performance.now();
-  const files = await filesIn(scope, token);
-  const listMs = performance.now() - started;
-  const exists = rememberingExists();
-  const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
-  // Several files at a time (reading waits on the disk); results kept in file order.
-  const perFile: MissingImage[][] = new Array<MissingImage[]>(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length && !token?.isCancellationRequested) {
-      const index = next++;
-      const file = files[index] as vscode.Uri;
-      perFile[index] = await missingInFile(file, open.get(file.toString()), reading, exists);
-      progress?.(++done, files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, files.length) }, worker));
-  const found = perFile.flatMap((entries) => entries ?? []);
-  return { missing: found, files: files.length, ms: performance.now() - started, listMs };
-}
-
-/** The files of `scope` (default: every workspace folder) that may refer to images, sorted. */
-async function filesIn(scope: vscode.Uri | undefined, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  if (scope && (await vscode.workspace.fs.stat(scope)).type & vscode.FileType.File) return [scope];
-  const roots = scope ? [scope] : (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
-  let files: vscode.Uri[] = [];
-  for (const root of roots) {
-    if (token?.isCancellationRequested) break;
-    // concat, not push(...): a spread of a very large list overflows the call stack.
-    files = files.concat(await findFiles(root, [REFERENCING_FILES], { exclude: searchExclusions(root), ...(token ? { token } : {}) }));
-  }
-  return files;
-}
-
-/**
- * The missing images of one file of a scan: an open editor's text when there is one (it may not be
- * saved), else the file as the parser worker reads it from disk; other file systems through VS Code.
- */
-async function missingInFile(file: vscode.Uri, open: vscode.TextDocument | undefined, reading: MissingImageReading, exists: Exists): Promise<MissingImage[]> {
-  if (open) return missingImagesOf(open, reading, exists);
-  const languageId = languageOfFile(file.path);
-  const folder = languageId && vscode.workspace.getWorkspaceFolder(file);
-  if (!languageId || !folder) return [];
-  const name = vscode.workspace.asRelativePath(file);
-  const read =
-    file.scheme === 'file'
-      ? await reading.references.readFile(languageId, file.fsPath, name)
-      : await readThroughVsCode(file, languageId, name, reading.references);
-  return missingIn(file, folder.uri, { ...read, lineOf: (_reference, index) => read.lines[index] ?? 0 }, reading, exists);
-}
-
-/** A file of another file system, read through VS Code and parsed in the worker; nothing when it is too large or cannot be read. */
-async function readThroughVsCode(uri: vscode.Uri, languageId: ReferenceLanguage, name: string, reader: References): Promise<FileReading> {
-  let text: string;
-  try {
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size > reader.sizeLimit) {
-      reader.tooLarge(name, size);
-      return { references: [], lines: [] };
-    }
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return { references: [], lines: [] };
-  }
-  const read = await reader.readDocument(languageId, text, name);
-  return {
-    ...read,
-    lines: linesAt(
-      text,
-      read.references.map((reference) => reference.start),
-    ),
-  };
-}

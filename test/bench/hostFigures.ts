@@ -271,7 +271,7 @@ async function scanFigures(host: HostModules, paths: PathsModule, chromium: Brow
   }
 }
 
-/** The 5,000 files of the scan (a fifth refer to an image that is missing) and a node_modules it must skip, under `workspace`. */
+/** The 5,000 files of the scan (a fifth refer to an image that is missing or elsewhere), 2,000 images, and a node_modules it must skip, under `workspace`. */
 const SITE_FILES = 5_000;
 function writeSite(workspace: string): void {
   const kinds: readonly ((i: number) => readonly [string, string])[] = [
@@ -289,6 +289,9 @@ function writeSite(workspace: string): void {
     const [extension, text] = kinds[i % kinds.length]!(i);
     writeFileSync(join(folder, `file-${i}.${extension}`), text);
   }
+  // The evidence: 2,000 images the scan lists by name, a tenth of them the path of a page's image (found elsewhere).
+  mkdirSync(join(workspace, 'media', 'img'), { recursive: true });
+  for (let i = 0; i < 2_000; i++) writeFileSync(join(workspace, 'media', 'img', i % 10 === 0 ? `missing-${i * 5}.png` : `photo-${i}.png`), '');
   mkdirSync(join(workspace, 'node_modules', 'dep'), { recursive: true });
   for (let i = 0; i < 1_000; i++) writeFileSync(join(workspace, 'node_modules', 'dep', `skip-${i}.md`), '![x](img/never-counted.png)\n');
 }

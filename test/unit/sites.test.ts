@@ -209,13 +209,17 @@ describe('Sites: references resolved as the site serves them', () => {
     });
 
     it('no site: 0.3’s rule (the web root given), and no words of where it looked', () => {
-      assert.deepEqual(resolveInSite('/a.png', { document: 'x/index.html', aliases: [], webRoot: 'x/public' }), { candidates: ['x/public/a.png'] });
-      assert.deepEqual(resolveInSite('img/a.png', { document: 'x/index.html', aliases: [] }), { candidates: ['x/img/a.png'] });
+      assert.deepEqual(resolveInSite('/a.png', { document: 'x/index.html', aliases: [], webRoot: 'x/public' }), {
+        candidates: ['x/public/a.png'],
+        path: '/a.png',
+      });
+      assert.deepEqual(resolveInSite('img/a.png', { document: 'x/index.html', aliases: [] }), { candidates: ['x/img/a.png'], path: 'img/a.png' });
     });
 
     it('no site: a plain HTML site’s root (the nearest index.html) is looked in too, after 0.3’s web root (html5-boilerplate’s src/)', () => {
       assert.deepEqual(resolveInSite('/icon.svg', { document: 'src/index.html', aliases: [], webRoot: '', htmlRoot: 'src' }), {
         candidates: ['icon.svg', 'src/icon.svg'],
+        path: '/icon.svg',
       });
     });
 

@@ -5,7 +5,7 @@
  * user reads (the confirmation, the progress line) is in their display language; what the
  * language model reads (results and failures) is English, the language of the tool's schema.
  */
-import type { MissingImageEntry } from '../../domain/references/imageReference';
+import type { ElsewhereEntry, MissingImageEntry } from '../../domain/references/imageReference';
 import * as l10n from '@vscode/l10n';
 import { MODELS, isModelSlug, type ModelSlug } from '../../domain/generation/catalog';
 import { isSegmindError } from '../../domain/errors/errors';
@@ -184,17 +184,27 @@ export function agentErrorText(error: unknown, context: { readonly model: string
 }
 
 /** `find_missing_images` and `fill_missing_images`, for the language model: one line per reference, what was made and why not. */
-export function missingImagesText(missing: readonly MissingImageEntry[], filling: boolean): string {
-  if (missing.length === 0) return 'No missing images: every image the code refers to exists where its site serves it.';
-  const targets = new Set(missing.map((entry) => entry.target)).size;
-  const lines = [`${missing.length} reference${missing.length === 1 ? '' : 's'} to ${targets} missing image${targets === 1 ? '' : 's'}:`];
-  for (const entry of missing) {
-    const outcome = !filling ? '' : entry.saved ? ' — made' : entry.error ? ` — not made: ${entry.error}` : ' — made for an earlier reference';
-    lines.push(
-      `- ${entry.file}:${entry.line} "${entry.reference}" → ${entry.target}${entry.size ? ` (${entry.size})` : ''}, prompt: "${entry.prompt}"${outcome}`,
-    );
+export function missingImagesText(missing: readonly MissingImageEntry[], filling: boolean, elsewhere: readonly ElsewhereEntry[] = []): string {
+  const lines: string[] = [];
+  if (missing.length === 0) {
+    lines.push('No missing images: every image the code refers to exists where its site serves it, or elsewhere in its repository.');
+  } else {
+    const targets = new Set(missing.map((entry) => entry.target)).size;
+    lines.push(`${missing.length} reference${missing.length === 1 ? '' : 's'} to ${targets} missing image${targets === 1 ? '' : 's'}:`);
+    for (const entry of missing) {
+      const outcome = !filling ? '' : entry.saved ? ' — made' : entry.error ? ` — not made: ${entry.error}` : ' — made for an earlier reference';
+      lines.push(
+        `- ${entry.file}:${entry.line} "${entry.reference}" → ${entry.target}${entry.size ? ` (${entry.size})` : ''}, prompt: "${entry.prompt}"${outcome}`,
+      );
+    }
+    if (!filling) lines.push('Call fill_missing_images to make them (mode "placeholder" is free; mode "generate" is paid).');
   }
-  if (!filling) lines.push('Call fill_missing_images to make them (mode "placeholder" is free; mode "generate" is paid).');
+  if (elsewhere.length > 0) {
+    lines.push(
+      `${elsewhere.length} reference${elsewhere.length === 1 ? '' : 's'} name${elsewhere.length === 1 ? 's' : ''} an image that exists at another path of the repository (never make these; fix the path if it is wrong):`,
+    );
+    for (const entry of elsewhere) lines.push(`- ${entry.file}:${entry.line} "${entry.reference}" — found at ${entry.candidates.join(', ')}`);
+  }
   return lines.join('\n');
 }
 
