@@ -15,6 +15,8 @@ export type ParseRequest =
 export interface DocumentReading {
   readonly references: ImageReference[];
   readonly page?: PageFacts;
+  /** Why the document was not read (too large, too slow, unreadable): its references are unknown, not none. */
+  readonly unread?: string;
 }
 
 export interface FileReading extends DocumentReading {
@@ -22,6 +24,11 @@ export interface FileReading extends DocumentReading {
   readonly lines: readonly number[];
   /** The file's size in bytes when it was not read because it is over the size limit. */
   readonly tooLarge?: number;
+}
+
+/** The worker's first message: its parsers are loaded, so its time to read a document starts now, not while it starts. */
+export interface WorkerReady {
+  readonly ready: true;
 }
 
 export type ParseAnswer =

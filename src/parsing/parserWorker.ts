@@ -11,7 +11,7 @@ import { linesAt } from '../references/lineNumbers';
 import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
 import { frontMatterOf, readConfig } from '../sites/configValue';
 import { pageFacts } from '../sites/sites';
-import type { DocumentReading, FileReading, ParseAnswer, ParseRequest } from './parserMessages';
+import type { DocumentReading, FileReading, ParseAnswer, ParseRequest, WorkerReady } from './parserMessages';
 
 const port = parentPort;
 if (!port) throw new Error('parserWorker.js runs as a worker thread.');
@@ -65,3 +65,6 @@ port.on('message', (request: ParseRequest) => {
   }
   port.postMessage(reply);
 });
+
+// Everything above is loaded: the host starts a document's time limit from here (a worker starting on a busy machine is waited for).
+port.postMessage({ ready: true } satisfies WorkerReady);

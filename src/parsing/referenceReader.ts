@@ -5,13 +5,16 @@
  * already sent so that it never waits on the host between two. A file larger than the size limit is
  * not read at all, and one that takes longer than the time limit stops the worker (a new one starts
  * for the files after it); both are logged, once per file, and give nothing (no references; an
- * UNKNOWN configuration): a guess would be a false report.
+ * UNKNOWN configuration): a guess would be a false report. Such a reading says why (`unread`), so an
+ * answer never claims that a document it could not read has nothing missing. The time limit runs
+ * from the moment the worker says it is ready: a worker still starting on a busy machine is waited
+ * for, never a reason to give a document up.
  */
 import { Worker } from 'node:worker_threads';
 import type { ImageReference } from '../domain/references/imageReference';
 import { mayNameAnImage, type ReferenceLanguage } from '../references/languages';
 import { UNKNOWN, type ConfigValue } from '../sites/configTypes';
-import type { DocumentReading, FileReading, ParseAnswer, ParseRequest } from './parserMessages';
+import type { DocumentReading, FileReading, ParseAnswer, ParseRequest, WorkerReady } from './parserMessages';
 
 export type { DocumentReading, FileReading } from './parserMessages';
 
@@ -36,18 +39,29 @@ const REMEMBERED_SKIPS = 500;
 /** Requests sent to the worker before it has answered the first of them: a scan's thousands of small files then never wait on a round trip. */
 const SENT_AHEAD = 8;
 
+/** No answer, and why: too slow, the worker lost, the reader disposed. */
+interface Unanswered {
+  readonly unread: string;
+}
+
 interface Pending {
   readonly request: ParseRequest;
   readonly name: string;
-  /** The worker's answer, or undefined when there is none (too slow, failed, disposed). */
-  readonly resolve: (answer: ParseAnswer | undefined) => void;
+  readonly resolve: (answer: ParseAnswer | Unanswered) => void;
 }
 
 const NOTHING: DocumentReading = { references: [] };
 const NOTHING_IN_FILE: FileReading = { references: [], lines: [] };
+const DISPOSED: Unanswered = { unread: 'the window is closing' };
+const unreadDocument = (answer: ParseAnswer | Unanswered): DocumentReading => ({
+  references: [],
+  ...('unread' in answer ? { unread: answer.unread } : 'error' in answer ? { unread: answer.error } : {}),
+});
 
 export class ReferenceReader {
   private worker: Worker | undefined;
+  /** The worker has loaded its parsers: the time limit of what it reads may run. */
+  private workerReady = false;
   /** Not sent yet. */
   private readonly queue: Pending[] = [];
   /** Sent to the worker, which answers in this order; the time limit runs for the first. */
@@ -73,14 +87,11 @@ export class ReferenceReader {
   /** The references of a document, and what its front matter says of its URL. */
   async readDocument(languageId: ReferenceLanguage, text: string, name: string): Promise<DocumentReading> {
     if (this.disposed || !mayNameAnImage(text)) return NOTHING;
-    if (text.length > this.sizeLimit) {
-      this.tooLarge(name, text.length);
-      return NOTHING;
-    }
+    if (text.length > this.sizeLimit) return { references: [], unread: this.tooLarge(name, text.length) };
     const answer = await this.ask({ id: this.nextId++, kind: 'document', languageId, text }, name);
-    return answer && 'kind' in answer && answer.kind === 'document'
+    return 'kind' in answer && answer.kind === 'document'
       ? { references: answer.references, ...(answer.page ? { page: answer.page } : {}) }
-      : NOTHING;
+      : unreadDocument(answer);
   }
 
   /**
@@ -88,10 +99,10 @@ export class ReferenceReader {
    * system path; `name` is for the log), with the line of each. Over the size limit it is not read.
    */
   async readFile(languageId: ReferenceLanguage, path: string, name: string): Promise<FileReading> {
-    if (this.disposed) return NOTHING_IN_FILE;
+    if (this.disposed) return { ...NOTHING_IN_FILE, unread: DISPOSED.unread };
     const answer = await this.ask({ id: this.nextId++, kind: 'file', languageId, path, sizeLimit: this.sizeLimit }, name);
-    if (!answer || !('kind' in answer) || answer.kind !== 'file') return NOTHING_IN_FILE;
-    if (answer.tooLarge !== undefined) this.tooLarge(name, answer.tooLarge);
+    if (!('kind' in answer) || answer.kind !== 'file') return { ...NOTHING_IN_FILE, ...unreadDocument(answer) };
+    if (answer.tooLarge !== undefined) return { ...NOTHING_IN_FILE, unread: this.tooLarge(name, answer.tooLarge) };
     return { references: answer.references, lines: answer.lines, ...(answer.page ? { page: answer.page } : {}) };
   }
 
@@ -103,19 +114,21 @@ export class ReferenceReader {
       return UNKNOWN;
     }
     const answer = await this.ask({ id: this.nextId++, kind: 'config', fileName: name, text }, name);
-    return answer && 'kind' in answer && answer.kind === 'config' ? answer.value : UNKNOWN;
+    return 'kind' in answer && answer.kind === 'config' ? answer.value : UNKNOWN;
   }
 
-  private ask(request: ParseRequest, name: string): Promise<ParseAnswer | undefined> {
+  private ask(request: ParseRequest, name: string): Promise<ParseAnswer | Unanswered> {
     return new Promise((resolve) => {
       this.queue.push({ request, name, resolve });
       this.pump();
     });
   }
 
-  /** A document of `size` over the limit is not read: logged once (the scan says so for files it does not even open). */
-  tooLarge(name: string, size: number): void {
-    this.skip(name, `${name} was not read: ${Math.round(size / 1024)} KiB is over the limit of ${this.sizeLimit / 1024} KiB.`);
+  /** A document of `size` over the limit is not read: logged once (the scan says so for files it does not even open). Returns why. */
+  tooLarge(name: string, size: number): string {
+    const why = `${Math.round(size / 1024)} KiB is over the limit of ${this.sizeLimit / 1024} KiB`;
+    this.skip(name, `${name} was not read: ${why}.`);
+    return why;
   }
 
   /** Logs a skip once per document: a large file open in an editor is read again after every change. */
@@ -130,7 +143,7 @@ export class ReferenceReader {
     this.disposed = true;
     clearTimeout(this.idleTimer);
     clearTimeout(this.timer);
-    for (const pending of [...this.sent.splice(0), ...this.queue.splice(0)]) pending.resolve(undefined);
+    for (const pending of [...this.sent.splice(0), ...this.queue.splice(0)]) pending.resolve(DISPOSED);
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -150,19 +163,21 @@ export class ReferenceReader {
     }
   }
 
-  /** The worker starts on the first request sent once it has answered the one before: its time starts now. */
+  /** The worker starts on the first request sent once it is ready and has answered the one before: its time starts now. */
   private startTimeLimit(): void {
     const first = this.sent[0];
-    if (!first) return;
+    if (!first || !this.workerReady) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.skip(first.name, `${first.name} was not read: reading took longer than ${this.timeLimitMs} ms.`);
+      const why = `reading took longer than ${this.timeLimitMs} ms`;
+      this.skip(first.name, `${first.name} was not read: ${why}.`);
       this.stopWorker();
-      this.giveUpFirst();
+      this.giveUpFirst(why);
     }, this.timeLimitMs);
   }
 
   /** The first request is answered (or given up); the next one's time starts. */
-  private finish(answer: ParseAnswer | undefined): void {
+  private finish(answer: ParseAnswer): void {
     clearTimeout(this.timer);
     const first = this.sent.shift();
     first?.resolve(answer);
@@ -170,12 +185,12 @@ export class ReferenceReader {
     this.pump();
   }
 
-  /** The worker is gone while reading the first request: it gives nothing; the rest go to a new worker. */
-  private giveUpFirst(): void {
+  /** The worker is gone while reading the first request: it gives nothing (and says why); the rest go to a new worker. */
+  private giveUpFirst(why: string): void {
     clearTimeout(this.timer);
     const [first, ...rest] = this.sent.splice(0);
     this.queue.unshift(...rest);
-    first?.resolve(undefined);
+    first?.resolve({ unread: why });
     this.pump();
   }
 
@@ -184,7 +199,14 @@ export class ReferenceReader {
     // A deep stack for the parsers' own recursion; a heap bound so a hostile file cannot take the machine's memory.
     const worker = new Worker(this.options.workerScript, { resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 512 } });
     worker.unref();
-    worker.on('message', (answer: ParseAnswer) => {
+    this.workerReady = false;
+    worker.on('message', (answer: ParseAnswer | WorkerReady) => {
+      if ('ready' in answer) {
+        if (this.worker !== worker) return;
+        this.workerReady = true;
+        this.startTimeLimit();
+        return;
+      }
       const first = this.sent[0];
       if (this.worker !== worker || answer.id !== first?.request.id) return;
       if ('error' in answer) this.skip(first.name, `${first.name} could not be read: ${answer.error}`);
@@ -195,7 +217,7 @@ export class ReferenceReader {
       this.worker = undefined;
       const first = this.sent[0];
       if (first) this.skip(first.name, `${first.name} could not be read: ${reason}`);
-      this.giveUpFirst();
+      this.giveUpFirst(reason);
     };
     worker.on('error', (error) => lost(error.message));
     worker.on('exit', (code) => lost(`the parser stopped (exit code ${code})`));
@@ -206,6 +228,7 @@ export class ReferenceReader {
   private stopWorker(): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.workerReady = false;
     void worker?.terminate();
   }
 }

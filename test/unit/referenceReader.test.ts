@@ -91,17 +91,39 @@ describe('Reading references off the main thread (parsing/referenceReader)', fun
        parentPort.on('message', ({ id, text }) => {
          if (text.includes('forever')) for (;;) {}
          parentPort.postMessage({ id, kind: 'document', references: [{ value: 'ok.png', start: 0, end: 6 }] });
-       });`,
+       });
+       parentPort.postMessage({ ready: true });`,
     );
     const { reader: r, log } = reader({ workerScript: stubborn, timeLimitMs: 300 });
-    const [stuck, next] = await Promise.all([r.read('html', 'forever a.png', 'stuck.html'), r.read('html', 'fine a.png', 'fine.html')]);
-    assert.deepEqual(stuck, []);
+    const [stuck, next] = await Promise.all([r.readDocument('html', 'forever a.png', 'stuck.html'), r.read('html', 'fine a.png', 'fine.html')]);
+    assert.deepEqual(stuck, { references: [], unread: 'reading took longer than 300 ms' }, 'the reading says it was not read, and why');
     assert.deepEqual(
       next.map((reference) => reference.value),
       ['ok.png'],
     );
     assert.equal(log.length, 1);
     assert.match(log[0] ?? '', /stuck\.html was not read: reading took longer than 300 ms/);
+  });
+
+  it('waits for a worker that is slow to start (a busy machine): its time limit runs from when it is ready', async () => {
+    // Loading takes three times the limit (as the real bundle's parsers can on a loaded machine), then it answers at once.
+    const slow = path.join(folder, 'slow-start.js');
+    fs.writeFileSync(
+      slow,
+      `const { parentPort } = require('node:worker_threads');
+       const until = Date.now() + 900;
+       while (Date.now() < until) {}
+       parentPort.on('message', ({ id }) => parentPort.postMessage({ id, kind: 'document', references: [{ value: 'ok.png', start: 0, end: 6 }] }));
+       parentPort.postMessage({ ready: true });`,
+    );
+    const { reader: r, log } = reader({ workerScript: slow, timeLimitMs: 300 });
+    const read = await r.readDocument('html', 'first a.png', 'first.html');
+    assert.deepEqual(
+      read.references.map((reference) => reference.value),
+      ['ok.png'],
+    );
+    assert.equal(read.unread, undefined);
+    assert.deepEqual(log, []);
   });
 
   it('reads a file on disk in the worker: its references with their lines; 300 at once each get their own', async () => {
@@ -126,8 +148,9 @@ describe('Reading references off the main thread (parsing/referenceReader)', fun
     const { reader: r, log } = reader({ sizeLimit: 1024 });
     const big = path.join(folder, 'big.css');
     fs.writeFileSync(big, `a { background: url(a.png) }${' '.repeat(2048)}`);
-    assert.deepEqual(await r.readFile('css', big, 'big.css'), { references: [], lines: [] });
-    assert.deepEqual(await r.readFile('css', big, 'big.css'), { references: [], lines: [] });
+    const tooLarge = { references: [], lines: [], unread: '2 KiB is over the limit of 1 KiB' };
+    assert.deepEqual(await r.readFile('css', big, 'big.css'), tooLarge, 'the reading says why');
+    assert.deepEqual(await r.readFile('css', big, 'big.css'), tooLarge);
     assert.deepEqual(await r.readFile('css', path.join(folder, 'gone.css'), 'gone.css'), { references: [], lines: [] });
     assert.equal(log.length, 1);
     assert.match(log[0] ?? '', /big\.css was not read: 2 KiB is over the limit of 1 KiB/);
