@@ -6,6 +6,7 @@
  * not. What an agent fills counts against the agent's daily limit (`spender`).
  */
 import * as vscode from 'vscode';
+import type { ElsewhereEntry } from '../domain/generation/agentAnswers';
 import type { MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
@@ -38,6 +39,14 @@ export interface ScriptedFillOptions {
   readonly caller?: string;
   /** Before each target is made, and whether the caller has stopped waiting. */
   readonly progress?: Pick<FillRun, 'onTarget' | 'cancelled'>;
+  /** Stops waiting for a job, and every further write of it (the agents' cancellation). */
+  readonly signal?: AbortSignal;
+}
+
+/** What a scripted fill answers the agents: every missing reference, and those whose image exists at another path. */
+export interface ScriptedFillAnswer {
+  readonly missing: MissingImageEntry[];
+  readonly elsewhere?: ElsewhereEntry[];
 }
 
 /** `{ scope?, mode?, model?, quality?, style? }` → one entry per missing reference; refused (thrown) as the command would be. */
@@ -46,6 +55,15 @@ export async function scriptedFill(
   options: Record<string, unknown>,
   how: ScriptedFillOptions = {},
 ): Promise<MissingImageEntry[]> {
+  return (await scriptedFillAnswer(deps, options, how)).missing;
+}
+
+/** The same run, with the references found elsewhere beside the entries (what the agents' tools answer). */
+export async function scriptedFillAnswer(
+  deps: ScriptedFillDependencies,
+  options: Record<string, unknown>,
+  how: ScriptedFillOptions = {},
+): Promise<ScriptedFillAnswer> {
   const mode = options['mode'] ?? 'list';
   if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
     throw new InvalidParametersError([
@@ -61,9 +79,9 @@ export async function scriptedFill(
   // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
   if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
   const { missing } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
-  if (mode === 'list') return missing.map((image) => entryOf(image, undefined));
+  if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)) };
   const targets = fillTargets(missing);
-  const run = fillRun(deps, how.progress);
+  const run = { ...fillRun(deps, how.progress), ...(how.signal ? { signal: how.signal } : {}) };
   const results =
     mode === 'placeholder'
       ? await fillWithPlaceholders(run, targets)
@@ -78,7 +96,7 @@ export async function scriptedFill(
           },
           new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
         );
-  return entriesOf(missing, results ?? new Map());
+  return { missing: entriesOf(missing, results ?? new Map()) };
 }
 
 export function fillRun(deps: ScriptedFillDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {
