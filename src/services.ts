@@ -161,7 +161,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
 
 /** This window's end of the MCP servers' channel, and Cursor's own registration of the server where the editor is Cursor. */
 async function openAgentsChannel(context: vscode.ExtensionContext, calls: AgentCalls, launchSpec: () => Promise<LaunchSpec>, logger: Logger): Promise<void> {
-  const channel = await WindowChannel.open({ handle: (tool, args, signal) => calls.call(tool, args, signal), logger });
+  const channel = await WindowChannel.open({ handle: (tool, args, context) => calls.call(tool, args, context), logger });
   if (channel) context.subscriptions.push(channel);
   try {
     const spec = await launchSpec();

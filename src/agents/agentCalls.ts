@@ -6,27 +6,31 @@
  * result text is the presenter), spends from the agent's daily limit, waits for a trusted
  * workspace when it is paid, and answers refusals as text that says what to change.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { Buffer } from 'node:buffer';
 import type { Settings } from '../config/settings';
+import type { CreditsAnswer, FillAnswer, FindAnswer, GenerateAnswer } from '../domain/generation/agentAnswers';
 import { AGENT_TOOL_SCHEMAS, type AgentToolName } from '../domain/generation/agentTools';
 import { InvalidParametersError, isSegmindError } from '../domain/errors/errors';
-import { readPixelSize, sniffImageFormat } from '../domain/images/imageFormat';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { ToolInput } from '../domain/generation/options';
-import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
+import type { GenerationFlow, GenerationRequest, Presenter } from '../flow/generationFlow';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
-import { scriptedFillAnswer, type FillAnswer, type ScriptedFillDependencies } from '../flow/scriptedFill';
+import { scriptedFillAnswer, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import { requireTrust } from '../flow/trust';
 import type { Logger } from '../log/logger';
-import { previewPng } from '../pixels/preview';
 import type { AgentResult } from '../protocol/agentChannel';
 import type { Credits } from '../segmind/clientTypes';
 import type { SpendLedger } from '../spending/spendLedger';
-import { failureWords } from '../ui/pure/errorMessages';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
-import { agentErrorText, creditsText, missingImagesText, type CreditFacts, placeholderResultText, resultText, type SavedImageFacts } from './pure/agentText';
+import { uriOfReference } from '../workspace/workspaceRefs';
+import { agentPlace, folderRelative, resolveAgentPath, shownPath, shownWorkspacePath, type AgentPlace } from './agentPlace';
+import { CallProgress } from './callProgress';
+import { fillAnswer, requestIdOf, savedImage, savedJobs } from './imageAnswers';
+import { creditsText, fillText, findText, generateText, nextStep } from './pure/agentAnswerText';
+import { agentErrorText } from './pure/agentText';
+import { scopeOf } from './agentScope';
 
 export interface AgentCallsDependencies {
   readonly flow: GenerationFlow;
@@ -41,11 +45,18 @@ export interface AgentCallsDependencies {
   readonly missingKey: () => void;
 }
 
-/** What an image call made: the text an agent reads, the previews, and the facts (MCP's structured content). */
+/** What an image call made: its answer (MCP's structured content, the text's one source) and the previews. */
 export interface MadeImages {
-  readonly text: string;
+  readonly answer: GenerateAnswer;
   readonly previews: readonly Uint8Array[];
-  readonly saved: readonly (SavedImageFacts & { readonly placeholder?: true })[];
+}
+
+/** How one call runs: its cancellation, the agent's working directory (the MCP server's), where its progress goes. */
+export interface CallContext {
+  readonly signal?: AbortSignal;
+  /** The agent's working directory, as a real path; without it (Copilot's tools) paths are workspace-relative. */
+  readonly directory?: string;
+  readonly progress?: (message: string) => void;
 }
 
 const DEFAULT_SIZE = `${DEFAULT_PLACEHOLDER_SIZE.width}x${DEFAULT_PLACEHOLDER_SIZE.height}`;
@@ -56,103 +67,128 @@ export class AgentCalls {
   constructor(private readonly deps: AgentCallsDependencies) {}
 
   /** One tool call from the MCP server: parsed with the tool's schema, run, answered (a refusal is an `isError` result). */
-  async call(tool: AgentToolName, args: unknown, signal: AbortSignal): Promise<AgentResult> {
+  async call(tool: AgentToolName, args: unknown, context: CallContext): Promise<AgentResult> {
     let input: unknown;
+    const progress = new CallProgress(context.progress);
     try {
       input = parseInput(tool, args);
       switch (tool) {
         case 'generate_image': {
-          const made = await this.generate(input as ToolInput, signal);
+          const made = await this.generate(input as ToolInput, context, progress);
           return {
             content: [
-              { type: 'text', text: made.text },
+              { type: 'text', text: generateText(made.answer) },
               ...made.previews.map((png) => ({ type: 'image' as const, data: Buffer.from(png).toString('base64'), mimeType: 'image/png' as const })),
             ],
-            structuredContent: { saved: made.saved.map(structuredImage) },
+            structuredContent: { ...made.answer },
           };
         }
-        case 'find_missing_images':
+        case 'find_missing_images': {
+          const answer = await this.find(input as { scope?: string }, context);
+          return { content: [{ type: 'text', text: findText(answer) }], structuredContent: { ...answer } };
+        }
         case 'fill_missing_images': {
-          const finding = tool === 'find_missing_images';
-          const { missing, elsewhere } = await this.missingImages(finding ? { ...(input as object), mode: 'list' } : (input as object), signal);
-          return {
-            content: [{ type: 'text', text: missingImagesText(missing, !finding, elsewhere) }],
-            structuredContent: finding ? { missing, elsewhere } : { missing },
-          };
+          const answer = await this.fill(input as { scope?: string; mode: 'placeholder' | 'generate' }, context, progress);
+          return { content: [{ type: 'text', text: fillText(answer) }], structuredContent: { ...answer } };
         }
-        case 'check_credits':
-          return await this.checkCredits();
+        case 'check_credits': {
+          const answer = await this.checkCredits();
+          return { content: [{ type: 'text', text: creditsText(answer) }], structuredContent: { ...answer } };
+        }
       }
     } catch (error) {
       return { content: [{ type: 'text', text: await this.errorText(error, input) }], isError: true };
+    } finally {
+      progress.end();
     }
   }
 
   /** `generate_image` / `segmind_generate_image`: a free placeholder, or a paid image through the one flow. Throws typed errors. */
-  async generate(input: ToolInput, signal?: AbortSignal): Promise<MadeImages> {
-    if (input.placeholder) {
-      const made = await this.deps.placeholders.make({ size: input.resize ?? DEFAULT_SIZE, prompt: input.prompt, ...(input.path ? { path: input.path } : {}) });
-      const path = vscode.workspace.asRelativePath(made.uri);
-      return {
-        text: placeholderResultText(path, made.spec),
-        previews: [],
-        saved: [{ path, width: made.spec.width, height: made.spec.height, format: made.spec.format, model: 'placeholder', warnings: [], placeholder: true }],
-      };
+  async generate(input: ToolInput, context: CallContext = {}, progress?: CallProgress): Promise<MadeImages> {
+    const place = placeOf(context);
+    const options = place ? inPlace(input, place) : input;
+    const origin = place?.cwd;
+    if (options.placeholder) {
+      const made = await this.deps.placeholders.make(
+        { size: options.resize ?? DEFAULT_SIZE, prompt: options.prompt, ...(options.path ? { path: options.path } : {}) },
+        origin,
+      );
+      const saved = await savedImage(made.uri, place, { prompt: made.spec.prompt ?? options.prompt, placeholder: true, format: made.spec.format });
+      return { answer: { saved: saved ? [saved.image] : [], failed: [], warnings: [] }, previews: [] };
     }
     requireTrust(AGENT_RUN);
-    const result = await this.deps.flow.run(generationRequest(input, signal), new ScriptedAsker(this.deps.logger, 'An agent'));
+    const presenter: Presenter = { progress: (update) => progress?.job(update.variant, input.variants ?? 1, update.phase, update.elapsedMs) };
+    const result = await this.deps.flow.run(
+      { ...generationRequest(options, context.signal), ...(origin ? { origin } : {}) },
+      new ScriptedAsker(this.deps.logger, 'An agent'),
+      presenter,
+    );
     if (!result.ran) throw new Error(result.reason);
     const { saved, failures } = result.outcome;
     if (saved.length === 0) throw failures[0] instanceof Error ? failures[0] : new Error('No image was saved.');
-    const facts: SavedImageFacts[] = [];
-    const previews: Uint8Array[] = [];
-    for (const image of saved) {
-      const bytes = await vscode.workspace.fs.readFile(image.uri);
-      const size = readPixelSize(bytes);
-      facts.push({
-        path: vscode.workspace.asRelativePath(image.uri),
-        format: sniffImageFormat(bytes) ?? image.job.image.format,
-        model: result.plan.model,
-        warnings: image.warnings,
-        ...(size ? { width: size.width, height: size.height } : {}),
-        ...(image.job.requestId ? { requestId: image.job.requestId } : {}),
-        ...(image.job.cost === undefined ? {} : { cost: image.job.cost }),
-      });
-      const preview = await previewPng(bytes).catch(() => undefined);
-      if (preview) previews.push(preview);
-    }
-    return {
-      text: resultText(
-        input.prompt,
-        facts,
-        failures.map((failure) => failureWords(failure)),
-      ),
-      previews,
-      saved: facts,
-    };
-  }
-
-  /** `find_missing_images` / `fill_missing_images` / `segmind_find_missing_images`: Fill Missing Images as a script, on the agent's limit. */
-  missingImages(options: object, signal?: AbortSignal): Promise<FillAnswer> {
-    return scriptedFillAnswer(
-      this.deps.fill,
-      { ...options },
-      { spender: 'agent', caller: 'An agent', ...(signal ? { progress: { cancelled: () => signal.aborted } } : {}) },
+    const made = await savedJobs(saved, place, result.plan.model);
+    const model = result.plan.model;
+    const failed = await Promise.all(
+      failures.map(async (failure) => {
+        const requestId = requestIdOf(failure);
+        return { error: await this.errorText(failure, { model }), ...(requestId ? { requestId } : {}) };
+      }),
     );
+    return { answer: { saved: made.saved, failed, warnings: made.warnings }, previews: made.previews };
   }
 
-  private async checkCredits(): Promise<AgentResult> {
+  /** `find_missing_images` / `segmind_find_missing_images`: the missing images of the scope, and what to call next. */
+  async find(input: { readonly scope?: string }, context: CallContext = {}): Promise<FindAnswer> {
+    const place = placeOf(context);
+    const found = await this.scan({ scope: await scopeOf(input.scope, place), mode: 'list' }, context);
+    const answer = { missing: found.missing.map((entry) => shownEntry(place, entry)), ...shownElsewhere(place, found.elsewhere) };
+    const next = nextStep(answer.missing.length, input.scope);
+    return { ...answer, ...(next ? { next } : {}) };
+  }
+
+  /** `fill_missing_images`: the missing images made, each file read back and named; the targets not made, each with why. */
+  async fill(
+    input: { readonly scope?: string; readonly mode: 'placeholder' | 'generate' },
+    context: CallContext = {},
+    progress?: CallProgress,
+  ): Promise<FillAnswer> {
+    const place = placeOf(context);
+    const found = await this.scan({ ...input, scope: await scopeOf(input.scope, place) }, context, progress, place);
+    const base = place?.folder.uri;
+    const answer = await fillAnswer(
+      found.missing,
+      (entry) => uriOfReference(entry.target, base),
+      place,
+      input.mode === 'placeholder',
+      (entry) => shownEntry(place, entry),
+    );
+    return { ...answer, ...shownElsewhere(place, found.elsewhere) };
+  }
+
+  private scan(options: Record<string, unknown>, context: CallContext, progress?: CallProgress, place?: AgentPlace): ReturnType<typeof scriptedFillAnswer> {
+    const { signal } = context;
+    return scriptedFillAnswer(this.deps.fill, options, {
+      spender: 'agent',
+      caller: 'An agent',
+      progress: {
+        cancelled: () => signal?.aborted === true,
+        onTarget: (index, target, of) => progress?.target(index, of, shownPath(place, target.target)),
+      },
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  private async checkCredits(): Promise<CreditsAnswer> {
     const { credits } = await this.deps.credits();
     const today = await this.deps.spending.refresh();
     const limits = this.deps.spending.currentLimits();
-    const facts: CreditFacts = {
+    return {
       credits,
       todaySpend: today.totalUsd,
       agentSpend: today.agentUsd,
       dailySpendLimit: limits.dailyUsd,
       agentDailySpendLimit: limits.agentDailyUsd,
     };
-    return { content: [{ type: 'text', text: creditsText(facts) }], structuredContent: { ...facts } };
   }
 
   /** A failure as an agent can act on it; a missing key is also shown to the user, who alone can set one. */
@@ -173,6 +209,46 @@ export class AgentCalls {
   }
 }
 
+/** The place of the call's directory; a directory this window does not hold is refused (the server picked the wrong window). */
+function placeOf(context: CallContext): AgentPlace | undefined {
+  if (!context.directory) return undefined;
+  const place = agentPlace(context.directory);
+  if (!place) {
+    throw new InvalidParametersError([
+      {
+        parameter: 'directory',
+        // eslint-disable-next-line no-restricted-syntax -- an agent's error: English, what a language model reads
+        message: 'Your working directory is not inside a workspace folder of this VS Code window: start the agent in a folder the window has open.',
+      },
+    ]);
+  }
+  return place;
+}
+
+/** The input with its paths resolved against the agent's directory: `path` relative to its workspace folder, `images` and `mask` as Uris. */
+function inPlace(input: ToolInput, place: AgentPlace): ToolInput {
+  return {
+    ...input,
+    ...(input.path ? { path: folderRelative(place, resolveAgentPath(place, input.path, 'path')) } : {}),
+    ...(input.images ? { images: input.images.map((image) => resolveAgentPath(place, image, 'images') as unknown as string) } : {}),
+    ...(input.mask ? { mask: resolveAgentPath(place, input.mask, 'mask') as unknown as string } : {}),
+  };
+}
+
+const shownEntry = (place: AgentPlace | undefined, entry: MissingImageEntry): MissingImageEntry =>
+  place ? { ...entry, file: shownWorkspacePath(place, entry.file), target: shownWorkspacePath(place, entry.target) } : entry;
+
+function shownElsewhere(place: AgentPlace | undefined, elsewhere: FindAnswer['elsewhere']): Pick<FindAnswer, 'elsewhere'> {
+  if (!elsewhere) return {};
+  return {
+    elsewhere: elsewhere.map((entry) => ({
+      ...entry,
+      file: shownWorkspacePath(place, entry.file),
+      candidates: entry.candidates.map((candidate) => shownWorkspacePath(place, candidate)),
+    })),
+  };
+}
+
 export function generationRequest(input: ToolInput, signal?: AbortSignal): GenerationRequest {
   return { options: input, edit: (input.images?.length ?? 0) > 0, spender: 'agent', ...(signal ? { signal } : {}) };
 }
@@ -187,17 +263,6 @@ export function parseInput(tool: AgentToolName, args: unknown): unknown {
       message: `${issue.path.join('.') || 'The input'}: ${issue.message}.`,
     })),
   );
-}
-
-function structuredImage(image: MadeImages['saved'][number]): Record<string, unknown> {
-  return {
-    path: image.path,
-    width: image.width,
-    height: image.height,
-    format: image.format,
-    ...(image.placeholder ? { placeholder: true } : { model: image.model }),
-    ...(image.cost === undefined ? {} : { cost: image.cost }),
-  };
 }
 
 function folderQuietly(): vscode.Uri | undefined {

@@ -10,13 +10,23 @@ import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log/logger';
 import { openChannel, type CallHandler, type ChannelHost } from '../mcp/channelHost';
-import { channelFolder, newChannelAddress, privateFolder, removeRegistration, sweepRegistrations, writeRegistration } from '../mcp/channelPlaces';
+import {
+  channelFolder,
+  newChannelAddress,
+  privateFolder,
+  privateSocketFolder,
+  removeRegistration,
+  sweepRegistrations,
+  writeRegistration,
+} from '../mcp/channelPlaces';
 
 export interface WindowChannelOptions {
   readonly handle: CallHandler;
   readonly logger: Logger;
   /** Where windows register (tests give their own; a real window takes the user's). */
   readonly folder?: string;
+  /** Where sockets go when the folder's path is too long for one (tests give their own). */
+  readonly shortFolder?: () => string;
 }
 
 /** A workspace folder as the server will compare it: its real path on disk. */
@@ -53,7 +63,17 @@ export class WindowChannel implements vscode.Disposable {
         return undefined;
       }
       sweepRegistrations(folder);
-      const { window, socket } = newChannelAddress(folder);
+      const address = newChannelAddress(folder, options.shortFolder);
+      if (!address) {
+        options.logger.warn("Agents' channel not opened: no folder of this user has a path short enough for a socket; MCP servers cannot reach this window.");
+        return undefined;
+      }
+      const { window, socket } = address;
+      const socketProblem = address.socketFolder ? privateSocketFolder(address.socketFolder) : undefined;
+      if (socketProblem) {
+        options.logger.warn(`Agents' channel not opened: ${socketProblem}; MCP servers cannot reach this window.`);
+        return undefined;
+      }
       const token = randomBytes(32).toString('base64url');
       const host = await openChannel({ socket, window, token, handle: options.handle, log: (line) => options.logger.warn(line) });
       options.logger.info(`Agents' channel open: window ${window}.`);
@@ -75,7 +95,7 @@ export class WindowChannel implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
-    removeRegistration(this.folder, this.window);
+    removeRegistration(this.folder, this.window, this.socket);
     void this.host.close();
   }
 }

@@ -104,9 +104,11 @@ export interface FillRun {
   /** A failure in the user's words (the notifier's). */
   readonly words: (error: unknown) => Promise<string>;
   /** Before each target is made (the interactive run's progress). */
-  readonly onTarget?: (index: number, target: FillTarget) => void;
+  readonly onTarget?: (index: number, target: FillTarget, of: number) => void;
   /** True once the user cancelled: the targets not started yet are left, each saying so. */
   readonly cancelled?: () => boolean;
+  /** Stops waiting for the running job and every further write of it. */
+  readonly signal?: AbortSignal;
 }
 
 export interface GenerateChoices {
@@ -173,7 +175,7 @@ export async function fillWithPlaceholders(run: FillRun, targets: readonly FillT
       results.set(keyOf(target), { saved: false, error: cancelledWords() });
       continue;
     }
-    run.onTarget?.(index, target);
+    run.onTarget?.(index, target, targets.length);
     try {
       const made = await run.placeholders.make(placeholderOptionsFor(target), target.target);
       results.set(keyOf(target), resultOf(target, made.uri));
@@ -226,7 +228,7 @@ export async function fillWithGenerated(
         failed(set, cancelledWords());
         continue;
       }
-      run.onTarget?.(index, set.lead);
+      run.onTarget?.(index, set.lead, ready.length);
       try {
         const result = await run.flow.run(
           {
@@ -234,6 +236,7 @@ export async function fillWithGenerated(
             origin: set.lead.target,
             alsoWrite: request.alsoWrite,
             ...(hold ? { hold } : {}),
+            ...(run.signal ? { signal: run.signal } : {}),
             ...(choices.spender ? { spender: choices.spender } : {}),
           },
           asker,

@@ -6,7 +6,8 @@
  * not. What an agent fills counts against the agent's daily limit (`spender`).
  */
 import * as vscode from 'vscode';
-import type { ElsewhereEntry, MissingImageEntry } from '../domain/references/imageReference';
+import type { ElsewhereEntry } from '../domain/generation/agentAnswers';
+import type { MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
 import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/missingImages';
@@ -21,7 +22,8 @@ import { requireTrust } from './trust';
 export const FILL_MODES = ['list', 'placeholder', 'generate'] as const;
 export type FillMode = (typeof FILL_MODES)[number];
 
-export type { ElsewhereEntry, MissingImageEntry } from '../domain/references/imageReference';
+export type { MissingImageEntry } from '../domain/references/imageReference';
+export type { ElsewhereEntry } from '../domain/generation/agentAnswers';
 
 export interface ScriptedFillDependencies {
   readonly flow: GenerationFlow;
@@ -39,10 +41,12 @@ export interface ScriptedFillOptions {
   readonly caller?: string;
   /** Before each target is made, and whether the caller has stopped waiting. */
   readonly progress?: Pick<FillRun, 'onTarget' | 'cancelled'>;
+  /** Stops waiting for a job, and every further write of it (the agents' cancellation). */
+  readonly signal?: AbortSignal;
 }
 
-/** What a fill answers: one entry per missing reference, and the references found elsewhere (never filled). */
-export interface FillAnswer {
+/** What a scripted fill answers the agents: every missing reference, and those whose image exists at another path. */
+export interface ScriptedFillAnswer {
   readonly missing: MissingImageEntry[];
   readonly elsewhere: ElsewhereEntry[];
 }
@@ -56,8 +60,12 @@ export async function scriptedFill(
   return (await scriptedFillAnswer(deps, options, how)).missing;
 }
 
-/** The scripted fill with the references found elsewhere too: what the agents' tools answer. */
-export async function scriptedFillAnswer(deps: ScriptedFillDependencies, options: Record<string, unknown>, how: ScriptedFillOptions = {}): Promise<FillAnswer> {
+/** The same run, with the references found elsewhere beside the entries (what the agents' tools answer). */
+export async function scriptedFillAnswer(
+  deps: ScriptedFillDependencies,
+  options: Record<string, unknown>,
+  how: ScriptedFillOptions = {},
+): Promise<ScriptedFillAnswer> {
   const mode = options['mode'] ?? 'list';
   if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
     throw new InvalidParametersError([
@@ -76,7 +84,7 @@ export async function scriptedFillAnswer(deps: ScriptedFillDependencies, options
   const elsewhere = foundElsewhere.map(elsewhereEntryOf);
   if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)), elsewhere };
   const targets = fillTargets(missing);
-  const run = fillRun(deps, how.progress);
+  const run = { ...fillRun(deps, how.progress), ...(how.signal ? { signal: how.signal } : {}) };
   const results =
     mode === 'placeholder'
       ? await fillWithPlaceholders(run, targets)

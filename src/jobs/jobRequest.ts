@@ -71,7 +71,8 @@ export interface SavedResult {
 }
 
 /** Saves a finished job's image (and sidecar) and says where: the tracker's port to the workspace. */
-export type SaveResult = (request: ResultDescription, job: FinishedJob) => Promise<SavedResult>;
+/** `signal`: once aborted, no further file of the job is written (those written already stay). */
+export type SaveResult = (request: ResultDescription, job: FinishedJob, signal?: AbortSignal) => Promise<SavedResult>;
 
 export interface SavedJob {
   readonly id: string;

@@ -171,7 +171,9 @@ export class JobTracker extends Disposable {
         await Promise.resolve(this.deps.onCost?.(id, finished.cost)).catch((error: unknown) =>
           logger.warn(`The cost of ${id} was not recorded: ${String(error)}`),
         );
-      const { uri, warnings, alsoSaved } = await this.deps.saveResult(request, finished);
+      // Cancelled while the image came back: nothing of it is written (the caller stopped waiting).
+      if (controller.signal.aborted) throw new CancelledError();
+      const { uri, warnings, alsoSaved } = await this.deps.saveResult(request, finished, controller.signal);
       for (const warning of warnings) logger.warn(warning);
       await this.deps.store.remove(id);
       this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });

@@ -8,8 +8,16 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { framed, lineReader, parsedLine, serverMessageSchema, type AgentResult } from '../protocol/agentChannel';
 import type { AgentToolName } from '../domain/generation/agentTools';
+import { MAX_SOCKET_PATH_BYTES } from './channelPlaces';
 
-export type CallHandler = (tool: AgentToolName, args: unknown, signal: AbortSignal) => Promise<AgentResult>;
+/** How a call runs: its cancellation, the agent's working directory, and where its progress goes. */
+export interface CallContext {
+  readonly signal: AbortSignal;
+  readonly directory?: string;
+  readonly progress: (message: string) => void;
+}
+
+export type CallHandler = (tool: AgentToolName, args: unknown, context: CallContext) => Promise<AgentResult>;
 
 export interface ChannelHost {
   close(): Promise<void>;
@@ -51,11 +59,27 @@ export async function openChannel(options: {
           }
           const controller = new AbortController();
           calls.set(message.id, controller);
-          void handle(message.tool, message.arguments, controller.signal)
-            .catch((error: unknown): AgentResult => ({
-              content: [{ type: 'text', text: error instanceof Error ? error.message : String(error) }],
-              isError: true,
-            }))
+          const { id } = message;
+          const progress = (text: string): void => {
+            if (!socket.destroyed && !controller.signal.aborted) socket.write(framed({ type: 'progress', id, message: text }));
+          };
+          void handle(message.tool, message.arguments, {
+            signal: controller.signal,
+            progress,
+            ...(message.directory ? { directory: message.directory } : {}),
+          })
+            .catch((error: unknown): AgentResult => {
+              log?.(`Agent channel: a call failed: ${error instanceof Error ? error.message : String(error)}.`);
+              return {
+                content: [
+                  {
+                    type: 'text',
+                    text: 'The VS Code window could not run this call. Call the tool again; if it fails again, ask the user to look at the Segmind log (Segmind: Show Log).',
+                  },
+                ],
+                isError: true,
+              };
+            })
             .then((result) => {
               calls.delete(message.id);
               if (!socket.destroyed) socket.write(framed({ type: 'result', id: message.id, result }));
@@ -70,15 +94,26 @@ export async function openChannel(options: {
       for (const controller of calls.values()) controller.abort(); // the agent is gone: stop waiting for it
     });
   });
+  // Node cuts a longer path to the OS limit and listens there: a socket nobody finds, left behind.
+  if (process.platform !== 'win32' && Buffer.byteLength(address) > MAX_SOCKET_PATH_BYTES) {
+    throw new Error(`the socket path is ${Buffer.byteLength(address)} bytes, past the ${MAX_SOCKET_PATH_BYTES} a socket can have`);
+  }
   if (process.platform !== 'win32') fs.rmSync(address, { force: true }); // a socket file left by a window that crashed
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(address, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(address, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  if (process.platform !== 'win32') fs.chmodSync(address, 0o600);
+    if (process.platform !== 'win32') fs.chmodSync(address, 0o600);
+  } catch (error) {
+    // Never a stray socket: what listen made (or half made) goes with the failure.
+    server.close();
+    if (process.platform !== 'win32') fs.rmSync(address, { force: true });
+    throw error;
+  }
   return {
     close: () =>
       new Promise<void>((resolve) => {

@@ -16,11 +16,51 @@ export function channelFolder(home = os.userInfo().homedir): string {
   return path.join(home, '.segmind-image-studio', 'windows');
 }
 
-/** A new window's id and the address of its channel. */
-export function newChannelAddress(folder: string): { readonly window: string; readonly socket: string } {
+/**
+ * The longest socket path used, in bytes: the OS limit is the size of `sun_path` less its final NUL
+ * (107 on Linux, 103 on macOS and the BSDs); past it, listen fails or the path is cut.
+ */
+export const MAX_SOCKET_PATH_BYTES = 103;
+
+/** Where sockets go when the home folder's path is too long for one: a short folder of this user alone. */
+export function shortSocketFolder(env: NodeJS.ProcessEnv = process.env, tmp = os.tmpdir()): string {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username;
+  const runtime = env['XDG_RUNTIME_DIR'];
+  return runtime && path.isAbsolute(runtime) ? path.join(runtime, 'segmind-image-studio') : path.join(tmp, `segmind-image-studio-${uid}`);
+}
+
+/**
+ * A new window's id and the address of its channel: in the folder of registrations when the path
+ * fits, else in `short` (made private and checked like the folder of registrations, by the caller);
+ * undefined when not even that fits (the channel is then not opened: never a path the OS would cut).
+ */
+export function newChannelAddress(
+  folder: string,
+  short: () => string = shortSocketFolder,
+): { readonly window: string; readonly socket: string; readonly socketFolder?: string } | undefined {
   const window = randomBytes(6).toString('hex');
-  const socket = process.platform === 'win32' ? `\\\\.\\pipe\\segmind-image-studio-${os.userInfo().username}-${window}` : path.join(folder, `${window}.sock`);
-  return { window, socket };
+  if (process.platform === 'win32') return { window, socket: `\\\\.\\pipe\\segmind-image-studio-${os.userInfo().username}-${window}` };
+  const fits = (dir: string): boolean => Buffer.byteLength(path.join(dir, `${window}.sock`)) <= MAX_SOCKET_PATH_BYTES;
+  if (fits(folder)) return { window, socket: path.join(folder, `${window}.sock`) };
+  const other = short();
+  return fits(other) ? { window, socket: path.join(other, `${window}.sock`), socketFolder: other } : undefined;
+}
+
+/**
+ * Makes a folder of its own for sockets private to this user, or says why it cannot be trusted (its
+ * parent, such as /tmp, is shared: only the folder itself is checked and made 0700).
+ */
+export function privateSocketFolder(folder: string): string | undefined {
+  try {
+    fs.mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return `${folder} could not be made`;
+  }
+  const stat = fs.lstatSync(folder);
+  if (!stat.isDirectory() || stat.isSymbolicLink()) return `${folder} is not a folder`;
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return `${folder} belongs to another user`;
+  if ((stat.mode & 0o077) !== 0) fs.chmodSync(folder, 0o700);
+  return undefined;
 }
 
 /**
@@ -51,9 +91,10 @@ export function writeRegistration(folder: string, registration: Registration): v
   fs.renameSync(temporary, file);
 }
 
-export function removeRegistration(folder: string, window: string): void {
+/** Removes a window's registration and its socket (`socket`: where it was, when not beside the registration). */
+export function removeRegistration(folder: string, window: string, socket = path.join(folder, `${window}.sock`)): void {
   fs.rmSync(registrationFile(folder, window), { force: true });
-  if (process.platform !== 'win32') fs.rmSync(path.join(folder, `${window}.sock`), { force: true });
+  if (process.platform !== 'win32' && path.basename(socket) === `${window}.sock`) fs.rmSync(socket, { force: true });
 }
 
 const alive = (pid: number): boolean => {
@@ -71,7 +112,7 @@ export function sweepRegistrations(folder: string): void {
     if (!name.endsWith('.json')) continue;
     try {
       const parsed = registrationSchema().safeParse(JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')));
-      if (parsed.success && !alive(parsed.data.pid)) removeRegistration(folder, parsed.data.window);
+      if (parsed.success && !alive(parsed.data.pid)) removeRegistration(folder, parsed.data.window, parsed.data.socket);
     } catch {
       // another window's registration being written right now
     }

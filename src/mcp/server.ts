@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import { Server } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { AGENT_TOOL_DESCRIPTIONS, AGENT_TOOL_NAMES, agentToolJsonSchema, generateImageDescription, type AgentToolName } from '../domain/generation/agentTools';
+import { AGENT_TOOL_ANNOTATIONS, agentToolOutputJsonSchema } from '../domain/generation/agentAnswers';
 import { toolInputJsonSchema } from '../domain/generation/options';
 import type { AgentResult } from '../protocol/agentChannel';
 import { channelFolder, readRegistrations, windowFor } from './channelPlaces';
@@ -31,13 +32,23 @@ type ToolResult = AgentResult & Record<string, unknown>;
 
 const errorResult = (text: string): ToolResult => ({ content: [{ type: 'text', text }], isError: true });
 
-function toolList(): { name: string; title: string; description: string; inputSchema: { type: 'object'; [key: string]: unknown } }[] {
+function toolList(): {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: { type: 'object'; [key: string]: unknown };
+  outputSchema: { type: 'object'; [key: string]: unknown };
+  annotations: Record<string, unknown>;
+}[] {
   return AGENT_TOOL_NAMES.map((name) => ({
     name,
-    title: name.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase()),
+    title: AGENT_TOOL_ANNOTATIONS[name].title,
     description: name === 'generate_image' ? generateImageDescription() : AGENT_TOOL_DESCRIPTIONS[name],
     // Generated from the zod schema the window parses the call with: an object's, always.
     inputSchema: { type: 'object', ...(name === 'generate_image' ? toolInputJsonSchema() : agentToolJsonSchema(name)) },
+    // And the answer's, from the schema the window builds it with (its text is rendered from the same answer).
+    outputSchema: agentToolOutputJsonSchema(name),
+    annotations: { ...AGENT_TOOL_ANNOTATIONS[name] },
   }));
 }
 
@@ -69,16 +80,31 @@ export function createServer(options: ServeOptions): Server {
     }
     if (!window) {
       return errorResult(
-        `No VS Code window has ${directory} open with Image Studio for Segmind. Ask the user to open this folder in VS Code (with the extension installed), then call the tool again. Nothing was sent.`,
+        'No VS Code window has your working directory open with Image Studio for Segmind. Ask the user to open this folder (or one above it) in VS Code with the extension installed, then call the tool again. Nothing was sent.',
       );
     }
+    const token = ctx.mcpReq._meta?.progressToken;
+    let sent = 0;
+    let notified: Promise<void> = Promise.resolve();
+    const onProgress =
+      token === undefined
+        ? undefined
+        : (message: string): void => {
+            sent += 1;
+            const params = { progressToken: token, progress: sent, message };
+            // In order, and all out before the result (an agent drops progress that comes after it).
+            notified = notified.then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params })).catch(() => undefined);
+          };
     try {
-      const result: ToolResult = { ...(await callWindow(window, name, request.params.arguments ?? {}, ctx.mcpReq.signal)) };
+      const result: ToolResult = {
+        ...(await callWindow(window, name, request.params.arguments ?? {}, ctx.mcpReq.signal, { directory, ...(onProgress ? { onProgress } : {}) })),
+      };
+      await notified;
       return result;
     } catch (error) {
-      const why = error instanceof ChannelError ? error.message : String(error);
+      const why = error instanceof ChannelError ? error.message : 'the channel failed';
       return errorResult(
-        `The VS Code window of ${directory} could not be reached (${why}). Ask the user to check that it is still open, then call the tool again.`,
+        `The VS Code window of your working directory could not be reached (${why}). Ask the user to check that it is still open, then call the tool again.`,
       );
     }
   });

@@ -13,7 +13,13 @@ const HANDSHAKE_MS = 5_000;
 export class ChannelError extends Error {}
 
 /** Runs `tool` in the window of `registration` and gives its result; rejects with ChannelError when the window cannot be reached or is not the one registered. */
-export function callWindow(registration: Registration, tool: AgentToolName, args: unknown, signal?: AbortSignal): Promise<AgentResult> {
+export function callWindow(
+  registration: Registration,
+  tool: AgentToolName,
+  args: unknown,
+  signal?: AbortSignal,
+  how: { readonly directory?: string; readonly onProgress?: (message: string) => void } = {},
+): Promise<AgentResult> {
   return new Promise<AgentResult>((resolve, reject) => {
     const socket = net.createConnection(registration.socket);
     let welcomed = false;
@@ -46,7 +52,11 @@ export function callWindow(registration: Registration, tool: AgentToolName, args
             if (message.window !== registration.window) return fail('the socket is not the registered window');
             welcomed = true;
             clearTimeout(handshake);
-            socket.write(framed({ type: 'call', id, tool, arguments: args }));
+            socket.write(framed({ type: 'call', id, tool, arguments: args, ...(how.directory ? { directory: how.directory } : {}) }));
+            return;
+          }
+          if (message.type === 'progress') {
+            if (welcomed && message.id === id && !settled) how.onProgress?.(message.message);
             return;
           }
           if (!welcomed || message.id !== id) return fail('the window answered out of turn');

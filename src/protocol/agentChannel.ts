@@ -6,9 +6,16 @@
  * either side hangs up on anything else.
  *
  *   server → window   hello { token }            window → server   welcome { window }
- *   server → window   call { id, tool, arguments }   window → server   result { id, result }
+ *   server → window   call { id, tool, arguments, directory? }
+ *                                                 window → server   progress { id, message } (while it runs)
+ *                                                 window → server   result { id, result }
  *   server → window   cancel { id }
+ *
+ * `directory` is the agent's working directory (a real path): the folder, the settings and every
+ * relative path of the call are its own. Lines are split on bytes and decoded as a stream, so a
+ * character split across two reads arrives whole.
  */
+import { StringDecoder } from 'node:string_decoder';
 import * as z from '../domain/generation/schema';
 import { AGENT_TOOL_NAMES } from '../domain/generation/agentTools';
 
@@ -38,7 +45,7 @@ const agentResultSchema = z.once(() =>
 export const serverMessageSchema = z.once(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('hello'), token: z.string() }),
-    z.object({ type: z.literal('call'), id: z.number(), tool: z.enum(AGENT_TOOL_NAMES), arguments: z.unknown() }),
+    z.object({ type: z.literal('call'), id: z.number(), tool: z.enum(AGENT_TOOL_NAMES), arguments: z.unknown(), directory: z.optional(z.string()) }),
     z.object({ type: z.literal('cancel'), id: z.number() }),
   ]),
 );
@@ -47,6 +54,7 @@ export type ServerMessage = z.infer<ReturnType<typeof serverMessageSchema>>;
 export const windowMessageSchema = z.once(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('welcome'), window: z.string() }),
+    z.object({ type: z.literal('progress'), id: z.number(), message: z.string() }),
     z.object({ type: z.literal('result'), id: z.number(), result: agentResultSchema() }),
   ]),
 );
@@ -66,22 +74,33 @@ export const registrationSchema = z.once(() =>
 );
 export type Registration = z.infer<ReturnType<typeof registrationSchema>>;
 
-/** Splits a byte stream into lines, each a message; a line over the limit ends the stream (`onTooLong`). */
+/**
+ * Splits a byte stream into lines, each a message; a line over the limit ends the stream (`onTooLong`).
+ * The bytes are decoded as a stream: a UTF-8 character cut between two chunks is held until its end arrives.
+ */
 export function lineReader(onLine: (line: string) => void, onTooLong: () => void): (chunk: Buffer) => void {
+  const decoder = new StringDecoder('utf8');
   let pending = '';
+  let pendingBytes = 0;
+  let over = false;
   return (chunk) => {
-    pending += chunk.toString('utf8');
-    if (pending.length > MAX_MESSAGE_BYTES) {
+    if (over) return;
+    pending += decoder.write(chunk);
+    pendingBytes += chunk.length;
+    let newline = pending.indexOf('\n');
+    if (newline >= 0) {
+      while (newline >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        if (line.trim()) onLine(line);
+        newline = pending.indexOf('\n');
+      }
+      pendingBytes = Buffer.byteLength(pending); // what is left after the last newline: a part of one message
+    }
+    if (pendingBytes > MAX_MESSAGE_BYTES) {
+      over = true;
       pending = '';
       onTooLong();
-      return;
-    }
-    let newline = pending.indexOf('\n');
-    while (newline >= 0) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      if (line.trim()) onLine(line);
-      newline = pending.indexOf('\n');
     }
   };
 }

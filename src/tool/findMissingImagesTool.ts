@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { parseInput, type AgentCalls } from '../agents/agentCalls';
-import { missingImagesText } from '../agents/pure/agentText';
+import { findText } from '../agents/pure/agentAnswerText';
 
 export interface FindMissingImagesInput {
   readonly scope?: string;
@@ -28,11 +28,8 @@ export class FindMissingImagesTool implements vscode.LanguageModelTool<FindMissi
     let input: unknown;
     try {
       input = parseInput('find_missing_images', options.input);
-      const { missing, elsewhere } = await this.calls.missingImages({ ...(input as object), mode: 'list' }, controller.signal);
-      return new vscode.LanguageModelToolResult([
-        new vscode.LanguageModelTextPart(missingImagesText(missing, false, elsewhere)),
-        new vscode.LanguageModelTextPart(JSON.stringify({ missing, elsewhere })),
-      ]);
+      const answer = await this.calls.find(input as FindMissingImagesInput, { signal: controller.signal });
+      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(findText(answer)), new vscode.LanguageModelTextPart(JSON.stringify(answer))]);
     } catch (error) {
       throw new Error(await this.calls.errorText(error, input), { cause: error });
     } finally {

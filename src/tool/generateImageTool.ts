@@ -16,6 +16,7 @@ import { describeError } from '../ui/pure/errorMessages';
 import { TOOL_NAME } from '../base/pure/toolIds';
 import { requireTrust } from '../flow/trust';
 import { generationRequest, parseInput, type AgentCalls } from '../agents/agentCalls';
+import { generateText } from '../agents/pure/agentAnswerText';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from '../agents/pure/agentText';
 
@@ -100,10 +101,10 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
     let input: unknown;
     try {
       input = parseInput('generate_image', options.input);
-      const made = await this.deps.calls.generate(input as ToolInput, controller.signal);
+      const made = await this.deps.calls.generate(input as ToolInput, { signal: controller.signal });
       const images = dataParts();
       const previews = images ? made.previews.map((png) => images.image(png, 'image/png')) : [];
-      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(made.text), ...(previews as vscode.LanguageModelTextPart[])]);
+      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(generateText(made.answer)), ...(previews as vscode.LanguageModelTextPart[])]);
     } catch (error) {
       // A language model tool fails by throwing: its message is what the agent reads.
       throw Object.assign(new Error(await this.deps.calls.errorText(error, input)), { kind: (error as { kind?: unknown }).kind });

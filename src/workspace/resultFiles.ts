@@ -39,7 +39,8 @@ export function resultSaver(
   outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>,
   keepReplaced: KeepReplaced,
 ): SaveResult {
-  return (result, job) => writeResultFiles(result, job, { savedAt: now, extensionVersion, outputFolderOf, keepReplaced });
+  return (result, job, signal) =>
+    writeResultFiles(result, job, { savedAt: now, extensionVersion, outputFolderOf, keepReplaced, ...(signal ? { signal } : {}) });
 }
 
 interface SavingContext {
@@ -48,6 +49,8 @@ interface SavingContext {
   readonly outputFolderOf: (workspaceFolder: vscode.Uri) => Promise<vscode.Uri>;
   /** Where the bytes a replace took the place of go (the trash, else a backup): says so in a sentence. */
   readonly keepReplaced: KeepReplaced;
+  /** Aborted: the files of the set not written yet are not written (cancelled calls write nothing more). */
+  readonly signal?: AbortSignal;
 }
 
 type Finishing = Pick<SidecarFacts, 'nativeSize' | 'resize' | 'preserveUnmaskedPixels' | 'transparency' | 'processingError'>;
@@ -165,7 +168,9 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
   }
   // The other files of the set are fitted from the render as the model made it, not from this file's
   // crop: a wide <source> and a tall <img> each get the best crop of the one image.
-  const alsoSaved = result.alsoWrite?.length ? await writeSetMembers(result, job.image.bytes, readPixelSize(job.image.bytes), uri, facts, warnings) : undefined;
+  const alsoSaved = result.alsoWrite?.length
+    ? await writeSetMembers(result, job.image.bytes, readPixelSize(job.image.bytes), uri, facts, warnings, context.signal)
+    : undefined;
   return { uri, warnings, ...(alsoSaved ? { alsoSaved } : {}) };
 }
 
@@ -181,11 +186,14 @@ async function writeSetMembers(
   lead: vscode.Uri,
   facts: (file: string, made: { format: FileFormat; pixelSize?: PixelSize; bytes: number }, more?: Partial<SidecarFacts>) => SidecarFacts,
   warnings: string[],
+  signal?: AbortSignal,
 ): Promise<vscode.Uri[]> {
   const saved: vscode.Uri[] = [];
   const renderedWith = vscode.workspace.asRelativePath(lead, false);
   for (const member of result.alsoWrite ?? []) {
     const target = vscode.Uri.parse(member.uri);
+    // Cancelled: the rest of the set is not written; what was written stays (the log names each file).
+    if (signal?.aborted) return (warnings.push(`Cancelled: ${vscode.workspace.asRelativePath(target)} and the rest of the set were not written.`), saved);
     const fileName = target.path.slice(target.path.lastIndexOf('/') + 1);
     const dot = fileName.lastIndexOf('.');
     const format = fileFormatOfExtension(fileName.slice(dot + 1));

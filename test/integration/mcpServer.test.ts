@@ -33,6 +33,14 @@ interface Saved {
   model?: string;
   cost?: number;
   placeholder?: boolean;
+  requestId?: string;
+  markdown: string;
+}
+
+interface ImageAnswer {
+  saved: Saved[];
+  failed: { error: string; requestId?: string }[];
+  warnings: string[];
 }
 
 describe('The MCP server, through this window (the SDK’s client over stdio)', function () {
@@ -77,8 +85,25 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     const previewMeta = await sharp(Buffer.from(preview?.data ?? '', 'base64')).metadata();
     assert.equal(previewMeta.format, 'png');
     assert.ok(Math.max(previewMeta.width ?? 0, previewMeta.height ?? 0) <= 512, `preview ${previewMeta.width}x${previewMeta.height}`);
-    const saved = (result.structuredContent as { saved: Saved[] }).saved;
-    assert.deepEqual(saved, [{ path: `${FOLDER}/og.png`, width: 1200, height: 630, format: 'png', model: 'gpt-image-1', cost: saved[0]?.cost }]);
+    const answer = result.structuredContent as ImageAnswer;
+    const saved = answer.saved;
+    assert.deepEqual(answer, {
+      saved: [
+        {
+          path: `${FOLDER}/og.png`,
+          width: 1200,
+          height: 630,
+          format: 'png',
+          model: 'gpt-image-1',
+          cost: saved[0]?.cost,
+          requestId: saved[0]?.requestId,
+          markdown: `![A hero image for a hiking blog](${FOLDER}/og.png)`,
+        },
+      ],
+      failed: [],
+      warnings: [],
+    });
+    assert.match(saved[0]?.requestId ?? '', /\w/, 'the request id');
     assert.equal(typeof saved[0]?.cost, 'number');
     const submits = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1');
     assert.equal(submits.length, 1);
@@ -91,8 +116,8 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
       arguments: { prompt: 'Team photo', placeholder: true, path: `${FOLDER}/team.png`, resize: '320x200' },
     });
     assert.equal(result.isError, undefined, textOf(result));
-    assert.deepEqual((result.structuredContent as { saved: Saved[] }).saved, [
-      { path: `${FOLDER}/team.png`, width: 320, height: 200, format: 'png', placeholder: true },
+    assert.deepEqual((result.structuredContent as ImageAnswer).saved, [
+      { path: `${FOLDER}/team.png`, width: 320, height: 200, format: 'png', placeholder: true, markdown: `![Team photo](${FOLDER}/team.png)` },
     ]);
     const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'team.png')))).metadata();
     assert.deepEqual([meta.width, meta.height], [320, 200]);
@@ -110,9 +135,13 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
       { file: `${FOLDER}/site/index.html`, line: 1, reference: 'img/cover.png', target: `${FOLDER}/site/img/cover.png`, size: '400x300', prompt: 'Cover' },
     ]);
     assert.match(textOf(found), /img\/cover\.png/);
+    assert.match((found.structuredContent as { next?: string }).next ?? '', /fill_missing_images/, 'what to call next, where the model reads it');
     const filled = await agent.client.callTool({ name: 'fill_missing_images', arguments: { scope: `${FOLDER}/site`, mode: 'placeholder' } });
     assert.equal(filled.isError, undefined, textOf(filled));
     assert.equal((filled.structuredContent as { missing: { saved?: boolean }[] }).missing[0]?.saved, true);
+    assert.deepEqual((filled.structuredContent as ImageAnswer).saved, [
+      { path: `${FOLDER}/site/img/cover.png`, width: 400, height: 300, format: 'png', placeholder: true, markdown: `![Cover](${FOLDER}/site/img/cover.png)` },
+    ]);
     const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'site', 'img', 'cover.png')))).metadata();
     assert.deepEqual([meta.width, meta.height], [400, 300]);
     assert.equal(segmind.fake.requests.length, 0);
@@ -145,6 +174,83 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     assert.equal(await exists(vscode.Uri.joinPath(workspaceFolder(), '..', 'outside.png')), false);
   });
 
+  it('one variant of two rejected: the saved one and the failure (with its request id) are both in structuredContent', async () => {
+    segmind.fake.planNextJob({});
+    segmind.fake.planNextJob({ outcome: 'FAILED', error: 'rejected by the safety system' });
+    const result = await agent.client.callTool({ name: 'generate_image', arguments: { prompt: 'Two foxes', variants: 2, path: `${FOLDER}/fox.png` } });
+    assert.equal(result.isError, undefined, textOf(result));
+    const answer = result.structuredContent as ImageAnswer;
+    assert.equal(answer.saved.length, 1);
+    assert.equal(answer.failed.length, 1);
+    assert.match(answer.failed[0]?.error ?? '', /rejected by the safety system/);
+    assert.match(answer.failed[0]?.requestId ?? '', /\w/);
+    assert.match(textOf(result), /One image failed: .*rejected by the safety system/);
+  });
+
+  it('a transparency the model ignored is a warning in structuredContent, as in the text', async () => {
+    segmind.fake.planNextJob({ ignoreTransparency: true });
+    const result = await agent.client.callTool({
+      name: 'generate_image',
+      arguments: { prompt: 'A logo', background: 'transparent', path: `${FOLDER}/logo.png` },
+    });
+    assert.equal(result.isError, undefined, textOf(result));
+    const answer = result.structuredContent as ImageAnswer;
+    assert.match(answer.warnings.join('\n'), /no transparent pixels/);
+    assert.match(textOf(result), /Warning: .*no transparent pixels/);
+  });
+
+  it('a 30,000-character non-ASCII prompt crosses the channel intact', async () => {
+    const prompt = '富士山の夜明け、静かな湖に映る🗻。'.repeat(1_765).slice(0, 30_000);
+    const result = await agent.client.callTool({ name: 'generate_image', arguments: { prompt, path: `${FOLDER}/fuji.png` } });
+    assert.equal(result.isError, undefined, textOf(result));
+    const submits = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1');
+    const sent = String((submits.at(-1)?.body as { prompt?: unknown } | undefined)?.prompt);
+    assert.ok(sent.startsWith(prompt), 'the prompt as written');
+    assert.equal(sent.includes('\uFFFD'), false);
+  });
+
+  it('progress while a job runs, when the call asks for it', async () => {
+    segmind.fake.planNextJob({ durationMs: 1_500 });
+    const messages: string[] = [];
+    const result = await agent.client.callTool(
+      { name: 'generate_image', arguments: { prompt: 'Slow', path: `${FOLDER}/slow.png` } },
+      { onprogress: (progress) => messages.push(progress.message ?? '') },
+    );
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.ok(
+      messages.some((message) => /^(queued|processing) \d+:\d\d$/.test(message)),
+      messages.join(' | '),
+    );
+  });
+
+  it('a scope that does not exist: a sentence that says what to pass, no path of this machine', async () => {
+    const result = await agent.client.callTool({ name: 'find_missing_images', arguments: { scope: 'nowhere' } });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /The scope "nowhere" is not a file or folder of the workspace: pass a file or folder relative to your working directory/);
+    assert.equal(textOf(result).includes(os.homedir()), false);
+    assert.doesNotMatch(textOf(result), /ENOENT|\/home\/|\/tmp\//);
+  });
+
+  it('an agent started in a subfolder: its paths resolve there, and its answer names them from there', async () => {
+    const sub = at(FOLDER, 'packages', 'site');
+    await vscode.workspace.fs.createDirectory(sub);
+    const inner = await startAgent(sub.fsPath);
+    try {
+      const result = await inner.client.callTool({
+        name: 'generate_image',
+        arguments: { prompt: 'OG', placeholder: true, path: 'public/og.png', resize: '120x63' },
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal((result.structuredContent as ImageAnswer).saved[0]?.path, 'public/og.png');
+      assert.ok(await exists(at(FOLDER, 'packages', 'site', 'public', 'og.png')), 'written under the agent’s folder');
+      const out = await inner.client.callTool({ name: 'generate_image', arguments: { prompt: 'x', placeholder: true, path: '../../../../x.png' } });
+      assert.equal(out.isError, true);
+      assert.match(textOf(out), /leads out of the workspace folder/);
+    } finally {
+      await inner.close();
+    }
+  });
+
   it('the key never reaches the server: not in its arguments, its environment, nor the files it reads', async function () {
     for (const name of fs.readdirSync(channelFolder()).filter((file) => file.endsWith('.json'))) {
       assert.equal(fs.readFileSync(path.join(channelFolder(), name), 'utf8').includes(TEST_KEY), false, name);
@@ -167,7 +273,10 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
       assert.equal((await lonely.client.listTools()).tools.length, 4);
       const result = await lonely.client.callTool({ name: 'generate_image', arguments: { prompt: 'Nobody home' } });
       assert.equal(result.isError, true);
-      assert.match(textOf(result), /No VS Code window has .* open with Image Studio for Segmind\. Ask the user to open this folder in VS Code/);
+      assert.match(
+        textOf(result),
+        /No VS Code window has your working directory open with Image Studio for Segmind\. Ask the user to open this folder \(or one above it\) in VS Code/,
+      );
       assert.equal(segmind.fake.requests.length, 0);
     } finally {
       await lonely.close();

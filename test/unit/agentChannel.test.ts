@@ -18,8 +18,11 @@ import { framed, lineReader, MAX_MESSAGE_BYTES, type AgentResult, type Registrat
 import { openChannel, type ChannelHost } from '../../src/mcp/channelHost';
 import {
   channelFolder,
+  MAX_SOCKET_PATH_BYTES,
   newChannelAddress,
   privateFolder,
+  privateSocketFolder,
+  shortSocketFolder,
   readRegistrations,
   removeRegistration,
   sweepRegistrations,
@@ -34,15 +37,19 @@ interface Call {
   readonly tool: AgentToolName;
   readonly args: unknown;
   readonly signal: AbortSignal;
+  readonly directory?: string;
+  readonly progress: (message: string) => void;
 }
 
 /** A window played by openChannel: it records each call and answers with `answer`. */
 async function fakeWindow(
   folder: string,
   workspace: string[],
-  answer: (call: Call) => Promise<AgentResult> = (call) => Promise.resolve(textResult(`ran ${call.tool}`)),
+  answer: (call: Call) => Promise<AgentResult> = (call) => Promise.resolve(textResult(`ran ${call.tool}`, call.tool)),
 ) {
-  const { window, socket } = newChannelAddress(folder);
+  const address = newChannelAddress(folder);
+  assert.ok(address);
+  const { window, socket } = address;
   const calls: Call[] = [];
   const refused: string[] = [];
   const token = `token-${window}`;
@@ -50,8 +57,8 @@ async function fakeWindow(
     socket,
     window,
     token,
-    handle: (tool, args, signal) => {
-      const call = { tool, args, signal };
+    handle: (tool, args, context) => {
+      const call = { tool, args, ...context };
       calls.push(call);
       return answer(call);
     },
@@ -62,7 +69,18 @@ async function fakeWindow(
   return { registration, calls, refused, host };
 }
 
-const textResult = (text: string): AgentResult => ({ content: [{ type: 'text', text }] });
+/** The least answer each tool's output schema takes (the SDK's client checks structuredContent against it). */
+const EMPTY_ANSWERS: Readonly<Record<AgentToolName, Record<string, unknown>>> = {
+  generate_image: { saved: [], failed: [], warnings: [] },
+  find_missing_images: { missing: [] },
+  fill_missing_images: { missing: [], saved: [], failed: [], warnings: [] },
+  check_credits: { credits: 0, todaySpend: 0, agentSpend: 0, dailySpendLimit: 0, agentDailySpendLimit: 0 },
+};
+
+const textResult = (text: string, tool?: AgentToolName): AgentResult => ({
+  content: [{ type: 'text', text }],
+  ...(tool ? { structuredContent: EMPTY_ANSWERS[tool] } : {}),
+});
 
 /** Connects to a socket, writes `lines`, and resolves with what came back when the other side hangs up. */
 function rawExchange(socket: string, lines: string[]): Promise<string> {
@@ -94,6 +112,22 @@ describe('The agents’ channel: one JSON message per line', () => {
     );
   });
 
+  it('never cuts a character: a message of non-ASCII text split at every byte arrives whole', () => {
+    const prompt = '日本語の長いプロンプト、絵文字 🦊 も。'.repeat(40);
+    const bytes = Buffer.from(framed({ type: 'call', id: 1, tool: 'generate_image', arguments: { prompt } }));
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const lines: string[] = [];
+      const read = lineReader(
+        (line) => lines.push(line),
+        () => assert.fail('not too long'),
+      );
+      for (let at = 0; at < bytes.length; at += size) read(bytes.subarray(at, at + size));
+      assert.equal(lines.length, 1);
+      assert.equal((JSON.parse(lines[0] ?? '') as { arguments: { prompt: string } }).arguments.prompt, prompt, `chunks of ${size} bytes`);
+      assert.ok(!lines[0]?.includes('\uFFFD'));
+    }
+  });
+
   it('ends the stream at a line over the size limit', () => {
     let tooLong = 0;
     const read = lineReader(
@@ -122,7 +156,7 @@ describe('The agents’ channel over a real socket', function () {
     const window = await fakeWindow(folder, ['/work/site']);
     hosts.push(window.host);
     const result = await callWindow(window.registration, 'check_credits', { any: 1 });
-    assert.deepEqual(result, textResult('ran check_credits'));
+    assert.deepEqual(result, textResult('ran check_credits', 'check_credits'));
     assert.deepEqual(
       window.calls.map((call) => [call.tool, call.args]),
       [['check_credits', { any: 1 }]],
@@ -191,13 +225,60 @@ describe('The agents’ channel over a real socket', function () {
   it('forgets a window whose process is gone, and sweeps what it left', async () => {
     const gone = spawn(process.execPath, ['-e', '0']);
     const pid = await new Promise<number>((resolve) => gone.on('exit', () => resolve(gone.pid ?? -1)));
-    const { window, socket } = newChannelAddress(folder);
+    const address = newChannelAddress(folder);
+    assert.ok(address);
+    const { window, socket } = address;
     writeRegistration(folder, { version: 1, window, socket, token: 't', pid, folders: ['/work'] });
     if (process.platform !== 'win32') fs.writeFileSync(socket, '');
     assert.equal(readRegistrations(folder).length, 0);
     sweepRegistrations(folder);
     assert.deepEqual(fs.readdirSync(folder), []);
     removeRegistration(folder, 'never-there'); // nothing to remove is not an error
+  });
+
+  it('a home folder too long for a socket path: the socket goes to a short private folder of this user, and works', async () => {
+    const longHome = path.join(folder, 'h'.repeat(60), 'a-rather-long-user-name', 'and-more');
+    const registrations = path.join(longHome, '.segmind-image-studio', 'windows');
+    fs.mkdirSync(registrations, { recursive: true, mode: 0o700 });
+    assert.ok(Buffer.byteLength(path.join(registrations, 'abcdefabcdef.sock')) > 107, 'past the Linux limit');
+    const short = path.join(folder, 's');
+    const address = newChannelAddress(registrations, () => short);
+    assert.ok(address?.socketFolder === short, 'the short folder');
+    assert.ok(Buffer.byteLength(address.socket) <= MAX_SOCKET_PATH_BYTES);
+    assert.equal(privateSocketFolder(short), undefined);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(short).mode & 0o777, 0o700);
+    const host = await openChannel({ socket: address.socket, window: address.window, token: 't', handle: () => Promise.resolve(textResult('ok')) });
+    hosts.push(host);
+    const registration: Registration = { version: 1, window: address.window, socket: address.socket, token: 't', pid: process.pid, folders: ['/w'] };
+    writeRegistration(registrations, registration);
+    assert.deepEqual(await callWindow(registration, 'check_credits', {}), textResult('ok'));
+    removeRegistration(registrations, address.window, address.socket);
+    assert.deepEqual(fs.readdirSync(short), [], 'its socket goes with its registration');
+    assert.deepEqual(fs.readdirSync(registrations), []);
+    const nowhere = newChannelAddress(registrations, () => path.join(folder, 'x'.repeat(120)));
+    assert.equal(nowhere, undefined, 'no address past the limit, ever');
+  });
+
+  it('the short folder is refused when another user could have made it: a link, or a file', () => {
+    if (process.platform === 'win32') return;
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-target-'));
+    try {
+      fs.symlinkSync(target, path.join(folder, 'link'));
+      assert.match(privateSocketFolder(path.join(folder, 'link')) ?? '', /is not a folder/);
+      fs.writeFileSync(path.join(folder, 'file'), '');
+      assert.match(privateSocketFolder(path.join(folder, 'file')) ?? '', /is not a folder/);
+      assert.equal(shortSocketFolder({ XDG_RUNTIME_DIR: '/run/user/1000' }, '/tmp'), '/run/user/1000/segmind-image-studio');
+      assert.match(shortSocketFolder({}, '/tmp'), /^\/tmp\/segmind-image-studio-\d+$/);
+    } finally {
+      fs.rmSync(target, { recursive: true, force: true });
+    }
+  });
+
+  it('a channel that cannot listen leaves no socket behind', async () => {
+    if (process.platform === 'win32') return;
+    const socket = path.join(folder, 'p'.repeat(120) + '.sock');
+    await assert.rejects(openChannel({ socket, window: 'w', token: 't', handle: () => Promise.resolve(textResult('x')) }));
+    assert.deepEqual(fs.readdirSync(folder), []);
   });
 
   it('lives in the home of the system’s user record, whatever $HOME an agent was started with', () => {
@@ -259,6 +340,68 @@ describe('The MCP server (dist/mcpServer.js) with the SDK’s client over stdio'
     }
   });
 
+  it('each tool has a title, annotations (the read-only ones marked so) and an output schema of an object', async () => {
+    const client = await connect(workspace);
+    try {
+      const { tools } = await client.listTools();
+      const byName = new Map(tools.map((tool) => [tool.name, tool]));
+      for (const name of ['find_missing_images', 'check_credits']) assert.equal(byName.get(name)?.annotations?.readOnlyHint, true, name);
+      for (const name of ['generate_image', 'fill_missing_images']) {
+        assert.deepEqual(
+          [byName.get(name)?.annotations?.readOnlyHint, byName.get(name)?.annotations?.destructiveHint, byName.get(name)?.annotations?.openWorldHint],
+          [false, false, true],
+          name,
+        );
+      }
+      for (const tool of tools) {
+        assert.ok(tool.title && tool.annotations?.title, `${tool.name} has a title`);
+        assert.equal(tool.outputSchema?.type, 'object', tool.name);
+      }
+      const generate = byName.get('generate_image')?.outputSchema;
+      assert.deepEqual(generate?.required, ['saved', 'failed', 'warnings']);
+      const properties = (schema: unknown): Record<string, unknown> => (schema as { properties: Record<string, unknown> }).properties;
+      const saved = (properties(generate)['saved'] as { items: { required: string[] } }).items;
+      assert.deepEqual(saved.required.sort(), ['format', 'markdown', 'path']);
+      const find = byName.get('find_missing_images')?.outputSchema;
+      assert.ok('next' in properties(find) && 'elsewhere' in properties(find));
+      assert.deepEqual(find?.required, ['missing']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a call carries the agent’s working directory, and the window’s progress reaches an agent that asked for it', async () => {
+    const messages: string[] = [];
+    let seen: () => void = () => undefined;
+    const agentSawBoth = new Promise<void>((resolve) => (seen = resolve));
+    const window = await fakeWindow(folder, [workspace], async (call) => {
+      call.progress('queued 0:00');
+      call.progress('processing 0:10');
+      await agentSawBoth; // the job "runs" until the agent has read both (a result ends the call's progress)
+      return textResult('done', call.tool);
+    });
+    hosts.push(window.host);
+    const inner = path.join(workspace, 'packages', 'site');
+    fs.mkdirSync(inner, { recursive: true });
+    const client = await connect(inner);
+    try {
+      const result = await client.callTool(
+        { name: 'generate_image', arguments: { prompt: 'x' } },
+        {
+          onprogress: (progress) => {
+            messages.push(progress.message ?? '');
+            if (messages.length === 2) seen();
+          },
+        },
+      );
+      assert.equal(result.isError, undefined);
+      assert.deepEqual(messages, ['queued 0:00', 'processing 0:10']);
+      assert.equal(window.calls[0]?.directory, inner);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('runs a call in the window that has its working directory open, with the arguments as sent', async () => {
     const window = await fakeWindow(folder, [workspace]);
     hosts.push(window.host);
@@ -279,7 +422,10 @@ describe('The MCP server (dist/mcpServer.js) with the SDK’s client over stdio'
     try {
       const result = await client.callTool({ name: 'generate_image', arguments: { prompt: 'x' } });
       assert.equal(result.isError, true);
-      assert.match(JSON.stringify(result.content), /No VS Code window has .* open with Image Studio for Segmind\. Ask the user to open this folder in VS Code/);
+      assert.match(
+        JSON.stringify(result.content),
+        /No VS Code window has your working directory open with Image Studio for Segmind\. Ask the user to open this folder \(or one above it\) in VS Code/,
+      );
       assert.equal(elsewhere.calls.length, 0);
     } finally {
       await client.close();

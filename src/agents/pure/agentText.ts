@@ -1,16 +1,14 @@
 /**
  * What the agent tool says, as pure text: the confirmation before it runs (what it costs, where the
- * files go, that edits upload), the result an agent reads (per saved image: path, size, format,
- * model, request id, cost, a Markdown snippet), and failures worded as what to change. What the
+ * files go, that edits upload), and failures worded as what to change, with no absolute path of the
+ * machine (results are rendered from their answers: ./agentAnswerText.ts). What the
  * user reads (the confirmation, the progress line) is in their display language; what the
  * language model reads (results and failures) is English, the language of the tool's schema.
  */
-import type { ElsewhereEntry, MissingImageEntry } from '../../domain/references/imageReference';
 import * as l10n from '@vscode/l10n';
 import { MODELS, isModelSlug, type ModelSlug } from '../../domain/generation/catalog';
 import { isSegmindError } from '../../domain/errors/errors';
 import { formatCostEstimate, formatUsd, hostOf } from '../../shared/format';
-import { altText, imageLink } from '../../domain/references/links';
 import { codeSpan, escapeMarkdown } from '../../domain/safety/markdown';
 import { describeError } from '../../ui/pure/errorMessages';
 
@@ -103,31 +101,6 @@ export function unpreparedConfirmation(input: unknown, reason: string): Confirma
   };
 }
 
-export interface SavedImageFacts {
-  /** Workspace-relative. */
-  readonly path: string;
-  readonly width?: number;
-  readonly height?: number;
-  readonly format: string;
-  readonly model: string;
-  readonly requestId?: string;
-  readonly cost?: number;
-  readonly warnings: readonly string[];
-}
-
-export function resultText(prompt: string, saved: readonly SavedImageFacts[], failures: readonly string[]): string {
-  const lines = [`Saved ${saved.length} image${saved.length === 1 ? '' : 's'}:`];
-  for (const image of saved) {
-    const size = image.width && image.height ? `${image.width}x${image.height}` : 'size unknown';
-    const extras = [image.requestId ? `request ${image.requestId}` : '', image.cost === undefined ? '' : `cost ${image.cost}`].filter(Boolean).join(', ');
-    lines.push(`- ${image.path} — ${size} ${image.format.toUpperCase()}, ${image.model}${extras ? `, ${extras}` : ''}`);
-    lines.push(`  Markdown: ${imageLink('markdown', image.path, altText(prompt))}`);
-    for (const warning of image.warnings) lines.push(`  Warning: ${warning}`);
-  }
-  for (const failure of failures) lines.push(`- One image failed: ${failure}`);
-  return lines.join('\n');
-}
-
 /** `placeholder: true`: free and local, and the confirmation says so. */
 export function placeholderConfirmation(path: string | undefined, size: string): Confirmation {
   const where = path ? codeSpan(path) : l10n.t('the output folder');
@@ -142,22 +115,43 @@ export function placeholderConfirmation(path: string | undefined, size: string):
   };
 }
 
-export function placeholderResultText(
-  path: string,
-  spec: { readonly width: number; readonly height: number; readonly format: string; readonly prompt?: string },
-): string {
-  return [
-    `Saved a free placeholder: ${path} — ${spec.width}x${spec.height} ${spec.format.toUpperCase()} (drawn locally; nothing was sent, no credits used).`,
-    `  Markdown: ${imageLink('markdown', path, altText(spec.prompt ?? 'Placeholder'))}`,
-    spec.prompt ? '  Its sidecar keeps the prompt: Render Placeholder with AI (segmind.renderPlaceholder) replaces it with the real image later.' : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
 /** A failure as an agent can act on it: what went wrong and what to change. */
 export function agentErrorText(error: unknown, context: { readonly model: string; readonly balance?: number }): string {
-  if (!isSegmindError(error)) return `Segmind image tool failed: ${error instanceof Error ? error.message : String(error)}`;
+  return withoutMachinePaths(errorSentence(error, context));
+}
+
+/** What the file system's errors mean to an agent (never their text: it names the machine's paths). */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'a file or folder it names does not exist',
+  ENOTDIR: 'a path it names goes through a file as if it were a folder',
+  EISDIR: 'a path it names is a folder where a file is needed',
+  EACCES: 'a file or folder it names cannot be read or written (permissions)',
+  EPERM: 'a file or folder it names cannot be read or written (permissions)',
+  EEXIST: 'a file it would write already exists',
+  ENOSPC: 'the disk is full',
+};
+
+/**
+ * Absolute paths (`/home/…/x`, `C:\…\x`, `file:///…`) replaced by their last segment: an agent's
+ * answer never shows the user's machine, and paths it can act on are relative already.
+ */
+export function withoutMachinePaths(text: string): string {
+  return text
+    .replace(/file:\/\/\/?[^\s'"`)]+/g, (uri) => `"${uri.slice(uri.lastIndexOf('/') + 1)}"`)
+    .replace(/(^|[\s'"`(=])((?:[A-Za-z]:[\\/]|\/)[^\s'"`),;]*[^\s'"`),;.])/g, (_, before: string, absolute: string) => {
+      const name = absolute.split(/[\\/]/).filter(Boolean).pop();
+      return `${before}${name ? `"${name}"` : 'a folder of this machine'}`;
+    });
+}
+
+function errorSentence(error: unknown, context: { readonly model: string; readonly balance?: number }): string {
+  if (!isSegmindError(error)) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const meaning = typeof code === 'string' ? SYSTEM_ERRORS[code] : undefined;
+    if (meaning) return `The call failed: ${meaning}. Check the paths you passed (relative to your working directory) and call the tool again.`;
+    const message = error instanceof Error ? error.message : String(error);
+    return `The call failed: ${message.replace(/\.?$/, '.')} Check the input and call the tool again; if it fails again, ask the user to look at the Segmind log (Segmind: Show Log).`;
+  }
   switch (error.kind) {
     case 'invalid-parameters': {
       const sizes =
@@ -181,47 +175,4 @@ export function agentErrorText(error: unknown, context: { readonly model: string
     default:
       return describeError(error).text;
   }
-}
-
-/** `find_missing_images` and `fill_missing_images`, for the language model: one line per reference, what was made and why not. */
-export function missingImagesText(missing: readonly MissingImageEntry[], filling: boolean, elsewhere: readonly ElsewhereEntry[] = []): string {
-  const lines: string[] = [];
-  if (missing.length === 0) {
-    lines.push('No missing images: every image the code refers to exists where its site serves it, or elsewhere in its repository.');
-  } else {
-    const targets = new Set(missing.map((entry) => entry.target)).size;
-    lines.push(`${missing.length} reference${missing.length === 1 ? '' : 's'} to ${targets} missing image${targets === 1 ? '' : 's'}:`);
-    for (const entry of missing) {
-      const outcome = !filling ? '' : entry.saved ? ' — made' : entry.error ? ` — not made: ${entry.error}` : ' — made for an earlier reference';
-      lines.push(
-        `- ${entry.file}:${entry.line} "${entry.reference}" → ${entry.target}${entry.size ? ` (${entry.size})` : ''}, prompt: "${entry.prompt}"${outcome}`,
-      );
-    }
-    if (!filling) lines.push('Call fill_missing_images to make them (mode "placeholder" is free; mode "generate" is paid).');
-  }
-  if (elsewhere.length > 0) {
-    lines.push(
-      `${elsewhere.length} reference${elsewhere.length === 1 ? '' : 's'} name${elsewhere.length === 1 ? 's' : ''} an image that exists at another path of the repository (never make these; fix the path if it is wrong):`,
-    );
-    for (const entry of elsewhere) lines.push(`- ${entry.file}:${entry.line} "${entry.reference}" — found at ${entry.candidates.join(', ')}`);
-  }
-  return lines.join('\n');
-}
-
-/** What check_credits answers (`structuredContent` carries the same facts). */
-export interface CreditFacts {
-  readonly credits: number;
-  readonly todaySpend: number;
-  readonly agentSpend: number;
-  readonly dailySpendLimit: number;
-  readonly agentDailySpendLimit: number;
-}
-
-export function creditsText(facts: CreditFacts): string {
-  const limit = (usd: number): string => (usd > 0 ? `$${usd.toFixed(2)}` : 'none');
-  return [
-    `Segmind credits: ${facts.credits}.`,
-    `Spent today on this machine: $${facts.todaySpend.toFixed(2)} (by agents: $${facts.agentSpend.toFixed(2)}).`,
-    `Daily limits: ${limit(facts.dailySpendLimit)} in all (segmind.dailySpendLimit), ${limit(facts.agentDailySpendLimit)} for agents (segmind.agentDailySpendLimit).`,
-  ].join(' ');
 }

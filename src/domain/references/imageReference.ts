@@ -43,16 +43,6 @@ export interface MissingImageEntry {
   readonly error?: string;
 }
 
-/** A reference that names an image found at another path of its repository (never filled): `find_missing_images`' `elsewhere`. */
-export interface ElsewhereEntry {
-  /** Workspace-relative, as MissingImageEntry's. */
-  readonly file: string;
-  readonly line: number;
-  readonly reference: string;
-  /** The files it could mean, workspace-relative, nearest first. */
-  readonly candidates: readonly string[];
-}
-
 /** Diagnostics read a document again this long after the last keystroke: not on every key, and still live. */
 export const REFERENCES_DEBOUNCE_MS = 250;
 
