@@ -26,7 +26,8 @@ export function readConfig(fileName: string, text: string): ConfigValue {
       case 'yml':
       case 'yaml':
         // A bounded number of aliases: a "billion laughs" file stays small.
-        return (parseYaml(text, { maxAliasCount: 100 }) as ConfigValue | undefined) ?? null;
+        // MkDocs' `!ENV` and `!!python/name:` tags are left unresolved, quietly (the values around them still count).
+        return (parseYaml(text, { maxAliasCount: 100, logLevel: 'error' }) as ConfigValue | undefined) ?? null;
       case 'toml':
         // Plain objects, as every other format gives (smol-toml's have no prototype; its dates become strings).
         return JSON.parse(JSON.stringify(parseToml(text))) as ConfigValue;

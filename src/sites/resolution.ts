@@ -86,7 +86,8 @@ export function resolveInSite(value: string, context: DocumentSite): Resolution 
  * The folder of a page's URL, when it is not the page's own folder: a Jekyll page's `permalink`, or
  * its collection's or the posts' permalink pattern (`/:collection/:path/`, `/:year/:month/:day/:title/`),
  * where `/about/` is read from `/about/` and `/about.html` from `/`; or a Next.js page
- * (`pages/blog/post.tsx` is `/blog/post`, whose relative URLs start at `/blog/`).
+ * (`pages/blog/post.tsx` is `/blog/post`, whose relative URLs start at `/blog/`); or an MkDocs or
+ * Zola page (`docs/setup/cards.md` is `/setup/cards/`).
  */
 export function pageUrlFolder(document: string, site: Site, page: PageFacts | undefined): string | undefined {
   if (site.framework === 'jekyll') {
@@ -95,12 +96,21 @@ export function pageUrlFolder(document: string, site: Site, page: PageFacts | un
     return url.endsWith('/') ? url : `${posix.dirname(url)}/`.replace(/\/+$/, '/');
   }
   const pages = site.pagesFolders.find((folder) => within(folderOf(document), folder) && folder !== '');
+  if (pages !== undefined && site.directoryUrls) return directoryUrlFolder(document.slice(pages.length + 1));
   if (site.framework !== 'next' || pages === undefined) return undefined;
   const route = document.slice(pages.length + 1).replace(/\.[^./]+$/, '');
   const path = posix.basename(route) === 'index' ? posix.dirname(route) : route;
   if (/[[\]]/.test(path)) return undefined; // a dynamic route: no one URL
   const folder = posix.dirname(`/${path === '.' ? '' : path}`);
   return folder.endsWith('/') ? folder : `${folder}/`;
+}
+
+/** MkDocs' and Zola's pretty URLs: `a/b.md` is `/a/b/`; an `index.md`, `_index.md` or `README.md` is its folder's URL (no other folder: undefined). */
+function directoryUrlFolder(page: string): string | undefined {
+  const route = page.replace(/\.[^./]+$/, '');
+  const name = posix.basename(route);
+  if (/^(_?index|readme)$/i.test(name)) return undefined;
+  return `/${route}/`;
 }
 
 function unique(paths: readonly (string | undefined)[]): string[] {

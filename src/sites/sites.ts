@@ -15,22 +15,9 @@ import { aliasesOf, type Alias } from './aliases';
 export type { Alias } from './aliases';
 export { tsconfigAliases } from './aliases';
 export { pageFacts, type PageFacts } from './pageUrls';
+import type { Framework } from './frameworks';
 
-export const FRAMEWORKS = ['docusaurus', 'vitepress', 'vite', 'astro', 'next', 'nuxt', 'sveltekit', 'hugo', 'jekyll'] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
-
-/** Each framework as its users call it (in the diagnostics' words). */
-export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
-  docusaurus: 'Docusaurus',
-  vitepress: 'VitePress',
-  vite: 'Vite',
-  astro: 'Astro',
-  next: 'Next.js',
-  nuxt: 'Nuxt',
-  sveltekit: 'SvelteKit',
-  hugo: 'Hugo',
-  jekyll: 'Jekyll',
-};
+export { FRAMEWORKS, FRAMEWORK_NAMES, SITE_CONFIG_GLOBS, frameworkOfFile, frameworkOfPackage, type Framework } from './frameworks';
 
 export interface Site {
   readonly framework: Framework;
@@ -51,61 +38,15 @@ export interface Site {
   readonly urlPatterns?: Readonly<Record<string, string>>;
   /** Nuxt: the local layers it extends (`extends: ['./layers/docs']`), whose pages it serves with its own public folders. */
   readonly layers?: readonly string[];
+  /** MkDocs and Zola: a page `a/b.md` is served at `/a/b/` (MkDocs' `use_directory_urls`), so its relative URLs start there. */
+  readonly directoryUrls?: boolean;
 }
-
-/** The configuration file names of each framework (the workspace watches and finds them). */
-const SCRIPT = '{js,mjs,cjs,ts,mts,cts}';
-export const SITE_CONFIG_GLOBS: readonly string[] = [
-  `**/docusaurus.config.${SCRIPT}`,
-  `**/.vitepress/config.${SCRIPT}`,
-  `**/vite.config.${SCRIPT}`,
-  `**/astro.config.${SCRIPT}`,
-  `**/next.config.${SCRIPT}`,
-  `**/nuxt.config.${SCRIPT}`,
-  `**/svelte.config.${SCRIPT}`,
-  '**/hugo.{toml,yaml,yml,json}',
-  '**/config.{toml,yaml,yml}',
-  '**/_config.yml',
-  '**/package.json',
-  '**/{tsconfig,jsconfig}.json',
-];
-
-/** The framework a configuration file names, or undefined (package.json and Hugo's plain `config.*` say it by their content). */
-export function frameworkOfFile(file: string): Framework | undefined {
-  const name = posix.basename(file);
-  if (/^docusaurus\.config\.[cm]?[jt]s$/.test(name)) return 'docusaurus';
-  if (/^config\.[cm]?[jt]s$/.test(name) && posix.basename(posix.dirname(file)) === '.vitepress') return 'vitepress';
-  if (/^vite\.config\.[cm]?[jt]s$/.test(name)) return 'vite';
-  if (/^astro\.config\.[cm]?[jt]s$/.test(name)) return 'astro';
-  if (/^next\.config\.[cm]?[jt]s$/.test(name)) return 'next';
-  if (/^nuxt\.config\.[cm]?[jt]s$/.test(name)) return 'nuxt';
-  if (/^svelte\.config\.[cm]?[jt]s$/.test(name)) return 'sveltekit';
-  if (/^hugo\.(toml|ya?ml|json)$/.test(name)) return 'hugo';
-  if (name === '_config.yml') return 'jekyll';
-  return undefined;
-}
-
-/** Dependencies that make a package.json's folder a site, the most specific first. */
-const BY_DEPENDENCY: readonly (readonly [string, Framework])[] = [
-  ['@docusaurus/core', 'docusaurus'],
-  ['next', 'next'],
-  ['nuxt', 'nuxt'],
-  ['astro', 'astro'],
-  ['@sveltejs/kit', 'sveltekit'],
-  ['vite', 'vite'],
-];
 
 function folders(base: string, written: readonly string[] | undefined, fallback: readonly string[]): string[] {
   return (written ?? fallback).flatMap((folder) => {
     const joined = joinFolder(base, folder);
     return joined === undefined ? [] : [joined];
   });
-}
-
-/** The framework of a package.json's folder, or undefined. */
-export function frameworkOfPackage(manifest: ConfigValue): Framework | undefined {
-  const dependencies = { ...object(object(manifest)['dependencies']), ...object(object(manifest)['devDependencies']) };
-  return BY_DEPENDENCY.find(([name]) => name in dependencies)?.[1];
 }
 
 /**
@@ -126,6 +67,7 @@ export function siteOf(configFile: string, value: ConfigValue, framework: Framew
     pagesFolders: parts.pagesFolders ?? [],
     ...(parts.urlPatterns ? { urlPatterns: parts.urlPatterns } : {}),
     ...(parts.layers ? { layers: parts.layers } : {}),
+    ...(parts.directoryUrls ? { directoryUrls: true } : {}),
   });
   switch (framework) {
     case 'docusaurus': {
@@ -218,6 +160,33 @@ export function siteOf(configFile: string, value: ConfigValue, framework: Framew
         content: [folder, ...folders(folder, [contentDir], [])],
         publicFolders: [...folders(folder, texts(key('staticDir')), ['static']), ...folders(folder, [text(key('assetDir')) ?? 'assets'], [])],
         outputFolders: folders(folder, [text(key('publishDir')) ?? 'public'], []),
+      });
+    }
+    case 'mkdocs': {
+      // `docs_dir` is served at `/`; each page at its own folder-like URL unless `use_directory_urls: false`.
+      const docs = folders(folder, [text(config['docs_dir']) ?? 'docs'], []);
+      return site(folder, {
+        content: docs,
+        publicFolders: docs,
+        outputFolders: folders(folder, [text(config['site_dir']) ?? 'site'], []),
+        pagesFolders: docs,
+        directoryUrls: config['use_directory_urls'] !== false,
+      });
+    }
+    case 'hexo': {
+      // Hexo's `_config.yml`: `source_dir` is served at `/`, built into `public_dir`.
+      const source = folders(folder, [text(config['source_dir']) ?? 'source'], []);
+      return site(folder, { content: source, publicFolders: source, outputFolders: folders(folder, [text(config['public_dir']) ?? 'public'], []) });
+    }
+    case 'zola': {
+      // Zola's `config.toml`: `static/` is served at `/`; a page `content/a/b.md` at `/a/b/`.
+      const content = folders(folder, ['content'], []);
+      return site(folder, {
+        content: [folder, ...content],
+        publicFolders: folders(folder, ['static'], []),
+        outputFolders: folders(folder, [text(config['output_dir']) ?? 'public'], []),
+        pagesFolders: content,
+        directoryUrls: true,
       });
     }
     case 'jekyll': {

@@ -94,17 +94,22 @@ export class SiteIndex extends Disposable {
     };
     const sites: Site[] = [];
     const tsconfigs: { folder: string; aliases: readonly Alias[] }[] = [];
+    const values: [string, ConfigValue][] = [];
     for (const uri of files) {
-      const file = relative(uri);
-      const name = posix.basename(file);
       const value = await read(uri).catch(() => undefined);
-      if (value === undefined) continue;
+      if (value !== undefined) values.push([relative(uri), value]);
+    }
+    // What a package.json of each folder depends on: a `_config.yml` beside one that depends on hexo is Hexo's, not Jekyll's.
+    const packages = new Map(values.filter(([file]) => posix.basename(file) === 'package.json').map(([file, value]) => [posix.dirname(file), value]));
+    for (const [file, value] of values) {
+      const name = posix.basename(file);
       if (name === 'tsconfig.json' || name === 'jsconfig.json') {
         const aliases = tsconfigAliases(file, value);
         if (aliases.length > 0) tsconfigs.push({ folder: posix.dirname(file) === '.' ? '' : posix.dirname(file), aliases });
         continue;
       }
-      const framework = name === 'package.json' ? frameworkOfPackage(value) : await this.frameworkOfConfig(file, value, workspaceFolder);
+      const framework =
+        name === 'package.json' ? frameworkOfPackage(value) : await this.frameworkOfConfig(file, value, workspaceFolder, packages.get(posix.dirname(file)));
       if (framework) sites.push(siteOf(file, value, framework));
     }
     // A package.json names the same site as a configuration file beside it: the configuration says more.
@@ -116,20 +121,30 @@ export class SiteIndex extends Disposable {
     return { sites: withLayers(kept), tsconfigs };
   }
 
-  /** Hugo's plain `config.*` counts beside a `content/` folder; svelte.config.js only with a `kit` section (a plain Svelte app has one too). */
-  private async frameworkOfConfig(file: string, value: ConfigValue, workspaceFolder: vscode.Uri): Promise<ReturnType<typeof frameworkOfFile>> {
+  /**
+   * What a configuration file is, checked before its name is trusted: Hugo's plain `config.*` counts
+   * beside a `content/` folder (Zola's too: its `base_url` tells them apart); svelte.config.js only
+   * with a `kit` section (a plain Svelte app has one too); `_config.yml` is Hexo's beside a package.json
+   * that depends on hexo; an `mkdocs.yml` names its `site_name`.
+   */
+  private async frameworkOfConfig(
+    file: string,
+    value: ConfigValue,
+    workspaceFolder: vscode.Uri,
+    siblingPackage: ConfigValue | undefined,
+  ): Promise<ReturnType<typeof frameworkOfFile>> {
     const framework = frameworkOfFile(file);
-    if (framework === 'sveltekit') {
-      const kit =
-        typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) ? (value as Record<string, unknown>)['kit'] : undefined;
-      return kit === undefined ? undefined : framework;
-    }
+    const config = typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) ? (value as Record<string, unknown>) : {};
+    if (framework === 'sveltekit') return config['kit'] === undefined ? undefined : framework;
+    if (framework === 'mkdocs') return typeof config['site_name'] === 'string' ? framework : undefined;
+    if (framework === 'jekyll') return siblingPackage !== undefined && frameworkOfPackage(siblingPackage) === 'hexo' ? 'hexo' : framework;
     if (framework || !/^config\.(toml|ya?ml)$/.test(posix.basename(file))) return framework;
     const content = vscode.Uri.joinPath(workspaceFolder, posix.dirname(file), 'content');
     const isFolder = await Promise.resolve(vscode.workspace.fs.stat(content)).then(
       (stat) => (stat.type & vscode.FileType.Directory) !== 0,
       () => false,
     );
-    return isFolder ? 'hugo' : undefined;
+    if (!isFolder) return undefined;
+    return typeof config['base_url'] === 'string' ? 'zola' : 'hugo';
   }
 }

@@ -157,9 +157,12 @@ describe('The agent tool segmind_find_missing_images (vscode.lm.invokeTool)', fu
       .filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart)
       .map((part) => part.value);
     assert.match(text ?? '', /find-tool\/img\/chart\.png/);
-    assert.deepEqual(JSON.parse(json ?? '{}'), {
-      missing: [{ file: `${FOLDER}/page.md`, line: 3, reference: 'img/chart.png', target: `${FOLDER}/img/chart.png`, prompt: 'Chart of visits' }],
-    });
+    const answer = JSON.parse(json ?? '{}') as { missing: unknown[]; elsewhere: unknown[]; next: string };
+    assert.deepEqual(answer.missing, [
+      { file: `${FOLDER}/page.md`, line: 3, reference: 'img/chart.png', target: `${FOLDER}/img/chart.png`, prompt: 'Chart of visits' },
+    ]);
+    assert.deepEqual(answer.elsewhere, [], 'nothing found at another path');
+    assert.match(answer.next, /placeholder/, 'what to do next');
     assert.equal(segmind.fake.requests.length, 0);
     assert.equal(
       await Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceFolder(), FOLDER, 'img'))).then(

@@ -345,7 +345,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
         .filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart)
         .map((part) => part.value)
         .join('\n');
-      assert.match(words, /free placeholder: missing-it\/nook\.png — 800x600 PNG/);
+      assert.match(words, /missing-it\/nook\.png — 800x600 PNG, a free placeholder/);
       assert.deepEqual(await sizeOf(at(FOLDER, 'nook.png')), ['png', 800, 600]);
       assert.equal((await readJson(at(FOLDER, 'nook.png.json')))['prompt'], 'A cosy reading nook');
       assert.equal(segmind.fake.requests.length, 0);
