@@ -1,9 +1,11 @@
 /**
  * `npm run corpus -- <folder> [--extension <checkout>] [--out <file>] [--from <file>] [--before <file>]`:
  * the missing-image scan on real repositories, each a folder of `<folder>` named `owner+name` (a
- * checkout at the commit that test/bench/corpus.json names; a folder of several checkouts side by side
- * is one entry too, e.g. `multi+checkouts`). The corpus is split in two halves (`"split"` in
- * corpus.json): `<folder>` is one of them, tuned on (`tune`) or run once at the end (`holdout`).
+ * checkout at the commit that test/bench/corpus.json names: `git clone https://github.com/owner/name
+ * owner+name && git -C owner+name checkout <commit>`; a folder of several checkouts side by side is one
+ * entry too, `multi+checkouts` with `name@commit` for each). The corpus is split in two halves
+ * (`"split"` in corpus.json), decided before the first run: `<folder>` holds one of them, tuned on
+ * (`tune`) or run once at the end (`holdout`), e.g. /work/corpus/tune and /work/corpus/holdout.
  *
  * Each repository is opened in the real VS Code (code-server) with the extension, and its missing images
  * are listed (test/bench/corpusInHost.ts): the missing ones and, from 0.5, the ones "found elsewhere"
