@@ -141,7 +141,11 @@ export class AgentCalls {
   async find(input: { readonly scope?: string }, context: CallContext = {}): Promise<FindAnswer> {
     const place = placeOf(context);
     const found = await this.scan({ scope: await scopeOf(input.scope, place), mode: 'list' }, context);
-    const answer = { missing: found.missing.map((entry) => shownEntry(place, entry)), ...shownElsewhere(place, found.elsewhere) };
+    const answer = {
+      missing: found.missing.map((entry) => shownEntry(place, entry)),
+      ...shownElsewhere(place, found.elsewhere),
+      ...shownNotRead(place, found.notRead),
+    };
     const next = nextStep(answer.missing.length, input.scope);
     return { ...answer, ...(next ? { next } : {}) };
   }
@@ -162,7 +166,7 @@ export class AgentCalls {
       input.mode === 'placeholder',
       (entry) => shownEntry(place, entry),
     );
-    return { ...answer, ...shownElsewhere(place, found.elsewhere) };
+    return { ...answer, ...shownElsewhere(place, found.elsewhere), ...shownNotRead(place, found.notRead) };
   }
 
   private scan(options: Record<string, unknown>, context: CallContext, progress?: CallProgress, place?: AgentPlace): ReturnType<typeof scriptedFillAnswer> {
@@ -247,6 +251,12 @@ function shownElsewhere(place: AgentPlace | undefined, elsewhere: FindAnswer['el
       candidates: entry.candidates.map((candidate) => shownWorkspacePath(place, candidate)),
     })),
   };
+}
+
+/** The files not read, named from the agent's folder; left out when every file was read. */
+function shownNotRead(place: AgentPlace | undefined, notRead: FindAnswer['notRead']): Pick<FindAnswer, 'notRead'> {
+  if (!notRead || notRead.length === 0) return {};
+  return { notRead: notRead.map((entry) => ({ ...entry, file: shownWorkspacePath(place, entry.file) })) };
 }
 
 export function generationRequest(input: ToolInput, signal?: AbortSignal): GenerationRequest {

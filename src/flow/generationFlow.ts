@@ -26,6 +26,7 @@ import { checkedOutputFolder, resolveOutputFolder } from '../workspace/outputFol
 import { baseNameOfPath, confinedTarget, createConfined, extensionOfPath } from '../workspace/targets';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { runVariants, type VariantProgress } from './runVariants';
+import { refuseUnboundedSet } from './setBounds';
 import { filesToUpload, uploadEditSources } from './uploadInputs';
 
 /** One request, from any entry point. */
@@ -221,7 +222,8 @@ export class GenerationFlow {
     const planned = located ? this.planEdit(options, settings, located, request.paintedMask !== undefined) : planGeneration(options, settings);
     const plan = target ? { ...planned, baseName: baseNameOfPath(target.uri) } : planned;
     const folder = target ? vscode.Uri.joinPath(target.uri, '..') : await checkedOutputFolder(workspaceFolder, settings.outputFolder);
-    // A set is written beside `path`: each of its files passes the same check, or nothing is sent.
+    // A set is bounded (files and sizes), and written beside `path`: each of its files passes the same check, or nothing is sent.
+    if (request.alsoWrite) refuseUnboundedSet([undefined, ...request.alsoWrite.map((file) => file.size)]);
     const alsoWrite = target && request.alsoWrite ? await Promise.all(request.alsoWrite.map((file) => confinedSetFile(file, workspaceFolder))) : undefined;
     return {
       ready: true,

@@ -10,12 +10,13 @@
 import * as vscode from 'vscode';
 import type { Spender } from '../domain/errors/errors';
 import { fileFormatOfExtension, isConverted } from '../domain/images/imageFormat';
-import { groupIntoSets, type ImageSet } from '../domain/images/imageSets';
+import { groupIntoSets, setProblem, type ImageSet } from '../domain/images/imageSets';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { Logger } from '../log/logger';
 import type { MissingImage } from '../workspace/missingImages';
 import type { Asker, GenerationFlow, SetFile } from './generationFlow';
 import type { PlaceholderMaker } from './placeholders';
+import { setProblemWords } from './setBounds';
 import { requireTrust } from './trust';
 
 /** One image to make, for every reference that names it. */
@@ -170,7 +171,14 @@ function resultOf(target: FillTarget, written: vscode.Uri): FillResult {
 /** Free placeholders, one per target; each target succeeds or fails on its own. */
 export async function fillWithPlaceholders(run: FillRun, targets: readonly FillTarget[]): Promise<Map<string, FillResult>> {
   const results = new Map<string, FillResult>();
+  // An element that asks for more files than a set may have makes none of them, and says why.
+  for (const set of fillSets(targets)) {
+    const members = [set.lead, ...set.others];
+    const problem = setProblem(members.length, []);
+    if (problem) for (const member of members) results.set(keyOf(member), { saved: false, error: setProblemWords(problem) });
+  }
   for (const [index, target] of targets.entries()) {
+    if (results.has(keyOf(target))) continue;
     if (run.cancelled?.()) {
       results.set(keyOf(target), { saved: false, error: cancelledWords() });
       continue;

@@ -6,7 +6,7 @@
  * not. What an agent fills counts against the agent's daily limit (`spender`).
  */
 import * as vscode from 'vscode';
-import type { ElsewhereEntry } from '../domain/generation/agentAnswers';
+import type { ElsewhereEntry, NotReadEntry } from '../domain/generation/agentAnswers';
 import type { MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
@@ -49,6 +49,8 @@ export interface ScriptedFillOptions {
 export interface ScriptedFillAnswer {
   readonly missing: MissingImageEntry[];
   readonly elsewhere: ElsewhereEntry[];
+  /** Files that could not be read (workspace-relative), and why: their images are unknown. */
+  readonly notRead: NotReadEntry[];
 }
 
 /** `{ scope?, mode?, model?, quality?, style? }` → one entry per missing reference; refused (thrown) as the command would be. */
@@ -80,9 +82,10 @@ export async function scriptedFillAnswer(
   }
   // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
   if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
-  const { missing, elsewhere: foundElsewhere } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
+  const { missing, elsewhere: foundElsewhere, unread } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
   const elsewhere = foundElsewhere.map(elsewhereEntryOf);
-  if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)), elsewhere };
+  const notRead = unread.map(({ file, reason }) => ({ file: vscode.workspace.asRelativePath(file), reason }));
+  if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)), elsewhere, notRead };
   const targets = fillTargets(missing);
   const run = { ...fillRun(deps, how.progress), ...(how.signal ? { signal: how.signal } : {}) };
   const results =
@@ -99,7 +102,7 @@ export async function scriptedFillAnswer(
           },
           new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
         );
-  return { missing: entriesOf(missing, results ?? new Map()), elsewhere };
+  return { missing: entriesOf(missing, results ?? new Map()), elsewhere, notRead };
 }
 
 export function fillRun(deps: ScriptedFillDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {
@@ -110,6 +113,11 @@ export function logScan(logger: Logger, scan: ScanResult): ScanResult {
   logger.info(
     `Looked for missing images in ${scan.files} files in ${scan.ms.toFixed(0)} ms (${scan.listMs.toFixed(0)} ms to find them): ${scan.missing.length} missing reference(s), ${scan.elsewhere.length} found elsewhere.`,
   );
+  // An answer that leaves documents out says so: their images are unknown, not present.
+  if (scan.unread.length > 0) {
+    const named = scan.unread.slice(0, 20).map(({ file, reason }) => `${vscode.workspace.asRelativePath(file)} (${reason})`);
+    logger.warn(`${scan.unread.length} file(s) could not be read, so their images are not listed: ${named.join('; ')}${scan.unread.length > 20 ? '; …' : ''}.`);
+  }
   return scan;
 }
 

@@ -48,6 +48,8 @@ export class MissingImageDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, REFERENCES_DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      // Read again when it comes to the front: a file watcher can miss a creation (a loaded machine), a look cannot.
+      vscode.window.onDidChangeActiveTextEditor((editor) => (editor ? this.schedule(editor.document, 0) : undefined)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('segmind.missingImages')) this.refreshAll();
       }),

@@ -127,6 +127,23 @@ async function assertConfined(workspaceFolder: vscode.Uri, location: vscode.Uri,
   }
 }
 
+/** Who is told of each file this extension creates (the repository index), at once rather than when a file watcher reports it. */
+const writtenListeners = new Set<(uri: vscode.Uri) => void>();
+
+/**
+ * Tells `listener` of every file created here from now on. A file watcher tells too, but late on a
+ * busy machine, or not at all when it misses a creation: what we write ourselves we know of now.
+ */
+export function onDidCreateFile(listener: (uri: vscode.Uri) => void): vscode.Disposable {
+  writtenListeners.add(listener);
+  return { dispose: () => writtenListeners.delete(listener) };
+}
+
+function created(target: vscode.Uri): true {
+  for (const listener of writtenListeners) listener(target);
+  return true;
+}
+
 /**
  * Writes `bytes` to `target` only if no file of that name exists at that moment, atomically: false
  * when it exists (or appeared meanwhile). The bytes go to a hidden temporary sibling first.
@@ -138,12 +155,12 @@ export async function createExclusively(target: vscode.Uri, bytes: Uint8Array): 
   await fs.writeFile(temporary, bytes, { flag: 'wx' });
   try {
     await fs.link(temporary, target.fsPath);
-    return true;
+    return created(target);
   } catch (error) {
     const code = codeOf(error);
     if (code === 'EEXIST') return false;
     if (!NO_HARD_LINKS.has(code)) throw error;
-    return await reserveThenMove(temporary, target.fsPath);
+    return (await reserveThenMove(temporary, target.fsPath)) && created(target);
   } finally {
     await fs.rm(temporary, { force: true });
   }
@@ -168,7 +185,7 @@ async function renameWithoutOverwrite(target: vscode.Uri, bytes: Uint8Array): Pr
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
     await vscode.workspace.fs.rename(temporary, target, { overwrite: false });
-    return true;
+    return created(target);
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     if ((error instanceof vscode.FileSystemError && error.code === 'FileExists') || (await exists(target))) return false;

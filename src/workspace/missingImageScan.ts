@@ -5,6 +5,8 @@
  * judged as ./missingImages.ts judges a document. Files over the reader's size limit are not even read.
  */
 import * as vscode from 'vscode';
+import { InvalidParametersError } from '../domain/errors/errors';
+import { confinementOf } from './confinement';
 import { findFiles, searchExclusions } from './fileSearch';
 import { languageOfFile, REFERENCE_FILE_EXTENSIONS, type ReferenceLanguage } from '../references/languages';
 import type { FileReading } from '../parsing/referenceReader';
@@ -31,6 +33,8 @@ export interface ScanResult {
   readonly missing: MissingImage[];
   /** References that resolve to nothing while files with their path exist: never filled. */
   readonly elsewhere: ElsewhereImage[];
+  /** Files that could not be read, and why: an answer never says they have nothing missing. */
+  readonly unread: readonly { readonly file: vscode.Uri; readonly reason: string }[];
   /** How many files were read, and how long it took (the log says so). */
   readonly files: number;
   readonly ms: number;
@@ -53,6 +57,9 @@ export async function scanForMissingImages(
   token?: vscode.CancellationToken,
 ): Promise<ScanResult> {
   const started = performance.now();
+  // A site configuration the watcher did not tell of is read now, not after something else changes.
+  const folders = scope ? [vscode.workspace.getWorkspaceFolder(scope)?.uri] : (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
+  await Promise.all(folders.map((folder) => (folder ? reading.sites.revalidate(folder) : undefined)));
   const files = await filesIn(scope, token);
   const listMs = performance.now() - started;
   const exists = rememberingExists();
@@ -74,15 +81,42 @@ export async function scanForMissingImages(
   return {
     missing: found.flatMap((findings) => findings.missing),
     elsewhere: found.flatMap((findings) => findings.elsewhere),
+    unread: perFile.flatMap((findings, index) => (findings?.unread === undefined ? [] : [{ file: files[index] as vscode.Uri, reason: findings.unread }])),
     files: files.length,
     ms: performance.now() - started,
     listMs,
   };
 }
 
-/** The files of `scope` (default: every workspace folder) that may refer to images, sorted. */
+/**
+ * The files of `scope` (default: every workspace folder) that may refer to images, sorted. A scope is
+ * confined like a path (./confinement.ts): one that leads outside its workspace folder as the file
+ * system resolves it (a link to `/` read the whole disk) is refused, and so is one that is neither a
+ * file nor a folder (a FIFO would block the reader).
+ */
 async function filesIn(scope: vscode.Uri | undefined, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  if (scope && (await vscode.workspace.fs.stat(scope)).type & vscode.FileType.File) return [scope];
+  if (scope) {
+    const folder = vscode.workspace.getWorkspaceFolder(scope);
+    const confined = folder ? await confinementOf(folder.uri, scope) : { ok: false as const };
+    const type = confined.ok
+      ? await Promise.resolve(vscode.workspace.fs.stat(scope)).then(
+          (stat) => stat.type,
+          () => vscode.FileType.Unknown,
+        )
+      : undefined;
+    if (!confined.ok || type === undefined || (type & (vscode.FileType.File | vscode.FileType.Directory)) === 0) {
+      const shown = JSON.stringify(vscode.workspace.asRelativePath(scope));
+      throw new InvalidParametersError([
+        {
+          parameter: 'scope',
+          message: !confined.ok
+            ? vscode.l10n.t('The scope {0} leads outside its workspace folder (through a link): pick a file or folder inside it.', shown)
+            : vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', shown),
+        },
+      ]);
+    }
+    if (type & vscode.FileType.File) return [scope];
+  }
   const roots = scope ? [scope] : (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
   let files: vscode.Uri[] = [];
   for (const root of roots) {

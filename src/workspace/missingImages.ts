@@ -45,6 +45,8 @@ export interface ElsewhereImage extends MissingImage {
 export interface Findings {
   readonly missing: MissingImage[];
   readonly elsewhere: ElsewhereImage[];
+  /** Why the document could not be read (too large, too slow): what it refers to is unknown, not "nothing missing". */
+  readonly unread?: string;
 }
 
 export interface ReferencingDocument {
@@ -60,7 +62,7 @@ export type References = Pick<ReferenceReader, 'readDocument' | 'readFile' | 'to
 /** What finding the missing images of a document needs: the reader, the sites, the repository's files, and the web root setting of a folder. */
 export interface MissingImageReading {
   readonly references: References;
-  readonly sites: Pick<SiteIndex, 'of'>;
+  readonly sites: Pick<SiteIndex, 'of' | 'revalidate'>;
   readonly evidence: { filesOf(workspaceFolder: vscode.Uri): Promise<RepositoryFiles> };
   readonly webRootSetting: (workspaceFolder: vscode.Uri) => string;
 }
@@ -146,12 +148,13 @@ export interface ReadReferences extends DocumentReading {
 export async function missingIn(
   uri: vscode.Uri,
   workspaceFolder: vscode.Uri,
-  { references, page, lineOf }: ReadReferences,
+  { references, page, lineOf, unread }: ReadReferences,
   reading: MissingImageReading,
   exists: Exists,
 ): Promise<Findings> {
   const missing: MissingImage[] = [];
   const elsewhere: ElsewhereImage[] = [];
+  if (unread !== undefined) return { missing, elsewhere, unread };
   if (references.length === 0) return { missing, elsewhere };
   const relativeDocument = uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
   const { site, aliases } = await reading.sites.of(uri, workspaceFolder);

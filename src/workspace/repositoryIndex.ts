@@ -14,6 +14,7 @@ import type { RepositoryFiles } from '../domain/references/evidence';
 import { IMAGE_EXTENSIONS } from '../domain/references/imageReference';
 import type { Logger } from '../log/logger';
 import { findFiles } from './fileSearch';
+import { onDidCreateFile } from './imageWriter';
 
 const EXTENSIONS = IMAGE_EXTENSIONS.map((extension) => extension.slice(1));
 /** Every image, whatever the case of its extension (the walk matches without case). */
@@ -69,6 +70,8 @@ export class RepositoryIndex extends Disposable {
         else if (!posix.basename(uri.path).includes('.')) this.forget(uri, this.deleted);
       }),
     );
+    // What the extension writes itself is known at once, not when (or if) the watcher reports it.
+    this._register(onDidCreateFile((uri) => void this.onCreated(uri)));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.folders.clear()));
   }
 

@@ -31,6 +31,8 @@ export interface DocumentSites {
 }
 
 interface FolderSites {
+  /** The configuration files as they were when read (path, time and size of each): compared when a scan starts. */
+  readonly signature?: string;
   readonly sites: readonly Site[];
   readonly tsconfigs: readonly { readonly folder: string; readonly aliases: readonly Alias[] }[];
 }
@@ -61,6 +63,37 @@ export class SiteIndex extends Disposable {
     }
   }
 
+  /**
+   * Before a scan: the configuration files listed again and compared with those read, so that one
+   * the watcher did not tell of (a creation it missed) is read now, not when something else changes.
+   * True when the sites were read again.
+   */
+  async revalidate(workspaceFolder: vscode.Uri): Promise<boolean> {
+    const key = workspaceFolder.toString();
+    const known = this.folders.get(key);
+    if (!known) return false;
+    const [read, now] = await Promise.all([known, this.signatureOf(workspaceFolder).catch(() => undefined)]);
+    if (now === undefined || read.signature === now || this.folders.get(key) !== known) return false;
+    this.logger.info(`The site configurations of ${workspaceFolder.toString(true)} changed unseen: read again.`);
+    this.folders.delete(key);
+    if (!this.isDisposed) this.changed.fire();
+    return true;
+  }
+
+  /** The configuration files of a folder, each with its time and size, as one string. */
+  private async signatureOf(workspaceFolder: vscode.Uri): Promise<string> {
+    const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
+    const stats = await Promise.all(
+      files.map((uri) =>
+        Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+          (stat) => `${uri.path}:${stat.mtime}:${stat.size}`,
+          () => `${uri.path}:gone`,
+        ),
+      ),
+    );
+    return stats.join('\n');
+  }
+
   /** The site of a document and the aliases it may use; no site: 0.3's rule applies. */
   async of(document: vscode.Uri, workspaceFolder: vscode.Uri): Promise<DocumentSites> {
     const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
@@ -86,6 +119,8 @@ export class SiteIndex extends Disposable {
 
   private async read(workspaceFolder: vscode.Uri): Promise<FolderSites> {
     const started = performance.now();
+    // Taken first: a file that changes while the others are read makes the next scan read them again.
+    const signature = await this.signatureOf(workspaceFolder).catch(() => undefined);
     const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
     const relative = (uri: vscode.Uri): string => uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
     const read = async (uri: vscode.Uri): Promise<ConfigValue> => {
@@ -118,7 +153,7 @@ export class SiteIndex extends Disposable {
     this.logger.info(
       `Sites of ${workspaceFolder.toString(true)}: ${kept.map((site) => `${site.framework} at ${site.root || '.'}`).join(', ') || 'none'} (${files.length} configuration files read in ${(performance.now() - started).toFixed(0)} ms).`,
     );
-    return { sites: withLayers(kept), tsconfigs };
+    return { ...(signature === undefined ? {} : { signature }), sites: withLayers(kept), tsconfigs };
   }
 
   /**

@@ -130,6 +130,18 @@ export class FakeSegmind {
     this.state.queuePlan(plan);
   }
 
+  /**
+   * Every job still running finishes now (its duration becomes what has elapsed): a test plans a job
+   * long enough to see it running however loaded the machine is, then lets it end when it has looked.
+   */
+  finishJobs(): void {
+    const now = this.state.options.now();
+    for (const job of this.state.jobs.values()) {
+      const state = jobStateAt(job, now);
+      if (state === 'QUEUED' || state === 'PROCESSING') job.plan = { ...job.plan, durationMs: Math.max(0, now - job.submittedAt) };
+    }
+  }
+
   /** State of a job by the current clock (addition; undefined when unknown). */
   jobState(id: string): JobState | undefined {
     const job = this.state.jobs.get(id);

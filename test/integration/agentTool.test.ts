@@ -172,4 +172,22 @@ describe('The agent tool segmind_find_missing_images (vscode.lm.invokeTool)', fu
       false,
     );
   });
+
+  it('says which files it could not read and why, never "no missing images" for them (a page over the size limit)', async () => {
+    const big = `<img src="img/lost.png" alt="Lost">\n${'<p>filler</p>\n'.repeat(90_000)}`;
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspaceFolder(), FOLDER, 'large', 'huge.html'), new TextEncoder().encode(big));
+    const result = await vscode.lm.invokeTool('segmind_find_missing_images', { input: { scope: `${FOLDER}/large` }, toolInvocationToken: undefined });
+    const [text, json] = result.content
+      .filter((part): part is vscode.LanguageModelTextPart => part instanceof vscode.LanguageModelTextPart)
+      .map((part) => part.value);
+    const answer = JSON.parse(json ?? '{}') as { missing: unknown[]; notRead?: { file: string; reason: string }[] };
+    assert.deepEqual(answer.missing, []);
+    assert.deepEqual(
+      answer.notRead?.map((entry) => entry.file),
+      [`${FOLDER}/large/huge.html`],
+    );
+    assert.match(answer.notRead?.[0]?.reason ?? '', /over the limit/);
+    assert.match(text ?? '', /not read, so its images are unknown/);
+    assert.doesNotMatch(text ?? '', /every image the code refers to exists/);
+  });
 });

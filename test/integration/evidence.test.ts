@@ -116,7 +116,8 @@ describe('Missing means missing: the repository is the evidence (real VS Code)',
     await until(
       () => diagnostics(page, 'missing-image').length === 0 && diagnostics(page, 'image-elsewhere').length === 1,
       `the new file is evidence: ${JSON.stringify(vscode.languages.getDiagnostics(page).map((d) => d.message))}`,
-      20_000,
+      // Told by the file watcher alone (the test writes it, not the extension): late on a loaded machine.
+      45_000,
     );
     const hint = diagnostics(page, 'image-elsewhere')[0] as vscode.Diagnostic;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', page, hint.range);

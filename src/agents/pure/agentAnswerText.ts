@@ -52,8 +52,18 @@ function elsewhereLines(elsewhere: readonly ElsewhereEntry[] | undefined): strin
   ];
 }
 
+function notReadLines(answer: FindAnswer | FillAnswer): string[] {
+  const notRead = answer.notRead ?? [];
+  if (notRead.length === 0) return [];
+  return [
+    `${notRead.length} file${notRead.length === 1 ? ' was' : 's were'} not read, so ${notRead.length === 1 ? 'its' : 'their'} images are unknown (not listed above):`,
+    ...notRead.map((entry) => `- ${entry.file}: ${entry.reason}`),
+  ];
+}
+
 function missingLines(answer: FindAnswer | FillAnswer, filling: boolean): string[] {
   const { missing } = answer;
+  if (missing.length === 0 && (answer.notRead ?? []).length > 0) return ['No missing images in the files that could be read.', ...notReadLines(answer)];
   if (missing.length === 0) return ['No missing images: every image the code refers to exists where its site serves it.'];
   const targets = new Set(missing.map((entry) => entry.target)).size;
   return [
@@ -62,6 +72,7 @@ function missingLines(answer: FindAnswer | FillAnswer, filling: boolean): string
       const outcome = !filling ? '' : entry.saved ? ' — made' : entry.error ? ` — not made: ${entry.error}` : ' — made for an earlier reference';
       return `- ${entry.file}:${entry.line} "${entry.reference}" → ${entry.target}${entry.size ? ` (${entry.size})` : ''}, prompt: "${entry.prompt}"${outcome}`;
     }),
+    ...notReadLines(answer),
   ];
 }
 

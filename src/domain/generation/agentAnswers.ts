@@ -47,6 +47,10 @@ export const missingImageEntrySchema = z.once(() =>
 export const elsewhereEntrySchema = z.once(() => z.object({ file: z.string(), line: z.number(), reference: z.string(), candidates: z.array(z.string()) }));
 export type ElsewhereEntry = z.infer<ReturnType<typeof elsewhereEntrySchema>>;
 
+/** A file the scan could not read (over the size or time limit): its images are unknown, so "nothing missing" is never claimed for it. */
+export const notReadEntrySchema = z.once(() => z.object({ file: z.string(), reason: z.string() }));
+export type NotReadEntry = z.infer<ReturnType<typeof notReadEntrySchema>>;
+
 const imageCallShape = () => ({
   saved: z.array(savedImageSchema()),
   failed: z.array(failedImageSchema()),
@@ -60,6 +64,7 @@ export const findAnswerSchema = z.once(() =>
   z.object({
     missing: z.array(missingImageEntrySchema()),
     elsewhere: z.optional(z.array(elsewhereEntrySchema())),
+    notRead: z.optional(z.array(notReadEntrySchema())),
     /** What to call to make them (absent when nothing is missing). */
     next: z.optional(z.string()),
   }),
@@ -67,7 +72,12 @@ export const findAnswerSchema = z.once(() =>
 export type FindAnswer = z.infer<ReturnType<typeof findAnswerSchema>>;
 
 export const fillAnswerSchema = z.once(() =>
-  z.object({ missing: z.array(missingImageEntrySchema()), elsewhere: z.optional(z.array(elsewhereEntrySchema())), ...imageCallShape() }),
+  z.object({
+    missing: z.array(missingImageEntrySchema()),
+    elsewhere: z.optional(z.array(elsewhereEntrySchema())),
+    notRead: z.optional(z.array(notReadEntrySchema())),
+    ...imageCallShape(),
+  }),
 );
 export type FillAnswer = z.infer<ReturnType<typeof fillAnswerSchema>>;
 
