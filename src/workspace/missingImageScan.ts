@@ -58,8 +58,9 @@ export async function scanForMissingImages(
 ): Promise<ScanResult> {
   const started = performance.now();
   // A site configuration the watcher did not tell of is read now, not after something else changes.
-  const folders = scope ? [vscode.workspace.getWorkspaceFolder(scope)?.uri] : (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
-  await Promise.all(folders.map((folder) => (folder ? reading.sites.revalidate(folder) : undefined)));
+  const inScope = scope ? vscode.workspace.getWorkspaceFolder(scope) : undefined;
+  const folders = scope ? (inScope ? [inScope.uri] : []) : (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
+  await Promise.all(folders.map((folder) => reading.sites.revalidate(folder)));
   const files = await filesIn(scope, token);
   const listMs = performance.now() - started;
   const exists = rememberingExists();
