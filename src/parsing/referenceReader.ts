@@ -92,6 +92,7 @@ export class ReferenceReader {
     const answer = await this.ask({ id: this.nextId++, kind: 'file', languageId, path, sizeLimit: this.sizeLimit }, name);
     if (!answer || !('kind' in answer) || answer.kind !== 'file') return NOTHING_IN_FILE;
     if (answer.tooLarge !== undefined) this.tooLarge(name, answer.tooLarge);
+    if (answer.notAFile) this.skip(name, `${name} was not read: it is not a regular file.`);
     return { references: answer.references, lines: answer.lines, ...(answer.page ? { page: answer.page } : {}) };
   }
 
