@@ -9,7 +9,7 @@ import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import type { ReferenceReader } from '../parsing/referenceReader';
 import { ALWAYS_SKIPPED, findFiles } from './fileSearch';
-import { isUnknown, type ConfigValue } from '../sites/configTypes';
+import { isUnknown, UNKNOWN, type ConfigValue } from '../sites/configTypes';
 import {
   frameworkOfFile,
   frameworkOfPackage,
@@ -45,7 +45,7 @@ export class SiteIndex extends Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly reader: Pick<ReferenceReader, 'readConfig'>,
+    private readonly reader: Pick<ReferenceReader, 'readConfig' | 'tooLarge' | 'sizeLimit'>,
     private readonly logger: Logger,
   ) {
     super();
@@ -88,7 +88,14 @@ export class SiteIndex extends Disposable {
     const started = performance.now();
     const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
     const relative = (uri: vscode.Uri): string => uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
-    const read = async (uri: vscode.Uri): Promise<ConfigValue> => {
+    const read = async (uri: vscode.Uri): Promise<ConfigValue | undefined> => {
+      // Its size first: a configuration over the limit is never read into the host (the framework's defaults apply).
+      const { size, type } = await vscode.workspace.fs.stat(uri);
+      if ((type & vscode.FileType.File) === 0) return undefined;
+      if (size > this.reader.sizeLimit) {
+        this.reader.tooLarge(relative(uri), size);
+        return UNKNOWN;
+      }
       const bytes = await vscode.workspace.fs.readFile(uri);
       return this.reader.readConfig(relative(uri), new TextDecoder().decode(bytes));
     };
