@@ -37,6 +37,20 @@ interface FolderSites {
 
 /** Configuration files read per folder, at most: a monorepo of hundreds of packages is fine, a hostile one stops here. */
 const MAX_CONFIG_FILES = 2_000;
+/** How long a folder's configurations may take to read, in all: past it, the rest are not read (their frameworks' defaults apply). */
+export const SITE_INDEX_BUDGET_MS = 10_000;
+const OUT_OF_TIME = Symbol('out of time');
+
+/** `promise`'s value, or OUT_OF_TIME once `deadline` (a performance.now() time) has passed. */
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | typeof OUT_OF_TIME> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof OUT_OF_TIME>((resolve) => (timer = setTimeout(() => resolve(OUT_OF_TIME), Math.max(0, deadline - performance.now()))));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export class SiteIndex extends Disposable {
   private readonly folders = new Map<string, Promise<FolderSites>>();
@@ -47,6 +61,7 @@ export class SiteIndex extends Disposable {
   constructor(
     private readonly reader: Pick<ReferenceReader, 'readConfig' | 'tooLarge' | 'sizeLimit'>,
     private readonly logger: Logger,
+    private readonly timeBudgetMs = SITE_INDEX_BUDGET_MS,
   ) {
     super();
     for (const glob of SITE_CONFIG_GLOBS) {
@@ -101,10 +116,18 @@ export class SiteIndex extends Disposable {
     };
     const sites: Site[] = [];
     const tsconfigs: { folder: string; aliases: readonly Alias[] }[] = [];
-    for (const uri of files) {
+    const deadline = started + this.timeBudgetMs;
+    for (const [i, uri] of files.entries()) {
       const file = relative(uri);
       const name = posix.basename(file);
-      const value = await read(uri).catch(() => undefined);
+      const value = await beforeDeadline(
+        read(uri).catch(() => undefined),
+        deadline,
+      );
+      if (value === OUT_OF_TIME) {
+        this.outOfTime(workspaceFolder, files.slice(i).map(relative), sites);
+        break;
+      }
       if (value === undefined) continue;
       if (name === 'tsconfig.json' || name === 'jsconfig.json') {
         const aliases = tsconfigAliases(file, value);
@@ -121,6 +144,17 @@ export class SiteIndex extends Disposable {
       `Sites of ${workspaceFolder.toString(true)}: ${kept.map((site) => `${site.framework} at ${site.root || '.'}`).join(', ') || 'none'} (${files.length} configuration files read in ${(performance.now() - started).toFixed(0)} ms).`,
     );
     return { sites: withLayers(kept), tsconfigs };
+  }
+
+  /** The time budget ran out: the configurations not read yet name their sites by their file names alone (the frameworks' defaults apply). */
+  private outOfTime(workspaceFolder: vscode.Uri, unread: readonly string[], sites: Site[]): void {
+    for (const file of unread) {
+      const framework = frameworkOfFile(file);
+      if (framework && framework !== 'sveltekit') sites.push(siteOf(file, UNKNOWN, framework));
+    }
+    this.logger.warn(
+      `Site configurations of ${workspaceFolder.toString(true)}: ${unread.length} were not read, the time budget of ${this.timeBudgetMs / 1000} s ran out (first: ${unread[0] ?? ''}); their frameworks' defaults apply.`,
+    );
   }
 
   /** Hugo's plain `config.*` counts beside a `content/` folder; svelte.config.js only with a `kit` section (a plain Svelte app has one too). */

@@ -63,4 +63,28 @@ describe('Site configurations are bounded (real VS Code)', function () {
       index.dispose();
     }
   });
+
+  it('has a time budget: a configuration the reader never answers for leaves the rest unread, named by their files, and the index answers', async () => {
+    const folder = vscode.Uri.joinPath(root(), 'budget');
+    const stuck = vscode.Uri.joinPath(folder, 'stuck', 'vite.config.js');
+    await vscode.workspace.fs.writeFile(stuck, new TextEncoder().encode("export default { publicDir: 'never-read' };\n"));
+    const reader = {
+      sizeLimit: SIZE_LIMIT,
+      readConfig: (): Promise<ConfigValue> => new Promise<ConfigValue>(() => undefined), // a worker that never answers
+      tooLarge: (): void => undefined,
+    };
+    const lines: string[] = [];
+    const index = new SiteIndex(reader, recordingLogger(lines), 300);
+    try {
+      const { site } = await index.of(vscode.Uri.joinPath(folder, 'stuck', 'index.html'), folder);
+      assert.equal(site?.framework, 'vite', 'named by its file, with the framework’s defaults');
+      assert.equal(site?.configFile, 'stuck/vite.config.js');
+      assert.ok(
+        lines.some((line) => /1 were not read, the time budget of 0\.3 s ran out \(first: stuck\/vite\.config\.js\)/.test(line)),
+        lines.join('\n'),
+      );
+    } finally {
+      index.dispose();
+    }
+  });
 });
