@@ -77,7 +77,12 @@ export function createCore(options: CoreOptions): Core {
   const keys = new ApiKeyStore(stores.secrets, options.environment);
   const clients = new ClientFactory(keys, logger, version);
   const credits = new CreditsMonitor(clients, keys, logger);
-  const spending = new SpendLedger(new LedgerFile(stores.globalStorage.fsPath), () => readSettings().spendLimits, Date.now, stores.globalState);
+  const spending = new SpendLedger(
+    new LedgerFile(stores.globalStorage.fsPath, { log: (line) => logger.warn(line) }),
+    () => readSettings().spendLimits,
+    Date.now,
+    stores.globalState,
+  );
   const tracker = new JobTracker({
     store: new JobStore(stores.workspaceState),
     logger,

@@ -76,7 +76,29 @@ export function privateFolder(folder: string): string | undefined {
     if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return `${dir} belongs to another user`;
     if ((stat.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
   }
+  // A folder that was open to others may hold what they planted while it was: it goes.
+  for (const name of fs.readdirSync(folder)) ownPrivateEntry(path.join(folder, name));
   return undefined;
+}
+
+/**
+ * Whether an entry of the folder is this user's own and private (others may not read or write it);
+ * one that is not is removed, and never dialled: another user's registration would send prompts to
+ * their socket, and their answers to the agent.
+ */
+function ownPrivateEntry(file: string): boolean {
+  if (process.platform === 'win32') return true; // the user's profile is private already
+  try {
+    const stat = fs.lstatSync(file);
+    const mine = typeof process.getuid !== 'function' || stat.uid === process.getuid();
+    // A window's socket is made with the umask's mode and closed a moment later (channelHost): only its owner counts.
+    const isPrivate = stat.isSocket() || (stat.isFile() && (stat.mode & 0o077) === 0);
+    if (mine && isPrivate) return true;
+    fs.rmSync(file, { recursive: true, force: true });
+  } catch {
+    // gone meanwhile, or not ours to remove: not dialled either way
+  }
+  return false;
 }
 
 export function registrationFile(folder: string, window: string): string {
@@ -119,7 +141,17 @@ export function sweepRegistrations(folder: string): void {
   }
 }
 
-/** Every registration of a window that still runs, newest first. */
+/** A socket of this user's (a named pipe on Windows is the user's by its name); one not there yet counts, as connecting to it fails. */
+function ownSocket(socket: string): boolean {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  try {
+    return fs.lstatSync(socket).uid === process.getuid();
+  } catch {
+    return true;
+  }
+}
+
+/** Every registration of this user's (others' are removed) of a window that still runs, newest first. */
 export function readRegistrations(folder: string): Registration[] {
   let names: string[];
   try {
@@ -131,8 +163,9 @@ export function readRegistrations(folder: string): Registration[] {
   for (const name of names) {
     try {
       const file = path.join(folder, name);
+      if (!ownPrivateEntry(file)) continue;
       const parsed = registrationSchema().safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-      if (parsed.success && alive(parsed.data.pid)) found.push({ registration: parsed.data, at: fs.statSync(file).mtimeMs });
+      if (parsed.success && alive(parsed.data.pid) && ownSocket(parsed.data.socket)) found.push({ registration: parsed.data, at: fs.statSync(file).mtimeMs });
     } catch {
       // a registration being written or removed right now: the next call sees it
     }
@@ -144,7 +177,8 @@ export function readRegistrations(folder: string): Registration[] {
 export function windowFor(directory: string, registrations: readonly Registration[]): Registration | undefined {
   const inside = (folder: string): boolean => {
     const relative = path.relative(folder, directory);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    // `..x` is a folder inside; only `..` itself, or `..` followed by a separator, leaves.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
   };
   let best: { registration: Registration; depth: number } | undefined;
   for (const registration of registrations) {

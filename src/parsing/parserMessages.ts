@@ -24,6 +24,8 @@ export interface FileReading extends DocumentReading {
   readonly lines: readonly number[];
   /** The file's size in bytes when it was not read because it is over the size limit. */
   readonly tooLarge?: number;
+  /** The path is not a regular file (a FIFO, a socket, a device): it was not read. */
+  readonly notAFile?: true;
 }
 
 /** The worker's first message: its parsers are loaded, so its time to read a document starts now, not while it starts. */

@@ -24,13 +24,30 @@ function readingOf(languageId: ReferenceLanguage, text: string): DocumentReading
 
 const NOTHING: FileReading = { references: [], lines: [] };
 
-/** A file on disk: not read over the size limit; nothing when it cannot be read (deleted since it was listed). */
+/**
+ * The text of a regular file, or why it was not read. Opened without blocking and checked on the
+ * open descriptor: a FIFO would block open() forever (terminating the worker cannot stop it) and a
+ * device never ends; both are refused, whatever handed them here.
+ */
+function regularFileText(file: string, sizeLimit: number): string | { readonly tooLarge: number } | { readonly notAFile: true } {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { notAFile: true };
+    if (stat.size > sizeLimit) return { tooLarge: stat.size };
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A file on disk: not read over the size limit, nor when it is not a regular file; nothing when it cannot be read (deleted since it was listed). */
 function fileReadingOf(languageId: ReferenceLanguage, file: string, sizeLimit: number): FileReading {
   let text: string;
   try {
-    const { size } = fs.statSync(file);
-    if (size > sizeLimit) return { ...NOTHING, tooLarge: size };
-    text = fs.readFileSync(file, 'utf8');
+    const read = regularFileText(file, sizeLimit);
+    if (typeof read !== 'string') return { ...NOTHING, ...read };
+    text = read;
   } catch {
     return NOTHING;
   }

@@ -103,6 +103,10 @@ export class ReferenceReader {
     const answer = await this.ask({ id: this.nextId++, kind: 'file', languageId, path, sizeLimit: this.sizeLimit }, name);
     if (!('kind' in answer) || answer.kind !== 'file') return { ...NOTHING_IN_FILE, ...unreadDocument(answer) };
     if (answer.tooLarge !== undefined) return { ...NOTHING_IN_FILE, unread: this.tooLarge(name, answer.tooLarge) };
+    if (answer.notAFile) {
+      this.skip(name, `${name} was not read: it is not a regular file.`);
+      return { ...NOTHING_IN_FILE, unread: 'it is not a regular file' };
+    }
     return { references: answer.references, lines: answer.lines, ...(answer.page ? { page: answer.page } : {}) };
   }
 

@@ -26,9 +26,9 @@ import type { HttpResponse } from './http';
 import { retryAfterMs } from './retryPolicy';
 import { answerSchemas, describeIssues, type Metrics } from './schemas';
 
-/** What an answer was about: a 404 on a job means its result expired; on a model, that it is unknown. */
+/** What an answer was about: a 404 on a job means its result expired; on a model, that the service does not serve it. */
 export type AnswerContext =
-  { readonly on: 'model' } | { readonly on: 'job'; readonly requestId: string } | { readonly on: 'credits' } | { readonly on: 'other' };
+  { readonly on: 'model'; readonly model: string } | { readonly on: 'job'; readonly requestId: string } | { readonly on: 'credits' } | { readonly on: 'other' };
 
 /**
  * An answer that echoes our key (whatever its shape) has it replaced before any part of the answer
@@ -62,11 +62,13 @@ export function errorFromAnswer(response: HttpResponse, context: AnswerContext, 
     case 403:
       return new ForbiddenError(message);
     case 404:
+      // On a model call, a model the service does not serve: the same answer as a retired one.
+      if (context.on === 'model') return new ModelRetiredError(message, context.model, 404);
       return context.on === 'job' ? new JobExpiredError(context.requestId, message) : new NotFoundError(message, context.on);
     case 406:
       return new NotAcceptableError(message);
     case 410:
-      return new ModelRetiredError(message);
+      return new ModelRetiredError(message, context.on === 'model' ? context.model : undefined, 410);
     case 422:
       return new JobFailedError(context.on === 'job' ? context.requestId : undefined, message || 'the job failed');
     case 429:

@@ -75,7 +75,7 @@ export class SegmindClient {
         what: `submit to ${model}`,
         timeoutMs: this.timeouts.requestMs,
         maxBytes: MAX_JSON_BYTES,
-        context: { on: 'model' },
+        context: { on: 'model', model },
       },
       signal,
     );
@@ -136,7 +136,7 @@ export class SegmindClient {
         what: `v1 call to ${model}`,
         timeoutMs,
         maxBytes: MAX_IMAGE_BYTES,
-        context: { on: 'model' },
+        context: { on: 'model', model },
       },
       signal,
     );

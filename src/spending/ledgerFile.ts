@@ -2,13 +2,15 @@
  * The spend ledger of the machine as a file (in the extension's global storage, which every window
  * shares), changed only under a lock: an exclusive create of a lock file beside it, so two windows
  * never read the same spend and both pass a limit. The file is replaced whole by a rename, so a
- * reader never sees half of it. A lock left by a window that died is taken over once it is old.
+ * reader never sees half of it. A lock left by a window that died is taken over once it is old, by
+ * one window only (./staleLock.ts).
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SpendLedgerBusyError } from '../domain/errors/errors';
 import { ledgerOn, localDay, readLedger, type Ledger } from '../domain/spending/spending';
+import { staleLock, takeOver } from './staleLock';
 
 export const LEDGER_FILE = 'spend-ledger.json';
 const LOCK_FILE = 'spend-ledger.lock';
@@ -23,6 +25,8 @@ export interface LedgerFileOptions {
   readonly lockTimeoutMs?: number;
   /** A lock older than this was left by a window that died mid-change (a change takes milliseconds). */
   readonly staleLockMs?: number;
+  /** Where a lock taken over or removed is said (the extension's log). */
+  readonly log?: (line: string) => void;
 }
 
 /** A process that exists (signal 0 only asks); one we may not signal exists too. */
@@ -99,28 +103,16 @@ export class LedgerFile {
     const deadline = Date.now() + (this.options.lockTimeoutMs ?? 5_000);
     for (let wait = 5; ; wait = Math.min(wait * 2, 50)) {
       try {
-        await fs.writeFile(this.lock, `${this.owner}\n`, { flag: 'wx' });
+        // The owner, and a token no other lock has: a taker recognises the very lock it judged stale.
+        await fs.writeFile(this.lock, `${this.owner} ${randomBytes(8).toString('hex')}\n`, { flag: 'wx' });
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      if (await this.lockIsStale()) {
-        await fs.rm(this.lock, { force: true });
-        continue;
-      }
+      const stale = await staleLock(this.lock, this.owner, this.options.staleLockMs ?? 10_000, this.isLive);
+      if (stale && (await takeOver(this.lock, stale, this.options.log))) continue;
       if (Date.now() > deadline) throw new SpendLedgerBusyError(this.file);
       await sleep(wait);
-    }
-  }
-
-  private async lockIsStale(): Promise<boolean> {
-    try {
-      const [stat, text] = await Promise.all([fs.stat(this.lock), fs.readFile(this.lock, 'utf8')]);
-      const holder = Number.parseInt(text, 10);
-      const old = Date.now() - stat.mtimeMs > (this.options.staleLockMs ?? 10_000);
-      return old || (Number.isInteger(holder) && holder !== this.owner && !this.isLive(holder));
-    } catch {
-      return false; // gone meanwhile: the next try takes it
     }
   }
 }

@@ -9,7 +9,7 @@ import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import type { ReferenceReader } from '../parsing/referenceReader';
 import { ALWAYS_SKIPPED, findFiles } from './fileSearch';
-import { isUnknown, type ConfigValue } from '../sites/configTypes';
+import { isUnknown, UNKNOWN, type ConfigValue } from '../sites/configTypes';
 import {
   frameworkOfFile,
   frameworkOfPackage,
@@ -39,6 +39,20 @@ interface FolderSites {
 
 /** Configuration files read per folder, at most: a monorepo of hundreds of packages is fine, a hostile one stops here. */
 const MAX_CONFIG_FILES = 2_000;
+/** How long a folder's configurations may take to read, in all: past it, the rest are not read (their frameworks' defaults apply). */
+export const SITE_INDEX_BUDGET_MS = 10_000;
+const OUT_OF_TIME = Symbol('out of time');
+
+/** `promise`'s value, or OUT_OF_TIME once `deadline` (a performance.now() time) has passed. */
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | typeof OUT_OF_TIME> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof OUT_OF_TIME>((resolve) => (timer = setTimeout(() => resolve(OUT_OF_TIME), Math.max(0, deadline - performance.now()))));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export class SiteIndex extends Disposable {
   private readonly folders = new Map<string, Promise<FolderSites>>();
@@ -47,8 +61,9 @@ export class SiteIndex extends Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly reader: Pick<ReferenceReader, 'readConfig'>,
+    private readonly reader: Pick<ReferenceReader, 'readConfig' | 'tooLarge' | 'sizeLimit'>,
     private readonly logger: Logger,
+    private readonly timeBudgetMs = SITE_INDEX_BUDGET_MS,
   ) {
     super();
     for (const glob of SITE_CONFIG_GLOBS) {
@@ -123,15 +138,30 @@ export class SiteIndex extends Disposable {
     const signature = await this.signatureOf(workspaceFolder).catch(() => undefined);
     const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
     const relative = (uri: vscode.Uri): string => uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
-    const read = async (uri: vscode.Uri): Promise<ConfigValue> => {
+    const read = async (uri: vscode.Uri): Promise<ConfigValue | undefined> => {
+      // Its size first: a configuration over the limit is never read into the host (the framework's defaults apply).
+      const { size, type } = await vscode.workspace.fs.stat(uri);
+      if ((type & vscode.FileType.File) === 0) return undefined;
+      if (size > this.reader.sizeLimit) {
+        this.reader.tooLarge(relative(uri), size);
+        return UNKNOWN;
+      }
       const bytes = await vscode.workspace.fs.readFile(uri);
       return this.reader.readConfig(relative(uri), new TextDecoder().decode(bytes));
     };
     const sites: Site[] = [];
     const tsconfigs: { folder: string; aliases: readonly Alias[] }[] = [];
     const values: [string, ConfigValue][] = [];
-    for (const uri of files) {
-      const value = await read(uri).catch(() => undefined);
+    const deadline = started + this.timeBudgetMs;
+    for (const [i, uri] of files.entries()) {
+      const value = await beforeDeadline(
+        read(uri).catch(() => undefined),
+        deadline,
+      );
+      if (value === OUT_OF_TIME) {
+        this.outOfTime(workspaceFolder, files.slice(i).map(relative), sites);
+        break;
+      }
       if (value !== undefined) values.push([relative(uri), value]);
     }
     // What a package.json of each folder depends on: a `_config.yml` beside one that depends on hexo is Hexo's, not Jekyll's.
@@ -154,6 +184,17 @@ export class SiteIndex extends Disposable {
       `Sites of ${workspaceFolder.toString(true)}: ${kept.map((site) => `${site.framework} at ${site.root || '.'}`).join(', ') || 'none'} (${files.length} configuration files read in ${(performance.now() - started).toFixed(0)} ms).`,
     );
     return { ...(signature === undefined ? {} : { signature }), sites: withLayers(kept), tsconfigs };
+  }
+
+  /** The time budget ran out: the configurations not read yet name their sites by their file names alone (the frameworks' defaults apply). */
+  private outOfTime(workspaceFolder: vscode.Uri, unread: readonly string[], sites: Site[]): void {
+    for (const file of unread) {
+      const framework = frameworkOfFile(file);
+      if (framework && framework !== 'sveltekit') sites.push(siteOf(file, UNKNOWN, framework));
+    }
+    this.logger.warn(
+      `Site configurations of ${workspaceFolder.toString(true)}: ${unread.length} were not read, the time budget of ${this.timeBudgetMs / 1000} s ran out (first: ${unread[0] ?? ''}); their frameworks' defaults apply.`,
+    );
   }
 
   /**

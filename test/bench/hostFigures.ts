@@ -128,7 +128,7 @@ export async function hostFigures(runs = Number(process.env.SEGMIND_BENCH_RUNS ?
  * scanned (issue 23: the longest stall, target at most 50 ms), measured inside the host by
  * test/bench/inHost.ts, which runs there as the integration tests do (scripts/host/code).
  */
-async function stallFigures(): Promise<void> {
+export async function stallFigures(): Promise<void> {
   console.log("\n## The extension host's main thread (development build in code-server 1.139.1; perf_hooks.monitorEventLoopDelay)\n");
   const root = mkdtempSync(join(tmpdir(), 'segmind-stalls-'));
   try {
@@ -152,6 +152,11 @@ async function stallFigures(): Promise<void> {
         'longest stall ms': document.longestStallMs,
         'open → reported ms': document.readMs,
       })),
+      {
+        'while…': `reading ${figures.sites.configs} hostile site configurations created beside an open page (a million values each unbounded)`,
+        'longest stall ms': figures.sites.longestStallMs,
+        'open → reported ms': figures.sites.ms,
+      },
       {
         'while…': `scanning ${figures.scan.files} files (Fill Missing Images, list)`,
         'longest stall ms': figures.scan.longestStallMs,

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { HOSTILE_DOCUMENTS, type InHostFigures } from './hostileDocuments';
+import { HOSTILE_DOCUMENTS, HOSTILE_SITE_APPS, HOSTILE_SITE_PAGE, hostileSiteConfig, type InHostFigures } from './hostileDocuments';
 import { hostQuiet } from '../support/hostQuiet';
 import { agentCallFigures } from './agentCalls';
 
@@ -19,6 +19,32 @@ async function untilSeen(uri: vscode.Uri, marker: string, timeoutMs: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`${uri.path}: ${marker} was never reported`);
+}
+
+/**
+ * Hostile site configurations created in an open window (the index, read with the first document,
+ * is read again when a configuration is created): the stall while a page beside them is reported,
+ * which waits for the index to read them all (its diagnostic names the site, Vite).
+ */
+async function hostileSitesFigures(folder: vscode.Uri, delay: ReturnType<typeof monitorEventLoopDelay>): Promise<InHostFigures['sites']> {
+  const apps = vscode.Uri.joinPath(folder, 'hostile-sites');
+  const page = vscode.Uri.joinPath(apps, 'app-0', 'index.html');
+  await vscode.workspace.fs.writeFile(page, new TextEncoder().encode(HOSTILE_SITE_PAGE));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(page), { preview: false });
+  await untilSeen(page, 'end-site.png', 60_000);
+  await hostQuiet();
+  delay.reset();
+  delay.enable();
+  const started = performance.now();
+  for (let app = 0; app < HOSTILE_SITE_APPS; app++) {
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(apps, `app-${app}`, 'vite.config.js'), new TextEncoder().encode(hostileSiteConfig()));
+  }
+  await untilSeen(page, '(Vite)', 120_000);
+  const ms = Math.round(performance.now() - started);
+  delay.disable();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await hostQuiet();
+  return { configs: HOSTILE_SITE_APPS, ms, longestStallMs: Math.round(delay.max / 1e6) };
 }
 
 export async function run(): Promise<void> {
@@ -51,6 +77,8 @@ export async function run(): Promise<void> {
   }
   await hostQuiet();
 
+  const sites = await hostileSitesFigures(folder, delay);
+
   delay.reset();
   delay.enable();
   const started = performance.now();
@@ -60,6 +88,7 @@ export async function run(): Promise<void> {
   const files = Number(process.env.SEGMIND_BENCH_SITE_FILES ?? 0);
   const figures: InHostFigures = {
     documents,
+    sites,
     scan: { files, ms: Math.round(ms), filesPerSecond: Math.round(files / (ms / 1000)), longestStallMs: Math.round(delay.max / 1e6), missing: entries.length },
     agents: await agentCallFigures(folder),
   };

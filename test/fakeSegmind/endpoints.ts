@@ -29,8 +29,11 @@ export function getCredits(state: FakeState): Reply {
 
 /** Checks shared by v1 and v2 model calls; on success the plan is taken from the queue. */
 function acceptModelCall(state: FakeState, slugParam: string, json: unknown, transport: 'v1' | 'v2'): { reply: Reply } | { job: JobRecord } {
-  if (!isModelSlug(slugParam)) return { reply: errorReply(404, 'Model not found') };
-  const v = validateBody(slugParam, json);
+  const retired = state.options.retiredModels[slugParam];
+  if (retired) return { reply: errorReply(retired.status, retired.message) };
+  const like = isModelSlug(slugParam) ? slugParam : state.options.customModels[slugParam];
+  if (!like) return { reply: errorReply(404, 'Model not found') };
+  const v = validateBody(like, json);
   if (!v.ok) return { reply: errorReply(400, v.error) };
   const plan = state.peekPlan();
   const credits = state.options.credits;

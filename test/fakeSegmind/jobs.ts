@@ -9,7 +9,8 @@ export type JobState = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
 /** What FakeSegmind.jobs holds. The first four fields are the public contract. */
 export interface JobRecord {
-  slug: ModelSlug;
+  /** As called: one of the seeds, or a custom slug the fake serves (FakeSegmindOptions.customModels). */
+  slug: ModelSlug | (string & {});
   body: Record<string, unknown>;
   submittedAt: number;
   plan: JobPlan;

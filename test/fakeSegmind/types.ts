@@ -85,6 +85,10 @@ export interface FakeSegmindOptions {
   remainingCreditsHeader: boolean;
   /** Clock for job progress, expiry, rate limit and RecordedRequest.at. */
   now: () => number;
+  /** Models the service no longer serves: a call to one answers this status and message (410, or 404 as for a slug it never knew). */
+  retiredModels: Record<string, { readonly status: 404 | 410; readonly message: string }>;
+  /** Slugs the service serves beyond the four seeds, each taking the parameters of the model it is like. */
+  customModels: Record<string, ModelSlug>;
 }
 
 /** Output files live about 7 days at Segmind. */
@@ -117,5 +121,7 @@ export function defaultOptions(): FakeSegmindOptions {
     uploadKey: 'file_urls',
     remainingCreditsHeader: true,
     now: Date.now,
+    retiredModels: {},
+    customModels: {},
   };
 }

@@ -340,9 +340,9 @@ describe('SegmindClient against the fake server', function () {
       const error = await rejection(client().submit('gpt-image-2', BODY), ForbiddenError);
       assert.match(error.serviceMessage, /not available to your team/);
     });
-    it('404 on a model: NotFoundError', async () => {
-      const error = await rejection(client().submit('gpt-image-9' as ModelSlug, BODY), NotFoundError);
-      assert.equal(error.kind, 'not-found');
+    it('404 on a model: the service does not serve it (ModelRetiredError naming the model)', async () => {
+      const error = await rejection(client().submit('gpt-image-9' as ModelSlug, BODY), ModelRetiredError);
+      assert.deepEqual([error.model, error.status], ['gpt-image-9', 404]);
       assert.match(error.serviceMessage, /Model not found/);
     });
     it('404 on a job: JobExpiredError naming the request, on status and on result', async () => {
@@ -623,12 +623,14 @@ describe('SegmindClient against the fake server', function () {
       assert.ok(!serviceMessage(answer(401, `{"error":"bad key ${KEY}"}`)).includes(KEY));
     });
     it('maps statuses to kinds with the context', () => {
-      const kinds = [400, 401, 403, 404, 406, 410, 422, 429, 500, 503, 418].map((s) => errorFromAnswer(answer(s, '{}'), { on: 'model' }, 0).kind);
+      const kinds = [400, 401, 403, 404, 406, 410, 422, 429, 500, 503, 418].map(
+        (s) => errorFromAnswer(answer(s, '{}'), { on: 'model', model: 'gpt-image-1' }, 0).kind,
+      );
       assert.deepEqual(kinds, [
         'bad-request',
         'unauthorized',
         'forbidden',
-        'not-found',
+        'model-retired',
         'not-acceptable',
         'model-retired',
         'job-failed',
@@ -638,6 +640,7 @@ describe('SegmindClient against the fake server', function () {
         'unexpected-status',
       ]);
       assert.equal(errorFromAnswer(answer(404, '{}'), { on: 'job', requestId: 'r1' }, 0).kind, 'job-expired');
+      assert.equal(errorFromAnswer(answer(404, '{}'), { on: 'other' }, 0).kind, 'not-found');
       const limited = errorFromAnswer(answer(429, '{}', { 'retry-after': '4' }), { on: 'other' }, 0);
       assert.ok(limited instanceof RateLimitError && limited.retryAfterMs === 4_000);
     });

@@ -113,11 +113,20 @@ describe('Spending that stays in bounds', () => {
       assert.deepEqual([spendOf(windowGone).totalUsd, committedSpend(windowGone).totalUsd], [0.2, 0.2]);
     });
 
-    it('a clock set back across midnight forgets nothing: the later day goes on counting', () => {
+    it('a clock set back across midnight forgets nothing: what was spent counts on until the clock’s next midnight', () => {
       let ledger = hold(readLedger(undefined, day), 'run', 0.5);
       ledger = submitFromHold(ledger, 'run', { id: 'job', usd: 0.5, at: 1 });
       const yesterday = ledgerOn(ledger, '2026-12-01', alive);
-      assert.deepEqual([yesterday.day, spendOf(yesterday).totalUsd], [day, 0.5]);
+      assert.deepEqual([yesterday.day, spendOf(yesterday).totalUsd], ['2026-12-01', 0.5]);
+    });
+
+    it('a clock that jumped forward and came back resets on the next real day (0.4 waited for the day it had jumped to)', () => {
+      const jumped = ledgerOn(readLedger(undefined, day), '2027-03-01', alive); // the clock jumps three months ahead
+      let back = submitFromHold(hold(jumped, 'run-2', 0.25), 'run-2', { id: 'job-2', usd: 0.25, at: 2 });
+      back = ledgerOn(back, day, alive); // and is put right the same day
+      assert.equal(spendOf(back).totalUsd, 0.25, 'what was spent while it was ahead still counts today');
+      const nextDay = ledgerOn(back, '2026-12-03', alive);
+      assert.deepEqual([nextDay.day, spendOf(nextDay).totalUsd], ['2026-12-03', 0]);
     });
   });
 

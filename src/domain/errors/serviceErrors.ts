@@ -82,10 +82,19 @@ function classifyNotAcceptable(text: string): NotAcceptableReason {
   return 'other';
 }
 
+/**
+ * The service does not serve the model (any more): 410, or 404 on a submit. Segmind retires models
+ * and adds new ones; the message names the model and offers to switch `segmind.defaultModel`.
+ */
 export class ModelRetiredError extends ServiceAnswerError {
   readonly kind = 'model-retired';
-  constructor(serviceMessage: string) {
-    super(410, serviceMessage, 'Model retired');
+  constructor(
+    serviceMessage: string,
+    /** The model's slug, when the call named one. */
+    readonly model?: string,
+    status: 404 | 410 = 410,
+  ) {
+    super(status, serviceMessage, model ? `Model ${model} is not served` : 'Model retired');
   }
 }
 

@@ -38,7 +38,11 @@ export interface LedgerEntry {
 }
 
 export interface Ledger {
-  /** The latest local day the ledger has counted: a clock set back never goes back to an earlier one. */
+  /**
+   * The local day its entries are counted for. A clock set back keeps them and takes the day back with
+   * it, so its next midnight starts a new day (a day kept at the latest date ever seen never ended
+   * after a clock that once jumped ahead).
+   */
   readonly day: string;
   readonly entries: readonly LedgerEntry[];
 }
@@ -70,12 +74,13 @@ export function readLedger(stored: unknown, today: string): Ledger {
 
 /**
  * The ledger as of `today`: a new day keeps only the holds of runs still being prepared; a clock set
- * back (an earlier `today`) keeps counting the later day; holds of windows that are gone are dropped.
+ * back (an earlier `today`) forgets nothing and counts on under its day; holds of windows that are
+ * gone are dropped.
  */
 export function ledgerOn(ledger: Ledger, today: string, isLive: (owner: number) => boolean): Ledger {
   const newDay = today > ledger.day;
   const entries = ledger.entries.filter((entry) => (entry.state === 'held' ? isLive(entry.owner) : !newDay));
-  return { day: newDay ? today : ledger.day, entries };
+  return { day: today, entries };
 }
 
 /** What was spent: every submitted job, at its reported cost or its hold. */

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { isSegmindError, type AnySegmindError } from '../../domain/errors/errors';
+import { TEXT_TO_IMAGE_MODELS } from '../../domain/generation/catalog';
 import { formatCredits, formatUsd } from '../../shared/format';
 import { refusalOf } from '../../shared/wording';
 import { mayStillCharge, resultsKept, type ErrorAction } from '../../shared/wording';
@@ -53,13 +54,23 @@ export function describeError(error: AnySegmindError, context: { balance?: numbe
         actions: ['checkCredits', 'showLog'],
       };
     }
-    case 'model-retired':
+    case 'model-retired': {
+      // A model it serves to switch to: the newest of the catalog's that is not the one refused.
+      const other = [...TEXT_TO_IMAGE_MODELS].reverse().find((model) => model !== error.model) ?? TEXT_TO_IMAGE_MODELS[0];
       return {
-        text: l10n.t('This model has been retired by Segmind{0}', said(error.serviceMessage)),
+        text: error.model
+          ? l10n.t(
+              'Segmind no longer serves the model {0}{1} Switch segmind.defaultModel to a model it serves (such as {2}) in the settings, then run again.',
+              error.model,
+              said(error.serviceMessage),
+              other,
+            )
+          : l10n.t('This model has been retired by Segmind{0}', said(error.serviceMessage)),
         severity: 'error',
         actions: ['openSettings', 'showLog'],
         setting: 'segmind.defaultModel',
       };
+    }
     case 'job-failed':
       return { text: l10n.t('Generation failed{0}', said(error.reason)), severity: 'error', actions: ['showLog'] };
     case 'rate-limited':
