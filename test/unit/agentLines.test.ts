@@ -120,3 +120,29 @@ describe('Connect an Agent: the Claude Code line run in a real claude (offline)'
     });
   }
 });
+
+describe('Connect an Agent: the README gives each line as the code makes it', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const launcher = '/home/you/.config/Code/User/globalStorage/segmind-image-studio.segmind-image-studio/mcp/segmind-image-studio-mcp.cjs';
+  const node: LaunchSpec = { command: 'node', args: [launcher] };
+  const editor: LaunchSpec = { command: '/usr/share/code/code', args: [launcher], env: { ELECTRON_RUN_AS_NODE: '1' } };
+  /** A block as the README shows it inside a list item: each line indented by two spaces. */
+  const indented = (text: string): string => text.replace(/^/gm, '  ');
+
+  it('Claude Code with and without env, Codex CLI, the "mcpServers" block with and without env', () => {
+    for (const [what, text] of [
+      ['claude', `  ${configSnippet('claude', node)}\n`],
+      ['claude with env', `\n${configSnippet('claude', editor)}\n`],
+      ['codex', `\n${indented(configSnippet('codex', node))}\n`],
+      ['json', `\n${indented(configSnippet('json', node))}\n`],
+      ['json with env', `\n${configSnippet('json', editor)}\n`],
+    ] as const) {
+      assert.ok(readme.includes(text), `${what}: the README should give\n${text}`);
+    }
+    assert.ok(readme.includes(`env = ${configSnippet('codex', editor).split('\nenv = ')[1] ?? 'none'}`), 'codex with env');
+    for (const agent of AGENTS) {
+      const file = AGENT_TABLE[agent].file;
+      if (file) assert.ok(readme.includes(`\`~/${file}\``), `the README names ${AGENT_TABLE[agent].name}'s file ~/${file}`);
+    }
+  });
+});
