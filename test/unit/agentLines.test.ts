@@ -3,8 +3,9 @@
  * Windows) splits it, then read by `claude mcp add`'s own grammar (commander: `-e/--env` takes
  * several values, so a name after it is taken as one); each block read as its agent's file format.
  * 0.4's line with env (`--env … segmind-image-studio -- …`) fails here as it failed in `claude`.
- * Where a real `claude` is at hand (on PATH, or SEGMIND_TEST_CLAUDE), the line runs in sh, in a
- * network namespace of its own with a throwaway home, and the entry it wrote is read back.
+ * Where a real `claude` or `codex` is at hand (on PATH, or SEGMIND_TEST_CLAUDE / SEGMIND_TEST_CODEX),
+ * each runs in a network namespace of its own (unshare -n) with a throwaway home: claude runs the
+ * line in sh and the entry it wrote is read back; codex lists the table added to a config.toml.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as readToml } from 'smol-toml';
 import { claudeMcpAdd, posixWords, windowsWords } from '../support/agentLines';
-import { AGENT_NAMES_ACCEPTED, AGENT_TABLE, AGENTS, agentNamed, configSnippet, SERVER_KEY, type LaunchSpec } from '../../src/agentConfig/agentConfigs';
+import {
+  AGENT_NAMES_ACCEPTED,
+  AGENT_TABLE,
+  AGENTS,
+  agentNamed,
+  configSnippet,
+  SERVER_KEY,
+  withServerEntry,
+  type LaunchSpec,
+} from '../../src/agentConfig/agentConfigs';
 
 const LAUNCHER = '/home/ada/.config/Code/User/globalStorage/segmind.image-studio/mcp/segmind-image-studio-mcp.cjs';
 const SPECS: Readonly<Record<string, LaunchSpec>> = {
@@ -81,9 +91,9 @@ describe('Connect an Agent: each line as its agent reads it, pasted as it is', (
   });
 });
 
-/** A real `claude`, and a way to keep it off every network but its own loopback. */
-function realClaude(): string | undefined {
-  const candidates = [process.env['SEGMIND_TEST_CLAUDE'], ...(process.env['PATH'] ?? '').split(path.delimiter).map((folder) => path.join(folder, 'claude'))];
+/** A real agent CLI (on PATH, or named by its variable), and a way to keep it off every network but its own loopback. */
+function realCli(name: string, variable: string): string | undefined {
+  const candidates = [process.env[variable], ...(process.env['PATH'] ?? '').split(path.delimiter).map((folder) => path.join(folder, name))];
   const found = candidates.find((file) => file !== undefined && file !== '' && fs.existsSync(file));
   if (!found || process.platform !== 'linux') return undefined;
   try {
@@ -94,29 +104,55 @@ function realClaude(): string | undefined {
   return found;
 }
 
-describe('Connect an Agent: the Claude Code line run in a real claude (offline)', function () {
+/** Runs in a throwaway home, without network (unshare -n: only a loopback of its own). */
+function offline<T>(run: (home: string, env: Record<string, string>) => T): T {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-home-'));
+  try {
+    return run(home, { HOME: home, PATH: '/usr/bin:/bin', DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+describe('Connect an Agent: the lines in the real CLIs at hand (offline)', function () {
   this.timeout(60_000);
-  const claude = realClaude();
-  before(function () {
-    if (!claude) this.skip();
-  });
+  const claude = realCli('claude', 'SEGMIND_TEST_CLAUDE');
+  const codex = realCli('codex', 'SEGMIND_TEST_CODEX');
 
   for (const [what, spec] of Object.entries(SPECS)) {
-    it(`${what}: sh runs the line as pasted, claude writes the entry the spec says`, () => {
-      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-home-'));
-      try {
-        const env = {
-          HOME: home,
-          PATH: `${path.dirname(claude ?? '')}${path.delimiter}/usr/bin:/bin`,
-          DISABLE_AUTOUPDATER: '1',
-          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        };
-        execFileSync('unshare', ['-n', 'sh', '-c', configSnippet('claude', spec)], { env, stdio: 'pipe' });
+    it(`claude (${what}): sh runs the line as pasted, claude writes the entry the spec says`, function () {
+      if (!claude) this.skip();
+      offline((home, env) => {
+        execFileSync('unshare', ['-n', 'sh', '-c', configSnippet('claude', spec)], {
+          env: { ...env, PATH: `${path.dirname(claude)}${path.delimiter}${env['PATH']}` },
+          stdio: 'pipe',
+        });
         const written = (JSON.parse(fs.readFileSync(path.join(home, '.claude.json'), 'utf8')) as { mcpServers: Record<string, unknown> }).mcpServers;
         assert.deepEqual(written[SERVER_KEY], { type: 'stdio', ...entryOf(spec), ...(spec.env ? {} : { env: {} }) });
-      } finally {
-        fs.rmSync(home, { recursive: true, force: true });
-      }
+      });
+    });
+
+    it(`codex (${what}): the entry added to a config.toml with other settings, as codex mcp list reads it`, function () {
+      if (!codex) this.skip();
+      offline((home, env) => {
+        const edit = withServerEntry('codex', 'model = "gpt-5-codex"\n\n[mcp_servers.github]\ncommand = "npx"\nargs = ["-y", "server-github"]\n', spec);
+        assert.ok(!('problem' in edit));
+        fs.writeFileSync(path.join(home, 'config.toml'), edit.text);
+        const listed = JSON.parse(
+          execFileSync('unshare', ['-n', codex, 'mcp', 'list', '--json'], { env: { ...env, CODEX_HOME: home }, stdio: ['ignore', 'pipe', 'ignore'] }).toString(
+            'utf8',
+          ),
+        ) as { name: string; transport: { type: string; command: string; args: string[]; env: Record<string, string> | null } }[];
+        assert.deepEqual(
+          listed.map((server) => server.name),
+          ['github', SERVER_KEY],
+        );
+        const ours = listed.find((server) => server.name === SERVER_KEY)?.transport;
+        assert.deepEqual(
+          { type: ours?.type, command: ours?.command, args: ours?.args, env: ours?.env ?? {} },
+          { type: 'stdio', command: spec.command, args: [...spec.args], env: spec.env ?? {} },
+        );
+      });
     });
   }
 });
