@@ -7,35 +7,25 @@
  */
 import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
+import { AGENT_TABLE, type AgentKind } from './agents';
 import type { LaunchSpec } from './launchSpec';
 
-export const AGENTS = ['claude', 'codex', 'gemini', 'cursor', 'windsurf', 'json'] as const;
-export type AgentKind = (typeof AGENTS)[number];
-
+export { AGENTS, AGENT_ALIASES, AGENT_NAMES_ACCEPTED, AGENT_TABLE, agentNamed, type AgentKind } from './agents';
 export type { LaunchSpec } from './launchSpec';
 
 export const SERVER_KEY = 'segmind-image-studio';
 
-export const AGENT_NAMES: Readonly<Record<AgentKind, string>> = {
-  claude: 'Claude Code',
-  codex: 'Codex CLI',
-  gemini: 'Gemini CLI',
-  cursor: 'Cursor',
-  windsurf: 'Windsurf',
-  json: 'Other (JSON)',
-};
+/** Where the line is pasted: a POSIX shell (sh, bash, zsh), or Windows (PowerShell, cmd). */
+export type Shell = 'posix' | 'windows';
 
-/** The configuration file of an agent configured by one, relative to the user's home (`/`-separated). */
-export const AGENT_FILES: Readonly<Partial<Record<AgentKind, string>>> = {
-  codex: '.codex/config.toml',
-  gemini: '.gemini/settings.json',
-  cursor: '.cursor/mcp.json',
-  windsurf: '.codeium/windsurf/mcp_config.json',
-};
-
-/** A word of a shell command line, quoted only when it must be (POSIX shells; PowerShell takes the same double quotes). */
-function shellWord(word: string): string {
-  return /^[\w./:@%+=,-]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, '\\$1')}"`;
+/**
+ * A word of a shell command line, quoted only when it must be. POSIX: single quotes, in which
+ * nothing is special (a quote itself is closed, escaped and reopened). Windows: double quotes,
+ * which PowerShell and cmd both take, with backslashes as they are (a Windows path has no `"`).
+ */
+export function shellWord(word: string, shell: Shell = 'posix'): string {
+  if (/^[\w./:@%+=,-]+$/.test(word)) return word;
+  return shell === 'posix' ? `'${word.replace(/'/g, `'\\''`)}'` : `"${word.replace(/"/g, '\\"')}"`;
 }
 
 const jsonEntry = (spec: LaunchSpec): Record<string, unknown> => ({
@@ -57,20 +47,22 @@ function tomlTable(spec: LaunchSpec): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What the user runs or adds, as the README gives it. */
-export function configSnippet(agent: AgentKind, spec: LaunchSpec): string {
-  switch (agent) {
-    case 'claude': {
-      const env = Object.entries(spec.env ?? {}).map(([name, value]) => `--env ${shellWord(`${name}=${value}`)} `);
-      return `claude mcp add --scope user ${env.join('')}${SERVER_KEY} -- ${[spec.command, ...spec.args].map(shellWord).join(' ')}`;
+/**
+ * What the user runs or adds, exactly as Connect an Agent shows and copies it (and a scripted call
+ * answers it). Claude Code's options go after the server's name: `--env` takes several values, so
+ * before the name it would take the name as one (claude: "Invalid environment variable format").
+ */
+export function configSnippet(agent: AgentKind, spec: LaunchSpec, shell: Shell = 'posix'): string {
+  switch (AGENT_TABLE[agent].form) {
+    case 'claude-command': {
+      const env = Object.entries(spec.env ?? {}).map(([name, value]) => ` --env ${shellWord(`${name}=${value}`, shell)}`);
+      const command = [spec.command, ...spec.args].map((word) => shellWord(word, shell)).join(' ');
+      return `claude mcp add --scope user ${SERVER_KEY}${env.join('')} -- ${command}`;
     }
-    case 'codex':
-      return tomlTable(spec);
-    case 'gemini':
-    case 'cursor':
-    case 'windsurf':
+    case 'toml':
+      return tomlTable(spec).trimEnd();
     case 'json':
-      return `${JSON.stringify({ mcpServers: { [SERVER_KEY]: jsonEntry(spec) } }, null, 2)}\n`;
+      return JSON.stringify({ mcpServers: { [SERVER_KEY]: jsonEntry(spec) } }, null, 2);
   }
 }
 
@@ -85,7 +77,7 @@ export type ConfigEdit = { readonly text: string; readonly replaced: boolean; re
  * from its text (empty when there is no file yet); a problem when the text cannot be read.
  */
 export function withServerEntry(agent: AgentKind, existing: string, spec: LaunchSpec): ConfigEdit {
-  if (agent === 'codex') return withTomlTable(existing, spec);
+  if (AGENT_TABLE[agent].form === 'toml') return withTomlTable(existing, spec);
   const errors: ParseError[] = [];
   const base = existing.trim() === '' ? '{}\n' : existing;
   const value = parseJsonc(base, errors, { allowTrailingComma: true }) as unknown;

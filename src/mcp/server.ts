@@ -1,6 +1,6 @@
 /**
  * The MCP server (dist/mcpServer.js), on the official SDK's low-level Server over stdio: what coding
- * agents (Claude Code, Codex CLI, Gemini CLI, Cursor, Windsurf, Cline) start. It holds no key and no
+ * agents (Claude Code, Codex CLI, Antigravity CLI, Cursor, Devin Desktop, Cline) start. It holds no key and no
  * Segmind client: it lists the tools, and runs each call in the VS Code window whose workspace
  * folders hold its working directory (./channelPlaces.ts, ./windowClient.ts), where the call goes
  * through the same flow as the language model tool. Without such a window it still answers, and

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandId } from '../base/pure/commandIds';
+import type { AgentConnection } from '../agentConfig/agents';
 import type { LaunchSpec } from '../agentConfig/launchSpec';
 import type { Credits } from '../segmind/clientTypes';
 import type { MissingImageEntry } from '../flow/scriptedFill';
@@ -36,8 +37,8 @@ export interface CommandTypes {
   'segmind.fillMissingImages': { args: [scope?: FileArgument]; result: MissingImageEntry[] | undefined };
   /** The placeholder's Uri (a menu), or `{ image, prompt?, model?, quality? }`. */
   'segmind.renderPlaceholder': { args: [image?: FileArgument]; result: vscode.Uri | undefined };
-  /** `{ agent: "json" }` (or nothing from a script): the launch spec. */
-  'segmind.connectAgent': { args: [options?: Options]; result: LaunchSpec | undefined };
+  /** `{ agent }` (claude, codex, antigravity, cursor, devin-desktop, or an old name): `{ agent, text, file? }`; `{ agent: "json" }` or `{}`: the launch spec; nothing: the picker. */
+  'segmind.connectAgent': { args: [options?: Options]; result: LaunchSpec | AgentConnection | undefined };
   /** The quick fixes: the target as the code action passed it. */
   'segmind.generateMissingImage': { args: [fix?: unknown]; result: vscode.Uri | undefined };
   'segmind.placeholderForMissingImage': { args: [fix?: unknown]; result: vscode.Uri | undefined };

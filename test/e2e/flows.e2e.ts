@@ -427,7 +427,7 @@ describe('User flows end to end (code-server + Chromium)', function () {
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 10_000 });
     const text = await dialog.innerText();
-    assert.match(text, /claude mcp add --scope user (--env ELECTRON_RUN_AS_NODE=1 )?segmind-image-studio -- \S+ \S+segmind-image-studio-mcp\.cjs/);
+    assert.match(text, /claude mcp add --scope user segmind-image-studio (--env ELECTRON_RUN_AS_NODE=1 )?-- \S+ \S+segmind-image-studio-mcp\.cjs/);
     assert.equal(text.includes(KEY), false, 'the line holds no key');
     assert.doesNotMatch(text, /SEGMIND_API_KEY/);
     await screenshot(page, 'flow-l-claude-code');

@@ -47,7 +47,10 @@ describe('Site configurations are bounded (real VS Code)', function () {
         handed.push({ name, length: text.length });
         return Promise.resolve(name.endsWith('vite.config.js') ? { publicDir: 'assets' } : UNKNOWN);
       },
-      tooLarge: (name: string, size: number): void => void skipped.push({ name, size }),
+      tooLarge: (name: string, size: number): string => {
+        skipped.push({ name, size });
+        return 'over the limit';
+      },
     };
     const index = new SiteIndex(reader, recordingLogger([]));
     try {
@@ -71,7 +74,7 @@ describe('Site configurations are bounded (real VS Code)', function () {
     const reader = {
       sizeLimit: SIZE_LIMIT,
       readConfig: (): Promise<ConfigValue> => new Promise<ConfigValue>(() => undefined), // a worker that never answers
-      tooLarge: (): void => undefined,
+      tooLarge: (): string => 'over the limit',
     };
     const lines: string[] = [];
     const index = new SiteIndex(reader, recordingLogger(lines), 300);

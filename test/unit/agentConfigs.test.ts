@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as readToml } from 'smol-toml';
-import { AGENTS, AGENT_FILES, configSnippet, SERVER_KEY, withServerEntry, type LaunchSpec } from '../../src/agentConfig/agentConfigs';
+import { AGENTS, AGENT_TABLE, configSnippet, SERVER_KEY, withServerEntry, type LaunchSpec } from '../../src/agentConfig/agentConfigs';
 import { launchSpecFor } from '../../src/agentConfig/launchSpec';
 import { cursorMcpOf, registerWithCursor } from '../../src/agents/cursor';
 
@@ -29,16 +29,21 @@ function edited(
 }
 
 describe('Connect an Agent: the configuration of each agent', () => {
-  it('Claude Code: one command line, the server after --, the environment as --env', () => {
+  it('Claude Code: one command line, the server’s name before --env (which takes several values), the server after --', () => {
     assert.equal(configSnippet('claude', NODE), `claude mcp add --scope user segmind-image-studio -- node ${LAUNCHER}`);
     assert.equal(
       configSnippet('claude', ELECTRON),
-      `claude mcp add --scope user --env ELECTRON_RUN_AS_NODE=1 segmind-image-studio -- /usr/share/code/code ${LAUNCHER}`,
+      `claude mcp add --scope user segmind-image-studio --env ELECTRON_RUN_AS_NODE=1 -- /usr/share/code/code ${LAUNCHER}`,
     );
     assert.equal(
-      configSnippet('claude', { command: 'C:\\Program Files\\Microsoft VS Code\\Code.exe', args: ['C:\\Users\\Ada Lovelace\\mcp.cjs'] }),
-      'claude mcp add --scope user segmind-image-studio -- "C:\\\\Program Files\\\\Microsoft VS Code\\\\Code.exe" "C:\\\\Users\\\\Ada Lovelace\\\\mcp.cjs"',
-      'a word with spaces is quoted',
+      configSnippet('claude', { command: 'C:\\Program Files\\Microsoft VS Code\\Code.exe', args: ['C:\\Users\\Ada Lovelace\\mcp.cjs'] }, 'windows'),
+      'claude mcp add --scope user segmind-image-studio -- "C:\\Program Files\\Microsoft VS Code\\Code.exe" "C:\\Users\\Ada Lovelace\\mcp.cjs"',
+      'on Windows a word with spaces is in double quotes, its backslashes as they are',
+    );
+    assert.equal(
+      configSnippet('claude', { command: '/opt/VS Code/code', args: ["/home/o'brien/mcp.cjs"] }),
+      `claude mcp add --scope user segmind-image-studio -- '/opt/VS Code/code' '/home/o'\\''brien/mcp.cjs'`,
+      'in a POSIX shell, single quotes (a quote closed, escaped and reopened)',
     );
   });
 
@@ -50,17 +55,17 @@ describe('Connect an Agent: the configuration of each agent', () => {
     });
   });
 
-  it('Gemini CLI, Cursor, Windsurf and Other: the "mcpServers" block', () => {
-    for (const agent of ['gemini', 'cursor', 'windsurf', 'json'] as const) {
+  it('Antigravity CLI, Cursor, Devin Desktop and Other: the "mcpServers" block', () => {
+    for (const agent of ['antigravity', 'cursor', 'devin-desktop', 'json'] as const) {
       assert.deepEqual(JSON.parse(configSnippet(agent, NODE)), { mcpServers: { [SERVER_KEY]: { command: 'node', args: [LAUNCHER] } } }, agent);
     }
-    assert.deepEqual(AGENT_FILES, {
+    assert.deepEqual(Object.fromEntries(AGENTS.flatMap((agent) => (AGENT_TABLE[agent].file ? [[agent, AGENT_TABLE[agent].file]] : []))), {
       codex: '.codex/config.toml',
-      gemini: '.gemini/settings.json',
+      antigravity: '.gemini/config/mcp_config.json',
       cursor: '.cursor/mcp.json',
-      windsurf: '.codeium/windsurf/mcp_config.json',
+      'devin-desktop': '.codeium/windsurf/mcp_config.json',
     });
-    assert.deepEqual([...AGENTS], ['claude', 'codex', 'gemini', 'cursor', 'windsurf', 'json']);
+    assert.deepEqual([...AGENTS], ['claude', 'codex', 'antigravity', 'cursor', 'devin-desktop', 'json']);
   });
 
   it('no snippet names a window, a socket, a workspace or a key', () => {
@@ -92,19 +97,19 @@ describe('Connect an Agent: adding the entry to an agent’s file', () => {
   });
 
   it('a JSON file with an older entry of ours: replaced in place', () => {
-    const older = edited('gemini', '{ "mcpServers": { "segmind-image-studio": { "command": "/old/node", "args": ["/old.cjs"] } } }');
+    const older = edited('antigravity', '{ "mcpServers": { "segmind-image-studio": { "command": "/old/node", "args": ["/old.cjs"] } } }');
     assert.equal(older.replaced, true);
     assert.deepEqual((JSON.parse(older.text) as { mcpServers: unknown }).mcpServers, { [SERVER_KEY]: { command: 'node', args: [LAUNCHER] } });
   });
 
   it('no file yet (or an empty one): a new file with the block', () => {
-    for (const existing of ['', '\n']) assert.deepEqual(JSON.parse(edited('windsurf', existing).text), JSON.parse(configSnippet('windsurf', NODE)));
+    for (const existing of ['', '\n']) assert.deepEqual(JSON.parse(edited('devin-desktop', existing).text), JSON.parse(configSnippet('devin-desktop', NODE)));
   });
 
   it('a JSON file that cannot be parsed, or whose mcpServers is not an object, is refused and left as it is', () => {
     assert.deepEqual(withServerEntry('cursor', '{ "mcpServers": { "github": ', NODE), { problem: 'not-an-object' });
-    assert.deepEqual(withServerEntry('gemini', '[1, 2]', NODE), { problem: 'not-an-object' });
-    assert.deepEqual(withServerEntry('windsurf', '{ "mcpServers": ["github"] }', NODE), { problem: 'servers-not-an-object' });
+    assert.deepEqual(withServerEntry('antigravity', '[1, 2]', NODE), { problem: 'not-an-object' });
+    assert.deepEqual(withServerEntry('devin-desktop', '{ "mcpServers": ["github"] }', NODE), { problem: 'servers-not-an-object' });
   });
 
   const CODEX_FILE = `model = "gpt-5-codex"
