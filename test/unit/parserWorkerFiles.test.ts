@@ -46,7 +46,7 @@ describe('The parser worker reads regular files only (parsing/parserWorker)', fu
     const page = path.join(folder, 'page.md');
     fs.writeFileSync(page, '![a](a.png)\n');
 
-    assert.deepEqual(await reader.readFile('markdown', fifo, 'pipe.md'), { references: [], lines: [] });
+    assert.deepEqual(await reader.readFile('markdown', fifo, 'pipe.md'), { references: [], lines: [], unread: 'it is not a regular file' });
     assert.deepEqual(
       (await reader.readFile('markdown', page, 'page.md')).references.map((reference) => reference.value),
       ['a.png'],
@@ -58,7 +58,7 @@ describe('The parser worker reads regular files only (parsing/parserWorker)', fu
     const log: string[] = [];
     reader?.dispose();
     reader = new ReferenceReader({ workerScript, log: (line) => log.push(line) });
-    assert.deepEqual(await reader.readFile('css', '/dev/null', 'null.css'), { references: [], lines: [] });
+    assert.deepEqual(await reader.readFile('css', '/dev/null', 'null.css'), { references: [], lines: [], unread: 'it is not a regular file' });
     assert.deepEqual(log, ['null.css was not read: it is not a regular file.']);
   });
 });
