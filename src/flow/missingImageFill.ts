@@ -13,7 +13,7 @@ import { fileFormatOfExtension, isConverted } from '../domain/images/imageFormat
 import { groupIntoSets, setProblem, type ImageSet } from '../domain/images/imageSets';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { Logger } from '../log/logger';
-import type { MissingImage } from '../workspace/missingImages';
+import type { MissingImage } from '../workspace/documentFindings';
 import type { Asker, GenerationFlow, SetFile } from './generationFlow';
 import type { PlaceholderMaker } from './placeholders';
 import { setProblemWords } from './setBounds';

@@ -10,7 +10,7 @@ import type { ElsewhereEntry, NotReadEntry } from '../domain/generation/agentAns
 import type { MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
-import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/missingImages';
+import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages, type ScanResult } from '../workspace/missingImageScan';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import type { GenerationFlow } from './generationFlow';

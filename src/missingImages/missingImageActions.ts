@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { pointTo } from '../domain/references/pointTo';
 import { fillSets, fillTargets, generationOptionsFor, type FillSet, type FillTarget } from '../flow/missingImageFill';
-import type { ElsewhereImage } from '../workspace/missingImages';
+import type { ElsewhereImage } from '../workspace/documentFindings';
 import { ELSEWHERE_CODE, rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
 
 export class MissingImageActions implements vscode.CodeActionProvider {

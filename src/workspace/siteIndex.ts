@@ -24,7 +24,7 @@ import {
 } from '../sites/sites';
 
 /** What a document's references are resolved with. */
-export interface DocumentSites {
+export interface SiteOfDocument {
   readonly site?: Site;
   /** The site's aliases, and those of the nearest tsconfig.json or jsconfig.json above the document. */
   readonly aliases: readonly Alias[];
@@ -109,8 +109,8 @@ export class SiteIndex extends Disposable {
     return stats.join('\n');
   }
 
-  /** The site of a document and the aliases it may use; no site: 0.3's rule applies. */
-  async of(document: vscode.Uri, workspaceFolder: vscode.Uri): Promise<DocumentSites> {
+  /** The site of a document and the aliases it may use; no site: the web root rule applies. */
+  async of(document: vscode.Uri, workspaceFolder: vscode.Uri): Promise<SiteOfDocument> {
     const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
     const { sites, tsconfigs } = await this.sitesOf(workspaceFolder);
     const site = siteOfDocument(relative, sites);

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs/promises';
 import { foundElsewhere, referenceTail, repositoryOf, type RepositoryFiles } from '../domain/references/evidence';
 import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/references/imageReference';
-import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/referenceResolution';
-import { resolveInSite } from '../sites/resolution';
+import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/webRoot';
+import { resolveInSite } from '../sites/servedPaths';
 import { within } from '../sites/sites';
 import type { SiteIndex } from './siteIndex';
 import { referenceLanguageOf } from '../references/languages';
@@ -26,7 +26,7 @@ export interface MissingImage {
   readonly target: vscode.Uri;
   readonly workspaceFolder: vscode.Uri;
   readonly prompt: string;
-  /** Where it was looked for, as its site serves it ("website/static (Docusaurus)"); none under 0.3's rule. */
+  /** Where it was looked for, as its site serves it ("website/static (Docusaurus)"); none under the web root rule. */
   readonly lookedIn?: string;
 }
 
@@ -162,7 +162,7 @@ export async function missingIn(
     .webRootSetting(workspaceFolder)
     .trim()
     .replace(/^[/\\]+|[/\\]+$/g, '');
-  // The setting wins; without a site, 0.3's rule (the nearest public/ or static/) and the nearest
+  // The setting wins; without a site, the web root rule (the nearest public/ or static/) and the nearest
   // index.html's folder, found only when a value needs them.
   let webRoot: string | undefined = setting || undefined;
   let htmlRoot: string | undefined;
