@@ -20,7 +20,7 @@ import { ScriptedAsker } from '../flow/scriptedAsker';
 import { scriptedFillAnswer, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import { requireTrust } from '../flow/trust';
 import type { Logger } from '../log/logger';
-import type { AgentResult } from '../protocol/agentChannel';
+import type { AgentResult } from '../mcp/wire';
 import type { Credits } from '../segmind/clientTypes';
 import type { SpendLedger } from '../spending/spendLedger';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';

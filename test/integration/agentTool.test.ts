@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import { GenerateImageTool } from '../../src/tool/generateImageTool';
+import { GenerateImageTool } from '../../src/agents/generateImageTool';
 import { readBytes, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices } from './support/testServices';
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { GenerateImageTool } from '../../../src/tool/generateImageTool';
+import { GenerateImageTool } from '../../../src/agents/generateImageTool';
 import { clearSettings, generate, useFakeSegmind } from '../support/segmindFixture';
 import { testServices } from '../support/testServices';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';

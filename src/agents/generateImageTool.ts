@@ -15,10 +15,10 @@ import { ScriptedAsker } from '../flow/scriptedAsker';
 import { describeError } from '../ui/pure/errorMessages';
 import { TOOL_NAME } from '../base/pure/toolIds';
 import { requireTrust } from '../flow/trust';
-import { generationRequest, parseInput, type AgentCalls } from '../agents/agentCalls';
-import { generateText } from '../agents/pure/agentAnswerText';
+import { generationRequest, parseInput, type AgentCalls } from './agentCalls';
+import { generateText } from './pure/agentAnswerText';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
-import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from '../agents/pure/agentText';
+import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from './pure/agentText';
 
 export interface GenerateImageToolDependencies {
   readonly flow: GenerationFlow;
