@@ -15,6 +15,7 @@ import { within } from '../sites/sites';
 import type { SiteIndex } from './siteIndex';
 import { referenceLanguageOf } from '../references/languages';
 import type { DocumentReading, ReferenceReader } from '../parsing/referenceReader';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 export interface MissingImage {
   /** The document that refers to it. */
@@ -107,7 +108,7 @@ export async function webRootOf(
 ): Promise<string> {
   const configured = setting.trim().replace(/^[/\\]+|[/\\]+$/g, '');
   if (configured) return configured;
-  const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  const relative = pathInFolder(workspaceFolder, document);
   for (const folder of foldersUp(relative)) {
     if (!within(folder, repository)) break;
     for (const name of WEB_ROOT_NAMES) {
@@ -156,7 +157,7 @@ export async function missingIn(
   const elsewhere: ElsewhereImage[] = [];
   if (unread !== undefined) return { missing, elsewhere, unread };
   if (references.length === 0) return { missing, elsewhere };
-  const relativeDocument = uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  const relativeDocument = pathInFolder(workspaceFolder, uri);
   const { site, aliases } = await reading.sites.of(uri, workspaceFolder);
   const setting = reading
     .webRootSetting(workspaceFolder)
