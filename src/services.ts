@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { createCore } from './core';
 import { checkCreditsCommand } from './commands/checkCredits';
 import { clearApiKeyCommand } from './commands/clearApiKey';
-import { executeCommand, type CommandHandlers } from './ui/commandTypes';
+import { executeCommand, type CommandHandlers } from './ui/contributions';
 import { editImageCommand } from './commands/editImage';
 import { exportIconSetCommand } from './commands/exportIconSet';
 import { generateImageCommand } from './commands/generateImage';
@@ -48,7 +48,7 @@ import { actionLabel } from './ui/pure/errorMessages';
 
 export { LABEL_FONT_PATH, PARSER_WORKER_PATH } from './core';
 
-export type { CommandHandlers } from './ui/commandTypes';
+export type { CommandHandlers } from './ui/contributions';
 
 export interface Services {
   readonly commands: CommandHandlers;

@@ -5,7 +5,7 @@
  * run, and the one-time upload consent before an edit.
  */
 import * as vscode from 'vscode';
-import { executeCommand } from '../ui/commandTypes';
+import { executeCommand } from '../ui/contributions';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/generation/catalog';
 import { EDITABLE_EXTENSIONS } from '../domain/generation/editInputs';
