@@ -55,7 +55,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<ToolInput>): Promise<vscode.PreparedToolInvocation> {
     let confirmation: Confirmation;
     try {
-      const input = parseInput('generate_image', options.input) as ToolInput;
+      const input: ToolInput = parseInput('generate_image', options.input);
       if (input.placeholder) {
         const text = placeholderConfirmation(input.path, input.resize ?? DEFAULT_SIZE);
         return { invocationMessage: text.invocationMessage, confirmationMessages: { title: text.title, message: new vscode.MarkdownString(text.message) } };
