@@ -5,7 +5,7 @@
  * reference from someone's repository may be written that way: a folder named
  * `docs [Fix all](command:segmind.fillMissingImages?…)` made a paid fill one click away. A zero-width
  * space between `]` and `(`, and between `$` and `(`, breaks both patterns and shows the same text.
- * Our own sentences never use either (test/unit/plainText.test.ts holds that for the bundle).
+ * Our own sentences never use either (test/unit/ui/pure/plainText.test.ts holds that for the bundle).
  */
 const ZERO_WIDTH_SPACE = '\u200b';
 
