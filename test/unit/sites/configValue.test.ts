@@ -5,7 +5,7 @@
  * cloning them back to the extension host; a constant used many times is read once.
  */
 import * as assert from 'node:assert/strict';
-import { isUnknown, MAX_VALUES, readConfig, valuesIn } from '../../src/sites/configValue';
+import { isUnknown, MAX_VALUES, readConfig, valuesIn } from '../../../src/sites/configValue';
 
 /** Each constant ten of the one before: `levels` 7 is 420 bytes that name ten million values. */
 function tenfold(levels: number): string {

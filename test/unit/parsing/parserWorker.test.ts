@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ReferenceReader } from '../../src/parsing/referenceReader';
+import { ReferenceReader } from '../../../src/parsing/referenceReader';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const workerScript = path.join(repoRoot, 'dist', 'parserWorker.js');
 
 describe('The parser worker reads regular files only (parsing/parserWorker)', function () {

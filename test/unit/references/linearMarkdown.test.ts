@@ -7,7 +7,7 @@
  * of it) and far below what the old ones took: the figures themselves are `npm run bench`'s.
  */
 import * as assert from 'node:assert/strict';
-import { findReferences, type ReferenceLanguage } from '../../src/references';
+import { findReferences, type ReferenceLanguage } from '../../../src/references';
 
 const values = (language: ReferenceLanguage, text: string): string[] => findReferences(language, text).map((reference) => reference.value);
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { countPainted, maskFromPaint, toNaturalPoint } from '../../src/shared/maskPixels';
-import { looksLikePngDataUrl } from '../../src/protocol/studioMessages';
-import { readPixelSize, sniffImageFormat } from '../../src/domain/images/imageFormat';
+import { countPainted, maskFromPaint, toNaturalPoint } from '../../../src/shared/maskPixels';
+import { looksLikePngDataUrl } from '../../../src/protocol/studioMessages';
+import { readPixelSize, sniffImageFormat } from '../../../src/domain/images/imageFormat';
 
 /** A paint layer as the canvas gives it: RGBA, painted pixels opaque magenta, the rest transparent. */
 function paintLayer(width: number, height: number, painted: (x: number, y: number) => boolean): Uint8ClampedArray {

@@ -13,9 +13,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { AGENT_TOOL_NAMES, type AgentToolName } from '../../src/domain/generation/agentTools';
-import { framed, lineReader, MAX_MESSAGE_BYTES, type AgentResult, type Registration } from '../../src/mcp/wire';
-import { openChannel, type ChannelHost } from '../../src/mcp/channelHost';
+import { AGENT_TOOL_NAMES, type AgentToolName } from '../../../src/domain/generation/agentTools';
+import { framed, lineReader, MAX_MESSAGE_BYTES, type AgentResult, type Registration } from '../../../src/mcp/wire';
+import { openChannel, type ChannelHost } from '../../../src/mcp/channelHost';
 import {
   channelFolder,
   MAX_SOCKET_PATH_BYTES,
@@ -28,10 +28,10 @@ import {
   sweepRegistrations,
   windowFor,
   writeRegistration,
-} from '../../src/mcp/channelPlaces';
-import { callWindow, ChannelError } from '../../src/mcp/windowClient';
+} from '../../../src/mcp/channelPlaces';
+import { callWindow, ChannelError } from '../../../src/mcp/windowClient';
 
-const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'mcpServer.js');
+const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'mcpServer.js');
 
 interface Call {
   readonly tool: AgentToolName;

@@ -9,16 +9,16 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { committedSpend, takeHold, type Ledger } from '../../src/domain/spending/spending';
-import { LEDGER_FILE, LedgerFile } from '../../src/spending/ledgerFile';
+import { committedSpend, takeHold, type Ledger } from '../../../src/domain/spending/spending';
+import { LEDGER_FILE, LedgerFile } from '../../../src/spending/ledgerFile';
 
 const LOCK = 'spend-ledger.lock';
 const DEAD = 999_999_999; // no such process
 
 /** A window's process: at each `go`, holds $1.50 against a $2 limit and answers `held` or `refused: <why>`. */
 function childScript(folder: string): string {
-  const ledgerFile = path.resolve(__dirname, '..', '..', 'src', 'spending', 'ledgerFile.js');
-  const rules = path.resolve(__dirname, '..', '..', 'src', 'domain', 'spending', 'spending.js');
+  const ledgerFile = path.resolve(__dirname, '..', '..', '..', 'src', 'spending', 'ledgerFile.js');
+  const rules = path.resolve(__dirname, '..', '..', '..', 'src', 'domain', 'spending', 'spending.js');
   return `
     const { LedgerFile } = require(${JSON.stringify(ledgerFile)});
     const { takeHold } = require(${JSON.stringify(rules)});

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { MAX_VARIANTS, isCommandOptions, parseCommandOptions } from '../../src/domain/generation/options';
-import { planGeneration, planPriceUsd, type GenerationDefaults } from '../../src/domain/generation/plan';
-import { refusal } from './support/assertions';
+import { MAX_VARIANTS, isCommandOptions, parseCommandOptions } from '../../../../src/domain/generation/options';
+import { planGeneration, planPriceUsd, type GenerationDefaults } from '../../../../src/domain/generation/plan';
+import { refusal } from '../../support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
 

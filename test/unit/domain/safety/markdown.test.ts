@@ -1,6 +1,6 @@
 /** Text shown inside Markdown is shown as written (domain/safety/markdown.ts). */
 import * as assert from 'node:assert/strict';
-import { codeSpan, escapeMarkdown } from '../../src/domain/safety/markdown';
+import { codeSpan, escapeMarkdown } from '../../../../src/domain/safety/markdown';
 
 describe('Markdown escaping', () => {
   it('escapes what would make a link, an image, emphasis, HTML, a heading or a theme icon', () => {

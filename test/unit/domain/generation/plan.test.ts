@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults } from '../../src/domain/generation/plan';
-import { refusal } from './support/assertions';
+import { DEFAULT_EDIT_MODEL, planEdit, planGeneration, withUploadedSources, type GenerationDefaults } from '../../../../src/domain/generation/plan';
+import { refusal } from '../../support/assertions';
 
 const noSettings: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {} };
 const at = new Date(2026, 10, 22, 3, 15, 2);
