@@ -7,7 +7,8 @@
 import * as z from '../domain/generation/schema';
 import { FITS } from '../domain/generation/exactSize';
 import { MAX_VARIANTS } from '../domain/generation/options';
-import { imageParametersSchema, MODEL_SLUGS } from '../domain/generation/catalog';
+import { imageParametersSchema } from '../domain/generation/catalog';
+import { CUSTOM_SLUG_PATTERN } from '../domain/generation/customModels';
 import { GALLERY_ACTIONS, STUDIO_COMMANDS, type WebviewToHost } from './studioProtocol';
 
 export const MAX_PROMPT_CHARS = 32_000;
@@ -33,7 +34,8 @@ const whole = (min: number, max: number): z.ZodMiniNumber<number> => z.int().che
 
 /** Every message the webview may send, checked field by field (built on the first message). */
 export const webviewMessageSchema = z.once(() => {
-  const modelSlug = z.enum(MODEL_SLUGS);
+  // The catalog's, or a custom model's (segmind.customModels): the plan refuses a slug neither knows.
+  const modelSlug = text(1, 100).check(z.regex(CUSTOM_SLUG_PATTERN));
 
   // The catalog's one schema of the six parameters, strict here: the webview adds nothing to them.
   const parameters = z.strictObject(imageParametersSchema().shape);

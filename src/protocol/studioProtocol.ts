@@ -12,7 +12,8 @@ import type { JobStateName } from '../shared/jobStates';
 
 /** What the form needs to know about a model (sent by the host from the catalog). */
 export interface ModelView {
-  readonly slug: ModelSlug;
+  /** A catalog model's slug, or a custom model's (segmind.customModels). */
+  readonly slug: string;
   readonly label: string;
   readonly description: string;
   readonly textToImage: boolean;
@@ -32,7 +33,7 @@ export type StudioParameters = ImageParameters;
 /** The form's settings: what a history entry restores and a sidecar regenerates. */
 export interface StudioSettings {
   readonly prompt: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly parameters: StudioParameters;
   readonly variants: number;
   /** "Exact size" and "Fit": the saved image is fitted to `resize` ("WxH"). */

@@ -65,7 +65,7 @@ export class SegmindClient {
   }
 
   /** v2: queues a job. Never retried unless the service answered 429/5xx (a submit is billed). */
-  async submit(model: ModelSlug, body: Record<string, unknown>, signal?: AbortSignal): Promise<SubmittedJob> {
+  async submit(model: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<SubmittedJob> {
     const response = await this.call(
       {
         method: 'POST',
@@ -126,7 +126,7 @@ export class SegmindClient {
   }
 
   /** v1: one blocking call that answers with the image bytes (or, tolerated, JSON pointing at it). */
-  async generateSync(model: ModelSlug, body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<SyncResult> {
+  async generateSync(model: string, body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<SyncResult> {
     const response = await this.call(
       {
         method: 'POST',

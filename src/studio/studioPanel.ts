@@ -10,7 +10,8 @@ import { COMMAND_IDS } from '../base/pure/commandIds';
 import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
-import { MODELS, resolveParameters } from '../domain/generation/catalog';
+import { MODEL_SLUGS, MODELS, resolveParameters } from '../domain/generation/catalog';
+import { catalogSpec } from '../domain/generation/customModels';
 import { fromDataUrl } from '../domain/images/dataUrl';
 import { InvalidParametersError } from '../domain/errors/errors';
 import type { Asker, GenerationFlow } from '../flow/generationFlow';
@@ -198,7 +199,7 @@ export class StudioPanel extends Disposable {
     }
     this.post({
       type: 'init',
-      models: Object.values(MODELS).map(modelView),
+      models: [...MODEL_SLUGS.map(catalogSpec), ...settings.customModels].map(modelView),
       defaults: { prompt: '', model, parameters: { ...parameters }, variants: 1 },
       choices: studioChoices(),
       hasWorkspace: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,

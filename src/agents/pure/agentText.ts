@@ -17,7 +17,7 @@ export interface ConfirmationFacts {
   readonly prompt: string;
   /** The project's style sent after the prompt (segmind.stylePrompt), when it goes with this call. */
   readonly stylePrompt?: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly variants: number;
   /** The size asked of the model, and who decided it. */
   readonly size: string;

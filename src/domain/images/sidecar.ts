@@ -14,7 +14,8 @@ export const SIDECAR_VERSION = 1;
 /** The settings an image was made with: what "run again" repeats and the Studio's form shows. */
 export interface GenerationSettings {
   readonly prompt: string;
-  readonly model: ModelSlug;
+  /** A catalog model's slug, or a custom model's (segmind.customModels). */
+  readonly model: string;
   readonly parameters: ImageParameters;
   readonly variants: number;
   readonly resize?: string;
@@ -38,7 +39,7 @@ export interface SourceImage {
 export interface SidecarFacts {
   readonly file: string;
   readonly prompt: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly parameters: ImageParameters;
   readonly transport: Transport;
   readonly requestId?: string;

@@ -4,7 +4,7 @@ import { isRunningState, type JobStateName } from '../../shared/jobStates';
 
 export interface JobSnapshot {
   readonly id: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly prompt: string;
   readonly state: JobStateName;
   readonly requestId?: string;

@@ -23,7 +23,7 @@ export interface JobProgress {
 }
 
 export interface JobSpec {
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly body: Record<string, unknown>;
   readonly transport: Transport;
   /** From submission to image bytes. */
