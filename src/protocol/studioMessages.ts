@@ -65,7 +65,11 @@ export const webviewMessageSchema = z.once(() => {
     z.strictObject({ type: z.literal('pickInputs') }),
     z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).check(z.minLength(1), z.maxLength(MAX_INPUTS)) }),
     z.strictObject({ type: z.literal('galleryAction'), action: z.enum(GALLERY_ACTIONS), uri: uriString }),
-    z.strictObject({ type: z.literal('runCommand'), command: z.enum(STUDIO_COMMANDS) }),
+    z.strictObject({
+      type: z.literal('runCommand'),
+      command: z.enum(STUDIO_COMMANDS),
+      setting: z.optional(text(1, 100).check(z.regex(/^segmind\.[A-Za-z.]+$/))),
+    }),
   ]);
 });
 

@@ -95,13 +95,15 @@ export interface HistoryEntryView extends StudioSettings {
 }
 
 /** The commands a Studio notice may offer (one list: the type, the host's filter and the message schema take it). */
-export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits', 'manageTrust'] as const;
+export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits', 'manageTrust', 'openSettings'] as const;
 export type StudioCommand = (typeof STUDIO_COMMANDS)[number];
 
 export interface NoticeView {
   readonly severity: 'error' | 'warning' | 'info';
   readonly text: string;
   readonly actions: readonly StudioCommand[];
+  /** For 'openSettings': the setting it opens (one of ours, such as segmind.defaultModel for a retired model). */
+  readonly setting?: string;
 }
 
 /** Every value list and limit the form offers, from the catalog. */
@@ -160,7 +162,7 @@ export type WebviewToHost =
   | { readonly type: 'pickInputs' }
   | { readonly type: 'addInputs'; readonly uris: readonly string[] }
   | { readonly type: 'galleryAction'; readonly action: GalleryAction; readonly uri: string }
-  | { readonly type: 'runCommand'; readonly command: StudioCommand };
+  | { readonly type: 'runCommand'; readonly command: StudioCommand; readonly setting?: string };
 
 /** The state the webview keeps with `setState` (restored after a reload). */
 export interface StudioWebviewState {

@@ -13,7 +13,7 @@ import { readSettings } from '../config/settings';
 import { MODEL_SLUGS, MODELS, resolveParameters } from '../domain/generation/catalog';
 import { catalogSpec } from '../domain/generation/customModels';
 import { fromDataUrl } from '../domain/images/dataUrl';
-import { InvalidParametersError } from '../domain/errors/errors';
+import { InvalidParametersError, ModelRetiredError } from '../domain/errors/errors';
 import type { Asker, GenerationFlow } from '../flow/generationFlow';
 import type { JobTracker } from '../jobs/jobTracker';
 import { parseWebviewMessage } from '../protocol/studioMessages';
@@ -182,7 +182,8 @@ export class StudioPanel extends Disposable {
         return this.gallery.act(message.action, message.uri);
       case 'runCommand':
         // Manage Workspace Trust is VS Code's own command; the others are ours.
-        await vscode.commands.executeCommand(message.command === 'manageTrust' ? 'workbench.trust.manage' : COMMAND_IDS[message.command]);
+        if (message.command === 'openSettings') await vscode.commands.executeCommand('workbench.action.openSettings', message.setting ?? 'segmind');
+        else await vscode.commands.executeCommand(message.command === 'manageTrust' ? 'workbench.trust.manage' : COMMAND_IDS[message.command]);
         return;
     }
   }
@@ -244,7 +245,11 @@ export class StudioPanel extends Disposable {
       started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),
       step: (text) => this.post({ type: 'busy', text }),
       report: async ({ outcome: { saved, failures } }) => {
-        // Failed jobs say why on their cards; a summary here says what came of the run.
+        // Failed jobs say why on their cards; a failure with something to do about it (a retired
+        // model: switch segmind.defaultModel) is a notice with its actions too, as Run again needs.
+        const actionable = failures.find((failure) => failure instanceof ModelRetiredError);
+        if (actionable) await this.channel.showError(actionable);
+        // A summary here says what came of the run.
         if (saved.length === 0) return;
         const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
         this.channel.notice(
