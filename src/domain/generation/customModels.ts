@@ -80,7 +80,7 @@ function entryProblem(entry: unknown, taken: readonly ModelSpec[]): string | und
 /** A custom model: the `like` model's spec under the entry's slug and label. */
 export function customModelSpec(entry: CustomModelEntry): ModelSpec {
   const like = MODELS[entry.like];
-  const label = entry.label?.trim() || `${entry.slug} (like ${entry.like})`;
+  const label = `${entry.label?.trim() || entry.slug} (like ${entry.like})`;
   return {
     label,
     description: l10n.t('Like {0}: {1}', entry.like, like.description),

@@ -1,5 +1,4 @@
 /** A job as the status bar, Show Jobs and the Studio see it. Pure data, no handles. */
-import type { ModelSlug } from '../../domain/generation/catalog';
 import { isRunningState, type JobStateName } from '../../shared/jobStates';
 
 export interface JobSnapshot {
