@@ -7,7 +7,6 @@
  * - status and result URLs are built from the configured base, never taken from an answer;
  * - output downloads carry no key at all.
  */
-import type { ModelSlug } from '../domain/generation/catalog';
 import { systemClock, type Clock } from '../domain/jobs/clock';
 import { ConfigurationError, isSegmindError, JobFailedError, MissingApiKeyError, ProtocolError } from '../domain/errors/errors';
 import { exchange, type HttpResponse } from './http';
