@@ -36,7 +36,7 @@ describe('jobRecord', () => {
   });
 
   it('drops what is not a record instead of trusting storage', () => {
-    const sorted = sortStoredJobs([record(), { id: 'x' }, 'junk', null, record({ model: 'dall-e' as never }), { ...record(), version: 2 }], NOW);
+    const sorted = sortStoredJobs([record(), { id: 'x' }, 'junk', null, record({ model: 'DALL·E 3' }), { ...record(), version: 2 }], NOW);
     assert.equal(sorted.resumable.length, 1);
     assert.equal(sorted.invalid, 5);
     assert.deepEqual(sortStoredJobs('not an array', NOW), { resumable: [], expired: [], invalid: 0 });

@@ -6,6 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as z from './schema';
+import { InvalidParametersError } from '../errors/errors';
 import { MODEL_SLUGS, MODELS, TEXT_TO_IMAGE_MODELS, isModelSlug, type ModelInfo, type ModelSlug } from './catalog';
 
 /** What a model is to everything that plans, prices and shows a run: a catalog model, or a custom one under its own slug. */
@@ -132,4 +133,9 @@ export function textToImageSpecs(customs: readonly ModelSpec[] = []): readonly M
 /** The models that edit images, the catalog's then the custom ones. */
 export function editSpecs(customs: readonly ModelSpec[] = []): readonly ModelSpec[] {
   return [...MODEL_SLUGS.map(catalogSpec), ...customs].filter((spec) => spec.editInput !== 'none');
+}
+
+/** A model neither the catalog nor segmind.customModels knows; the setting's refused entries are said too (a typo there is the likely cause). */
+export function unknownModel(message: string, problems: readonly string[] = []): InvalidParametersError {
+  return new InvalidParametersError([{ parameter: 'model', message: [message, ...problems].join(' ') }]);
 }

@@ -16,7 +16,7 @@ import {
   type TextToImageModel,
   MAX_PROMPT_LENGTH,
 } from './catalog';
-import { editSpecs, modelSpecOf, textToImageSpecs, type ModelSpec } from './customModels';
+import { editSpecs, modelSpecOf, textToImageSpecs, unknownModel, type ModelSpec } from './customModels';
 import { InvalidParametersError, type ParameterProblem } from '../errors/errors';
 import { baseNameFromPrompt, editBaseName } from '../images/fileNaming';
 import { chooseAnImage } from './editInputs';
@@ -69,7 +69,7 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
   const spec = modelSpecOf(model, defaults.customModels);
   if (!spec) {
     const known = textToImageSpecs(defaults.customModels).map((known) => known.slug);
-    throw unknownModel(l10n.t('Unknown model "{0}" (choose {1}).', String(model), known.join(', ')), defaults);
+    throw unknownModel(l10n.t('Unknown model "{0}" (choose {1}).', String(model), known.join(', ')), defaults.customModelProblems);
   }
   if (!spec.textToImage) {
     throw new InvalidParametersError([
@@ -82,12 +82,6 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
     ]);
   }
   return { ...plannedRun(prompt, spec, options, defaults), baseName: baseNameFromPrompt(prompt) };
-}
-
-/** A model neither the catalog nor segmind.customModels knows; the setting's refused entries are said too (a typo there is the likely cause). */
-function unknownModel(message: string, defaults: GenerationDefaults): InvalidParametersError {
-  const problems = defaults.customModelProblems ?? [];
-  return new InvalidParametersError([{ parameter: 'model', message: [message, ...problems].join(' ') }]);
 }
 
 /** What a generation and an edit plan alike: variants, parameters and exact size, the style, the body they make. */
@@ -169,7 +163,7 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   const info = modelSpecOf(model, defaults.customModels);
   if (!info) {
     const known = editSpecs(defaults.customModels).map((known) => known.slug);
-    throw unknownModel(l10n.t('Unknown model "{0}" (edits use {1}).', String(model), known.join(', ')), defaults);
+    throw unknownModel(l10n.t('Unknown model "{0}" (edits use {1}).', String(model), known.join(', ')), defaults.customModelProblems);
   }
   if (info.editInput === 'none') {
     throw new InvalidParametersError([
