@@ -6,7 +6,7 @@
  * language model reads (results and failures) is English, the language of the tool's schema.
  */
 import * as l10n from '@vscode/l10n';
-import { MODELS, isModelSlug, type ModelSlug } from '../../domain/generation/catalog';
+import { MODELS, isModelSlug } from '../../domain/generation/catalog';
 import { isSegmindError } from '../../domain/errors/errors';
 import { formatCostEstimate, formatUsd, hostOf } from '../../shared/format';
 import { codeSpan, escapeMarkdown } from '../../domain/safety/markdown';
