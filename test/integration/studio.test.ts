@@ -213,7 +213,7 @@ describe('Image Studio (real VS Code)', function () {
     const { studio, posts } = revive(h.deps);
     await studio.handleMessage({ type: 'ready' });
     const count = posts.length;
-    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'dall-e-3' } });
+    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'DALL·E 3' } });
     await studio.handleMessage({ type: 'cancelJob', jobId: 'x', extra: true });
     await studio.handleMessage(JSON.parse('{"type":"ready","__proto__":{"polluted":1}}'));
     await studio.handleMessage({ type: 'galleryAction', action: 'open', uri: 'file:///etc/passwd' });
@@ -225,6 +225,9 @@ describe('Image Studio (real VS Code)', function () {
       request: request('x', { model: 'gpt-image-1', parameters: { ...request('').parameters, size: '3840x2160' } }),
     });
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /only available on gpt-image-2/);
+    // A well-formed slug neither the catalog nor segmind.customModels knows: the plan refuses it, naming the models there are.
+    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'dall-e-3' } });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /Unknown model "dall-e-3" \(choose gpt-image-1, gpt-image-1-mini, gpt-image-2\)/);
     assert.equal(segmind.fake.requests.length, 0);
   });
 
