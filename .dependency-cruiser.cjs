@@ -14,7 +14,7 @@ const LAYERS = [
   ['flow', 'credits'],
   ['ui'],
   ['studio', 'statusBar', 'missingImages', 'agents'],
-  ['commands', 'tool'],
+  ['commands'],
   ['(root)'],
 ];
 /**

@@ -19,7 +19,7 @@ import type { Logger } from './log/logger';
 import { ReferenceReader } from './parsing/referenceReader';
 import { LedgerFile } from './spending/ledgerFile';
 import { SpendLedger } from './spending/spendLedger';
-import type { MissingImageReading } from './workspace/missingImages';
+import type { MissingImageReading } from './workspace/documentFindings';
 import { resolveOutputFolder } from './workspace/outputFolder';
 import { replacedFilesIn } from './workspace/replacedFiles';
 import { RepositoryIndex } from './workspace/repositoryIndex';

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './base/pure/commandIds';
 import { FIND_TOOL_NAME, TOOL_NAME } from './base/pure/toolIds';
-import { registerLazily } from './commands/registerCommand';
+import { registerLazily } from './ui/contributions';
 import { Logger } from './log/logger';
 import type { Services } from './services';
 import { STUDIO_VIEW_TYPE } from './studio/pure/studioViewType';

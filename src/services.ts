@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { createCore } from './core';
 import { checkCreditsCommand } from './commands/checkCredits';
 import { clearApiKeyCommand } from './commands/clearApiKey';
-import { executeCommand, type CommandHandlers } from './ui/commandTypes';
+import { executeCommand, type CommandHandlers } from './ui/contributions';
 import { editImageCommand } from './commands/editImage';
 import { exportIconSetCommand } from './commands/exportIconSet';
 import { generateImageCommand } from './commands/generateImage';
@@ -25,7 +25,7 @@ import { resumeJobsAfterReload } from './ui/resumeNotices';
 import { PromptHistory } from './studio/promptHistory';
 import { StudioPanel, type StudioDependencies } from './studio/studioPanel';
 import { PaletteAsker } from './commands/paletteAsker';
-import { GenerateImageTool } from './tool/generateImageTool';
+import { GenerateImageTool } from './agents/generateImageTool';
 import { makePlaceholderCommand } from './commands/makePlaceholder';
 import { fillMissingImagesCommand } from './commands/fillMissingImages';
 import { renderPlaceholderCommand } from './commands/renderPlaceholder';
@@ -40,7 +40,7 @@ import { registerWithCursor } from './agents/cursor';
 import { currentRuntime, writeLauncher } from './agents/launcher';
 import { launchSpecFor } from './agentConfig/launchSpec';
 import type { LaunchSpec } from './agentConfig/launchSpec';
-import { FindMissingImagesTool } from './tool/findMissingImagesTool';
+import { FindMissingImagesTool } from './agents/findMissingImagesTool';
 import { connectAgentCommand } from './commands/connectAgent';
 import { COMMAND_IDS } from './base/pure/commandIds';
 import { showWarning } from './ui/show';
@@ -48,7 +48,7 @@ import { actionLabel } from './ui/pure/errorMessages';
 
 export { LABEL_FONT_PATH, PARSER_WORKER_PATH } from './core';
 
-export type { CommandHandlers } from './ui/commandTypes';
+export type { CommandHandlers } from './ui/contributions';
 
 export interface Services {
   readonly commands: CommandHandlers;

@@ -10,8 +10,9 @@ import type * as vscode from 'vscode';
 import { Buffer } from 'node:buffer';
 import type { Settings } from '../config/settings';
 import type { CreditsAnswer, FillAnswer, FindAnswer, GenerateAnswer } from '../domain/generation/agentAnswers';
-import { AGENT_TOOL_SCHEMAS, type AgentToolName } from '../domain/generation/agentTools';
-import { InvalidParametersError, isSegmindError } from '../domain/errors/errors';
+import { AGENT_TOOL_SCHEMAS, type AgentToolInput, type AgentToolName } from '../domain/generation/agentTools';
+import type * as z from '../domain/generation/schema';
+import { InvalidParametersError, invalidParametersOf, isSegmindError } from '../domain/errors/errors';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { ToolInput } from '../domain/generation/options';
 import type { GenerationFlow, GenerationRequest, Presenter } from '../flow/generationFlow';
@@ -20,7 +21,7 @@ import { ScriptedAsker } from '../flow/scriptedAsker';
 import { scriptedFillAnswer, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import { requireTrust } from '../flow/trust';
 import type { Logger } from '../log/logger';
-import type { AgentResult } from '../protocol/agentChannel';
+import type { AgentResult } from '../mcp/wire';
 import type { Credits } from '../segmind/clientTypes';
 import type { SpendLedger } from '../spending/spendLedger';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
@@ -263,16 +264,11 @@ export function generationRequest(input: ToolInput, signal?: AbortSignal): Gener
   return { options: input, edit: (input.images?.length ?? 0) > 0, spender: 'agent', ...(signal ? { signal } : {}) };
 }
 
-/** The arguments as the tool's schema reads them, or an InvalidParametersError naming each problem. */
-export function parseInput(tool: AgentToolName, args: unknown): unknown {
-  const parsed = AGENT_TOOL_SCHEMAS[tool]().safeParse(args ?? {});
+/** The arguments as the tool's schema reads them (parsed once, here, and typed from then on), or an InvalidParametersError naming each problem. */
+export function parseInput<T extends AgentToolName>(tool: T, args: unknown): AgentToolInput<T> {
+  const parsed = (AGENT_TOOL_SCHEMAS[tool]() as unknown as z.ZodMiniType<AgentToolInput<T>>).safeParse(args ?? {});
   if (parsed.success) return parsed.data;
-  throw new InvalidParametersError(
-    parsed.error.issues.map((issue) => ({
-      parameter: issue.path.join('.') || 'input',
-      message: `${issue.path.join('.') || 'The input'}: ${issue.message}.`,
-    })),
-  );
+  throw invalidParametersOf(parsed.error.issues, 'input', (parameter, message) => `${parameter ?? 'The input'}: ${message}.`);
 }
 
 function folderQuietly(): vscode.Uri | undefined {

@@ -27,7 +27,7 @@ import { actionLabel } from '../ui/pure/errorMessages';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
-import type { MissingImageReading } from '../workspace/missingImages';
+import type { MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages } from '../workspace/missingImageScan';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';

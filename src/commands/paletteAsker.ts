@@ -5,7 +5,7 @@
  * run, and the one-time upload consent before an edit.
  */
 import * as vscode from 'vscode';
-import { executeCommand } from '../ui/commandTypes';
+import { executeCommand } from '../ui/contributions';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import type { TextToImageModel } from '../domain/generation/catalog';
 import { editSpecs, modelSpecOf, textToImageSpecs, type ModelSpec } from '../domain/generation/customModels';

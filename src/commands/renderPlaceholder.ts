@@ -29,6 +29,7 @@ import { requireTrust } from '../flow/trust';
 import { IMAGE_PREVIEW, type PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
 import { inputBox, pickOne, showInformation } from '../ui/show';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 export interface RenderPlaceholderDependencies {
   readonly flow: GenerationFlow;
@@ -96,7 +97,7 @@ function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; mo
   if (!prompt?.trim()) refuse(vscode.l10n.t('{0} has no prompt in its sidecar: give one.', vscode.workspace.asRelativePath(placeholder.uri)));
   return {
     prompt,
-    path: placeholder.uri.path.slice(placeholder.workspaceFolder.path.replace(/\/$/, '').length + 1),
+    path: pathInFolder(placeholder.workspaceFolder, placeholder.uri),
     outputFormat: sidecar.format,
     resize: `${sidecar.width}x${sidecar.height}`,
     fit: 'cover',

@@ -4,7 +4,7 @@
  * (a string, or `{ apiKey }`) and is asked nothing.
  */
 import * as vscode from 'vscode';
-import { executeCommand } from '../ui/commandTypes';
+import { executeCommand } from '../ui/contributions';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { actionLabel } from '../ui/pure/errorMessages';
 import type { ApiKeyStore } from '../auth/apiKeyStore';

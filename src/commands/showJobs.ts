@@ -3,7 +3,7 @@
  * can be done with it — open or reveal the image, cancel, copy the request id, read the error.
  */
 import * as vscode from 'vscode';
-import { executeCommand } from '../ui/commandTypes';
+import { executeCommand } from '../ui/contributions';
 import type { Clock } from '../domain/jobs/clock';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { formatDuration } from '../shared/format';

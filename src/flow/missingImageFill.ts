@@ -13,11 +13,12 @@ import { fileFormatOfExtension, isConverted } from '../domain/images/imageFormat
 import { groupIntoSets, setProblem, type ImageSet } from '../domain/images/imageSets';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
 import type { Logger } from '../log/logger';
-import type { MissingImage } from '../workspace/missingImages';
+import type { MissingImage } from '../workspace/documentFindings';
 import type { Asker, GenerationFlow, SetFile } from './generationFlow';
 import type { PlaceholderMaker } from './placeholders';
 import { setProblemWords } from './setBounds';
 import { requireTrust } from './trust';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 /** One image to make, for every reference that names it. */
 export interface FillTarget {
@@ -69,12 +70,12 @@ export function fillSets(targets: readonly FillTarget[]): FillSet[] {
 }
 
 /** The target's path inside its workspace folder (what `path` takes). */
-export const pathInFolder = (target: FillTarget): string => target.target.path.slice(target.workspaceFolder.path.replace(/\/$/, '').length + 1);
+const targetPath = (target: FillTarget): string => pathInFolder(target.workspaceFolder, target.target);
 
 const sizeText = (size: { width: number; height: number }): string => `${size.width}x${size.height}`;
 
 export function placeholderOptionsFor(target: FillTarget): Record<string, unknown> {
-  return { path: pathInFolder(target), size: sizeText(target.size ?? DEFAULT_PLACEHOLDER_SIZE), prompt: target.prompt };
+  return { path: targetPath(target), size: sizeText(target.size ?? DEFAULT_PLACEHOLDER_SIZE), prompt: target.prompt };
 }
 
 /** Undefined for a target no model can make (`.svg`). */
@@ -86,7 +87,7 @@ export function generationOptionsFor(
   if (!format) return undefined;
   return {
     prompt: choices.prompt ?? target.prompt,
-    path: pathInFolder(target),
+    path: targetPath(target),
     // AVIF, GIF and ICO: made as PNG (it keeps transparency), converted when saved.
     outputFormat: isConverted(format) ? 'png' : format,
     ...(target.size ? { resize: sizeText(target.size), fit: 'cover' } : {}),

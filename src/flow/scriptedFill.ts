@@ -7,10 +7,10 @@
  */
 import * as vscode from 'vscode';
 import type { ElsewhereEntry, NotReadEntry } from '../domain/generation/agentAnswers';
-import type { MissingImageEntry } from '../domain/references/imageReference';
+import { FILL_MODES, type MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
-import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/missingImages';
+import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages, type ScanResult } from '../workspace/missingImageScan';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import type { GenerationFlow } from './generationFlow';
@@ -18,9 +18,6 @@ import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, 
 import type { PlaceholderMaker } from './placeholders';
 import { ScriptedAsker } from './scriptedAsker';
 import { requireTrust } from './trust';
-
-export const FILL_MODES = ['list', 'placeholder', 'generate'] as const;
-export type FillMode = (typeof FILL_MODES)[number];
 
 export type { MissingImageEntry } from '../domain/references/imageReference';
 export type { ElsewhereEntry } from '../domain/generation/agentAnswers';

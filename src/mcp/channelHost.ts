@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { framed, lineReader, parsedLine, serverMessageSchema, type AgentResult } from '../protocol/agentChannel';
+import { framed, lineReader, parsedLine, serverMessageSchema, type AgentResult } from './wire';
 import type { AgentToolName } from '../domain/generation/agentTools';
 import { MAX_SOCKET_PATH_BYTES } from './channelPlaces';
 

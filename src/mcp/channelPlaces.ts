@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { registrationSchema, type Registration } from '../protocol/agentChannel';
+import { registrationSchema, type Registration } from './wire';
 
 /** The folder of registrations (and sockets). `home` is for tests; a real run takes the user record's. */
 export function channelFolder(home = os.userInfo().homedir): string {

@@ -12,7 +12,7 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { AGENT_TOOL_DESCRIPTIONS, AGENT_TOOL_NAMES, agentToolJsonSchema, generateImageDescription, type AgentToolName } from '../domain/generation/agentTools';
 import { AGENT_TOOL_ANNOTATIONS, agentToolOutputJsonSchema } from '../domain/generation/agentAnswers';
 import { toolInputJsonSchema } from '../domain/generation/options';
-import type { AgentResult } from '../protocol/agentChannel';
+import type { AgentResult } from './wire';
 import { channelFolder, readRegistrations, windowFor } from './channelPlaces';
 import { callWindow, ChannelError } from './windowClient';
 

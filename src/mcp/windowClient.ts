@@ -4,7 +4,7 @@
  * its own id; a call cancelled by the agent is cancelled in the window too.
  */
 import * as net from 'node:net';
-import { framed, lineReader, parsedLine, windowMessageSchema, type AgentResult, type Registration } from '../protocol/agentChannel';
+import { framed, lineReader, parsedLine, windowMessageSchema, type AgentResult, type Registration } from './wire';
 import type { AgentToolName } from '../domain/generation/agentTools';
 
 /** How long a window has to answer the opening (it answers in milliseconds; a socket that does not is not a window). */

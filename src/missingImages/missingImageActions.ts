@@ -9,8 +9,9 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { pointTo } from '../domain/references/pointTo';
 import { fillSets, fillTargets, generationOptionsFor, type FillSet, type FillTarget } from '../flow/missingImageFill';
-import type { ElsewhereImage } from '../workspace/missingImages';
+import type { ElsewhereImage } from '../workspace/documentFindings';
 import { ELSEWHERE_CODE, rangeOf, type MissingImageDiagnostics } from './missingImageDiagnostics';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 export class MissingImageActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -76,7 +77,7 @@ function pointToActions(document: vscode.TextDocument, image: ElsewhereImage): v
   const diagnostics = vscode.languages
     .getDiagnostics(document.uri)
     .filter((diagnostic) => diagnostic.code === ELSEWHERE_CODE && diagnostic.range.isEqual(range));
-  const relativeDocument = image.document.path.slice(image.workspaceFolder.path.replace(/\/$/, '').length + 1);
+  const relativeDocument = pathInFolder(image.workspaceFolder, image.document);
   return image.candidates.map((candidate, index) => {
     const shown = vscode.workspace.asRelativePath(vscode.Uri.joinPath(image.workspaceFolder, ...candidate.split('/')));
     const fix = new vscode.CodeAction(vscode.l10n.t('Point to {0}', shown), vscode.CodeActionKind.QuickFix);

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { MissingImageReport, Settings } from '../config/settings';
 import { REFERENCES_DEBOUNCE_MS } from '../domain/references/imageReference';
 import { referenceLanguageOf } from '../references/languages';
-import { missingImagesOf, type ElsewhereImage, type Findings, type MissingImage, type MissingImageReading } from '../workspace/missingImages';
+import { missingImagesOf, type ElsewhereImage, type Findings, type MissingImage, type MissingImageReading } from '../workspace/documentFindings';
 import { isImagePath, type RepositoryIndex } from '../workspace/repositoryIndex';
 import type { SiteIndex } from '../workspace/siteIndex';
 import type { Logger } from '../log/logger';

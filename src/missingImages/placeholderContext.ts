@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { findPlaceholderImages, imageOfSidecar, isPlaceholderSidecar, PLACEHOLDER_SIDECARS } from '../workspace/placeholderSidecars';
+import { setContext } from '../ui/contributions';
 
 export class PlaceholderContext implements vscode.Disposable {
   private readonly placeholders = new Set<string>();
@@ -34,7 +35,7 @@ export class PlaceholderContext implements vscode.Disposable {
   /** Once per burst of changes (a fill writes many). */
   private publish(): void {
     clearTimeout(this.publishing);
-    this.publishing = setTimeout(() => void vscode.commands.executeCommand('setContext', 'segmind.placeholderImages', [...this.placeholders]), 100);
+    this.publishing = setTimeout(() => void setContext('segmind.placeholderImages', [...this.placeholders]), 100);
   }
 
   dispose(): void {

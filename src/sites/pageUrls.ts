@@ -1,6 +1,6 @@
 /**
  * What a page's front matter says of its URL (Jekyll's `permalink` and `categories`), read by the
- * parser worker and used by ./resolution.ts to try a page's references at its URL.
+ * parser worker and used by ./servedPaths.ts to try a page's references at its URL.
  */
 import { text, texts, type ConfigValue } from './configTypes';
 

@@ -215,7 +215,7 @@ export function siteOf(configFile: string, value: ConfigValue, framework: Framew
 
 /**
  * The site a document belongs to: the one that names its folder as content most precisely, else the
- * one whose root is nearest above it, else none (the 0.3 rule applies). A configuration file wins a
+ * one whose root is nearest above it, else none (the web root rule applies). A configuration file wins a
  * tie over a package.json.
  */
 export function siteOfDocument(document: string, sites: readonly Site[]): Site | undefined {

@@ -12,6 +12,7 @@ import { isRunning } from '../jobs/pure/jobSnapshot';
 import type { Clock } from '../domain/jobs/clock';
 import type { SpendLedger } from '../spending/spendLedger';
 import { statusBarView, type KeyState, type StatusBarView } from './pure/statusBarView';
+import { COMMAND_IDS } from '../ui/contributions';
 
 const MIN_INTERVAL_MS = 1_000;
 
@@ -97,7 +98,7 @@ export class SegmindStatusBar extends Disposable {
     if (view.text !== before?.text) this.item.text = view.text;
     if (view.tooltip !== before?.tooltip) {
       const tooltip = new vscode.MarkdownString(view.tooltip, true);
-      tooltip.isTrusted = { enabledCommands: ['segmind.showJobs', 'segmind.checkCredits', 'segmind.showLog', 'segmind.setApiKey'] };
+      tooltip.isTrusted = { enabledCommands: [COMMAND_IDS.showJobs, COMMAND_IDS.checkCredits, COMMAND_IDS.showLog, COMMAND_IDS.setApiKey] };
       this.item.tooltip = tooltip;
     }
     if (view.command !== before?.command) this.item.command = view.command;

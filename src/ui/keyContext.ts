@@ -3,14 +3,13 @@
  * Menus and the palette use it to hide what makes no sense without a key, and the walkthrough's key
  * step completes on it (not merely on running the command, which may be cancelled).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-
-export const HAS_API_KEY = 'segmind.hasApiKey';
+import { setContext } from './contributions';
 
 export function trackKeyContext(keys: ApiKeyStore): vscode.Disposable {
   const update = async (): Promise<void> => {
-    await vscode.commands.executeCommand('setContext', HAS_API_KEY, (await keys.get()) !== undefined);
+    await setContext('segmind.hasApiKey', (await keys.get()) !== undefined);
   };
   void update();
   return keys.onDidChange(() => void update());

@@ -3,7 +3,7 @@
  * are not ours (a disk full while saving, say) get a plain message and the log.
  */
 import * as vscode from 'vscode';
-import { executeCommand } from './commandTypes';
+import { executeCommand } from './contributions';
 import type { Logger } from '../log/logger';
 import { isSegmindError } from '../domain/errors/errors';
 import { COMMAND_IDS } from '../base/pure/commandIds';

@@ -1,6 +1,6 @@
 /** The notification after images are saved: Reveal in Explorer / Copy Markdown Link / Open Studio / Export Icon Set. */
 import * as vscode from 'vscode';
-import { executeCommand } from './commandTypes';
+import { executeCommand } from './contributions';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { altText, imageLink } from '../domain/references/links';
 import { showInformation, showWarning } from './show';

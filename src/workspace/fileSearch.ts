@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { escapePath, glob } from 'tinyglobby';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 export interface FileSearch {
   /** Patterns relative to the workspace folder, as in `files.exclude`. */
@@ -31,7 +32,7 @@ export async function findFiles(root: vscode.Uri, include: readonly string[], se
 
 async function walk(root: vscode.Uri, include: readonly string[], { exclude, token, anyType, anyCase }: FileSearch): Promise<vscode.Uri[]> {
   const folder = vscode.workspace.getWorkspaceFolder(root)?.uri ?? root;
-  const under = root.path.slice(folder.path.replace(/\/$/, '').length + 1);
+  const under = pathInFolder(folder, root);
   const stop = new AbortController();
   const cancelled = token?.onCancellationRequested(() => stop.abort());
   try {

@@ -2,7 +2,7 @@
  * The scan that Fill Missing Images…, the scripted command and the agents' tools run: every file of
  * a file, a folder or the workspace that may refer to images (listed by ./fileSearch.ts as VS Code's
  * search would list them), read by the parser worker from disk — or from the editor when open — and
- * judged as ./missingImages.ts judges a document. Files over the reader's size limit are not even read.
+ * judged as ./documentFindings.ts judges a document. Files over the reader's size limit are not even read.
  */
 import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors/errors';
@@ -21,7 +21,7 @@ import {
   type MissingImage,
   type MissingImageReading,
   type References,
-} from './missingImages';
+} from './documentFindings';
 
 /** Glob of the files that may refer to images. */
 export const REFERENCING_FILES = `**/*.{${REFERENCE_FILE_EXTENSIONS.join(',')}}`;

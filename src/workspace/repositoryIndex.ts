@@ -15,6 +15,7 @@ import { IMAGE_EXTENSIONS } from '../domain/references/imageReference';
 import type { Logger } from '../log/logger';
 import { findFiles } from './fileSearch';
 import { onDidCreateFile } from './imageWriter';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 const EXTENSIONS = IMAGE_EXTENSIONS.map((extension) => extension.slice(1));
 /** Every image, whatever the case of its extension (the walk matches without case). */
@@ -149,5 +150,5 @@ export class RepositoryIndex extends Disposable {
 const isTracked = (uri: vscode.Uri): boolean => isImagePath(uri.path) || posix.basename(uri.path) === '.git';
 
 function relativeTo(folder: vscode.Uri, uri: vscode.Uri): string {
-  return uri.path.slice(folder.path.replace(/\/$/, '').length + 1);
+  return pathInFolder(folder, uri);
 }

@@ -22,9 +22,10 @@ import {
   type Alias,
   type Site,
 } from '../sites/sites';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 /** What a document's references are resolved with. */
-export interface DocumentSites {
+export interface SiteOfDocument {
   readonly site?: Site;
   /** The site's aliases, and those of the nearest tsconfig.json or jsconfig.json above the document. */
   readonly aliases: readonly Alias[];
@@ -109,9 +110,9 @@ export class SiteIndex extends Disposable {
     return stats.join('\n');
   }
 
-  /** The site of a document and the aliases it may use; no site: 0.3's rule applies. */
-  async of(document: vscode.Uri, workspaceFolder: vscode.Uri): Promise<DocumentSites> {
-    const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  /** The site of a document and the aliases it may use; no site: the web root rule applies. */
+  async of(document: vscode.Uri, workspaceFolder: vscode.Uri): Promise<SiteOfDocument> {
+    const relative = pathInFolder(workspaceFolder, document);
     const { sites, tsconfigs } = await this.sitesOf(workspaceFolder);
     const site = siteOfDocument(relative, sites);
     const folder = posix.dirname(relative) === '.' ? '' : posix.dirname(relative);
@@ -137,7 +138,7 @@ export class SiteIndex extends Disposable {
     // Taken first: a file that changes while the others are read makes the next scan read them again.
     const signature = await this.signatureOf(workspaceFolder).catch(() => undefined);
     const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
-    const relative = (uri: vscode.Uri): string => uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+    const relative = (uri: vscode.Uri): string => pathInFolder(workspaceFolder, uri);
     const read = async (uri: vscode.Uri): Promise<ConfigValue | undefined> => {
       // Its size first: a configuration over the limit is never read into the host (the framework's defaults apply).
       const { size, type } = await vscode.workspace.fs.stat(uri);

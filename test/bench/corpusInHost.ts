@@ -10,6 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/ui/contributions';
 
 const TOOL = 'segmind_find_missing_images';
 
@@ -56,6 +57,6 @@ export async function run(): Promise<void> {
   const answer = await viaTool();
   const result = answer
     ? { via: TOOL, entries: answer.missing, elsewhere: answer.elsewhere ?? [] }
-    : { via: 'segmind.fillMissingImages', entries: await vscode.commands.executeCommand<unknown[]>('segmind.fillMissingImages', {}), elsewhere: [] };
+    : { via: 'segmind.fillMissingImages', entries: await executeCommand('segmind.fillMissingImages', {}), elsewhere: [] };
   fs.writeFileSync(process.env.SEGMIND_CORPUS_OUT ?? 'corpus.json', JSON.stringify({ ms: Math.round(performance.now() - started), ...result }));
 }

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { HOSTILE_DOCUMENTS, HOSTILE_SITE_APPS, HOSTILE_SITE_PAGE, hostileSiteConfig, type InHostFigures } from './hostileDocuments';
 import { hostQuiet } from '../support/hostQuiet';
 import { agentCallFigures } from './agentCalls';
+import { executeCommand } from '../../src/ui/contributions';
 
 async function untilSeen(uri: vscode.Uri, marker: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -82,14 +83,20 @@ export async function run(): Promise<void> {
   delay.reset();
   delay.enable();
   const started = performance.now();
-  const entries = await vscode.commands.executeCommand<unknown[]>('segmind.fillMissingImages', { scope: vscode.Uri.joinPath(folder, 'site') });
+  const entries = await executeCommand('segmind.fillMissingImages', { scope: vscode.Uri.joinPath(folder, 'site') });
   const ms = performance.now() - started;
   delay.disable();
   const files = Number(process.env.SEGMIND_BENCH_SITE_FILES ?? 0);
   const figures: InHostFigures = {
     documents,
     sites,
-    scan: { files, ms: Math.round(ms), filesPerSecond: Math.round(files / (ms / 1000)), longestStallMs: Math.round(delay.max / 1e6), missing: entries.length },
+    scan: {
+      files,
+      ms: Math.round(ms),
+      filesPerSecond: Math.round(files / (ms / 1000)),
+      longestStallMs: Math.round(delay.max / 1e6),
+      missing: entries?.length ?? 0,
+    },
     agents: await agentCallFigures(folder),
   };
   fs.writeFileSync(process.env.SEGMIND_BENCH_OUT ?? 'bench-in-host.json', JSON.stringify(figures));

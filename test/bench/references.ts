@@ -4,7 +4,7 @@
  * median of 15 after 3 warm-up runs. The file system check is the host's and is not in it.
  */
 import { imagePathOf, REFERENCES_DEBOUNCE_MS as DEBOUNCE_MS } from '../../src/domain/references/imageReference';
-import { resolveReference } from '../../src/domain/references/referenceResolution';
+import { resolveReference } from '../../src/domain/references/webRoot';
 import { findReferences, type ReferenceLanguage } from '../../src/references/index';
 
 function html(lines: number): string {

@@ -5,9 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import { GenerateImageTool } from '../../src/tool/generateImageTool';
+import { GenerateImageTool } from '../../src/agents/generateImageTool';
 import { readBytes, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices } from './support/testServices';
+import { executeCommand } from './support/commands';
 
 const TOOL = 'segmind_generate_image';
 
@@ -101,12 +102,12 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
   });
 
   it('without a key: asks the agent to ask the user to set one, and sends nothing', async () => {
-    await vscode.commands.executeCommand('segmind.clearApiKey');
+    await executeCommand('segmind.clearApiKey');
     try {
       assert.match(await invokeError({ prompt: 'x' }), /ask the user to run "Segmind: Set API Key"/);
       assert.equal(segmind.fake.requests.length, 0);
     } finally {
-      await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+      await executeCommand('segmind.setApiKey', TEST_KEY);
     }
   });
 

@@ -15,6 +15,7 @@ import type { AgentConnection } from '../../src/agentConfig/agents';
 import type { LaunchSpec } from '../../src/agentConfig/launchSpec';
 import { claudeMcpAdd, posixWords } from '../support/agentLines';
 import { launchSpec, startAgent, windowServes } from './support/mcpClient';
+import { executeCommand } from './support/commands';
 
 const SERVER_KEY = 'segmind-image-studio';
 /** The agents the picker offers, and where each keeps its entry (relative to the home folder). */
@@ -26,7 +27,7 @@ const FILES: Readonly<Record<string, string | undefined>> = {
   'devin-desktop': '.codeium/windsurf/mcp_config.json',
 };
 
-const connect = (options: Record<string, unknown>): Thenable<unknown> => vscode.commands.executeCommand('segmind.connectAgent', options);
+const connect = (options: Record<string, unknown>): Thenable<unknown> => executeCommand('segmind.connectAgent', options);
 
 /** Resolves within a time a dialog would not: the call asks nothing. */
 async function promptly<T>(call: Thenable<T>): Promise<T> {

@@ -2,21 +2,22 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { keyHeader, readBytes, readJson, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { scripted } from './support/commands';
 
 /** Inputs made by these tests live here, and go when they are done. */
 const TEST_FOLDER = 'edit-test';
 const RESULT_NAME = /\/assets\/logo-edit-\d{8}-\d{6}(-\d+)?\.png$/;
 
 async function edit(options: Record<string, unknown>): Promise<vscode.Uri[]> {
-  const result = await vscode.commands.executeCommand<unknown>('segmind.editImage', options);
+  const result = await scripted('segmind.editImage', options);
   assert.ok(Array.isArray(result), `expected an array of Uris, got ${JSON.stringify(result)}`);
   for (const uri of result) assert.ok(uri instanceof vscode.Uri, `not a Uri: ${JSON.stringify(uri)}`);
-  return result as vscode.Uri[];
+  return result;
 }
 
 async function editRejection(options: Record<string, unknown>): Promise<string> {
   try {
-    const result: unknown = await vscode.commands.executeCommand('segmind.editImage', options);
+    const result: unknown = await scripted('segmind.editImage', options);
     assert.fail(`expected a rejection, got ${JSON.stringify(result)}`);
   } catch (error) {
     if (error instanceof assert.AssertionError) throw error;
@@ -129,7 +130,7 @@ describe('Edit through the options object (real VS Code, fake Segmind)', functio
   });
 
   it('segmind.generateImage with input images runs the same edit (the options object is shared)', async () => {
-    const result = await vscode.commands.executeCommand<unknown>('segmind.generateImage', {
+    const result = await scripted('segmind.generateImage', {
       prompt: 'Make it night',
       model: 'gpt-image-2',
       images: ['images/logo.png'],

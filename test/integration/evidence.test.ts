@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
+import { scripted } from './support/commands';
 
 const FOLDER = 'checkouts-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
@@ -68,7 +69,7 @@ describe('Missing means missing: the repository is the evidence (real VS Code)',
       `Missing image: ${FOLDER}/alpha/docs/gone.png does not exist.`,
     ]);
 
-    const entries = await vscode.commands.executeCommand<{ file: string; reference: string }[]>('segmind.fillMissingImages', { scope: FOLDER });
+    const entries = await scripted('segmind.fillMissingImages', { scope: FOLDER });
     assert.deepEqual(
       entries.map((entry) => `${entry.file} ${entry.reference}`),
       [`${FOLDER}/alpha/docs/page.md img/logo.png`, `${FOLDER}/alpha/docs/page.md gone.png`],
@@ -89,7 +90,7 @@ describe('Missing means missing: the repository is the evidence (real VS Code)',
     ]);
     assert.match(textOf(found), /exists at another path/);
 
-    const filled = await vscode.commands.executeCommand<{ reference: string; saved?: boolean }[]>('segmind.fillMissingImages', {
+    const filled = await scripted('segmind.fillMissingImages', {
       scope: `${FOLDER}/alpha`,
       mode: 'placeholder',
     });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { generate, generateRejection, readBytes, readJson, setting, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { scripted } from './support/commands';
 
 async function pixels(uri: vscode.Uri): Promise<{ data: Buffer; width: number; height: number; format: string }> {
   const bytes = Buffer.from(await readBytes(uri));
@@ -161,7 +162,7 @@ describe('Masked edits keep what the mask protects (real VS Code, fake Segmind)'
   });
 
   async function maskedEdit(): Promise<vscode.Uri> {
-    const result = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.editImage', {
+    const result = await scripted('segmind.editImage', {
       prompt: 'Change the corner',
       images: ['images/logo.png'],
       mask: 'mask-test/mask.png',

@@ -2,18 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { generate, generateRejection, keyHeader, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { executeCommand, scripted } from './support/commands';
 
 describe('Service failures, as a scripted caller sees them', function () {
   this.timeout(40_000);
   const segmind = useFakeSegmind();
 
   it('401: says the key is missing or invalid', async () => {
-    await vscode.commands.executeCommand('segmind.setApiKey', 'SG_ffffffffffffffff');
+    await executeCommand('segmind.setApiKey', 'SG_ffffffffffffffff');
     try {
       assert.match(await generateRejection({ prompt: 'x' }), /API key missing or invalid/);
       assert.equal(segmind.fake.requestsTo('api', 'POST').length, 1, 'a 401 is not retried');
     } finally {
-      await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+      await executeCommand('segmind.setApiKey', TEST_KEY);
     }
   });
 
@@ -80,27 +81,27 @@ describe('The API key', function () {
   const segmind = useFakeSegmind();
 
   it('round-trips through SecretStorage: cleared means refused before any request, set again means sent', async () => {
-    await vscode.commands.executeCommand('segmind.clearApiKey');
+    await executeCommand('segmind.clearApiKey');
     try {
       assert.match(await generateRejection({ prompt: 'x' }), /No Segmind API key/);
       assert.equal(segmind.fake.requests.length, 0);
       segmind.fake.options.apiKey = 'SG_abcdefabcdef0123';
-      await vscode.commands.executeCommand('segmind.setApiKey', '  SG_abcdefabcdef0123  ');
+      await executeCommand('segmind.setApiKey', '  SG_abcdefabcdef0123  ');
       const [uri] = await generate({ prompt: 'Key round trip' });
       assert.ok(uri);
       assert.equal(keyHeader(segmind.fake.requestsTo('api', 'POST')[0]?.headers ?? {}), 'SG_abcdefabcdef0123', 'stored trimmed');
     } finally {
       segmind.fake.options.apiKey = TEST_KEY;
-      await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+      await executeCommand('segmind.setApiKey', TEST_KEY);
     }
   });
 
   it('refuses to store something that is not a key', async () => {
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('segmind.setApiKey', 'SG_ has spaces')), /not saved/);
+    await assert.rejects(Promise.resolve(executeCommand('segmind.setApiKey', 'SG_ has spaces')), /not saved/);
   });
 
   it('checkCredits resolves to the balance and free credits', async () => {
-    const credits = await vscode.commands.executeCommand<{ credits: number; freeCredits?: number }>('segmind.checkCredits');
+    const credits = await scripted('segmind.checkCredits');
     assert.deepEqual(credits, { credits: 12.5, freeCredits: 0.018 });
   });
 

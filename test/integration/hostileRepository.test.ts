@@ -16,6 +16,7 @@ import { ScriptedAsker } from '../../src/flow/scriptedAsker';
 import { readBytes, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices } from './support/testServices';
 import { hostQuiet } from '../support/hostQuiet';
+import { scripted } from './support/commands';
 
 const FOLDER = 'hostile-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -28,13 +29,6 @@ const exists = (uri: vscode.Uri): Promise<boolean> =>
     () => true,
     () => false,
   );
-
-interface Entry {
-  readonly target: string;
-  readonly saved?: boolean;
-  readonly error?: string;
-  readonly size?: string;
-}
 
 async function sizeOf(uri: vscode.Uri): Promise<[string | undefined, number | undefined, number | undefined]> {
   const meta = await sharp(Buffer.from(await readBytes(uri))).metadata();
@@ -105,7 +99,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
       at(FOLDER, 'page.html'),
       '<img src="img/one.png" width="40" height="20"><img src="away/two.png"><img src="img/three.png" width="30" height="30">\n',
     );
-    const entries = await vscode.commands.executeCommand<Entry[]>('segmind.fillMissingImages', { scope: `${FOLDER}/page.html`, mode: 'placeholder' });
+    const entries = await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/page.html`, mode: 'placeholder' });
     assert.deepEqual(
       entries.map((entry) => [entry.target, entry.saved]),
       [
@@ -125,7 +119,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
     );
     segmind.fake.planNextJob({ durationMs: 100 });
     segmind.fake.planNextJob({ outcome: 'FAILED', error: 'blocked by the safety system' });
-    const generated = await vscode.commands.executeCommand<Entry[]>('segmind.fillMissingImages', {
+    const generated = await scripted('segmind.fillMissingImages', {
       scope: `${FOLDER}/gen.html`,
       mode: 'generate',
       model: 'gpt-image-1-mini',
@@ -159,7 +153,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
       at(FOLDER, 'names.html'),
       [...names.map((name) => `<img src="exact/${name}" width="12" height="12">`), '<img src="exact/dot.png" width="1" height="1">'].join('\n'),
     );
-    const entries = await vscode.commands.executeCommand<Entry[]>('segmind.fillMissingImages', { scope: `${FOLDER}/names.html`, mode: 'placeholder' });
+    const entries = await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/names.html`, mode: 'placeholder' });
     assert.deepEqual(
       entries.map((entry) => [entry.target, entry.size, entry.saved, entry.error]),
       [...names, 'dot.png'].map((name) => [`${FOLDER}/exact/${name}`, name === 'dot.png' ? '1x1' : '12x12', true, undefined]),
@@ -167,7 +161,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
     for (const name of names) assert.deepEqual(await sizeOf(at(FOLDER, 'exact', name)), ['png', 12, 12], name);
     assert.deepEqual(await sizeOf(at(FOLDER, 'exact', 'dot.png')), ['png', 1, 1]);
     assert.deepEqual(
-      await vscode.commands.executeCommand('segmind.fillMissingImages', { scope: `${FOLDER}/names.html` }),
+      await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/names.html` }),
       [],
       'nothing is missing any more: every reference is filled',
     );
@@ -192,7 +186,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
     });
 
     it('a placeholder that is a link out of the workspace is refused before anything is sent (0.3 paid, then threw the image away)', async () => {
-      const placeholder = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', {
+      const placeholder = await scripted('segmind.makePlaceholder', {
         path: `${FOLDER}/real.png`,
         size: '64x64',
         prompt: 'A fox',

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { scripted } from './support/commands';
 
 const FOLDER = 'hostile2-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
@@ -74,10 +75,10 @@ describe('Repositories that cannot hurt you, round 2 (real VS Code)', function (
       new TextEncoder().encode(`<img src="img/set.png" srcset="${candidates}" width="40" height="30" alt="A set">\n`),
     );
     const scope = `${FOLDER}/set`;
-    const listed = await vscode.commands.executeCommand<unknown[]>('segmind.fillMissingImages', { scope });
+    const listed = await scripted('segmind.fillMissingImages', { scope });
     assert.equal(listed.length, 40, 'listed, as they are missing');
     for (const mode of ['placeholder', 'generate']) {
-      const entries = await vscode.commands.executeCommand<{ saved?: boolean; error?: string }[]>('segmind.fillMissingImages', { scope, mode });
+      const entries = await scripted('segmind.fillMissingImages', { scope, mode });
       assert.equal(entries.length, 40);
       assert.ok(
         entries.every((entry) => entry.saved === false && /asks for 40 files; a set makes at most 32/.test(entry.error ?? '')),

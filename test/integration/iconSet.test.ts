@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readIcoDirectory } from '../../src/pixels/ico';
 import { readBytes, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { executeCommand, scripted } from './support/commands';
 
 const FILES: Record<string, number | undefined> = {
   'favicon.ico': undefined,
@@ -16,14 +17,14 @@ const FILES: Record<string, number | undefined> = {
 };
 
 async function exportSet(options: Record<string, unknown>): Promise<vscode.Uri[]> {
-  const result = await vscode.commands.executeCommand<unknown>('segmind.exportIconSet', options);
+  const result = await scripted('segmind.exportIconSet', options);
   assert.ok(Array.isArray(result), `expected Uris, got ${JSON.stringify(result)}`);
-  return result as vscode.Uri[];
+  return result;
 }
 
 async function refusalOf(options: Record<string, unknown>): Promise<string> {
   try {
-    await vscode.commands.executeCommand('segmind.exportIconSet', options);
+    await scripted('segmind.exportIconSet', options);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -42,7 +43,7 @@ describe('Export Icon Set (real VS Code)', function () {
   });
 
   it('writes the seven files with the right pixel sizes, with no key and no request', async () => {
-    await vscode.commands.executeCommand('segmind.clearApiKey');
+    await executeCommand('segmind.clearApiKey');
     try {
       const uris = await exportSet({ image: 'images/logo.png' });
       assert.deepEqual(
@@ -77,7 +78,7 @@ describe('Export Icon Set (real VS Code)', function () {
       );
       assert.equal(segmind.fake.requests.length, 0, 'local only');
     } finally {
-      await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+      await executeCommand('segmind.setApiKey', TEST_KEY);
     }
   });
 

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readIcoDirectory } from '../../src/pixels/ico';
 import { generate, readBytes, readJson, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { scripted } from './support/commands';
 
 const FOLDER = 'sets-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
@@ -82,8 +83,7 @@ async function icoEntries(relative: string): Promise<string[]> {
   );
 }
 
-const fill = (options: Record<string, unknown>): Thenable<Entry[]> =>
-  vscode.commands.executeCommand<Entry[]>('segmind.fillMissingImages', { scope: FOLDER, ...options });
+const fill = (options: Record<string, unknown>): Thenable<Entry[]> => scripted('segmind.fillMissingImages', { scope: FOLDER, ...options });
 
 describe('Sets of exact images (real VS Code)', function () {
   this.timeout(90_000);
@@ -225,7 +225,7 @@ describe('Sets of exact images (real VS Code)', function () {
     const site = vscode.Uri.joinPath(workspaceFolder(), 'site', 'public');
     const before = new Set((await vscode.workspace.fs.readDirectory(site)).map(([name]) => name));
     try {
-      const entries = await vscode.commands.executeCommand<Entry[]>('segmind.fillMissingImages', {
+      const entries = await scripted('segmind.fillMissingImages', {
         scope: 'site/public',
         mode: 'generate',
         model: 'gpt-image-1-mini',

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readBytes, readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { executeCommand } from './support/commands';
 
 const FOLDER = 'missing-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -72,7 +73,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
 
   describe('Make Placeholder Image (scripted)', () => {
     it('draws exactly the size in the format of the extension, with a placeholder sidecar; no key, no request', async () => {
-      await vscode.commands.executeCommand('segmind.clearApiKey');
+      await executeCommand('segmind.clearApiKey');
       try {
         const png = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/cards/og.png`, size: '1200x630', prompt: 'A trail map' });
         assert.equal(relative(png), `${FOLDER}/cards/og.png`);
@@ -100,7 +101,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
         assert.equal(relative(inOutput), 'assets/placeholder-256x128.png');
         assert.equal(segmind.fake.requests.length, 0, 'nothing sent');
       } finally {
-        await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+        await executeCommand('segmind.setApiKey', TEST_KEY);
       }
     });
 

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { scripted } from './support/commands';
 
 const FOLDER = 'sites-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
@@ -53,7 +54,7 @@ describe('Sites: references resolved as the site serves them (real VS Code)', fu
       `Missing image: ${FOLDER}/app/assets/nope.png (10 × 10) does not exist. Not in ${FOLDER}/app/assets, ${FOLDER}/app (Vite).`,
     ]);
 
-    const entries = await vscode.commands.executeCommand<{ file: string; target: string }[]>('segmind.fillMissingImages', { scope: FOLDER });
+    const entries = await scripted('segmind.fillMissingImages', { scope: FOLDER });
     assert.deepEqual(
       entries.map((entry) => [entry.file, entry.target]),
       [

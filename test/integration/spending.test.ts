@@ -10,6 +10,7 @@ import { isSegmindError } from '../../src/domain/errors/errors';
 import { ScriptedAsker } from '../../src/flow/scriptedAsker';
 import { generateRejection, setting, useFakeSegmind } from './support/segmindFixture';
 import { testServices, type TestServices } from './support/testServices';
+import { scripted } from './support/commands';
 
 /** A limit below any run: whatever this window spent before, the next run would pass it. */
 const BELOW_ANY_RUN = 0.001;
@@ -39,7 +40,7 @@ describe('Spending limits (real VS Code, fake Segmind)', function () {
     assert.match(message, /Refused before anything was sent.*ask the user to raise segmind\.agentDailySpendLimit/);
     assert.equal(segmind.fake.requests.length, 0);
     // The agent's limit is the agent's alone: a scripted call still runs.
-    const uris = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.generateImage', { prompt: 'Not the agent' });
+    const uris = await scripted('segmind.generateImage', { prompt: 'Not the agent' });
     assert.equal(uris?.length, 1);
   });
 

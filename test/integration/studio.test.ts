@@ -18,6 +18,7 @@ import { StudioSerializer } from '../../src/studio/studioSerializer';
 import { MemoryMemento } from './support/memoryStores';
 import { testServices } from './support/testServices';
 import { readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { executeCommand } from './support/commands';
 
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 
@@ -102,7 +103,7 @@ describe('Image Studio (real VS Code)', function () {
 
   it('segmind.openStudio opens one "Image Studio" webview tab; opening again reveals it', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('segmind.openStudio');
+    await executeCommand('segmind.openStudio');
     await until(() => studioTabs().length === 1, 'the Studio tab');
     const [tab] = studioTabs();
     assert.equal(tab?.label, 'Image Studio');
@@ -110,7 +111,7 @@ describe('Image Studio (real VS Code)', function () {
 
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
     await until(() => studioTabs()[0]?.isActive === false, 'another editor in front');
-    await vscode.commands.executeCommand('segmind.openStudio');
+    await executeCommand('segmind.openStudio');
     await until(() => studioTabs()[0]?.isActive === true, 'the Studio revealed');
     assert.equal(studioTabs().length, 1, 'still one Studio');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

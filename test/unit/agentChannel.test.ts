@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { AGENT_TOOL_NAMES, type AgentToolName } from '../../src/domain/generation/agentTools';
-import { framed, lineReader, MAX_MESSAGE_BYTES, type AgentResult, type Registration } from '../../src/protocol/agentChannel';
+import { framed, lineReader, MAX_MESSAGE_BYTES, type AgentResult, type Registration } from '../../src/mcp/wire';
 import { openChannel, type ChannelHost } from '../../src/mcp/channelHost';
 import {
   channelFolder,

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { privateFolder, readRegistrations, registrationFile, windowFor } from '../../src/mcp/channelPlaces';
-import type { Registration } from '../../src/protocol/agentChannel';
+import type { Registration } from '../../src/mcp/wire';
 
 const NOBODY = 65_534;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/base/pure/commandIds';
+import { COMMAND_IDS, CONTEXT_KEYS } from '../../src/base/pure/commandIds';
 
 interface Contributed {
   command: string;
@@ -69,5 +69,15 @@ describe('commandIds', () => {
     assert.equal(properties['segmind.uploadBaseUrl']?.scope, 'application');
     assert.equal(properties['segmind.apiBaseUrl']?.default, 'https://api.segmind.com');
     assert.equal(properties['segmind.uploadBaseUrl']?.default, 'https://workflows-api.segmind.com');
+  });
+
+  it('every context key of ours that a when clause reads is one the extension sets (CONTEXT_KEYS)', () => {
+    const whens = JSON.stringify(pkg).match(/"when":"[^"]*"/g) ?? [];
+    const read = new Set(whens.flatMap((when) => [...when.matchAll(/(?<![\w.])segmind\.[A-Za-z]+/g)].map((match) => match[0])));
+    assert.ok(read.size > 0, 'the menus read our keys');
+    assert.deepEqual(
+      [...read].filter((key) => !(CONTEXT_KEYS as readonly string[]).includes(key)),
+      [],
+    );
   });
 });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imagePathOf, srcsetCandidates, suggestedPrompt } from '../../src/domain/references/imageReference';
-import { foldersUp, resolveReference } from '../../src/domain/references/referenceResolution';
+import { foldersUp, resolveReference } from '../../src/domain/references/webRoot';
 import { findReferences, languageOfFile, type ReferenceLanguage } from '../../src/references';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'references');

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { isUnknown, readConfig, frontMatterOf, type ConfigValue } from '../../src/sites/configValue';
-import { resolveInSite, pageUrlFolder } from '../../src/sites/resolution';
+import { resolveInSite, pageUrlFolder } from '../../src/sites/servedPaths';
 import {
   frameworkOfFile,
   frameworkOfPackage,

@@ -22,3 +22,6 @@ export const COMMAND_IDS = {
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
+
+/** The context keys this extension sets (their value types: ContextTypes in src/ui/contributions.ts). */
+export const CONTEXT_KEYS = ['segmind.hasApiKey', 'segmind.placeholderImages'] as const;

@@ -37,6 +37,20 @@ export class InvalidParametersError extends SegmindError {
   }
 }
 
+/** A schema's issues (zod's) as the typed error, one problem per parameter; `words` says each one (a user's sentence, or an agent's English). */
+export function invalidParametersOf(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+  whole: string,
+  words: (parameter: string | undefined, message: string) => string,
+): InvalidParametersError {
+  return new InvalidParametersError(
+    issues.map((issue) => {
+      const parameter = issue.path.map(String).join('.') || undefined;
+      return { parameter: parameter ?? whole, message: words(parameter, issue.message) };
+    }),
+  );
+}
+
 export class MissingApiKeyError extends SegmindError {
   readonly kind = 'missing-api-key';
   constructor() {

@@ -10,6 +10,7 @@ import { MODELS, QUALITIES, TEXT_TO_IMAGE_MODELS, type ModelSlug } from './catal
 import { toolInputSchema } from './options';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../images/placeholder';
 import { jobPriceUsd } from '../spending/pricing';
+import { MAKING_FILL_MODES } from '../references/imageReference';
 
 export const AGENT_TOOL_NAMES = ['generate_image', 'find_missing_images', 'fill_missing_images', 'check_credits'] as const;
 export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
@@ -22,7 +23,7 @@ export const findMissingImagesSchema = z.once(() => z.strictObject({ scope: z.op
 export const fillMissingImagesSchema = z.once(() =>
   z.strictObject({
     scope: z.optional(z.described(z.string(), { description: SCOPE })),
-    mode: z.described(z.enum(['placeholder', 'generate']), {
+    mode: z.described(z.enum(MAKING_FILL_MODES), {
       description:
         '"placeholder": free grey placeholders drawn locally, nothing sent; "generate": one paid image per element (an <img> with its srcset, a <picture>, an image-set(), a manifest entry), written to each of its missing files at its size and format.',
     }),
@@ -43,12 +44,15 @@ export const fillMissingImagesSchema = z.once(() =>
 export const checkCreditsSchema = z.once(() => z.strictObject({}));
 
 /** Each tool's zod schema (what the window parses a call with). */
-export const AGENT_TOOL_SCHEMAS: Readonly<Record<AgentToolName, () => z.ZodMiniType>> = {
+export const AGENT_TOOL_SCHEMAS = {
   generate_image: toolInputSchema,
   find_missing_images: findMissingImagesSchema,
   fill_missing_images: fillMissingImagesSchema,
   check_credits: checkCreditsSchema,
-};
+} as const satisfies Readonly<Record<AgentToolName, () => z.ZodMiniType>>;
+
+/** What a tool's arguments are once its schema has read them: parsed once, at the edge, typed inward. */
+export type AgentToolInput<T extends AgentToolName> = z.infer<ReturnType<(typeof AGENT_TOOL_SCHEMAS)[T]>>;
 
 /** What each tool does, for the language model choosing one. */
 export const AGENT_TOOL_DESCRIPTIONS: Readonly<Record<Exclude<AgentToolName, 'generate_image'>, string>> = {

@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import * as z from './schema';
 import { BACKGROUNDS, MODEL_SLUGS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from './catalog';
-import { InvalidParametersError } from '../errors/errors';
+import { invalidParametersOf, type InvalidParametersError } from '../errors/errors';
 import { FITS } from './exactSize';
 
 export const MAX_VARIANTS = 4;
@@ -151,10 +151,5 @@ export function parseCommandOptions(value: unknown): CommandOptions {
 export function invalidOptions(error: {
   readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
 }): InvalidParametersError {
-  return new InvalidParametersError(
-    error.issues.map((issue) => ({
-      parameter: issue.path.join('.') || 'options',
-      message: l10n.t('Option {0}: {1}.', issue.path.join('.') || '(options)', issue.message),
-    })),
-  );
+  return invalidParametersOf(error.issues, 'options', (parameter, message) => l10n.t('Option {0}: {1}.', parameter ?? '(options)', message));
 }

@@ -43,6 +43,11 @@ export interface MissingImageEntry {
   readonly error?: string;
 }
 
+/** What Fill Missing Images does with what it finds: the modes that make files, and `list`, which makes none (its default). One declaration for the command and the agents' tool. */
+export const MAKING_FILL_MODES = ['placeholder', 'generate'] as const;
+export const FILL_MODES = ['list', ...MAKING_FILL_MODES] as const;
+export type FillMode = (typeof FILL_MODES)[number];
+
 /** Diagnostics read a document again this long after the last keystroke: not on every key, and still live. */
 export const REFERENCES_DEBOUNCE_MS = 250;
 

@@ -59,3 +59,12 @@ export function forbiddenName(segment: string): ForbiddenName | undefined {
   if (windowsName === '.git' || /^git~\d+$/.test(windowsName)) return 'git';
   return undefined;
 }
+
+/**
+ * The path of `location` inside `folder` ('' for the folder itself), both as a Uri's `path` gives
+ * them (`/`-separated): the one way a workspace-relative path is made, where it was sliced by hand
+ * in a dozen places. The caller knows `location` is inside.
+ */
+export function pathInFolder(folder: { readonly path: string }, location: { readonly path: string }): string {
+  return location.path.slice(folder.path.replace(/\/$/, '').length + 1);
+}

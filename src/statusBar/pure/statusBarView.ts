@@ -10,6 +10,7 @@ import { JOB_STATES, themeIconOf } from '../../shared/jobStates';
 import { isRunning, type JobSnapshot } from '../../jobs/pure/jobSnapshot';
 import { actionLabel, failureWords } from '../../ui/pure/errorMessages';
 import { retention } from '../../shared/wording';
+import { COMMAND_IDS } from '../../base/pure/commandIds';
 
 export type KeyState = 'none' | 'stored' | 'environment';
 
@@ -28,7 +29,7 @@ export interface StatusBarView {
   readonly text: string;
   /** Markdown with theme icons and command links. */
   readonly tooltip: string;
-  readonly command: 'segmind.showJobs' | 'segmind.setApiKey';
+  readonly command: typeof COMMAND_IDS.showJobs | typeof COMMAND_IDS.setApiKey;
   readonly warning: boolean;
   readonly accessibilityLabel: string;
 }
@@ -47,7 +48,7 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
     return {
       text: `$(sync~spin) ${count} · ${elapsed}`,
       tooltip,
-      command: 'segmind.showJobs',
+      command: COMMAND_IDS.showJobs,
       warning: false,
       accessibilityLabel: l10n.t('Segmind: {0} running, {1}', count, elapsed),
     };
@@ -56,7 +57,7 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
     return {
       text: `$(key) ${actionLabel('setApiKey')}`,
       tooltip,
-      command: 'segmind.setApiKey',
+      command: COMMAND_IDS.setApiKey,
       warning: false,
       accessibilityLabel: l10n.t('Segmind: no API key set'),
     };
@@ -67,13 +68,13 @@ export function statusBarView(input: StatusBarInput): StatusBarView {
     return {
       text: `$(credit-card) ${amount}`,
       tooltip,
-      command: 'segmind.showJobs',
+      command: COMMAND_IDS.showJobs,
       warning: low,
       accessibilityLabel: low ? l10n.t('Segmind: {0} credits, low', amount) : l10n.t('Segmind: {0} credits', amount),
     };
   }
   const unknown = input.creditsProblem ? l10n.t('Segmind: credits unknown ({0})', input.creditsProblem) : l10n.t('Segmind: credits unknown');
-  return { text: '$(credit-card) Segmind', tooltip, command: 'segmind.showJobs', warning: false, accessibilityLabel: unknown };
+  return { text: '$(credit-card) Segmind', tooltip, command: COMMAND_IDS.showJobs, warning: false, accessibilityLabel: unknown };
 }
 
 /** One line per job: state (with the reason or the wait), age, model and prompt. */

@@ -5,10 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { GenerateImageTool } from '../../../src/tool/generateImageTool';
+import { GenerateImageTool } from '../../../src/agents/generateImageTool';
 import { clearSettings, generate, useFakeSegmind } from '../support/segmindFixture';
 import { testServices } from '../support/testServices';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
+import { scripted } from '../support/commands';
 
 function folder(name: string): vscode.WorkspaceFolder {
   const found = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -39,7 +40,7 @@ describe('Multi-root workspaces (two folders)', function () {
   it("an edit is saved in the output folder of the edited image's folder, with that folder's settings", async () => {
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('outputFolder', 'art', vscode.ConfigurationTarget.WorkspaceFolder);
     await vscode.workspace.getConfiguration('segmind', folder('docs').uri).update('quality', 'low', vscode.ConfigurationTarget.WorkspaceFolder);
-    const result = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.editImage', { prompt: 'Docs logo, brighter', images: ['docs/images/logo.png'] });
+    const result = await scripted('segmind.editImage', { prompt: 'Docs logo, brighter', images: ['docs/images/logo.png'] });
     const [uri] = result ?? [];
     assert.ok(uri && inside(uri, 'docs'), `saved in ${uri?.toString()}`);
     assert.match(vscode.workspace.asRelativePath(uri), /^docs\/art\/logo-edit-/);

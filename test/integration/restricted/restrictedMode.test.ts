@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { until, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
+import { executeCommand, scripted } from '../support/commands';
 
 const FOLDER = 'restricted-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -82,7 +83,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
 
   it('works: placeholders, fills with placeholders, icon sets, and a generation whose prompt the caller gives', async () => {
     await page('fill.html', '<img src="fill/a.png" width="32" height="32"><img src="fill/b.webp" width="20" height="10">\n');
-    const entries = await vscode.commands.executeCommand<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', {
+    const entries = await scripted('segmind.fillMissingImages', {
       scope: `${FOLDER}/fill.html`,
       mode: 'placeholder',
     });
@@ -93,9 +94,9 @@ describe('Restricted Mode: a repository that was never trusted', function () {
         [`${FOLDER}/fill/b.webp`, true],
       ],
     );
-    const icons = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.exportIconSet', { image: `${FOLDER}/fill/a.png`, folder: `${FOLDER}/icons` });
+    const icons = await scripted('segmind.exportIconSet', { image: `${FOLDER}/fill/a.png`, folder: `${FOLDER}/icons` });
     assert.ok(icons.length >= 7);
-    const generated = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.generateImage', {
+    const generated = await scripted('segmind.generateImage', {
       prompt: 'A lighthouse',
       path: `${FOLDER}/typed.png`,
       model: 'gpt-image-1-mini',
@@ -110,7 +111,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
     assert.match(await refusal('segmind.fillMissingImages', { scope: `${FOLDER}/paid.html`, mode: 'generate' }), RESTRICTED);
     assert.equal(await exists(at(FOLDER, 'paid', 'one.png')), false);
 
-    const placeholder = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', {
+    const placeholder = await scripted('segmind.makePlaceholder', {
       path: `${FOLDER}/render/me.png`,
       size: '64x64',
       prompt: 'A fox',
@@ -118,7 +119,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
     assert.match(await refusal('segmind.renderPlaceholder', { image: relative(placeholder) }), RESTRICTED);
 
     const target = { target: at(FOLDER, 'paid', 'one.png'), workspaceFolder: workspaceFolder(), prompt: 'One', references: [] };
-    assert.equal(await vscode.commands.executeCommand('segmind.generateMissingImage', { target }), undefined);
+    assert.equal(await executeCommand('segmind.generateMissingImage', { target }), undefined);
 
     const agent = await vscode.lm
       .invokeTool('segmind_generate_image', { input: { prompt: 'A fox', path: `${FOLDER}/agent.png` }, toolInvocationToken: undefined })
@@ -182,7 +183,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
       for (const key of ['defaultModel', 'quality', 'size', 'outputFolder', 'missingImages.webRoot', 'stylePrompt']) {
         assert.deepEqual(read.get(key), read.inspect(key)?.defaultValue, `${key}: the user's value (the default here), not the repository's`);
       }
-      const [saved] = await vscode.commands.executeCommand<vscode.Uri[]>('segmind.generateImage', { prompt: 'A harbour at dawn' });
+      const [saved] = await scripted('segmind.generateImage', { prompt: 'A harbour at dawn' });
       assert.ok(saved && relative(saved).startsWith('assets/'), `saved in the user's output folder: ${saved ? relative(saved) : 'nothing'}`);
       const [submit] = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1');
       assert.ok(submit, "the user's model, not the repository's gpt-image-2");

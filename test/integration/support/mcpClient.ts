@@ -5,13 +5,14 @@
  * `SEGMIND_*`, `ELECTRON_*`) — in the folder the agent works in.
  */
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { LaunchSpec } from '../../../src/agentConfig/launchSpec';
 import { channelFolder, readRegistrations, windowFor } from '../../../src/mcp/channelPlaces';
 import { until } from './segmindFixture';
+import { executeCommand } from './commands';
 
 export interface Agent {
   readonly client: Client;
@@ -23,8 +24,8 @@ export interface Agent {
 }
 
 export async function launchSpec(): Promise<LaunchSpec> {
-  const spec = await vscode.commands.executeCommand<LaunchSpec>('segmind.connectAgent', { agent: 'json' });
-  assert.ok(spec && typeof spec.command === 'string' && Array.isArray(spec.args), `a launch spec, got ${JSON.stringify(spec)}`);
+  const spec = await executeCommand('segmind.connectAgent', { agent: 'json' });
+  assert.ok(spec && 'command' in spec && typeof spec.command === 'string' && Array.isArray(spec.args), `a launch spec, got ${JSON.stringify(spec)}`);
   return spec;
 }
 

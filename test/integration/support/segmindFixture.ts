@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeSegmind } from '../../fakeSegmind/server';
+import { executeCommand, scripted } from './commands';
 
 export const TEST_KEY = 'SG_0123456789abcdef';
 
@@ -50,7 +51,7 @@ export function useFakeSegmind(): SegmindFixture {
     fake = await FakeSegmind.start({ apiKey: TEST_KEY, jobPlan: { durationMs: 200 } });
     await setting('apiBaseUrl', fake.apiBaseUrl);
     await setting('uploadBaseUrl', fake.uploadBaseUrl);
-    await vscode.commands.executeCommand('segmind.setApiKey', TEST_KEY);
+    await executeCommand('segmind.setApiKey', TEST_KEY);
   });
 
   beforeEach(() => {
@@ -111,7 +112,7 @@ export function workspaceFolder(): vscode.Uri {
 /** Runs the scripted generate and returns its rejection's message (fails if it resolved). */
 export async function generateRejection(options: Record<string, unknown>): Promise<string> {
   try {
-    const result: unknown = await vscode.commands.executeCommand('segmind.generateImage', options);
+    const result: unknown = await scripted('segmind.generateImage', options);
     assert.fail(`expected a rejection, got ${JSON.stringify(result)}`);
   } catch (error) {
     if (error instanceof assert.AssertionError) throw error;
@@ -120,10 +121,10 @@ export async function generateRejection(options: Record<string, unknown>): Promi
 }
 
 export async function generate(options: Record<string, unknown>): Promise<vscode.Uri[]> {
-  const result = await vscode.commands.executeCommand<unknown>('segmind.generateImage', options);
+  const result = await scripted('segmind.generateImage', options);
   assert.ok(Array.isArray(result), `expected an array of Uris, got ${JSON.stringify(result)}`);
   for (const uri of result) assert.ok(uri instanceof vscode.Uri, `not a Uri: ${JSON.stringify(uri)}`);
-  return result as vscode.Uri[];
+  return result;
 }
 
 export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {

@@ -1,12 +1,12 @@
 /**
- * Sites learned in 0.5 (src/sites/frameworks.ts, sites.ts, resolution.ts), each as a small fixture:
+ * Sites learned in 0.5 (src/sites/frameworks.ts, sites.ts, servedPaths.ts), each as a small fixture:
  * MkDocs (docs_dir served at /, pages at folder-like URLs, its YAML tags), Hexo's `_config.yml`
  * (not Jekyll's) and Zola's `config.toml` (not Hugo's). Which framework a file really is, checked by
  * what it says, is the site index's (src/workspace/siteIndex.ts); here, what each makes of it.
  */
 import * as assert from 'node:assert/strict';
 import { readConfig } from '../../../src/sites/configValue';
-import { pageUrlFolder, resolveInSite } from '../../../src/sites/resolution';
+import { pageUrlFolder, resolveInSite } from '../../../src/sites/servedPaths';
 import { frameworkOfFile, frameworkOfPackage, siteOf, siteOfDocument, type Framework, type Site } from '../../../src/sites/sites';
 
 const site = (file: string, text: string, framework: Framework | undefined = frameworkOfFile(file)): Site => {

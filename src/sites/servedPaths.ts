@@ -4,15 +4,15 @@
  * root-absolute value is tried in every folder the site serves at `/` (or, in built output, in the
  * output folder); an alias resolves through the folder it names, or the reference is skipped when
  * that cannot be known; a page whose URL is not its folder (Jekyll's permalink, Next.js' pages/) is
- * tried at its URL too. Without a site, 0.3's rule: the web root given. Pure.
+ * tried at its URL too. Without a site, the web root rule: the web root given. Pure.
  */
 import * as l10n from '@vscode/l10n';
 import * as posix from 'node:path/posix';
 import { imagePathOf } from '../domain/references/imageReference';
-import { resolveReference } from '../domain/references/referenceResolution';
+import { resolveReference } from '../domain/references/webRoot';
 import { FRAMEWORK_NAMES, within, type Alias, type PageFacts, type Site } from './sites';
 
-export interface DocumentSite {
+export interface ServingContext {
   /** The document, workspace-relative. */
   readonly document: string;
   readonly site?: Site;
@@ -35,7 +35,7 @@ export interface Resolution {
   readonly candidates: readonly string[];
   /** The image path the value means (an alias's prefix dropped; from imagePathOf): what the evidence rule looks for. */
   readonly path: string;
-  /** Where it was looked for, for the diagnostic's "not in website/static (Docusaurus)"; none for 0.3's rule. */
+  /** Where it was looked for, for the diagnostic's "not in website/static (Docusaurus)"; none for the web root rule. */
   readonly lookedIn?: string;
 }
 
@@ -47,7 +47,7 @@ function under(base: string, path: string): string | undefined {
 }
 
 /** The candidates and the words, or undefined when the reference does not count or cannot be known. */
-export function resolveInSite(value: string, context: DocumentSite): Resolution | undefined {
+export function resolveInSite(value: string, context: ServingContext): Resolution | undefined {
   const { site } = context;
   const name = site ? FRAMEWORK_NAMES[site.framework] : undefined;
   const alias = [...context.aliases].sort((a, b) => b.prefix.length - a.prefix.length).find((candidate) => value.startsWith(candidate.prefix));

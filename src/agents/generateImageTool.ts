@@ -15,10 +15,10 @@ import { ScriptedAsker } from '../flow/scriptedAsker';
 import { describeError } from '../ui/pure/errorMessages';
 import { TOOL_NAME } from '../base/pure/toolIds';
 import { requireTrust } from '../flow/trust';
-import { generationRequest, parseInput, type AgentCalls } from '../agents/agentCalls';
-import { generateText } from '../agents/pure/agentAnswerText';
+import { generationRequest, parseInput, type AgentCalls } from './agentCalls';
+import { generateText } from './pure/agentAnswerText';
 import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
-import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from '../agents/pure/agentText';
+import { confirmationOf, placeholderConfirmation, unpreparedConfirmation, type Confirmation, type ConfirmationFacts } from './pure/agentText';
 
 export interface GenerateImageToolDependencies {
   readonly flow: GenerationFlow;
@@ -55,7 +55,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<ToolInput>): Promise<vscode.PreparedToolInvocation> {
     let confirmation: Confirmation;
     try {
-      const input = parseInput('generate_image', options.input) as ToolInput;
+      const input: ToolInput = parseInput('generate_image', options.input);
       if (input.placeholder) {
         const text = placeholderConfirmation(input.path, input.resize ?? DEFAULT_SIZE);
         return { invocationMessage: text.invocationMessage, confirmationMessages: { title: text.title, message: new vscode.MarkdownString(text.message) } };

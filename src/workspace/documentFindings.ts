@@ -9,12 +9,13 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs/promises';
 import { foundElsewhere, referenceTail, repositoryOf, type RepositoryFiles } from '../domain/references/evidence';
 import { imagePathOf, suggestedPrompt, type ImageReference } from '../domain/references/imageReference';
-import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/referenceResolution';
-import { resolveInSite } from '../sites/resolution';
+import { foldersUp, WEB_ROOT_NAMES } from '../domain/references/webRoot';
+import { resolveInSite } from '../sites/servedPaths';
 import { within } from '../sites/sites';
 import type { SiteIndex } from './siteIndex';
 import { referenceLanguageOf } from '../references/languages';
 import type { DocumentReading, ReferenceReader } from '../parsing/referenceReader';
+import { pathInFolder } from '../domain/safety/workspacePath';
 
 export interface MissingImage {
   /** The document that refers to it. */
@@ -26,7 +27,7 @@ export interface MissingImage {
   readonly target: vscode.Uri;
   readonly workspaceFolder: vscode.Uri;
   readonly prompt: string;
-  /** Where it was looked for, as its site serves it ("website/static (Docusaurus)"); none under 0.3's rule. */
+  /** Where it was looked for, as its site serves it ("website/static (Docusaurus)"); none under the web root rule. */
   readonly lookedIn?: string;
 }
 
@@ -107,7 +108,7 @@ export async function webRootOf(
 ): Promise<string> {
   const configured = setting.trim().replace(/^[/\\]+|[/\\]+$/g, '');
   if (configured) return configured;
-  const relative = document.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  const relative = pathInFolder(workspaceFolder, document);
   for (const folder of foldersUp(relative)) {
     if (!within(folder, repository)) break;
     for (const name of WEB_ROOT_NAMES) {
@@ -156,13 +157,13 @@ export async function missingIn(
   const elsewhere: ElsewhereImage[] = [];
   if (unread !== undefined) return { missing, elsewhere, unread };
   if (references.length === 0) return { missing, elsewhere };
-  const relativeDocument = uri.path.slice(workspaceFolder.path.replace(/\/$/, '').length + 1);
+  const relativeDocument = pathInFolder(workspaceFolder, uri);
   const { site, aliases } = await reading.sites.of(uri, workspaceFolder);
   const setting = reading
     .webRootSetting(workspaceFolder)
     .trim()
     .replace(/^[/\\]+|[/\\]+$/g, '');
-  // The setting wins; without a site, 0.3's rule (the nearest public/ or static/) and the nearest
+  // The setting wins; without a site, the web root rule (the nearest public/ or static/) and the nearest
   // index.html's folder, found only when a value needs them.
   let webRoot: string | undefined = setting || undefined;
   let htmlRoot: string | undefined;

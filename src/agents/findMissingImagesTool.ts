@@ -5,8 +5,8 @@
  * server's find_missing_images (src/agents/agentCalls.ts).
  */
 import * as vscode from 'vscode';
-import { parseInput, type AgentCalls } from '../agents/agentCalls';
-import { findText } from '../agents/pure/agentAnswerText';
+import { parseInput, type AgentCalls } from './agentCalls';
+import { findText } from './pure/agentAnswerText';
 
 export interface FindMissingImagesInput {
   readonly scope?: string;
