@@ -52,6 +52,13 @@ describe('jobRecord', () => {
     assert.deepEqual(back, withSources);
   });
 
+  it('keeps a custom model (segmind.customModels) and its like through a reload, so the resumed job polls and saves under its slug', () => {
+    const custom = record({ model: 'gpt-image-3-preview', like: 'gpt-image-2' });
+    const [back] = sortStoredJobs(JSON.parse(JSON.stringify([custom])), NOW).resumable;
+    assert.deepEqual(back, custom);
+    assert.equal(sortStoredJobs([record({ model: 'gpt-image-3-preview', like: 'dall-e-3' as never })], NOW).invalid, 1);
+  });
+
   it('isExpired is exactly the 1-hour retention', () => {
     assert.equal(isExpired({ submittedAt: NOW - RESULT_RETENTION_MS + 1 }, NOW), false);
     assert.equal(isExpired({ submittedAt: NOW - RESULT_RETENTION_MS }, NOW), true);
