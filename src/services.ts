@@ -78,7 +78,12 @@ export function createServices(context: vscode.ExtensionContext, logger: Logger,
   const { keys, clients, credits, spending, tracker, flow, placeholders, reading, calls } = core;
   const notifier = new Notifier(logger, async () => (await credits.refresh()).credits);
   const consent = new UploadConsent(context.globalState, logger);
-  const asker = new PaletteAsker({ memento: context.globalState, consent, defaultModel: () => readSettings().defaultModel });
+  const asker = new PaletteAsker({
+    memento: context.globalState,
+    consent,
+    defaultModel: () => readSettings().defaultModel,
+    customModels: () => readSettings().customModels,
+  });
   const studio: StudioDependencies = {
     extensionUri: context.extensionUri,
     flow,

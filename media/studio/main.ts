@@ -23,7 +23,7 @@ const generateButton = byId<HTMLButtonElement>('generate');
 /** State is saved only once the host's `init` has filled the form, so a half-built form never overwrites it. */
 let initialised = false;
 
-const notices = new Notices((command) => host.post({ type: 'runCommand', command }));
+const notices = new Notices((command, setting) => host.post({ type: 'runCommand', command, ...(setting ? { setting } : {}) }));
 const mask = new MaskPainter();
 const form = new Form(() => {
   updateMaskEditor();

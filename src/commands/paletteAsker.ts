@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { executeCommand } from '../ui/contributions';
 import { COMMAND_IDS } from '../base/pure/commandIds';
-import { MODELS, TEXT_TO_IMAGE_MODELS, type ModelSlug, type TextToImageModel } from '../domain/generation/catalog';
+import type { TextToImageModel } from '../domain/generation/catalog';
+import { editSpecs, modelSpecOf, textToImageSpecs, type ModelSpec } from '../domain/generation/customModels';
 import { EDITABLE_EXTENSIONS } from '../domain/generation/editInputs';
 import { parseResize, type Fit } from '../domain/generation/exactSize';
 import { formatCostEstimate } from '../shared/format';
@@ -31,6 +32,8 @@ export interface PaletteAskerDependencies {
   readonly consent: UploadConsent;
   /** The model to offer first when none was picked before (the segmind.defaultModel setting). */
   readonly defaultModel: () => TextToImageModel;
+  /** segmind.customModels: listed after the catalog's models, each with its `like`. */
+  readonly customModels?: () => readonly ModelSpec[];
 }
 
 export class PaletteAsker implements Asker {
@@ -79,7 +82,7 @@ export class PaletteAsker implements Asker {
     const { memento } = this.deps;
     const prompt = options.prompt ?? (await askPrompt(memento));
     if (prompt === undefined) return undefined;
-    const answer = options.model === undefined ? await askModel(memento, this.deps.defaultModel()) : { model: options.model };
+    const answer = options.model === undefined ? await askModel(memento, this.deps.defaultModel(), this.deps.customModels?.() ?? []) : { model: options.model };
     if (answer === undefined) return undefined;
     const { model } = answer;
     const recent = memento.get<string[]>(RECENT_PROMPTS_KEY, []).filter((entry) => entry !== prompt);
@@ -91,9 +94,10 @@ export class PaletteAsker implements Asker {
   private async completeEdit(options: CommandOptions, edit: EditContext): Promise<CommandOptions | undefined> {
     const prompt = options.prompt ?? (await askEditPrompt(edit));
     if (prompt === undefined) return undefined;
-    const model = options.model ?? (await askEditModel(edit.images.length));
+    const customs = this.deps.customModels?.() ?? [];
+    const model = options.model ?? (await askEditModel(edit.images.length, customs));
     if (model === undefined) return undefined;
-    const takesMask = MODELS[model as ModelSlug]?.editInput === 'image_urls';
+    const takesMask = modelSpecOf(model, customs)?.editInput === 'image_urls';
     const mask = options.mask ?? (takesMask ? await askMask(edit) : null);
     if (mask === undefined) return undefined;
     return { ...options, prompt, model, ...(mask === null ? {} : { mask }) };
@@ -132,18 +136,19 @@ async function askPrompt(memento: vscode.Memento): Promise<string | undefined> {
 }
 
 interface ModelAnswer {
-  readonly model: TextToImageModel;
+  /** A catalog model's slug, or a custom model's. */
+  readonly model: string;
   /** "Custom size…" was chosen on the way. */
   readonly exact?: { readonly resize: string; readonly fit: Fit };
 }
 
 /** The model, last one first; below them "Custom size…" asks for an exact size and comes back here. */
-async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel): Promise<ModelAnswer | undefined> {
-  const last = memento.get<TextToImageModel>(LAST_MODEL_KEY, defaultModel);
-  const ordered = [...TEXT_TO_IMAGE_MODELS].sort((a, b) => Number(b === last) - Number(a === last));
+async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel, customs: readonly ModelSpec[]): Promise<ModelAnswer | undefined> {
+  const last = memento.get<string>(LAST_MODEL_KEY, defaultModel);
+  const ordered = [...textToImageSpecs(customs)].sort((a, b) => Number(b.slug === last) - Number(a.slug === last));
   let exact: ModelAnswer['exact'];
   for (;;) {
-    const models = ordered.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
+    const models = ordered.map(modelItem);
     const custom = {
       icon: 'screen-full',
       label: vscode.l10n.t('Custom size…'),
@@ -151,7 +156,7 @@ async function askModel(memento: vscode.Memento, defaultModel: TextToImageModel)
         ? vscode.l10n.t('exact size {0} ({1})', exact.resize, exact.fit)
         : vscode.l10n.t('an exact size such as 1200x630, fitted after the image is made'),
     };
-    const choice = await pickOne<PickItem & { slug?: TextToImageModel }>(
+    const choice = await pickOne<PickItem & { slug?: string }>(
       [...models, { label: vscode.l10n.t('Size'), kind: vscode.QuickPickItemKind.Separator }, custom],
       {
         title: vscode.l10n.t('Segmind: Generate Image (2/2)'),
@@ -244,12 +249,12 @@ async function askEditPrompt(edit: EditContext): Promise<string | undefined> {
 }
 
 /** The models that edit this many images; with only one of them there is nothing to choose. */
-async function askEditModel(imageCount: number): Promise<ModelSlug | undefined> {
-  const models = (Object.keys(MODELS) as ModelSlug[])
-    .filter((slug) => MODELS[slug].maxEditImages >= imageCount)
-    .sort((a, b) => Number(b === DEFAULT_EDIT_MODEL) - Number(a === DEFAULT_EDIT_MODEL));
-  if (models.length <= 1) return models[0] ?? DEFAULT_EDIT_MODEL;
-  const items = models.map((slug) => ({ label: slug, description: MODELS[slug].label, detail: MODELS[slug].description, slug }));
+async function askEditModel(imageCount: number, customs: readonly ModelSpec[]): Promise<string | undefined> {
+  const models = editSpecs(customs)
+    .filter((spec) => spec.maxEditImages >= imageCount)
+    .sort((a, b) => Number(b.slug === DEFAULT_EDIT_MODEL) - Number(a.slug === DEFAULT_EDIT_MODEL));
+  if (models.length <= 1) return models[0]?.slug ?? DEFAULT_EDIT_MODEL;
+  const items = models.map(modelItem);
   const choice = await pickOne(items, {
     title: vscode.l10n.t('Segmind: Edit Image — model'),
     placeHolder: vscode.l10n.t('Model'),
@@ -282,4 +287,11 @@ async function askMask(edit: EditContext): Promise<vscode.Uri | null | undefined
     ...(first ? { defaultUri: vscode.Uri.joinPath(first.uri, '..') } : {}),
   });
   return picked?.[0];
+}
+
+/** A model in a picker: a catalog model by its slug, a custom one by its label ("my-model (like gpt-image-2)"). */
+function modelItem(spec: ModelSpec): { label: string; description: string; detail: string; slug: string } {
+  return spec.custom
+    ? { label: spec.label, description: spec.slug, detail: spec.description, slug: spec.slug }
+    : { label: spec.slug, description: spec.label, detail: spec.description, slug: spec.slug };
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isTextToImageModel, type RequestedParameters, type TextToImageModel } from '../domain/generation/catalog';
+import { parseCustomModels, type ModelSpec } from '../domain/generation/customModels';
 import type { SpendLimits } from '../domain/spending/spending';
 import type { Transport } from '../domain/jobs/transport';
 import type { ProxySettings } from '../segmind/proxy';
@@ -18,6 +19,9 @@ export interface Settings {
   /** `segmind.stylePrompt` (resource scope): sent after every paid prompt in this folder; empty for none. */
   readonly stylePrompt: string;
   readonly defaultModel: TextToImageModel;
+  /** `segmind.customModels` (user settings only): the slugs accepted beside the catalog's, and a sentence per entry refused. */
+  readonly customModels: readonly ModelSpec[];
+  readonly customModelProblems: readonly string[];
   readonly parameters: RequestedParameters;
   readonly transport: Transport;
   readonly saveMetadata: boolean;
@@ -69,12 +73,15 @@ export function readSettings(scope?: vscode.Uri): Settings {
   const timeoutSeconds = config.get<unknown>('timeoutSeconds');
   const lowCreditWarning = config.get<unknown>('lowCreditWarning');
   const maxRequestsPerMinute = config.get<unknown>('maxRequestsPerMinute');
+  const customModels = parseCustomModels(userValue('customModels'));
   return {
     apiBaseUrl: applicationOnly('apiBaseUrl', DEFAULT_API_BASE_URL),
     uploadBaseUrl: applicationOnly('uploadBaseUrl', DEFAULT_UPLOAD_BASE_URL),
     outputFolder: config.get<string>('outputFolder') ?? 'assets',
     stylePrompt: typeof config.get('stylePrompt') === 'string' ? String(config.get('stylePrompt')).slice(0, 1000) : '',
     defaultModel: isTextToImageModel(defaultModel) ? defaultModel : 'gpt-image-1',
+    customModels: customModels.specs,
+    customModelProblems: customModels.problems,
     parameters: {
       size: config.get('size'),
       quality: config.get('quality'),

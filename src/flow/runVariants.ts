@@ -49,6 +49,7 @@ export async function runVariants(tracker: JobTracker, logger: Logger, run: Vari
     tracker.start(
       {
         model: plan.model,
+        ...(plan.like === plan.model ? {} : { like: plan.like }),
         prompt: plan.prompt,
         parameters: plan.parameters,
         body: plan.body,

@@ -13,7 +13,10 @@ import type { FinishedJob, JobProgress } from './pure/runJob';
 
 /** Where and how a finished job's image is kept: what the saveResult port needs besides the bytes. */
 export interface ResultDescription {
-  readonly model: ModelSlug;
+  /** The slug the job was sent to and the sidecar records (a custom model's own). */
+  readonly model: string;
+  /** The catalog model whose timings apply, when `model` is a custom model's slug. */
+  readonly like?: ModelSlug;
   readonly prompt: string;
   readonly parameters: ImageParameters;
   readonly transport: Transport;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { Disposable } from '../base/dispose';
 import { MODELS } from '../domain/generation/catalog';
+import { modelSpecOf } from '../domain/generation/customModels';
 import { CancelledError, isSegmindError, JobExpiredError } from '../domain/errors/errors';
 import type { JobStateName } from '../shared/jobStates';
 import { sortStoredJobs, type JobRecord } from './pure/jobRecord';
@@ -74,6 +75,7 @@ export class JobTracker extends Disposable {
           : (vscode.workspace.getWorkspaceFolder(outputFolder)?.uri ?? outputFolder);
         const request: JobRequest = {
           model: record.model,
+          ...(record.like ? { like: record.like } : {}),
           prompt: record.prompt,
           parameters: record.parameters,
           transport: 'async',
@@ -143,7 +145,7 @@ export class JobTracker extends Disposable {
           body: request.body,
           transport: request.transport,
           deadlineMs: request.timeoutMs,
-          typicalMs: MODELS[request.model].typicalSeconds * 1000,
+          typicalMs: (modelSpecOf(request.like ?? request.model)?.typicalSeconds ?? MODELS['gpt-image-2'].typicalSeconds) * 1000,
           ...(resumeFrom ? { resume: { requestId: resumeFrom.requestId, submittedAt: resumeFrom.submittedAt } } : {}),
         },
         {
@@ -208,6 +210,7 @@ export class JobTracker extends Disposable {
       id,
       requestId,
       model: request.model,
+      ...(request.like ? { like: request.like } : {}),
       prompt: request.prompt,
       parameters: { ...request.parameters },
       outputFolder: request.outputFolder.toString(),

@@ -7,7 +7,8 @@
 import * as z from '../domain/generation/schema';
 import { FITS } from '../domain/generation/exactSize';
 import { MAX_VARIANTS } from '../domain/generation/options';
-import { imageParametersSchema, MODEL_SLUGS } from '../domain/generation/catalog';
+import { imageParametersSchema } from '../domain/generation/catalog';
+import { CUSTOM_SLUG_PATTERN } from '../domain/generation/customModels';
 import { GALLERY_ACTIONS, STUDIO_COMMANDS, type WebviewToHost } from './studioProtocol';
 
 export const MAX_PROMPT_CHARS = 32_000;
@@ -33,7 +34,8 @@ const whole = (min: number, max: number): z.ZodMiniNumber<number> => z.int().che
 
 /** Every message the webview may send, checked field by field (built on the first message). */
 export const webviewMessageSchema = z.once(() => {
-  const modelSlug = z.enum(MODEL_SLUGS);
+  // The catalog's, or a custom model's (segmind.customModels): the plan refuses a slug neither knows.
+  const modelSlug = text(1, 100).check(z.regex(CUSTOM_SLUG_PATTERN));
 
   // The catalog's one schema of the six parameters, strict here: the webview adds nothing to them.
   const parameters = z.strictObject(imageParametersSchema().shape);
@@ -63,7 +65,11 @@ export const webviewMessageSchema = z.once(() => {
     z.strictObject({ type: z.literal('pickInputs') }),
     z.strictObject({ type: z.literal('addInputs'), uris: z.array(uriString).check(z.minLength(1), z.maxLength(MAX_INPUTS)) }),
     z.strictObject({ type: z.literal('galleryAction'), action: z.enum(GALLERY_ACTIONS), uri: uriString }),
-    z.strictObject({ type: z.literal('runCommand'), command: z.enum(STUDIO_COMMANDS) }),
+    z.strictObject({
+      type: z.literal('runCommand'),
+      command: z.enum(STUDIO_COMMANDS),
+      setting: z.optional(text(1, 100).check(z.regex(/^segmind\.[A-Za-z.]+$/))),
+    }),
   ]);
 });
 

@@ -12,7 +12,8 @@ import type { JobStateName } from '../shared/jobStates';
 
 /** What the form needs to know about a model (sent by the host from the catalog). */
 export interface ModelView {
-  readonly slug: ModelSlug;
+  /** A catalog model's slug, or a custom model's (segmind.customModels). */
+  readonly slug: string;
   readonly label: string;
   readonly description: string;
   readonly textToImage: boolean;
@@ -32,7 +33,7 @@ export type StudioParameters = ImageParameters;
 /** The form's settings: what a history entry restores and a sidecar regenerates. */
 export interface StudioSettings {
   readonly prompt: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly parameters: StudioParameters;
   readonly variants: number;
   /** "Exact size" and "Fit": the saved image is fitted to `resize` ("WxH"). */
@@ -94,13 +95,15 @@ export interface HistoryEntryView extends StudioSettings {
 }
 
 /** The commands a Studio notice may offer (one list: the type, the host's filter and the message schema take it). */
-export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits', 'manageTrust'] as const;
+export const STUDIO_COMMANDS = ['setApiKey', 'showLog', 'checkCredits', 'manageTrust', 'openSettings'] as const;
 export type StudioCommand = (typeof STUDIO_COMMANDS)[number];
 
 export interface NoticeView {
   readonly severity: 'error' | 'warning' | 'info';
   readonly text: string;
   readonly actions: readonly StudioCommand[];
+  /** For 'openSettings': the setting it opens (one of ours, such as segmind.defaultModel for a retired model). */
+  readonly setting?: string;
 }
 
 /** Every value list and limit the form offers, from the catalog. */
@@ -159,7 +162,7 @@ export type WebviewToHost =
   | { readonly type: 'pickInputs' }
   | { readonly type: 'addInputs'; readonly uris: readonly string[] }
   | { readonly type: 'galleryAction'; readonly action: GalleryAction; readonly uri: string }
-  | { readonly type: 'runCommand'; readonly command: StudioCommand };
+  | { readonly type: 'runCommand'; readonly command: StudioCommand; readonly setting?: string };
 
 /** The state the webview keeps with `setState` (restored after a reload). */
 export interface StudioWebviewState {

@@ -7,7 +7,6 @@
  * - status and result URLs are built from the configured base, never taken from an answer;
  * - output downloads carry no key at all.
  */
-import type { ModelSlug } from '../domain/generation/catalog';
 import { systemClock, type Clock } from '../domain/jobs/clock';
 import { ConfigurationError, isSegmindError, JobFailedError, MissingApiKeyError, ProtocolError } from '../domain/errors/errors';
 import { exchange, type HttpResponse } from './http';
@@ -65,7 +64,7 @@ export class SegmindClient {
   }
 
   /** v2: queues a job. Never retried unless the service answered 429/5xx (a submit is billed). */
-  async submit(model: ModelSlug, body: Record<string, unknown>, signal?: AbortSignal): Promise<SubmittedJob> {
+  async submit(model: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<SubmittedJob> {
     const response = await this.call(
       {
         method: 'POST',
@@ -126,7 +125,7 @@ export class SegmindClient {
   }
 
   /** v1: one blocking call that answers with the image bytes (or, tolerated, JSON pointing at it). */
-  async generateSync(model: ModelSlug, body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<SyncResult> {
+  async generateSync(model: string, body: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<SyncResult> {
     const response = await this.call(
       {
         method: 'POST',

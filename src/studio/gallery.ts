@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import { outputFolders } from '../workspace/outputFolder';
 import { readSidecar, type SidecarSummary } from '../domain/images/sidecar';
+import type { ModelSpec } from '../domain/generation/customModels';
 import { imagesWithSidecars, MAX_GALLERY_ITEMS, newestFirst } from './pure/galleryItems';
 import { Disposable } from '../base/dispose';
 
@@ -25,11 +26,12 @@ export function studioOutputFolders(): vscode.Uri[] {
 }
 
 export async function listGallery(): Promise<GalleryEntry[]> {
-  const perFolder = await Promise.all(studioOutputFolders().map((folder) => listFolder(folder)));
+  const { customModels } = readSettings();
+  const perFolder = await Promise.all(studioOutputFolders().map((folder) => listFolder(folder, customModels)));
   return newestFirst(perFolder.flat(), MAX_GALLERY_ITEMS);
 }
 
-async function listFolder(folder: vscode.Uri): Promise<GalleryEntry[]> {
+async function listFolder(folder: vscode.Uri, customModels: readonly ModelSpec[]): Promise<GalleryEntry[]> {
   let listing: [string, vscode.FileType][];
   try {
     listing = await vscode.workspace.fs.readDirectory(folder);
@@ -42,7 +44,7 @@ async function listFolder(folder: vscode.Uri): Promise<GalleryEntry[]> {
     images.map(async (name): Promise<GalleryEntry | undefined> => {
       const uri = vscode.Uri.joinPath(folder, name);
       try {
-        const summary = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `${name}.json`))));
+        const summary = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `${name}.json`))), customModels);
         if (!summary) return undefined;
         const savedAt = summary.savedAt ?? new Date((await vscode.workspace.fs.stat(uri)).mtime).toISOString();
         return { uri, name, path: vscode.workspace.asRelativePath(uri), savedAt, summary };

@@ -54,6 +54,7 @@ export class StudioChannel extends Disposable {
       severity: words.severity,
       text: words.text,
       actions: actions.includes('showLog') || words.severity === 'info' ? actions : [...actions, 'showLog'],
+      ...(words.setting && actions.includes('openSettings') ? { setting: words.setting } : {}),
     });
   }
 }

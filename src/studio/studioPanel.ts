@@ -6,13 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { COMMAND_IDS } from '../base/pure/commandIds';
 import { Disposable } from '../base/dispose';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../config/settings';
 import { MODELS, resolveParameters } from '../domain/generation/catalog';
+import { runStudioCommand, studioModels } from './studioCommands';
 import { fromDataUrl } from '../domain/images/dataUrl';
-import { InvalidParametersError } from '../domain/errors/errors';
+import { InvalidParametersError, ModelRetiredError } from '../domain/errors/errors';
 import type { Asker, GenerationFlow } from '../flow/generationFlow';
 import type { JobTracker } from '../jobs/jobTracker';
 import { parseWebviewMessage } from '../protocol/studioMessages';
@@ -31,7 +31,7 @@ import { toWorkspaceUri } from './webviewUris';
 export { toWorkspaceUri } from './webviewUris';
 import { renderStudioHtml } from './pure/studioHtml';
 import { STUDIO_VIEW_TYPE } from './pure/studioViewType';
-import { jobView, modelView, runSummary, studioChoices } from './pure/studioViews';
+import { jobView, runSummary, studioChoices } from './pure/studioViews';
 
 const JOBS_THROTTLE_MS = 250;
 
@@ -180,9 +180,7 @@ export class StudioPanel extends Disposable {
       case 'galleryAction':
         return this.gallery.act(message.action, message.uri);
       case 'runCommand':
-        // Manage Workspace Trust is VS Code's own command; the others are ours.
-        await vscode.commands.executeCommand(message.command === 'manageTrust' ? 'workbench.trust.manage' : COMMAND_IDS[message.command]);
-        return;
+        return runStudioCommand(message.command, message.setting);
     }
   }
 
@@ -198,7 +196,7 @@ export class StudioPanel extends Disposable {
     }
     this.post({
       type: 'init',
-      models: Object.values(MODELS).map(modelView),
+      models: studioModels(settings.customModels),
       defaults: { prompt: '', model, parameters: { ...parameters }, variants: 1 },
       choices: studioChoices(),
       hasWorkspace: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
@@ -243,7 +241,9 @@ export class StudioPanel extends Disposable {
       started: async () => this.post({ type: 'history', entries: await this.deps.history.add(settings) }),
       step: (text) => this.post({ type: 'busy', text }),
       report: async ({ outcome: { saved, failures } }) => {
-        // Failed jobs say why on their cards; a summary here says what came of the run.
+        // Failed jobs say why on their cards; a retired model also in a notice with Open Settings (Run again, too).
+        const retired = failures.find((failure) => failure instanceof ModelRetiredError);
+        if (retired) await this.channel.showError(retired);
         if (saved.length === 0) return;
         const names = saved.map((image) => vscode.workspace.asRelativePath(image.uri)).join(', ');
         this.channel.notice(

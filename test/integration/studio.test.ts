@@ -214,7 +214,7 @@ describe('Image Studio (real VS Code)', function () {
     const { studio, posts } = revive(h.deps);
     await studio.handleMessage({ type: 'ready' });
     const count = posts.length;
-    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'dall-e-3' } });
+    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'DALL·E 3' } });
     await studio.handleMessage({ type: 'cancelJob', jobId: 'x', extra: true });
     await studio.handleMessage(JSON.parse('{"type":"ready","__proto__":{"polluted":1}}'));
     await studio.handleMessage({ type: 'galleryAction', action: 'open', uri: 'file:///etc/passwd' });
@@ -226,6 +226,9 @@ describe('Image Studio (real VS Code)', function () {
       request: request('x', { model: 'gpt-image-1', parameters: { ...request('').parameters, size: '3840x2160' } }),
     });
     assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /only available on gpt-image-2/);
+    // A well-formed slug neither the catalog nor segmind.customModels knows: the plan refuses it, naming the models there are.
+    await studio.handleMessage({ type: 'generate', request: { ...request('x'), model: 'dall-e-3' } });
+    assert.match(ofType(posts, 'notice').at(-1)?.notice.text ?? '', /Unknown model "dall-e-3" \(choose gpt-image-1, gpt-image-1-mini, gpt-image-2\)/);
     assert.equal(segmind.fake.requests.length, 0);
   });
 
@@ -432,6 +435,24 @@ describe('Image Studio (real VS Code)', function () {
       await runAgain(image);
       assert.deepEqual(h.questions.map((question) => question.message).length, 1, h.questions.map((question) => question.message).join(' | '));
       assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').length, 2);
+    });
+
+    it('of a model Segmind retired: a notice names the model and offers Open Settings on segmind.defaultModel', async () => {
+      segmind.fake.options.retiredModels = { 'gpt-image-1': { status: 410, message: 'gpt-image-1 has been retired' } };
+      const image = await planted('planted-retired.png', { model: 'gpt-image-1' });
+      const posts = await runAgain(image);
+      await until(() => ofType(posts, 'notice').some((post) => /no longer serves the model gpt-image-1/.test(post.notice.text)), "the retired model's notice");
+      const notice = ofType(posts, 'notice').find((post) => /no longer serves the model gpt-image-1/.test(post.notice.text))?.notice;
+      assert.deepEqual([notice?.actions, notice?.setting], [['openSettings', 'showLog'], 'segmind.defaultModel']);
+      assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1').length, 1, 'one submit, refused');
+    });
+
+    it('of a custom model (segmind.customModels): runs again under its own slug', async () => {
+      await setting('customModels', [{ slug: 'gpt-image-3-preview', like: 'gpt-image-2' }]);
+      segmind.fake.options.customModels = { 'gpt-image-3-preview': 'gpt-image-2' };
+      const image = await planted('planted-custom.png', { model: 'gpt-image-3-preview' });
+      await runAgain(image);
+      assert.equal(segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-3-preview').length, 1);
     });
   });
 });

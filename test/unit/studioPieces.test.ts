@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatCostEstimate, formatDuration } from '../../src/shared/format';
 import { planPriceUsd } from '../../src/domain/generation/plan';
-import { MODELS } from '../../src/domain/generation/catalog';
+import { MODELS, type ModelSlug } from '../../src/domain/generation/catalog';
 import { readSidecar } from '../../src/domain/images/sidecar';
 import { imagesWithSidecars, newestFirst } from '../../src/studio/pure/galleryItems';
 import { filterHistory } from '../../src/shared/promptHistory';
@@ -13,7 +13,7 @@ import type { StudioSettings } from '../../src/protocol/studioProtocol';
 const settings = (prompt: string, model: StudioSettings['model'] = 'gpt-image-1'): StudioSettings => ({
   prompt,
   model,
-  parameters: { ...MODELS[model].defaults },
+  parameters: { ...MODELS[model as ModelSlug].defaults },
   variants: 1,
 });
 
@@ -29,7 +29,7 @@ describe('Studio cost estimate text', () => {
   it('agrees with the estimate the palette logs', () => {
     for (const model of ['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-2'] as const) {
       for (let variants = 1; variants <= 4; variants++) {
-        const plan = { model, parameters: MODELS[model].defaults, variants };
+        const plan = { model, like: model, parameters: MODELS[model].defaults, variants };
         const perImage = planPriceUsd({ ...plan, variants: 1 });
         assert.ok(formatCostEstimate(perImage, variants).includes((Math.ceil(planPriceUsd(plan) * 100 - 1e-9) / 100).toFixed(2)));
       }

@@ -6,7 +6,7 @@
  * language model reads (results and failures) is English, the language of the tool's schema.
  */
 import * as l10n from '@vscode/l10n';
-import { MODELS, isModelSlug, type ModelSlug } from '../../domain/generation/catalog';
+import { MODELS, isModelSlug } from '../../domain/generation/catalog';
 import { isSegmindError } from '../../domain/errors/errors';
 import { formatCostEstimate, formatUsd, hostOf } from '../../shared/format';
 import { codeSpan, escapeMarkdown } from '../../domain/safety/markdown';
@@ -17,7 +17,7 @@ export interface ConfirmationFacts {
   readonly prompt: string;
   /** The project's style sent after the prompt (segmind.stylePrompt), when it goes with this call. */
   readonly stylePrompt?: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly variants: number;
   /** The size asked of the model, and who decided it. */
   readonly size: string;

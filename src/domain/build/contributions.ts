@@ -5,8 +5,9 @@
  * package.json differs (check mode), so a fact changed in the catalog changes everywhere or fails
  * the build. Pure.
  */
-import { BACKGROUNDS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS, type ParameterName } from '../generation/catalog';
+import { BACKGROUNDS, MODEL_SLUGS, MODELS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS, type ParameterName } from '../generation/catalog';
 import { toolInputJsonSchema } from '../generation/options';
+import { CUSTOM_SLUG_PATTERN } from '../generation/customModels';
 import { AGENT_TOOL_DESCRIPTIONS, agentToolJsonSchema, generateImageDescription } from '../generation/agentTools';
 
 export interface GeneratedContributions {
@@ -38,6 +39,20 @@ function enumSetting(parameter: ParameterName, values: readonly string[], nls: R
   return { enum: [null, ...values], enumItemLabels: [`%${key}%`, ...values] };
 }
 
+/** One entry of segmind.customModels, as the settings editor checks it (the extension checks it again: src/domain/generation/customModels.ts). */
+function customModelItem(): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['slug', 'like'],
+    additionalProperties: false,
+    properties: {
+      slug: { type: 'string', minLength: 1, pattern: CUSTOM_SLUG_PATTERN.source, not: { enum: [...MODEL_SLUGS] } },
+      like: { type: 'string', enum: [...MODEL_SLUGS] },
+      label: { type: 'string' },
+    },
+  };
+}
+
 const sentence = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 export function generatedContributions(): GeneratedContributions {
@@ -56,6 +71,7 @@ export function generatedContributions(): GeneratedContributions {
       'segmind.background': enumSetting('background', BACKGROUNDS, nls),
       'segmind.outputFormat': enumSetting('outputFormat', OUTPUT_FORMATS, nls),
       'segmind.moderation': enumSetting('moderation', MODERATIONS, nls),
+      'segmind.customModels': { items: customModelItem() },
       'segmind.outputCompression': { minimum: Math.min(...compression.map(([min]) => min)), maximum: Math.max(...compression.map(([, max]) => max)) },
     },
     nls,

@@ -28,7 +28,11 @@ export const fillMissingImagesSchema = z.once(() =>
         '"placeholder": free grey placeholders drawn locally, nothing sent; "generate": one paid image per element (an <img> with its srcset, a <picture>, an image-set(), a manifest entry), written to each of its missing files at its size and format.',
     }),
     model: z.optional(
-      z.described(z.enum(TEXT_TO_IMAGE_MODELS), { description: 'With mode "generate": the model (default: the user\'s segmind.defaultModel).' }),
+      // A loose string with the catalog's enum in its JSON schema: a custom model (segmind.customModels) is checked by the plan when called.
+      z.described(z.string(), {
+        enum: [...TEXT_TO_IMAGE_MODELS],
+        description: 'With mode "generate": the model (default: the user\'s segmind.defaultModel).',
+      }),
     ),
     quality: z.optional(z.described(z.enum(QUALITIES), { description: 'With mode "generate": the quality ("low" is the cheapest).' })),
     style: z.optional(

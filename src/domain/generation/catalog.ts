@@ -174,9 +174,10 @@ export function validatePrompt(prompt: unknown): string {
 /**
  * Fills in the model's defaults for what was not given and checks every value against the model.
  * Throws {@link InvalidParametersError} listing every problem at once, so the user fixes them in one go.
+ * `like` is the catalog model whose rules apply; `model` the slug messages name (a custom model's own).
  */
-export function resolveParameters(model: ModelSlug, requested: RequestedParameters): ImageParameters {
-  const info = MODELS[model];
+export function resolveParameters(like: ModelSlug, requested: RequestedParameters, model: string = like): ImageParameters {
+  const info = MODELS[like];
   const problems: ParameterProblem[] = [];
   const pick = <T extends string>(name: ParameterName, allowed: readonly T[], fallback: T, label: string): T => {
     const value = requested[name];

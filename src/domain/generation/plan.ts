@@ -5,10 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import {
-  MODELS,
   PARAMETER_NAMES,
-  TEXT_TO_IMAGE_MODELS,
-  isModelSlug,
   resolveParameters,
   toRequestBody,
   validatePrompt,
@@ -19,6 +16,7 @@ import {
   type TextToImageModel,
   MAX_PROMPT_LENGTH,
 } from './catalog';
+import { editSpecs, modelSpecOf, textToImageSpecs, unknownModel, type ModelSpec } from './customModels';
 import { InvalidParametersError, type ParameterProblem } from '../errors/errors';
 import { baseNameFromPrompt, editBaseName } from '../images/fileNaming';
 import { chooseAnImage } from './editInputs';
@@ -32,6 +30,9 @@ export interface GenerationDefaults {
   readonly parameters: RequestedParameters;
   /** The project's look (segmind.stylePrompt), sent after every paid prompt unless `style: false`; empty for none. */
   readonly stylePrompt?: string;
+  /** `segmind.customModels`: the slugs accepted beside the catalog's, and why any entry was refused. */
+  readonly customModels?: readonly ModelSpec[];
+  readonly customModelProblems?: readonly string[];
 }
 
 export interface GenerationPlan {
@@ -39,7 +40,10 @@ export interface GenerationPlan {
   readonly prompt: string;
   /** The project's style, when it goes with this image: the service is sent `<prompt>\n\nStyle: <stylePrompt>`. */
   readonly stylePrompt?: string;
-  readonly model: ModelSlug;
+  /** The slug sent (`/v2/<model>`) and recorded: a catalog model's, or a custom model's own. */
+  readonly model: string;
+  /** The catalog model whose parameters, sizes and price apply: `model` itself, or the one a custom model is like. */
+  readonly like: ModelSlug;
   readonly parameters: ImageParameters;
   readonly variants: number;
   /** The JSON body sent to the service for each variant. */
@@ -62,12 +66,12 @@ export interface GenerationPlan {
 export function planGeneration(options: CommandOptions, defaults: GenerationDefaults): GenerationPlan {
   const prompt = validatePrompt(options.prompt);
   const model = options.model ?? defaults.defaultModel;
-  if (!isModelSlug(model)) {
-    throw new InvalidParametersError([
-      { parameter: 'model', message: l10n.t('Unknown model "{0}" (choose {1}).', String(model), TEXT_TO_IMAGE_MODELS.join(', ')) },
-    ]);
+  const spec = modelSpecOf(model, defaults.customModels);
+  if (!spec) {
+    const known = textToImageSpecs(defaults.customModels).map((known) => known.slug);
+    throw unknownModel(l10n.t('Unknown model "{0}" (choose {1}).', String(model), known.join(', ')), defaults.customModelProblems);
   }
-  if (!MODELS[model].textToImage) {
+  if (!spec.textToImage) {
     throw new InvalidParametersError([
       { parameter: 'model', message: l10n.t('{0} edits images; use "Edit Image with Prompt…" (segmind.editImage) with input images.', model) },
     ]);
@@ -77,23 +81,24 @@ export function planGeneration(options: CommandOptions, defaults: GenerationDefa
       { parameter: 'images', message: l10n.t('Input images are for editing; use "Edit Image with Prompt…" (segmind.editImage).') },
     ]);
   }
-  return { ...plannedRun(prompt, model, options, defaults), baseName: baseNameFromPrompt(prompt) };
+  return { ...plannedRun(prompt, spec, options, defaults), baseName: baseNameFromPrompt(prompt) };
 }
 
 /** What a generation and an edit plan alike: variants, parameters and exact size, the style, the body they make. */
 function plannedRun(
   prompt: string,
-  model: ModelSlug,
+  spec: ModelSpec,
   options: CommandOptions,
   defaults: GenerationDefaults,
 ): Omit<GenerationPlan, 'baseName' | 'sourceImages' | 'mask'> {
   const variants = checkVariants(options.variants);
-  const { parameters, exact, fromSettings } = sizedParameters(model, options, defaults.parameters);
+  const { parameters, exact, fromSettings } = sizedParameters(spec, options, defaults.parameters);
   const stylePrompt = styleOf(options, defaults);
   return {
     prompt,
     ...(stylePrompt ? { stylePrompt } : {}),
-    model,
+    model: spec.slug,
+    like: spec.like,
     parameters,
     variants,
     body: toRequestBody(withStyle(prompt, stylePrompt), parameters),
@@ -155,12 +160,11 @@ export interface EditSources {
 export function planEdit(options: CommandOptions, defaults: GenerationDefaults, sources: EditSources, now: Date): GenerationPlan {
   const prompt = validatePrompt(options.prompt);
   const model = options.model ?? DEFAULT_EDIT_MODEL;
-  if (!isModelSlug(model)) {
-    throw new InvalidParametersError([
-      { parameter: 'model', message: l10n.t('Unknown model "{0}" (edits use gpt-image-1-edit or gpt-image-2).', String(model)) },
-    ]);
+  const info = modelSpecOf(model, defaults.customModels);
+  if (!info) {
+    const known = editSpecs(defaults.customModels).map((known) => known.slug);
+    throw unknownModel(l10n.t('Unknown model "{0}" (edits use {1}).', String(model), known.join(', ')), defaults.customModelProblems);
   }
-  const info = MODELS[model];
   if (info.editInput === 'none') {
     throw new InvalidParametersError([
       {
@@ -188,7 +192,7 @@ export function planEdit(options: CommandOptions, defaults: GenerationDefaults, 
   if (problems.length > 0) throw new InvalidParametersError(problems);
   const [first = 'image'] = sources.images;
   return {
-    ...plannedRun(prompt, model, options, defaults),
+    ...plannedRun(prompt, info, options, defaults),
     baseName: editBaseName(first, now),
     sourceImages: sources.images.map((path) => ({ path })),
     ...(sources.mask === undefined ? {} : { mask: { path: sources.mask } }),
@@ -212,7 +216,7 @@ export function withUploadedSources(plan: GenerationPlan, uploaded: UploadedSour
       `The upload returned ${uploaded.images.length} image URL(s)${uploaded.mask ? ' and a mask' : ''} for ${sources.length} source(s)${plan.mask ? ' and a mask' : ''}.`,
     );
   }
-  const editInput = MODELS[plan.model].editInput;
+  const editInput = modelSpecOf(plan.like)?.editInput ?? 'none';
   const body: Record<string, unknown> = { ...plan.body };
   switch (editInput) {
     case 'image_urls':
@@ -238,11 +242,11 @@ export function withUploadedSources(plan: GenerationPlan, uploaded: UploadedSour
  * model's native size closest in aspect ratio is asked for (over the size setting, which was not
  * chosen for this image).
  */
-function sizedParameters(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): Resolved & { exact?: ExactSize } {
+function sizedParameters(spec: ModelSpec, options: CommandOptions, fromSettings: RequestedParameters): Resolved & { exact?: ExactSize } {
   const exact = exactSizeOf(options.resize, options.fit);
-  if (!exact) return resolveWithSettings(model, options, fromSettings);
-  const size = options.size ?? nativeSizeFor(MODELS[model].sizes, exact);
-  return { ...resolveWithSettings(model, { ...options, ...(size ? { size } : {}) }, fromSettings), exact };
+  if (!exact) return resolveWithSettings(spec, options, fromSettings);
+  const size = options.size ?? nativeSizeFor(spec.sizes, exact);
+  return { ...resolveWithSettings(spec, { ...options, ...(size ? { size } : {}) }, fromSettings), exact };
 }
 
 interface Resolved {
@@ -250,7 +254,7 @@ interface Resolved {
   readonly fromSettings: readonly ParameterName[];
 }
 
-function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSettings: RequestedParameters): Resolved {
+function resolveWithSettings(spec: ModelSpec, options: CommandOptions, fromSettings: RequestedParameters): Resolved {
   const merged: Record<string, unknown> = {};
   const settingKeys = new Set<ParameterName>();
   for (const key of PARAMETER_NAMES) {
@@ -263,7 +267,7 @@ function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSett
     }
   }
   try {
-    return { parameters: resolveParameters(model, merged), fromSettings: [...settingKeys] };
+    return { parameters: resolveParameters(spec.like, merged, spec.slug), fromSettings: [...settingKeys] };
   } catch (error) {
     if (!(error instanceof InvalidParametersError)) throw error;
     throw new InvalidParametersError(
@@ -277,9 +281,9 @@ function resolveWithSettings(model: ModelSlug, options: CommandOptions, fromSett
 }
 
 /** The most one job of the plan can cost: its model, quality and size, and the images an edit sends. */
-export function jobPriceOf(plan: Pick<GenerationPlan, 'model' | 'parameters' | 'sourceImages' | 'mask'>): number {
+export function jobPriceOf(plan: Pick<GenerationPlan, 'like' | 'parameters' | 'sourceImages' | 'mask'>): number {
   return jobPriceUsd({
-    model: plan.model,
+    model: plan.like,
     quality: plan.parameters.quality,
     size: plan.parameters.size,
     inputImages: (plan.sourceImages?.length ?? 0) + (plan.mask ? 1 : 0),
@@ -287,6 +291,6 @@ export function jobPriceOf(plan: Pick<GenerationPlan, 'model' | 'parameters' | '
 }
 
 /** The most the whole plan can cost (each variant is a job of its own). */
-export function planPriceUsd(plan: Pick<GenerationPlan, 'model' | 'parameters' | 'sourceImages' | 'mask' | 'variants'>): number {
+export function planPriceUsd(plan: Pick<GenerationPlan, 'like' | 'parameters' | 'sourceImages' | 'mask' | 'variants'>): number {
   return Math.round(jobPriceOf(plan) * plan.variants * 1000) / 1000;
 }

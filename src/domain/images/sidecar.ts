@@ -3,7 +3,8 @@
  * It never holds the API key. This module both writes it (buildSidecar) and reads it back
  * (readSidecar, for the Studio's gallery and "run again"), so the two can never drift apart.
  */
-import { isModelSlug, PARAMETER_NAMES, resolveParameters, type ImageParameters, type ModelSlug } from '../generation/catalog';
+import { PARAMETER_NAMES, resolveParameters, type ImageParameters } from '../generation/catalog';
+import { modelSpecOf, type ModelSpec } from '../generation/customModels';
 import { exactSizeOf, type Fit } from '../generation/exactSize';
 import type { FileFormat, PixelSize } from './imageFormat';
 import { MAX_VARIANTS } from '../generation/options';
@@ -14,7 +15,8 @@ export const SIDECAR_VERSION = 1;
 /** The settings an image was made with: what "run again" repeats and the Studio's form shows. */
 export interface GenerationSettings {
   readonly prompt: string;
-  readonly model: ModelSlug;
+  /** A catalog model's slug, or a custom model's (segmind.customModels). */
+  readonly model: string;
   readonly parameters: ImageParameters;
   readonly variants: number;
   readonly resize?: string;
@@ -38,7 +40,7 @@ export interface SourceImage {
 export interface SidecarFacts {
   readonly file: string;
   readonly prompt: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly parameters: ImageParameters;
   readonly transport: Transport;
   readonly requestId?: string;
@@ -123,8 +125,8 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** Reads a sidecar's JSON text; undefined when it is not one of ours. */
-export function readSidecar(text: string): SidecarSummary | undefined {
+/** Reads a sidecar's JSON text; undefined when it is not one of ours. `customModels`: the slugs of segmind.customModels it may name. */
+export function readSidecar(text: string, customModels: readonly ModelSpec[] = []): SidecarSummary | undefined {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -143,10 +145,11 @@ export function readSidecar(text: string): SidecarSummary | undefined {
   const savedAt = asRecord(sidecar['timings'])?.['savedAt'];
   const variant = asRecord(sidecar['variant']);
   let settings: GenerationSettings | undefined;
-  if (isModelSlug(model)) {
+  const spec = modelSpecOf(model, customModels);
+  if (spec) {
     const stored = asRecord(sidecar['parameters']) ?? {};
     try {
-      const parameters = resolveParameters(model, Object.fromEntries(PARAMETER_NAMES.map((name) => [name, stored[name]])));
+      const parameters = resolveParameters(spec.like, Object.fromEntries(PARAMETER_NAMES.map((name) => [name, stored[name]])), spec.slug);
       const variants =
         typeof variant?.['of'] === 'number' && Number.isInteger(variant['of']) && variant['of'] >= 1 && variant['of'] <= MAX_VARIANTS ? variant['of'] : 1;
       const exact = typeof sidecar['resize'] === 'string' ? exactSizeOf(sidecar['resize'], sidecar['fit']) : undefined;

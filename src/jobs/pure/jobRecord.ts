@@ -6,6 +6,7 @@
 import * as z from '../../domain/generation/schema';
 import { FITS } from '../../domain/generation/exactSize';
 import { imageParametersSchema, MODEL_SLUGS } from '../../domain/generation/catalog';
+import { CUSTOM_SLUG_PATTERN } from '../../domain/generation/customModels';
 import { RESULT_RETENTION_MS } from '../../shared/wording';
 
 export { RESULT_RETENTION_MS } from '../../shared/wording';
@@ -20,7 +21,9 @@ export const jobRecordSchema = z.once(() =>
     /** Our id for the job (also before Segmind gave one). */
     id: nonEmpty(),
     requestId: nonEmpty(),
-    model: z.enum(MODEL_SLUGS),
+    /** The slug sent to: a catalog model's, or a custom model's (segmind.customModels) with its `like`. */
+    model: z.string().check(z.minLength(1), z.regex(CUSTOM_SLUG_PATTERN)),
+    like: z.optional(z.enum(MODEL_SLUGS)),
     prompt: z.string(),
     parameters: imageParametersSchema(),
     /** The output folder, as a Uri string. */

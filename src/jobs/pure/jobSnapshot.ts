@@ -1,10 +1,9 @@
 /** A job as the status bar, Show Jobs and the Studio see it. Pure data, no handles. */
-import type { ModelSlug } from '../../domain/generation/catalog';
 import { isRunningState, type JobStateName } from '../../shared/jobStates';
 
 export interface JobSnapshot {
   readonly id: string;
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly prompt: string;
   readonly state: JobStateName;
   readonly requestId?: string;

@@ -5,7 +5,6 @@
  * Rate limits never fail a job: a 429 while polling only makes us wait longer. The job ends with
  * the image, a typed failure, cancellation, or the deadline.
  */
-import type { ModelSlug } from '../../domain/generation/catalog';
 import type { Transport } from '../../domain/jobs/transport';
 import type { Clock } from '../../domain/jobs/clock';
 import type { DownloadedImage, SegmindClient } from '../../segmind/client';
@@ -23,7 +22,7 @@ export interface JobProgress {
 }
 
 export interface JobSpec {
-  readonly model: ModelSlug;
+  readonly model: string;
   readonly body: Record<string, unknown>;
   readonly transport: Transport;
   /** From submission to image bytes. */

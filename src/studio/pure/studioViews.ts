@@ -3,7 +3,8 @@
  * the job snapshots, with errors put into words here, at the edge. Pure.
  */
 import * as l10n from '@vscode/l10n';
-import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, type ModelInfo } from '../../domain/generation/catalog';
+import { BACKGROUNDS, MODERATIONS, OUTPUT_FORMATS, QUALITIES } from '../../domain/generation/catalog';
+import type { ModelSpec } from '../../domain/generation/customModels';
 import { MAX_EDIT_IMAGES } from '../../domain/generation/editInputs';
 import { FITS, SIZE_PRESETS } from '../../domain/generation/exactSize';
 import { MAX_VARIANTS } from '../../domain/generation/options';
@@ -13,7 +14,8 @@ import { isRunning, type JobSnapshot } from '../../jobs/pure/jobSnapshot';
 import type { JobView, ModelView, NoticeView, StudioChoices } from '../../protocol/studioProtocol';
 import { failureWords } from '../../ui/pure/errorMessages';
 
-export function modelView(info: ModelInfo): ModelView {
+/** A model as the form shows it; a custom model (segmind.customModels) has its `like` model's sizes and prices. */
+export function modelView(info: ModelSpec): ModelView {
   return {
     slug: info.slug,
     label: info.label,
@@ -25,7 +27,7 @@ export function modelView(info: ModelInfo): ModelView {
     defaults: { ...info.defaults },
     compressionRange: [...info.compressionRange],
     pricesUsd: Object.fromEntries(
-      info.sizes.map((size) => [size, Object.fromEntries(QUALITIES.map((quality) => [quality, jobPriceUsd({ model: info.slug, quality, size })]))]),
+      info.sizes.map((size) => [size, Object.fromEntries(QUALITIES.map((quality) => [quality, jobPriceUsd({ model: info.like, quality, size })]))]),
     ),
   };
 }

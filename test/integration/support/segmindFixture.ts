@@ -30,6 +30,7 @@ const TOUCHED_SETTINGS = [
   'missingImages.report',
   'missingImages.webRoot',
   'stylePrompt',
+  'customModels',
 ] as const;
 
 export interface SegmindFixture {

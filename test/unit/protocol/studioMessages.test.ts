@@ -64,7 +64,7 @@ describe('Studio messages from the webview (zod)', () => {
     rejected({ type: 'generate', request: { ...request, variants: 0 } });
     rejected({ type: 'generate', request: { ...request, variants: 5 } });
     rejected({ type: 'generate', request: { ...request, variants: 1.5 } });
-    rejected({ type: 'generate', request: { ...request, model: 'dall-e-3' } });
+    rejected({ type: 'generate', request: { ...request, model: 'DALL·E 3' } }); // a catalog or custom slug is checked by the plan
     rejected({ type: 'generate', request: { ...request, parameters: { ...parameters, quality: 'ultra' } } });
     rejected({ type: 'generate', request: { ...request, parameters: { ...parameters, outputCompression: 101 } } });
     rejected({ type: 'generate', request: { ...request, parameters: { ...parameters, size: '1024x1024; rm -rf /' } } });

@@ -36,7 +36,7 @@ describe('jobRecord', () => {
   });
 
   it('drops what is not a record instead of trusting storage', () => {
-    const sorted = sortStoredJobs([record(), { id: 'x' }, 'junk', null, record({ model: 'dall-e' as never }), { ...record(), version: 2 }], NOW);
+    const sorted = sortStoredJobs([record(), { id: 'x' }, 'junk', null, record({ model: 'DALL·E 3' }), { ...record(), version: 2 }], NOW);
     assert.equal(sorted.resumable.length, 1);
     assert.equal(sorted.invalid, 5);
     assert.deepEqual(sortStoredJobs('not an array', NOW), { resumable: [], expired: [], invalid: 0 });
@@ -50,6 +50,13 @@ describe('jobRecord', () => {
     });
     const [back] = sortStoredJobs(JSON.parse(JSON.stringify([withSources])), NOW).resumable;
     assert.deepEqual(back, withSources);
+  });
+
+  it('keeps a custom model (segmind.customModels) and its like through a reload, so the resumed job polls and saves under its slug', () => {
+    const custom = record({ model: 'gpt-image-3-preview', like: 'gpt-image-2' });
+    const [back] = sortStoredJobs(JSON.parse(JSON.stringify([custom])), NOW).resumable;
+    assert.deepEqual(back, custom);
+    assert.equal(sortStoredJobs([record({ model: 'gpt-image-3-preview', like: 'dall-e-3' as never })], NOW).invalid, 1);
   });
 
   it('isExpired is exactly the 1-hour retention', () => {
