@@ -122,4 +122,45 @@ describe('Multi-root workspaces (two folders)', function () {
     }
     assert.equal(segmind.fake.requests.length, 0);
   });
+
+  it("an agent started in the second folder works in that folder, whatever the active editor's: path, default scope, answers", async () => {
+    const docs = folder('docs');
+    const site = folder('site');
+    // The user's active editor is in the first folder: it must not decide anything for the agent.
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(site.uri, 'README.md'));
+    const write = (base: vscode.Uri, file: string, text: string): Thenable<void> =>
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, ...file.split('/')), new TextEncoder().encode(text));
+    await write(docs.uri, 'second-agent/page.md', '![Docs only](img/docs-only.png)\n');
+    await write(site.uri, 'second-agent/page.md', '![Site only](img/site-only.png)\n');
+    await windowServes(docs.uri);
+    const agent = await startAgent(docs.uri.fsPath);
+    try {
+      const made = await agent.client.callTool({
+        name: 'generate_image',
+        arguments: { prompt: 'A card', placeholder: true, path: 'second-agent/card.png', resize: '32x32' },
+      });
+      assert.equal(made.isError, undefined, textOf(made));
+      assert.deepEqual(
+        (made.structuredContent as { saved: { path: string }[] }).saved.map((image) => image.path),
+        ['second-agent/card.png'],
+        'named from the agent’s folder',
+      );
+      const there = (uri: vscode.Uri): Thenable<boolean> =>
+        Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+          () => true,
+          () => false,
+        );
+      assert.equal(await there(vscode.Uri.joinPath(docs.uri, 'second-agent', 'card.png')), true, 'written in the agent’s folder');
+      assert.equal(await there(vscode.Uri.joinPath(site.uri, 'second-agent', 'card.png')), false, 'not in the active editor’s folder');
+      const found = await agent.client.callTool({ name: 'find_missing_images', arguments: {} });
+      const references = (found.structuredContent as { missing: { reference: string }[] }).missing.map((entry) => entry.reference);
+      assert.ok(references.includes('img/docs-only.png'), references.join(', '));
+      assert.ok(!references.includes('img/site-only.png'), `the default scope is the agent's folder alone: ${references.join(', ')}`);
+    } finally {
+      await agent.close();
+      for (const base of [docs.uri, site.uri])
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(base, 'second-agent'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+    assert.equal(segmind.fake.requests.length, 0);
+  });
 });
