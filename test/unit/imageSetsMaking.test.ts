@@ -13,7 +13,7 @@ import { parseCommandOptions } from '../../src/domain/generation/options';
 import { convertImage } from '../../src/pixels/convert';
 import { readIcoDirectory } from '../../src/pixels/ico';
 import { drawPlaceholder } from '../../src/pixels/placeholder';
-import { LABEL_FONT } from './placeholder.test';
+import { LABEL_FONT } from './domain/images/placeholder.test';
 import { refusal } from './support/assertions';
 
 interface File {

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as readToml } from 'smol-toml';
-import { claudeMcpAdd, posixWords, windowsWords } from '../support/agentLines';
+import { claudeMcpAdd, posixWords, windowsWords } from '../../support/agentLines';
 import {
   AGENT_NAMES_ACCEPTED,
   AGENT_TABLE,
@@ -23,7 +23,7 @@ import {
   SERVER_KEY,
   withServerEntry,
   type LaunchSpec,
-} from '../../src/agentConfig/agentConfigs';
+} from '../../../src/agentConfig/agentConfigs';
 
 const LAUNCHER = '/home/ada/.config/Code/User/globalStorage/segmind.image-studio/mcp/segmind-image-studio-mcp.cjs';
 const SPECS: Readonly<Record<string, LaunchSpec>> = {
@@ -158,7 +158,7 @@ describe('Connect an Agent: the lines in the real CLIs at hand (offline)', funct
 });
 
 describe('Connect an Agent: the README gives each line as the code makes it', () => {
-  const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
   const launcher = '/home/you/.config/Code/User/globalStorage/segmind-image-studio.segmind-image-studio/mcp/segmind-image-studio-mcp.cjs';
   const node: LaunchSpec = { command: 'node', args: [launcher] };
   const editor: LaunchSpec = { command: '/usr/share/code/code', args: [launcher], env: { ELECTRON_RUN_AS_NODE: '1' } };

@@ -3,11 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
-import { InvalidParametersError } from '../../src/domain/errors/errors';
-import { DEFAULT_PLACEHOLDER_BACKGROUND, placeholderSpec, type PlaceholderSpec } from '../../src/domain/images/placeholder';
-import { drawPlaceholder, labelColourOn, labelPath, placeholderSvg } from '../../src/pixels/placeholder';
+import { InvalidParametersError } from '../../../../src/domain/errors/errors';
+import { DEFAULT_PLACEHOLDER_BACKGROUND, placeholderSpec, type PlaceholderSpec } from '../../../../src/domain/images/placeholder';
+import { drawPlaceholder, labelColourOn, labelPath, placeholderSvg } from '../../../../src/pixels/placeholder';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..', '..');
 /** The font the extension bundles (esbuild.mjs copies it next to dist/extension.js). */
 export const LABEL_FONT = new Uint8Array(fs.readFileSync(path.join(repoRoot, 'node_modules', '@fontsource', 'inter', 'files', 'inter-latin-400-normal.woff')));
 

@@ -4,13 +4,13 @@
  * why; every plan accepts a configured custom slug, sends and records it, and holds the like's price.
  */
 import * as assert from 'node:assert/strict';
-import { MODELS } from '../../src/domain/generation/catalog';
-import { customModelSpec, modelSpecOf, parseCustomModels, textToImageSpecs } from '../../src/domain/generation/customModels';
-import { jobPriceOf, planEdit, planGeneration, planPriceUsd, type GenerationDefaults } from '../../src/domain/generation/plan';
-import { readSidecar } from '../../src/domain/images/sidecar';
-import { jobPriceUsd } from '../../src/domain/spending/pricing';
-import { modelView } from '../../src/studio/pure/studioViews';
-import { refusal } from './support/assertions';
+import { MODELS } from '../../../../src/domain/generation/catalog';
+import { customModelSpec, modelSpecOf, parseCustomModels, textToImageSpecs } from '../../../../src/domain/generation/customModels';
+import { jobPriceOf, planEdit, planGeneration, planPriceUsd, type GenerationDefaults } from '../../../../src/domain/generation/plan';
+import { readSidecar } from '../../../../src/domain/images/sidecar';
+import { jobPriceUsd } from '../../../../src/domain/spending/pricing';
+import { modelView } from '../../../../src/studio/pure/studioViews';
+import { refusal } from '../../support/assertions';
 
 const PREVIEW = customModelSpec({ slug: 'gpt-image-3-preview', like: 'gpt-image-2' });
 const defaults = (customModels = [PREVIEW], customModelProblems: string[] = []): GenerationDefaults => ({

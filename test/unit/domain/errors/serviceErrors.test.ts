@@ -5,11 +5,11 @@
  * one it serves, in the settings, then to run again.
  */
 import * as assert from 'node:assert/strict';
-import { FakeSegmind } from '../fakeSegmind/server';
-import { SegmindClient } from '../../src/segmind/client';
-import { ModelRetiredError } from '../../src/domain/errors/errors';
-import { describeError } from '../../src/ui/pure/errorMessages';
-import { rejection } from './support/assertions';
+import { FakeSegmind } from '../../../fakeSegmind/server';
+import { SegmindClient } from '../../../../src/segmind/client';
+import { ModelRetiredError } from '../../../../src/domain/errors/errors';
+import { describeError } from '../../../../src/ui/pure/errorMessages';
+import { rejection } from '../../support/assertions';
 
 const KEY = 'SG_0123456789abcdef';
 const BODY = { prompt: 'a red fox', size: '1024x1024' };
