@@ -88,7 +88,12 @@ export class SiteIndex extends Disposable {
     const key = workspaceFolder.toString();
     const known = this.folders.get(key);
     if (!known) return false;
-    const [read, now] = await Promise.all([known, this.signatureOf(workspaceFolder).catch(() => undefined)]);
+    const [read, now] = await Promise.all([
+      known,
+      this.listed(workspaceFolder)
+        .then(({ signature }) => signature)
+        .catch(() => undefined),
+    ]);
     if (now === undefined || read.signature === now || this.folders.get(key) !== known) return false;
     this.logger.info(`The site configurations of ${workspaceFolder.toString(true)} changed unseen: read again.`);
     this.folders.delete(key);
@@ -96,8 +101,8 @@ export class SiteIndex extends Disposable {
     return true;
   }
 
-  /** The configuration files of a folder, each with its time and size, as one string. */
-  private async signatureOf(workspaceFolder: vscode.Uri): Promise<string> {
+  /** The configuration files of a folder (one walk), and each with its time and size as one string: what revalidate compares. */
+  private async listed(workspaceFolder: vscode.Uri): Promise<{ readonly files: vscode.Uri[]; readonly signature: string }> {
     const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
     const stats = await Promise.all(
       files.map((uri) =>
@@ -107,7 +112,7 @@ export class SiteIndex extends Disposable {
         ),
       ),
     );
-    return stats.join('\n');
+    return { files, signature: stats.join('\n') };
   }
 
   /** The site of a document and the aliases it may use; no site: the web root rule applies. */
@@ -135,9 +140,8 @@ export class SiteIndex extends Disposable {
 
   private async read(workspaceFolder: vscode.Uri): Promise<FolderSites> {
     const started = performance.now();
-    // Taken first: a file that changes while the others are read makes the next scan read them again.
-    const signature = await this.signatureOf(workspaceFolder).catch(() => undefined);
-    const files = await findFiles(workspaceFolder, SITE_CONFIG_GLOBS, { exclude: ALWAYS_SKIPPED, limit: MAX_CONFIG_FILES });
+    // Listed and signed first (one walk): a file that changes while the others are read makes the next scan read them again.
+    const { files, signature } = await this.listed(workspaceFolder);
     const relative = (uri: vscode.Uri): string => pathInFolder(workspaceFolder, uri);
     const read = async (uri: vscode.Uri): Promise<ConfigValue | undefined> => {
       // Its size first: a configuration over the limit is never read into the host (the framework's defaults apply).
@@ -184,7 +188,7 @@ export class SiteIndex extends Disposable {
     this.logger.info(
       `Sites of ${workspaceFolder.toString(true)}: ${kept.map((site) => `${site.framework} at ${site.root || '.'}`).join(', ') || 'none'} (${files.length} configuration files read in ${(performance.now() - started).toFixed(0)} ms).`,
     );
-    return { ...(signature === undefined ? {} : { signature }), sites: withLayers(kept), tsconfigs };
+    return { signature, sites: withLayers(kept), tsconfigs };
   }
 
   /** The time budget ran out: the configurations not read yet name their sites by their file names alone (the frameworks' defaults apply). */
