@@ -7,16 +7,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices, type TestServices } from './support/testServices';
 
 const FOLDER = 'cancel-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
-const exists = (uri: vscode.Uri): Promise<boolean> =>
-  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
-    () => true,
-    () => false,
-  );
 
 describe('An agent’s cancellation stops every further write (real VS Code)', function () {
   this.timeout(60_000);

@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 import { scripted } from './support/commands';
 
@@ -19,11 +19,6 @@ const write = async (path: string, content: string | Uint8Array): Promise<vscode
   await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   return uri;
 };
-const exists = (uri: vscode.Uri): Promise<boolean> =>
-  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
-    () => true,
-    () => false,
-  );
 const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
 
 const diagnostics = (uri: vscode.Uri, code: string): vscode.Diagnostic[] =>

@@ -13,10 +13,10 @@ import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { sha256Of } from '../../src/workspace/imageWriter';
 import { ScriptedAsker } from '../../src/flow/scriptedAsker';
-import { readBytes, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, readBytes, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { testServices } from './support/testServices';
 import { hostQuiet } from '../support/hostQuiet';
-import { scripted } from './support/commands';
+import { refusal, scripted } from './support/commands';
 
 const FOLDER = 'hostile-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -24,24 +24,10 @@ const write = async (uri: vscode.Uri, content: string | Uint8Array): Promise<vsc
   await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   return uri;
 };
-const exists = (uri: vscode.Uri): Promise<boolean> =>
-  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
-    () => true,
-    () => false,
-  );
 
 async function sizeOf(uri: vscode.Uri): Promise<[string | undefined, number | undefined, number | undefined]> {
   const meta = await sharp(Buffer.from(await readBytes(uri))).metadata();
   return [meta.format, meta.width, meta.height];
-}
-
-async function refusal(id: string, options: Record<string, unknown>): Promise<string> {
-  try {
-    await vscode.commands.executeCommand(id, options);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  assert.fail(`expected ${id} to refuse`);
 }
 
 describe('Repositories that cannot hurt you (real VS Code)', function () {

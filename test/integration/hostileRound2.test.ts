@@ -12,19 +12,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { useFakeSegmind, workspaceFolder } from './support/segmindFixture';
-import { scripted } from './support/commands';
+import { refusal, scripted } from './support/commands';
 
 const FOLDER = 'hostile2-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
-
-async function refusal(id: string, options: Record<string, unknown>): Promise<string> {
-  try {
-    await vscode.commands.executeCommand(id, options);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  assert.fail(`expected ${id} to refuse`);
-}
 
 describe('Repositories that cannot hurt you, round 2 (real VS Code)', function () {
   this.timeout(60_000);

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
-import { keyHeader, readBytes, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, keyHeader, readBytes, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { launchSpec, startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 import { channelFolder, readRegistrations } from '../../src/mcp/channelPlaces';
 import { callWindow } from '../../src/mcp/windowClient';
@@ -19,11 +19,6 @@ import { Logger } from '../../src/log/logger';
 
 const FOLDER = 'mcp-agent';
 const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...parts);
-const exists = (uri: vscode.Uri): Promise<boolean> =>
-  Promise.resolve(vscode.workspace.fs.stat(uri)).then(
-    () => true,
-    () => false,
-  );
 
 interface Saved {
   path: string;

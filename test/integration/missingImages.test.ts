@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readBytes, readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
-import { executeCommand } from './support/commands';
+import { executeCommand, refusal } from './support/commands';
 
 const FOLDER = 'missing-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -26,15 +26,6 @@ async function page(name: string, content: string): Promise<vscode.Uri> {
 
 async function command<T>(id: string, ...args: unknown[]): Promise<T> {
   return vscode.commands.executeCommand<T>(id, ...args);
-}
-
-async function refusal(id: string, options: Record<string, unknown>): Promise<string> {
-  try {
-    await vscode.commands.executeCommand(id, options);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  assert.fail(`expected ${id} to refuse`);
 }
 
 const missingDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>

@@ -8,9 +8,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { until, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
+import { exists, until, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
-import { executeCommand, scripted } from '../support/commands';
+import { executeCommand, refusal, scripted } from '../support/commands';
 
 const FOLDER = 'restricted-it';
 const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
@@ -20,22 +20,6 @@ async function page(name: string, content: string): Promise<vscode.Uri> {
   const uri = at(FOLDER, name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   return uri;
-}
-
-async function refusal(id: string, ...args: unknown[]): Promise<string> {
-  try {
-    await vscode.commands.executeCommand(id, ...args);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  assert.fail(`expected ${id} to refuse`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
 }
 
 describe('Restricted Mode: a repository that was never trusted', function () {

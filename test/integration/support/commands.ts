@@ -15,3 +15,13 @@ export async function scripted<K extends CommandId>(id: K, ...args: CommandArgs<
   assert.notEqual(result, undefined, `${id} resolved to nothing`);
   return result as Exclude<CommandResult<K>, undefined>;
 }
+
+/** The message of a call that must be refused (a scripted call rejects with the sentence a user would read). */
+export async function refusal<K extends CommandId>(id: K, ...args: CommandArgs<K>): Promise<string> {
+  try {
+    await executeCommand(id, ...args);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  assert.fail(`expected ${id} to refuse`);
+}

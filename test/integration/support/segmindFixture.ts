@@ -127,6 +127,14 @@ export async function generate(options: Record<string, unknown>): Promise<vscode
   return result;
 }
 
+/** Whether anything is at `uri` now. */
+export function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   return vscode.workspace.fs.readFile(uri);
 }
