@@ -467,7 +467,12 @@ describe('User flows end to end (code-server + Chromium)', function () {
     // Then the model, as for any generation (the price shown is one image's).
     await quickPickRow(page, 'gpt-image-1-mini').click({ timeout: 10_000 });
     const files = ['camp.avif', 'camp.webp', 'camp.jpg'];
-    await waitUntil(() => Promise.resolve(files.every((file) => fs.existsSync(path.join(folder, file)))), 'the three files of the set', 60_000);
+    // Each file with its sidecar, written just after it: a loaded machine showed the image before its sidecar.
+    await waitUntil(
+      () => Promise.resolve(files.every((file) => fs.existsSync(path.join(folder, file)) && fs.existsSync(path.join(folder, `${file}.json`)))),
+      'the three files of the set, each with its sidecar',
+      60_000,
+    );
     const made = await Promise.all(files.map(async (file) => sharp(fs.readFileSync(path.join(folder, file))).metadata()));
     assert.deepEqual(
       made.map((meta) => `${meta.format === 'heif' ? meta.compression : meta.format}:${meta.width}x${meta.height}`),
