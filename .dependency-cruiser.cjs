@@ -1,6 +1,6 @@
 // The architecture, held by dependency-cruiser (it reads every import from the TypeScript AST:
 // type-only, side-effect, require, dynamic import() and re-exports alike). The layers below are the
-// one table of docs/architecture.md (test/unit/layers.test.ts holds the two equal): a module may
+// one table of docs/architecture.md (test/unit/project/layers.test.ts holds the two equal): a module may
 // import from its own folder and from folders of a lower layer only, so no two folders import each
 // other. Some folders never import `vscode` (tested in plain node); the pure ones do no I/O either.
 /** Lowest first. `(root)` is src/extension.ts and src/services.ts. */
@@ -42,7 +42,7 @@ const folderRule = (folder, rank) => {
 };
 
 // Only `forbidden` and `options` may be exported (the config is validated); the table is read back
-// from the rules' names (`layer-<rank>-<folder>`) by test/unit/layers.test.ts.
+// from the rules' names (`layer-<rank>-<folder>`) by test/unit/project/layers.test.ts.
 module.exports = {
   forbidden: [
     ...LAYERS.flatMap((folders, rank) => folders.filter((folder) => folder !== '(root)').map((folder) => folderRule(folder, rank))),

@@ -1,7 +1,7 @@
 // `npm run contributes`: writes into package.json what src/domain/build/contributions.ts generates from
 // the catalog and the options schema (the settings' enums and ranges, the agent tool's schema and
 // description). `--check` changes nothing and fails, naming the keys, when package.json differs;
-// test/unit/manifest.test.ts holds the same in check mode.
+// test/unit/project/packageJson.test.ts holds the same in check mode.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const npmEnvScript = path.join(root, 'scripts', 'host', 'npmEnv.sh');
 
 function environmentOf(lines: string): Map<string, string> {

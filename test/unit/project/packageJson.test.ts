@@ -6,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/base/pure/commandIds';
-import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../src/base/pure/toolIds';
-import { withGeneratedContributions, withGeneratedNls } from '../../src/domain/build/contributions';
-import { toolInputJsonSchema } from '../../src/domain/generation/options';
-import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../src/domain/generation/catalog';
-import { LINK_LANGUAGES } from '../../src/domain/references/links';
-import { TRANSPORTS } from '../../src/domain/jobs/transport';
+import { COMMAND_IDS } from '../../../src/base/pure/commandIds';
+import { TOOL_NAME, TOOL_REFERENCE_NAME } from '../../../src/base/pure/toolIds';
+import { withGeneratedContributions, withGeneratedNls } from '../../../src/domain/build/contributions';
+import { toolInputJsonSchema } from '../../../src/domain/generation/options';
+import { BACKGROUNDS, MODELS, MODEL_SLUGS, MODERATIONS, OUTPUT_FORMATS, QUALITIES, TEXT_TO_IMAGE_MODELS } from '../../../src/domain/generation/catalog';
+import { LINK_LANGUAGES } from '../../../src/domain/references/links';
+import { TRANSPORTS } from '../../../src/domain/jobs/transport';
 
 /** The context key of src/ui/keyContext.ts (which imports vscode, so it is not imported here). */
 const HAS_API_KEY = 'segmind.hasApiKey';
@@ -38,7 +38,7 @@ interface Step {
   readonly completionEvents?: readonly string[];
 }
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   contributes: {
     commands: readonly { command: string }[];

@@ -1,12 +1,12 @@
 /**
  * docs/architecture.md's "Ideas across the layers" names files and folders: each must exist, so the
- * table cannot drift from the code as the layer table cannot (test/unit/layers.test.ts).
+ * table cannot drift from the code as the layer table cannot (test/unit/project/layers.test.ts).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 
 describe('docs/architecture.md: the ideas across the layers', () => {
   it('names only files and folders of src/ that exist', () => {

@@ -11,11 +11,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { validatePrompt } from '../../src/domain/generation/catalog';
-import { CancelledError } from '../../src/domain/errors/errors';
-import { describeError } from '../../src/ui/pure/errorMessages';
+import { validatePrompt } from '../../../src/domain/generation/catalog';
+import { CancelledError } from '../../../src/domain/errors/errors';
+import { describeError } from '../../../src/ui/pure/errorMessages';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const read = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8')) as Record<string, string>;
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
 const english = read('package.nls.json');
