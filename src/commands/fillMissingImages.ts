@@ -20,7 +20,8 @@ import {
   type FillResult,
   type FillTarget,
 } from '../flow/missingImageFill';
-import { entriesOf, fillRun, logScan, scriptedFill, type MissingImageEntry, type ScriptedFillDependencies } from '../flow/scriptedFill';
+import { entriesOf, fillRun, logScan, scriptedFill, type ScriptedFillDependencies } from '../flow/scriptedFill';
+import type { MissingImageEntry } from '../domain/references/imageReference';
 import { jobPriceUsd } from '../domain/spending/pricing';
 import { pickMany, pickOne, showInformation, showWarning, withProgress } from '../ui/show';
 import { actionLabel } from '../ui/pure/errorMessages';
@@ -31,8 +32,6 @@ import type { MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages } from '../workspace/missingImageScan';
 import type { PaletteAsker } from './paletteAsker';
 import { scriptedRejection } from './scripted';
-
-export type { MissingImageEntry } from '../flow/scriptedFill';
 
 export interface FillMissingImagesDependencies {
   readonly flow: GenerationFlow;

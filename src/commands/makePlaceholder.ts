@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { parseResize, SIZE_PRESETS } from '../domain/generation/exactSize';
 import { isCommandOptions } from '../domain/generation/options';
-import { defaultLabel, DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
+import { defaultLabel, DEFAULT_PLACEHOLDER_SIZE, parsePlaceholderOptions } from '../domain/images/placeholder';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../ui/notifier';
@@ -25,7 +25,7 @@ export function makePlaceholderCommand(deps: MakePlaceholderDependencies): (arg?
   return async (arg?: unknown) => {
     if (isCommandOptions(arg)) {
       try {
-        return (await deps.placeholders.make(arg)).uri;
+        return (await deps.placeholders.make(parsePlaceholderOptions(arg))).uri;
       } catch (error) {
         throw await scriptedRejection(COMMAND_IDS.makePlaceholder, error, deps.notifier, deps.logger);
       }

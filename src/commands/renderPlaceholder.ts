@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../base/pure/commandIds';
 import { InvalidParametersError } from '../domain/errors/errors';
-import { isCommandOptions } from '../domain/generation/options';
+import { isCommandOptions, parseCommandOptions, type CommandOptions } from '../domain/generation/options';
 import { readPlaceholderSidecar, type PlaceholderSidecar } from '../domain/images/placeholder';
 import type { GenerationFlow } from '../flow/generationFlow';
 import { ScriptedAsker } from '../flow/scriptedAsker';
@@ -91,11 +91,12 @@ async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
   return { uri, workspaceFolder: workspaceFolder.uri, sidecar };
 }
 
-function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; model?: unknown; quality?: unknown }): Record<string, unknown> {
+function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; model?: unknown; quality?: unknown }): CommandOptions {
   const { sidecar } = placeholder;
   const prompt = typeof choices.prompt === 'string' && choices.prompt.trim() ? choices.prompt : sidecar.prompt;
   if (!prompt?.trim()) refuse(vscode.l10n.t('{0} has no prompt in its sidecar: give one.', vscode.workspace.asRelativePath(placeholder.uri)));
-  return {
+  // A script's model and quality are whatever it passed: parsed here, at the edge, like any options object.
+  return parseCommandOptions({
     prompt,
     path: pathInFolder(placeholder.workspaceFolder, placeholder.uri),
     outputFormat: sidecar.format,
@@ -103,7 +104,7 @@ function renderOptions(placeholder: Placeholder, choices: { prompt?: unknown; mo
     fit: 'cover',
     ...(choices.model !== undefined ? { model: choices.model } : {}),
     ...(choices.quality !== undefined ? { quality: choices.quality } : {}),
-  };
+  });
 }
 
 export function renderPlaceholderCommand(deps: RenderPlaceholderDependencies): (arg?: unknown) => Promise<vscode.Uri | undefined> {

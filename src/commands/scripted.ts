@@ -7,18 +7,16 @@ import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import type { GenerationFlow, GenerationRequest } from '../flow/generationFlow';
+import { parseCommandOptions } from '../domain/generation/options';
 import { ScriptedAsker } from '../flow/scriptedAsker';
 import type { Notifier } from '../ui/notifier';
 
-export async function runScripted(
-  command: string,
-  flow: GenerationFlow,
-  request: GenerationRequest,
-  notifier: Notifier,
-  logger: Logger,
-): Promise<vscode.Uri[]> {
+/** A script's request: its options object as the script gave it, parsed here (the edge) before the flow sees it. */
+export type ScriptedRequest = Omit<GenerationRequest, 'options'> & { readonly options: unknown };
+
+export async function runScripted(command: string, flow: GenerationFlow, request: ScriptedRequest, notifier: Notifier, logger: Logger): Promise<vscode.Uri[]> {
   try {
-    const result = await flow.run(request, new ScriptedAsker(logger, `${command} (scripted)`));
+    const result = await flow.run({ ...request, options: parseCommandOptions(request.options) }, new ScriptedAsker(logger, `${command} (scripted)`));
     if (!result.ran) throw new Error(result.reason); // a scripted asker never stops a run; kept for the types
     const { saved, failures } = result.outcome;
     if (saved.length === 0) {

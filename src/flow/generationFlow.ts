@@ -15,7 +15,7 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientFactory } from '../config/clientFactory';
 import type { Settings } from '../config/settings';
 import type { CheckedEditInputs } from '../domain/generation/editInputs';
-import { parseCommandOptions, type CommandOptions } from '../domain/generation/options';
+import type { CommandOptions } from '../domain/generation/options';
 import { jobPriceOf, planEdit, planGeneration, planPriceUsd, type GenerationPlan } from '../domain/generation/plan';
 import type { Spender } from '../domain/errors/errors';
 import type { SpendHold, SpendLedger } from '../spending/spendLedger';
@@ -31,8 +31,12 @@ import { filesToUpload, uploadEditSources } from './uploadInputs';
 
 /** One request, from any entry point. */
 export interface GenerationRequest {
-  /** The options object as given (parsed and validated here). */
-  readonly options: unknown;
+  /**
+   * The options object, parsed once at the entry point's edge (parseCommandOptions for a script,
+   * the tool's schema for an agent, the protocol for the Studio): the flow trusts its types and
+   * checks the values against the model (the catalog), as every caller needs.
+   */
+  readonly options: CommandOptions;
   /** It came through `segmind.editImage`: it edits, and without images there is nothing to do. */
   readonly edit?: boolean;
   /** A mask painted in the Studio: PNG bytes, transparent where to edit. Stands in for `options.mask`. */
@@ -112,7 +116,7 @@ export class GenerationFlow {
 
   async run(request: GenerationRequest, asker: Asker, presenter: Presenter = {}): Promise<FlowResult> {
     const { deps } = this;
-    const editing = isEdit(request, parseCommandOptions(request.options));
+    const editing = isEdit(request, request.options);
     if (!(await this.ensureKey(asker, editing ? 'edit' : 'generate'))) return stopped(vscode.l10n.t('No API key was set.'));
 
     const prepared = await this.prepare(request, asker);
@@ -190,7 +194,7 @@ export class GenerationFlow {
    * The agent tool's confirmation is built from this.
    */
   async prepare(request: GenerationRequest, asker: Asker): Promise<Preparation> {
-    let options = parseCommandOptions(request.options);
+    let { options } = request;
     // Inputs first, so that nobody is asked for a prompt for a file that cannot be edited.
     let located: ResolvedEditInputs | undefined;
     let inputs: CheckedEditInputs | undefined;

@@ -10,8 +10,9 @@
 import * as vscode from 'vscode';
 import type { Spender } from '../domain/errors/errors';
 import { fileFormatOfExtension, isConverted } from '../domain/images/imageFormat';
+import type { CommandOptions } from '../domain/generation/options';
 import { groupIntoSets, setProblem, type ImageSet } from '../domain/images/imageSets';
-import { DEFAULT_PLACEHOLDER_SIZE } from '../domain/images/placeholder';
+import { DEFAULT_PLACEHOLDER_SIZE, type PlaceholderOptions } from '../domain/images/placeholder';
 import type { Logger } from '../log/logger';
 import type { MissingImage } from '../workspace/documentFindings';
 import type { Asker, GenerationFlow, SetFile } from './generationFlow';
@@ -74,7 +75,7 @@ const targetPath = (target: FillTarget): string => pathInFolder(target.workspace
 
 const sizeText = (size: { width: number; height: number }): string => `${size.width}x${size.height}`;
 
-export function placeholderOptionsFor(target: FillTarget): Record<string, unknown> {
+export function placeholderOptionsFor(target: FillTarget): PlaceholderOptions {
   return { path: targetPath(target), size: sizeText(target.size ?? DEFAULT_PLACEHOLDER_SIZE), prompt: target.prompt };
 }
 
@@ -82,7 +83,7 @@ export function placeholderOptionsFor(target: FillTarget): Record<string, unknow
 export function generationOptionsFor(
   target: FillTarget,
   choices: { readonly model?: string; readonly quality?: string; readonly prompt?: string } = {},
-): Record<string, unknown> | undefined {
+): CommandOptions | undefined {
   const format = fileFormatOfExtension(target.target.path.slice(target.target.path.lastIndexOf('.') + 1));
   if (!format) return undefined;
   return {
@@ -125,7 +126,7 @@ export interface GenerateChoices {
 export function setRequestOf(
   set: FillSet,
   choices: GenerateChoices & { readonly prompt?: string },
-): { options: Record<string, unknown>; alsoWrite: SetFile[] } | undefined {
+): { options: CommandOptions; alsoWrite: SetFile[] } | undefined {
   const options = generationOptionsFor(set.lead, choices);
   if (!options) return undefined;
   return {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { parseResize } from '../domain/generation/exactSize';
-import { defaultPlaceholderName, parsePlaceholderOptions, placeholderSidecar, placeholderSpec, type PlaceholderSpec } from '../domain/images/placeholder';
+import { defaultPlaceholderName, placeholderSidecar, placeholderSpec, type PlaceholderOptions, type PlaceholderSpec } from '../domain/images/placeholder';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../log/logger';
 import { resolveOutputFolder } from '../workspace/outputFolder';
@@ -31,17 +31,14 @@ export interface MadePlaceholder {
 export class PlaceholderMaker {
   constructor(private readonly deps: PlaceholderDependencies) {}
 
-  /** `{ path?, size, label?, background?, prompt? }` → the file written. `origin`: the document it is for (its workspace folder). */
-  async make(options: unknown, origin?: vscode.Uri): Promise<MadePlaceholder> {
-    const parsed = { data: parsePlaceholderOptions(options) };
-    const size = parseResize(parsed.data.size, 'size');
+  /** `{ path?, size, label?, background?, prompt? }` (parsed at the caller's edge) → the file written. `origin`: the document it is for (its workspace folder). */
+  async make(options: PlaceholderOptions, origin?: vscode.Uri): Promise<MadePlaceholder> {
+    const size = parseResize(options.size, 'size');
     const target =
-      parsed.data.path !== undefined && parsed.data.path !== null
-        ? await confinedTarget(parsed.data.path, 'path', 'file', chooseWorkspaceFolder(origin))
-        : undefined;
+      options.path !== undefined && options.path !== null ? await confinedTarget(options.path, 'path', 'file', chooseWorkspaceFolder(origin)) : undefined;
     const workspaceFolder = target?.workspaceFolder ?? chooseWorkspaceFolder(origin);
     const fileName = target ? target.uri.path.slice(target.uri.path.lastIndexOf('/') + 1) : defaultPlaceholderName(size);
-    const spec = placeholderSpec(parsed.data, fileName);
+    const spec = placeholderSpec(options, fileName);
     const settings = this.deps.readSettings(workspaceFolder);
 
     // The font reader loads with the first placeholder (dist/placeholder.js).

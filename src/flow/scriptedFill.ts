@@ -19,7 +19,6 @@ import type { PlaceholderMaker } from './placeholders';
 import { ScriptedAsker } from './scriptedAsker';
 import { requireTrust } from './trust';
 
-export type { MissingImageEntry } from '../domain/references/imageReference';
 export type { ElsewhereEntry } from '../domain/generation/agentAnswers';
 
 export interface ScriptedFillDependencies {

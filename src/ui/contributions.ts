@@ -12,7 +12,7 @@ import { COMMAND_IDS, type CONTEXT_KEYS, type CommandId } from '../base/pure/com
 import type { AgentConnection } from '../agentConfig/agents';
 import type { LaunchSpec } from '../agentConfig/launchSpec';
 import type { Credits } from '../segmind/clientTypes';
-import type { MissingImageEntry } from '../flow/scriptedFill';
+import type { MissingImageEntry } from '../domain/references/imageReference';
 
 /** The options object (README, "Scripting"): checked by the options schema when the command runs. */
 type Options = Readonly<Record<string, unknown>>;

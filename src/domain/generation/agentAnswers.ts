@@ -7,6 +7,7 @@
  */
 import * as z from './schema';
 import type { AgentToolName } from './agentTools';
+import { missingImageEntrySchema } from '../references/imageReference';
 
 /** A file an image call wrote; `path` is relative to the agent's working directory. */
 export const savedImageSchema = z.once(() =>
@@ -28,20 +29,6 @@ export type SavedImage = z.infer<ReturnType<typeof savedImageSchema>>;
 /** An image of several that failed, or a target of a fill that was not made: why, in words that say what to change. */
 export const failedImageSchema = z.once(() => z.object({ error: z.string(), requestId: z.optional(z.string()), path: z.optional(z.string()) }));
 export type FailedImage = z.infer<ReturnType<typeof failedImageSchema>>;
-
-/** A missing image reference, as Fill Missing Images lists it (domain/references' MissingImageEntry). */
-export const missingImageEntrySchema = z.once(() =>
-  z.object({
-    file: z.string(),
-    line: z.number(),
-    reference: z.string(),
-    target: z.string(),
-    size: z.optional(z.string()),
-    prompt: z.string(),
-    saved: z.optional(z.boolean()),
-    error: z.optional(z.string()),
-  }),
-);
 
 /** A reference whose image exists at other paths of its repository: never made, pointed at one of them instead. */
 export const elsewhereEntrySchema = z.once(() => z.object({ file: z.string(), line: z.number(), reference: z.string(), candidates: z.array(z.string()) }));

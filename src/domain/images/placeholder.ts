@@ -8,6 +8,7 @@ import * as z from '../generation/schema';
 import { InvalidParametersError } from '../errors/errors';
 import { parseResize } from '../generation/exactSize';
 import { invalidOptions } from '../generation/options';
+import { validatePrompt } from '../generation/catalog';
 import { icoSizesFor, type PixelSize } from './imageFormat';
 
 export const PLACEHOLDER_FORMATS = ['png', 'jpeg', 'webp', 'avif', 'gif', 'ico', 'svg'] as const;
@@ -37,9 +38,9 @@ export const placeholderOptionsSchema = z.once(() =>
   z.looseObject({
     path: z.optional(z.unknown()),
     size: z.optional(z.unknown()),
-    label: z.optional(z.string().check(z.maxLength(MAX_LABEL_LENGTH))),
+    label: z.optional(z.string()),
     background: z.optional(z.string()),
-    prompt: z.optional(z.string().check(z.maxLength(32_000))),
+    prompt: z.optional(z.string()),
   }),
 );
 
@@ -58,16 +59,16 @@ export const defaultLabel = (size: PixelSize): string => `${size.width} × ${siz
 /** `placeholder-1200x630.png`, in the output folder, when no `path` is given. */
 export const defaultPlaceholderName = (size: PixelSize): string => `placeholder-${size.width}x${size.height}.png`;
 
+/** A script's options object, parsed at its edge (types only: placeholderSpec checks the values, for every caller). */
 export function parsePlaceholderOptions(options: unknown): PlaceholderOptions {
   const parsed = placeholderOptionsSchema().safeParse(options ?? {});
   if (!parsed.success) throw invalidOptions(parsed.error);
   return parsed.data;
 }
 
-/** Checks the scripted options (the path's confinement aside) and says what to draw. */
-export function placeholderSpec(options: unknown, fileName: string): PlaceholderSpec {
-  const parsed = { data: parsePlaceholderOptions(options) };
-  const asked = parseResize(parsed.data.size, 'size');
+/** Checks the options' values (the path's confinement aside) and says what to draw. */
+export function placeholderSpec(options: PlaceholderOptions, fileName: string): PlaceholderSpec {
+  const asked = parseResize(options.size, 'size');
   const format = placeholderFormatOf(fileName);
   if (!format) {
     throw new InvalidParametersError([
@@ -78,15 +79,21 @@ export function placeholderSpec(options: unknown, fileName: string): Placeholder
   const icoSizes = format === 'ico' ? icoSizesFor(asked) : undefined;
   const side = icoSizes ? Math.max(...icoSizes) : undefined;
   const size = side ? { width: side, height: side } : { width: asked.width, height: asked.height };
-  const background = parsed.data.background?.trim() ?? DEFAULT_PLACEHOLDER_BACKGROUND;
+  const background = options.background?.trim() ?? DEFAULT_PLACEHOLDER_BACKGROUND;
   if (!/^#[0-9a-f]{6}$/i.test(background)) {
     throw new InvalidParametersError([
-      { parameter: 'background', message: l10n.t('Background {0} is not a colour: write "#rrggbb", e.g. "#336699".', JSON.stringify(parsed.data.background)) },
+      { parameter: 'background', message: l10n.t('Background {0} is not a colour: write "#rrggbb", e.g. "#336699".', JSON.stringify(options.background)) },
+    ]);
+  }
+  if (options.label !== undefined && options.label.length > MAX_LABEL_LENGTH) {
+    throw new InvalidParametersError([
+      { parameter: 'label', message: l10n.t('The label is {0} characters long; the limit is {1}.', options.label.length, MAX_LABEL_LENGTH) },
     ]);
   }
   const labelled = Math.min(size.width, size.height) >= MIN_LABELLED_SIDE;
-  const label = labelled ? drawableText(parsed.data.label ?? defaultLabel(size)) : '';
-  const prompt = parsed.data.prompt?.trim();
+  const label = labelled ? drawableText(options.label ?? defaultLabel(size)) : '';
+  // Kept for a later render: held to the same limit as any prompt sent.
+  const prompt = options.prompt?.trim() ? validatePrompt(options.prompt) : undefined;
   return { ...size, format, background: background.toLowerCase(), label, ...(prompt ? { prompt } : {}), ...(icoSizes ? { icoSizes } : {}) };
 }
 

@@ -4,6 +4,7 @@
  * src/references/ make them; this module holds the rules every language shares: which values
  * count, and the prompt the code suggests.
  */
+import * as z from '../generation/schema';
 
 export interface ImageReference {
   /** The value as written, quotes aside. */
@@ -28,20 +29,27 @@ export interface ImageReference {
   readonly group?: number;
 }
 
-/** One missing reference as Fill Missing Images answers it (the scripted command, the agents' tools). */
-export interface MissingImageEntry {
-  /** Workspace-relative: the document, and the file a fix writes. */
-  readonly file: string;
-  readonly line: number;
-  readonly reference: string;
-  readonly target: string;
-  readonly size?: string;
-  readonly prompt: string;
-  /** True for the target made by this call (on its first reference); false when it was not made. */
-  readonly saved?: boolean;
-  /** Why the target was not made. */
-  readonly error?: string;
-}
+/**
+ * One missing reference as Fill Missing Images answers it (the scripted command, the agents' tools):
+ * a MissingImage (workspace/documentFindings.ts) in words a caller can hold, with what became of it.
+ * One declaration: the type is the schema's, and the agents' output schemas are built from it.
+ */
+export const missingImageEntrySchema = z.once(() =>
+  z.object({
+    /** Workspace-relative (or, for an agent, relative to its folder): the document, and the file a fix writes. */
+    file: z.string(),
+    line: z.number(),
+    reference: z.string(),
+    target: z.string(),
+    size: z.optional(z.string()),
+    prompt: z.string(),
+    /** True for the target made by this call (on its first reference); false when it was not made. */
+    saved: z.optional(z.boolean()),
+    /** Why the target was not made. */
+    error: z.optional(z.string()),
+  }),
+);
+export type MissingImageEntry = z.infer<ReturnType<typeof missingImageEntrySchema>>;
 
 /** What Fill Missing Images does with what it finds: the modes that make files, and `list`, which makes none (its default). One declaration for the command and the agents' tool. */
 export const MAKING_FILL_MODES = ['placeholder', 'generate'] as const;

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { InvalidParametersError } from '../../../../src/domain/errors/errors';
-import { DEFAULT_PLACEHOLDER_BACKGROUND, placeholderSpec, type PlaceholderSpec } from '../../../../src/domain/images/placeholder';
+import { DEFAULT_PLACEHOLDER_BACKGROUND, MAX_LABEL_LENGTH, placeholderSpec, type PlaceholderSpec } from '../../../../src/domain/images/placeholder';
+import { MAX_PROMPT_LENGTH } from '../../../../src/domain/generation/catalog';
 import { drawPlaceholder, labelColourOn, labelPath, placeholderSvg } from '../../../../src/pixels/placeholder';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..', '..');
@@ -56,6 +57,17 @@ describe('Free placeholders', function () {
       throwsParameter(() => placeholderSpec({}, 'a.png'), 'size', /Size undefined is not a size/);
       throwsParameter(() => placeholderSpec({ size: '100x100' }, 'a.bmp'), 'path', /\.webp, \.avif, \.gif, \.ico or \.svg; "a\.bmp"/);
       throwsParameter(() => placeholderSpec({ size: '100x100', background: 'red' }, 'a.png'), 'background', /"#rrggbb"/);
+    });
+
+    it('refuses a label or a prompt over its limit, whoever called (a script, an agent, a fill): the values are checked here, once', () => {
+      throwsParameter(
+        () => placeholderSpec({ size: '400x200', label: 'x'.repeat(MAX_LABEL_LENGTH + 1) }, 'a.png'),
+        'label',
+        /201 characters long; the limit is 200/,
+      );
+      assert.equal(placeholderSpec({ size: '400x200', label: 'x'.repeat(MAX_LABEL_LENGTH) }, 'a.png').label.length, MAX_LABEL_LENGTH);
+      throwsParameter(() => placeholderSpec({ size: '400x200', prompt: 'y'.repeat(MAX_PROMPT_LENGTH + 1) }, 'a.png'), 'prompt', /32001 characters long/);
+      assert.equal(placeholderSpec({ size: '400x200', prompt: '   ' }, 'a.png').prompt, undefined, 'a blank prompt is no prompt');
     });
 
     it('the label contrasts with the background', () => {
