@@ -29,7 +29,7 @@ import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
 import { uriOfReference } from '../workspace/workspaceRefs';
 import { agentPlace, folderRelative, resolveAgentPath, shownPath, shownWorkspacePath, type AgentPlace } from './agentPlace';
 import { CallProgress } from './callProgress';
-import { fillAnswer, requestIdOf, savedImage, savedJobs } from './imageAnswers';
+import { fillAnswer, requestIdOf, answeredImage, savedJobs } from './imageAnswers';
 import { creditsText, fillText, findText, generateText, nextStep } from './pure/agentAnswerText';
 import { agentErrorText } from './pure/agentText';
 import { scopeOf } from './agentScope';
@@ -115,8 +115,12 @@ export class AgentCalls {
         { size: options.resize ?? DEFAULT_SIZE, prompt: options.prompt, ...(options.path ? { path: options.path } : {}) },
         origin,
       );
-      const saved = await savedImage(made.uri, place, { prompt: made.spec.prompt ?? options.prompt, placeholder: true, format: made.spec.format });
-      return { answer: { saved: saved ? [saved.image] : [], failed: [], warnings: [] }, previews: [] };
+      const { spec } = made;
+      const saved = answeredImage({ uri: made.uri, format: spec.format, pixelSize: { width: spec.width, height: spec.height } }, place, {
+        prompt: spec.prompt ?? options.prompt,
+        placeholder: true,
+      });
+      return { answer: { saved: [saved], failed: [], warnings: [] }, previews: [] };
     }
     requireTrust(AGENT_RUN);
     const presenter: Presenter = { progress: (update) => progress?.job(update.variant, input.variants ?? 1, update.phase, update.elapsedMs) };

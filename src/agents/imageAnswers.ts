@@ -1,6 +1,6 @@
 /**
  * The answers of the image calls, built from what the flow did: each file written (the render and
- * the other files of its set), read back for its pixel size and format, named as the agent names
+ * the other files of its set) with the format and pixel size its writer knew, named as the agent names
  * paths, with its request id, cost and Markdown line; each image that failed, with its request id;
  * the warnings. What both renderings (structuredContent and the text) are made from.
  */
@@ -8,43 +8,47 @@ import * as vscode from 'vscode';
 import type { FailedImage, FillAnswer, SavedImage } from '../domain/generation/agentAnswers';
 import { readPixelSize, sniffImageFormat } from '../domain/images/imageFormat';
 import type { MissingImageEntry } from '../domain/references/imageReference';
-import type { SavedJob } from '../jobs/jobRequest';
+import type { SavedJob, WrittenFile } from '../jobs/jobRequest';
 import { previewPng } from '../pixels/preview';
 import { shownPath, type AgentPlace } from './agentPlace';
 import { markdownOf } from './pure/agentAnswerText';
 
-/** A file written, as the answer names it; undefined when it cannot be read back (it went away). */
-export async function savedImage(
-  uri: vscode.Uri,
-  place: AgentPlace | undefined,
-  facts: {
-    readonly prompt?: string;
-    readonly model?: string;
-    readonly requestId?: string;
-    readonly cost?: number;
-    readonly placeholder?: true;
-    readonly format?: string;
-  },
-): Promise<{ readonly image: SavedImage; readonly bytes: Uint8Array } | undefined> {
-  const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
-  if (!bytes) return undefined;
-  const size = readPixelSize(bytes);
-  const path = shownPath(place, uri);
+/** What an answer says of an image besides the file: who made it, what it cost, its request id. */
+interface ImageFacts {
+  readonly prompt?: string;
+  readonly model?: string;
+  readonly requestId?: string;
+  readonly cost?: number;
+  readonly placeholder?: true;
+}
+
+/** A file written, as the answer names it: its format and pixel size as the writer knew them (a placeholder can be SVG). */
+export function answeredImage(file: Omit<WrittenFile, 'format'> & { readonly format: string }, place: AgentPlace | undefined, facts: ImageFacts): SavedImage {
+  const path = shownPath(place, file.uri);
   return {
-    bytes,
-    image: {
-      path,
-      ...(size ? { width: size.width, height: size.height } : {}),
-      format: sniffImageFormat(bytes) ?? facts.format ?? (/\.(\w+)$/.exec(uri.path)?.[1]?.toLowerCase() || 'unknown'),
-      ...(facts.placeholder ? { placeholder: true } : facts.model ? { model: facts.model } : {}),
-      ...(facts.cost === undefined ? {} : { cost: facts.cost }),
-      ...(facts.requestId ? { requestId: facts.requestId } : {}),
-      markdown: markdownOf(path, facts.prompt),
-    },
+    path,
+    ...(file.pixelSize ? { width: file.pixelSize.width, height: file.pixelSize.height } : {}),
+    format: file.format,
+    ...(facts.placeholder ? { placeholder: true } : facts.model ? { model: facts.model } : {}),
+    ...(facts.cost === undefined ? {} : { cost: facts.cost }),
+    ...(facts.requestId ? { requestId: facts.requestId } : {}),
+    markdown: markdownOf(path, facts.prompt),
   };
 }
 
-/** The saved files of a paid run (each render and its set's other files) and their previews. */
+/**
+ * A file a fill made, read back for its format and pixel size (a fill's entries name targets, not
+ * the files as written); undefined when it cannot be read (it went away).
+ */
+async function readBackImage(uri: vscode.Uri, place: AgentPlace | undefined, facts: ImageFacts): Promise<SavedImage | undefined> {
+  const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
+  if (!bytes) return undefined;
+  const format = sniffImageFormat(bytes) ?? (/\.(\w+)$/.exec(uri.path)?.[1]?.toLowerCase() || 'unknown');
+  const pixelSize = readPixelSize(bytes);
+  return answeredImage({ uri, format, ...(pixelSize ? { pixelSize } : {}) }, place, facts);
+}
+
+/** The saved files of a paid run (each render and its set's other files) and the renders' previews. */
 export async function savedJobs(
   jobs: readonly SavedJob[],
   place: AgentPlace | undefined,
@@ -54,21 +58,13 @@ export async function savedJobs(
   const previews: Uint8Array[] = [];
   const warnings: string[] = [];
   for (const job of jobs) {
-    for (const uri of [job.uri, ...(job.alsoSaved ?? [])]) {
-      const made = await savedImage(uri, place, {
-        prompt: job.prompt,
-        model,
-        format: job.job.image.format,
-        ...(job.job.requestId ? { requestId: job.job.requestId } : {}),
-        ...(uri === job.uri && job.job.cost !== undefined ? { cost: job.job.cost } : {}),
-      });
-      if (!made) continue;
-      saved.push(made.image);
-      if (uri === job.uri) {
-        const preview = await previewPng(made.bytes).catch(() => undefined);
-        if (preview) previews.push(preview);
-      }
-    }
+    const facts = { prompt: job.prompt, model, ...(job.job.requestId ? { requestId: job.job.requestId } : {}) };
+    saved.push(answeredImage(job, place, { ...facts, ...(job.job.cost === undefined ? {} : { cost: job.job.cost }) }));
+    saved.push(...(job.alsoSaved ?? []).map((file) => answeredImage(file, place, facts)));
+    // The preview is of the file as it is on disk: the one read here, for the agent to see.
+    const bytes = await Promise.resolve(vscode.workspace.fs.readFile(job.uri)).catch(() => undefined);
+    const preview = bytes && (await previewPng(bytes).catch(() => undefined));
+    if (preview) previews.push(preview);
     warnings.push(...job.warnings);
   }
   return { saved, previews, warnings };
@@ -95,8 +91,8 @@ export async function fillAnswer(
     const shown = show(entry);
     if (entry.saved) {
       const uri = targetUri(entry);
-      const made = uri && (await savedImage(uri, place, { prompt: entry.prompt, ...(placeholders ? { placeholder: true } : {}) }));
-      if (made) saved.push(made.image);
+      const made = uri && (await readBackImage(uri, place, { prompt: entry.prompt, ...(placeholders ? { placeholder: true } : {}) }));
+      if (made) saved.push(made);
     } else if (entry.error && !failedTargets.has(entry.target)) {
       failedTargets.add(entry.target);
       failed.push({ path: shown.target, error: entry.error });

@@ -138,9 +138,9 @@ export function setRequestOf(
 /** What became of each file of a set once its one image ran: the lead by where it was saved, the others by what was written from it. */
 function setResults(
   set: FillSet,
-  saved: { readonly uri: vscode.Uri; readonly alsoSaved?: readonly vscode.Uri[]; readonly warnings: readonly string[] },
+  saved: { readonly uri: vscode.Uri; readonly alsoSaved?: readonly { readonly uri: vscode.Uri }[]; readonly warnings: readonly string[] },
 ): [FillTarget, FillResult][] {
-  const written = new Set((saved.alsoSaved ?? []).map((uri) => uri.toString()));
+  const written = new Set((saved.alsoSaved ?? []).map((file) => file.uri.toString()));
   return [
     [set.lead, resultOf(set.lead, saved.uri)],
     ...set.others.map((other): [FillTarget, FillResult] => {

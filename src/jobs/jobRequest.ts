@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger';
 import type { ImageParameters, ModelSlug } from '../domain/generation/catalog';
 import type { ExactSize } from '../domain/generation/exactSize';
 import type { SourceImage } from '../domain/images/sidecar';
+import type { FileFormat, PixelSize } from '../domain/images/imageFormat';
 import type { Transport } from '../domain/jobs/transport';
 import type { SegmindClient } from '../segmind/client';
 import type { JobRecord } from './pure/jobRecord';
@@ -65,25 +66,32 @@ export interface JobRequest extends ResultDescription {
   readonly timeoutMs: number;
 }
 
-/** Where a finished job's image was saved, and what its user should be told about it (say, no real transparency). */
-export interface SavedResult {
+/**
+ * A file as the saver wrote it: where, in which format, at which pixel size. Known when it is
+ * written, so that nobody downstream (an agent's answer) reads the file back to learn them.
+ */
+export interface WrittenFile {
   readonly uri: vscode.Uri;
+  readonly format: FileFormat;
+  /** Absent only when the image library could not read what was kept as it came. */
+  readonly pixelSize?: PixelSize;
+}
+
+/** Where a finished job's image was saved, and what its user should be told about it (say, no real transparency). */
+export interface SavedResult extends WrittenFile {
   readonly warnings: readonly string[];
   /** The other files of its set, written from it (those that could not be are in the warnings). */
-  readonly alsoSaved?: readonly vscode.Uri[];
+  readonly alsoSaved?: readonly WrittenFile[];
 }
 
 /** Saves a finished job's image (and sidecar) and says where: the tracker's port to the workspace. */
 /** `signal`: once aborted, no further file of the job is written (those written already stay). */
 export type SaveResult = (request: ResultDescription, job: FinishedJob, signal?: AbortSignal) => Promise<SavedResult>;
 
-export interface SavedJob {
+export interface SavedJob extends SavedResult {
   readonly id: string;
   readonly prompt: string;
-  readonly uri: vscode.Uri;
   readonly job: FinishedJob;
-  readonly warnings: readonly string[];
-  readonly alsoSaved?: readonly vscode.Uri[];
 }
 
 export interface StartOptions {

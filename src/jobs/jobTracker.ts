@@ -175,8 +175,9 @@ export class JobTracker extends Disposable {
         );
       // Cancelled while the image came back: nothing of it is written (the caller stopped waiting).
       if (controller.signal.aborted) throw new CancelledError();
-      const { uri, warnings, alsoSaved } = await this.deps.saveResult(request, finished, controller.signal);
-      for (const warning of warnings) logger.warn(warning);
+      const saved = await this.deps.saveResult(request, finished, controller.signal);
+      const { uri } = saved;
+      for (const warning of saved.warnings) logger.warn(warning);
       await this.deps.store.remove(id);
       this.update(id, { state: 'saved', savedUri: uri.toString(), finishedAt: clock.now(), retryAt: undefined });
       logger.info(
@@ -184,7 +185,7 @@ export class JobTracker extends Disposable {
           `${((clock.now() - finished.submittedAt) / 1000).toFixed(1)} s after submitting, ${finished.polls} status poll(s)` +
           `${finished.cost === undefined ? '' : `, cost ${finished.cost}`}.`,
       );
-      return { id, prompt: request.prompt, uri, job: finished, warnings, ...(alsoSaved ? { alsoSaved } : {}) };
+      return { ...saved, id, prompt: request.prompt, job: finished };
     } catch (error) {
       if (this.isDisposed) throw error; // the window is going away: keep the record to resume later
       const state: JobStateName = !isSegmindError(error)

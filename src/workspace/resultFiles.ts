@@ -19,6 +19,7 @@ import {
 } from '../domain/images/imageFormat';
 import { buildSidecar, type SidecarFacts } from '../domain/images/sidecar';
 import type { KeepUnmaskedSource, ResultDescription, SavedResult, SaveResult } from '../jobs/jobTracker';
+import type { WrittenFile } from '../jobs/jobRequest';
 import { convertImage } from '../pixels/convert';
 import type { FinishedJob } from '../jobs/pure/runJob';
 import { fitToSize } from '../pixels/fitImage';
@@ -171,7 +172,7 @@ async function writeResultFiles(result: ResultDescription, job: FinishedJob, con
   const alsoSaved = result.alsoWrite?.length
     ? await writeSetMembers(result, job.image.bytes, readPixelSize(job.image.bytes), uri, facts, warnings, context.signal)
     : undefined;
-  return { uri, warnings, ...(alsoSaved ? { alsoSaved } : {}) };
+  return { uri, format, ...(pixelSize ? { pixelSize } : {}), warnings, ...(alsoSaved ? { alsoSaved } : {}) };
 }
 
 /**
@@ -187,8 +188,8 @@ async function writeSetMembers(
   facts: (file: string, made: { format: FileFormat; pixelSize?: PixelSize; bytes: number }, more?: Partial<SidecarFacts>) => SidecarFacts,
   warnings: string[],
   signal?: AbortSignal,
-): Promise<vscode.Uri[]> {
-  const saved: vscode.Uri[] = [];
+): Promise<WrittenFile[]> {
+  const saved: WrittenFile[] = [];
   const renderedWith = vscode.workspace.asRelativePath(lead, false);
   for (const member of result.alsoWrite ?? []) {
     const target = vscode.Uri.parse(member.uri);
@@ -217,18 +218,17 @@ async function writeSetMembers(
             preserveUnmaskedPixels: undefined,
           },
         );
-      saved.push(
-        await saveImage(
-          { folder: vscode.Uri.joinPath(target, '..'), workspaceFolder: result.workspaceFolder },
-          {
-            baseName: fileName.slice(0, dot),
-            extension: fileName.slice(dot + 1),
-            bytes: converted.bytes,
-            format,
-            ...(result.saveMetadata ? { sidecar: (file: string) => buildSidecar(sidecarFacts(file)) } : {}),
-          },
-        ),
+      const uri = await saveImage(
+        { folder: vscode.Uri.joinPath(target, '..'), workspaceFolder: result.workspaceFolder },
+        {
+          baseName: fileName.slice(0, dot),
+          extension: fileName.slice(dot + 1),
+          bytes: converted.bytes,
+          format,
+          ...(result.saveMetadata ? { sidecar: (file: string) => buildSidecar(sidecarFacts(file)) } : {}),
+        },
       );
+      saved.push({ uri, format, pixelSize: converted.pixelSize });
     } catch (error) {
       const reason = error instanceof UnsafeDestinationError ? refusalOf(error) : error instanceof Error ? error.message : String(error);
       warnings.push(`${vscode.workspace.asRelativePath(target)} was not written from ${renderedWith}: ${reason}`);
