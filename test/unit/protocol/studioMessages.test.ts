@@ -1,3 +1,4 @@
+/** What the host accepts from the Studio webview (protocol/studioMessages): every message parsed with zod before it is acted on, since the webview is untrusted. */
 import * as assert from 'node:assert/strict';
 import { looksLikePngDataUrl, MAX_PROMPT_CHARS, parseWebviewMessage } from '../../../src/protocol/studioMessages';
 import type { WebviewToHost } from '../../../src/protocol/studioProtocol';

@@ -1,3 +1,4 @@
+/** The Studio's mask as pixel arithmetic (shared/maskPixels): painted pixels become transparent, and the mask, encoded as a PNG, decodes as the host expects. */
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { countPainted, maskFromPaint, toNaturalPoint } from '../../../src/shared/maskPixels';

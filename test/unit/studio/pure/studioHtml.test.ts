@@ -1,3 +1,4 @@
+/** The Studio's HTML and its content security policy (studio/pure/studioHtml): nothing runs or loads but what the extension ships, by nonce. */
 import * as assert from 'node:assert/strict';
 import { contentSecurityPolicy, renderStudioHtml } from '../../../../src/studio/pure/studioHtml';
 
