@@ -3,7 +3,7 @@
 // one table of docs/architecture.md (test/unit/project/layers.test.ts holds the two equal): a module may
 // import from its own folder and from folders of a lower layer only, so no two folders import each
 // other. Some folders never import `vscode` (tested in plain node); the pure ones do no I/O either.
-/** Lowest first. `(root)` is src/extension.ts and src/services.ts. */
+/** Lowest first. `(root)` is src/extension.ts, src/core.ts and src/services.ts. */
 const LAYERS = [
   ['base'],
   ['shared'],
