@@ -3,16 +3,14 @@
  * of the flat "making sets" file; the rest of it moved to test/unit/domain/images/imageSets.test.ts and
  * test/unit/pixels/. These test modules whose test files another branch is rewriting, so they stay here
  * until the branches meet, then go: the project style to domain/generation/plan.test.ts (the last
- * case, `style` as an option, to domain/generation/options.test.ts), the formats no model makes to
- * domain/images/imageFormat.test.ts.
+ * case, `style` as an option, to domain/generation/options.test.ts).
  */
 import * as assert from 'node:assert/strict';
-import { icoSizesFor, fileFormatOfExtension } from '../../src/domain/images/imageFormat';
 import { planEdit, planGeneration, withStyle, type GenerationDefaults } from '../../src/domain/generation/plan';
 import { parseCommandOptions } from '../../src/domain/generation/options';
 import { refusal } from './support/assertions';
 
-describe('Waiting to move: the project style and the formats no model makes (plan, options, imageFormat)', () => {
+describe('Waiting to move: the project style (plan, options)', () => {
   describe('the project style', () => {
     const styled: GenerationDefaults = { defaultModel: 'gpt-image-1', parameters: {}, stylePrompt: '  flat vector,\n pastel palette ' };
 
@@ -42,16 +40,6 @@ describe('Waiting to move: the project style and the formats no model makes (pla
 
     it('is an option of every way in: the options object takes only a boolean', () => {
       assert.match(refusal(() => parseCommandOptions({ prompt: 'x', style: 'no' })).message, /style/);
-    });
-  });
-
-  describe('formats no model makes', () => {
-    it('are named by their extension', () => {
-      assert.deepEqual(['avif', 'GIF', '.ico', 'jpg', 'svg'].map(fileFormatOfExtension), ['avif', 'gif', 'ico', 'jpeg', undefined]);
-      assert.deepEqual(icoSizesFor(undefined), [16, 32, 48]);
-      assert.deepEqual(icoSizesFor({ width: 180, height: 180 }), [180]);
-      assert.deepEqual(icoSizesFor({ width: 512, height: 512 }), [16, 32, 48]);
-      assert.deepEqual(icoSizesFor({ width: 64, height: 32 }), [16, 32, 48]);
     });
   });
 });

@@ -219,3 +219,23 @@ describe('The release', () => {
     for (const heading of headings.slice(0, dated)) assert.equal(heading.rest, '(in progress)', `## ${heading.version}`);
   });
 });
+
+describe('The Studio in the manifest (package.json, .vscodeignore)', () => {
+  const studioPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    activationEvents: string[];
+    contributes: { commands: Array<{ command: string; icon?: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
+  };
+
+  it('activates to restore the panel, and offers the command in the image preview title with an icon', () => {
+    assert.ok(studioPkg.activationEvents.includes('onWebviewPanel:segmind.studio'));
+    assert.ok(studioPkg.contributes.commands.find((command) => command.command === 'segmind.openStudio')?.icon);
+    const title = studioPkg.contributes.menus['editor/title']?.find((entry) => entry.command === 'segmind.openStudio');
+    assert.match(title?.when ?? '', /activeCustomEditorId == 'imagePreview\.previewEditor'/);
+  });
+
+  it('packages the webview bundle and the codicon font', () => {
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    for (const line of ['!dist/webview/*.js', '!dist/webview/*.css', '!dist/codicons/codicon.css', '!dist/codicons/codicon.ttf'])
+      assert.ok(ignore.includes(line), `${line} missing`);
+  });
+});

@@ -1,6 +1,10 @@
+/**
+ * Image formats (domain/images/imageFormat): extensions and MIME types, a format told by its bytes,
+ * a pixel size read from a header, and the formats no model makes (AVIF, GIF, ICO), named by extension.
+ */
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { FILE_EXTENSIONS, MIME_TYPES, readPixelSize, sniffImageFormat } from '../../../../src/domain/images/imageFormat';
+import { FILE_EXTENSIONS, fileFormatOfExtension, icoSizesFor, MIME_TYPES, readPixelSize, sniffImageFormat } from '../../../../src/domain/images/imageFormat';
 
 function make(width: number, height: number, alpha = false): sharp.Sharp {
   return sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 10, g: 200, b: 30, alpha: 0.5 } : '#3a6' } });
@@ -65,5 +69,15 @@ describe('imageFormat', function () {
     assert.equal(readPixelSize(new Uint8Array(jpeg.subarray(0, 12))), undefined);
     const webp = await make(10, 10).webp().toBuffer();
     assert.equal(readPixelSize(new Uint8Array(webp.subarray(0, 16))), undefined);
+  });
+
+  describe('formats no model makes', () => {
+    it('are named by their extension', () => {
+      assert.deepEqual(['avif', 'GIF', '.ico', 'jpg', 'svg'].map(fileFormatOfExtension), ['avif', 'gif', 'ico', 'jpeg', undefined]);
+      assert.deepEqual(icoSizesFor(undefined), [16, 32, 48]);
+      assert.deepEqual(icoSizesFor({ width: 180, height: 180 }), [180]);
+      assert.deepEqual(icoSizesFor({ width: 512, height: 512 }), [16, 32, 48]);
+      assert.deepEqual(icoSizesFor({ width: 64, height: 32 }), [16, 32, 48]);
+    });
   });
 });

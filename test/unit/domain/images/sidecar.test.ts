@@ -1,5 +1,9 @@
+/**
+ * The sidecar beside each image (domain/images/sidecar): what it records, never the key, and how the
+ * Studio reads one back to regenerate or show an image, without being fooled by other JSON.
+ */
 import * as assert from 'node:assert/strict';
-import { buildSidecar, SIDECAR_VERSION, type SidecarFacts } from '../../../../src/domain/images/sidecar';
+import { buildSidecar, readSidecar, SIDECAR_VERSION, type SidecarFacts } from '../../../../src/domain/images/sidecar';
 import { resolveParameters } from '../../../../src/domain/generation/catalog';
 
 const KEY = 'SG_0123456789abcdef';
@@ -107,5 +111,51 @@ describe('sidecar', () => {
     assert.ok(!text.includes(KEY));
     assert.ok(!/api[-_]?key/i.test(text));
     assert.deepEqual(JSON.parse(text), buildSidecar(facts()));
+  });
+});
+
+describe('Reading a sidecar back (the Studio gallery, Run again)', () => {
+  const sidecar = {
+    sidecarVersion: 1,
+    file: 'fox.png',
+    prompt: 'a fox',
+    model: 'gpt-image-2',
+    parameters: { size: '2048x1152', quality: 'high', background: 'transparent', outputFormat: 'webp', outputCompression: 80, moderation: 'low' },
+    variant: { index: 2, of: 3 },
+    image: { format: 'png', width: 2048, height: 1152, bytes: 1 },
+    timings: { savedAt: '2026-11-22T03:15:02.000Z' },
+  };
+
+  it('reads the settings to regenerate from a sidecar', () => {
+    const summary = readSidecar(JSON.stringify(sidecar));
+    assert.ok(summary);
+    assert.deepEqual(summary.settings, { prompt: 'a fox', model: 'gpt-image-2', parameters: sidecar.parameters, variants: 3 });
+    assert.equal(summary.savedAt, '2026-11-22T03:15:02.000Z');
+    assert.deepEqual([summary.width, summary.height], [2048, 1152]);
+    assert.deepEqual(summary.sourceImages, []);
+  });
+
+  it('reads an edit sidecar: sources and mask', () => {
+    const summary = readSidecar(
+      JSON.stringify({
+        ...sidecar,
+        model: 'gpt-image-1-edit',
+        parameters: { ...sidecar.parameters, size: 'auto' },
+        sourceImages: [{ path: 'images/logo.png', uploadedUrl: 'u' }],
+        mask: { path: 'images/mask.png' },
+      }),
+    );
+    assert.deepEqual(summary?.sourceImages, ['images/logo.png']);
+    assert.equal(summary?.maskPath, 'images/mask.png');
+    assert.equal(summary?.settings?.model, 'gpt-image-1-edit');
+  });
+
+  it('is not fooled by other JSON, and keeps an image whose settings no longer fit without offering to regenerate it', () => {
+    assert.equal(readSidecar('not json'), undefined);
+    assert.equal(readSidecar('[1,2]'), undefined);
+    assert.equal(readSidecar('{"name":"package.json"}'), undefined);
+    const old = readSidecar(JSON.stringify({ ...sidecar, model: 'gpt-image-1', parameters: { ...sidecar.parameters } }));
+    assert.ok(old);
+    assert.equal(old.settings, undefined, '2048x1152 is not a gpt-image-1 size');
   });
 });
