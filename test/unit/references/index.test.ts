@@ -5,9 +5,7 @@
  * tested beside it (css, html, markdown, script, manifest).
  */
 import * as assert from 'node:assert/strict';
-import { findReferences, type ReferenceLanguage } from '../../../src/references';
-
-const values = (language: ReferenceLanguage, text: string): string[] => findReferences(language, text).map((reference) => reference.value);
+import { values } from './referenceFixtures';
 
 describe('Image references by language (references/index)', () => {
   it('orders the references by position, even when an element names its srcset before its src', () => {

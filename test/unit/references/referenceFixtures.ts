@@ -13,6 +13,9 @@ const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtur
 
 export const fixture = (name: string): string => fs.readFileSync(path.join(fixtures, name), 'utf8');
 
+/** The values found, in order (for texts too large to check every range cheaply). */
+export const values = (language: ReferenceLanguage, text: string): string[] => findReferences(language, text).map((reference) => reference.value);
+
 /** The values found, each checked to be exactly the text at its range. */
 export function valuesIn(language: ReferenceLanguage, text: string): string[] {
   const found = findReferences(language, text);
