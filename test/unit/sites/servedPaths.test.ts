@@ -1,7 +1,8 @@
 /**
  * Where a reference is looked for, as its site serves it (sites/servedPaths): a page whose URL is not
  * its folder (Next.js' pages/, Jekyll's permalinks and collection patterns) is tried at its URL too,
- * with words saying where; without a site, the web root rule of 0.3 and a plain HTML site's root.
+ * with words saying where; an alias through the folder it names; without a site, the web root rule
+ * of 0.3 and a plain HTML site's root.
  */
 import * as assert from 'node:assert/strict';
 import { readConfig } from '../../../src/sites/configValue';
@@ -43,6 +44,25 @@ describe('Where a reference is looked for (sites/servedPaths)', () => {
       assert.equal(pageUrlFolder('docs/_docs/usage/install.md', jekyll, undefined), '/docs/usage/');
       assert.equal(pageUrlFolder('docs/_posts/2024-03-01-hello.md', jekyll, pageFacts({ categories: 'news release' })), '/news/release/2024/03/01/hello/');
       assert.equal(pageUrlFolder('docs/about.md', jekyll, undefined), undefined, 'a plain page is served at its own folder');
+    });
+  });
+
+  describe('an alias', () => {
+    it('the longest prefix wins and names where it looked; an alias to a folder nobody can know, or a value that is no image, is not looked for', () => {
+      const aliases = [
+        { prefix: '@/', target: 'src' },
+        { prefix: '@/img/', target: 'assets/images' },
+        { prefix: '~icons/', target: undefined },
+      ];
+      assert.deepEqual(resolveInSite('@/img/a.png?v=1', { document: 'src/main.ts', aliases }), {
+        candidates: ['assets/images/a.png'],
+        path: 'a.png',
+        lookedIn: 'assets/images (@/img/…)',
+      });
+      assert.deepEqual(resolveInSite('@/logo.svg', { document: 'src/main.ts', aliases })?.candidates, ['src/logo.svg']);
+      assert.equal(resolveInSite('~icons/a.svg', { document: 'src/main.ts', aliases }), undefined);
+      assert.equal(resolveInSite('@/notes.md', { document: 'src/main.ts', aliases }), undefined);
+      assert.equal(resolveInSite('https://cdn.example/a.png', { document: 'src/main.ts', aliases }), undefined);
     });
   });
 
