@@ -1,11 +1,13 @@
 /**
- * Site configurations are read within a budget of values (sites/configValue.ts): constants built
- * from constants, spreads and large literals past MAX_VALUES make the configuration UNKNOWN (the
- * framework's defaults apply) instead of expanding to millions of values in the parser worker and
- * cloning them back to the extension host; a constant used many times is read once.
+ * Site configurations read as literals, never run (sites/configValue.ts): JavaScript and TypeScript
+ * modules, JSON with comments, YAML and TOML, anything computed UNKNOWN; a page's front matter. And
+ * within a budget of values: constants built from constants, spreads and large literals past
+ * MAX_VALUES make the configuration UNKNOWN (the framework's defaults apply) instead of expanding to
+ * millions of values in the parser worker and cloning them back to the extension host; a constant
+ * used many times is read once.
  */
 import * as assert from 'node:assert/strict';
-import { isUnknown, MAX_VALUES, readConfig, valuesIn } from '../../../src/sites/configValue';
+import { frontMatterOf, isUnknown, MAX_VALUES, readConfig, valuesIn, type ConfigValue } from '../../../src/sites/configValue';
 
 /** Each constant ten of the one before: `levels` 7 is 420 bytes that name ten million values. */
 function tenfold(levels: number): string {
@@ -18,6 +20,66 @@ function tenfold(levels: number): string {
   );
   return `${lines.join('\n')}\nexport default { publicDir: 'public', x: ${names[levels - 1] ?? '0'} };\n`;
 }
+
+describe('Site configurations read as literals, never run (sites/configValue)', () => {
+  it('a module export, defineConfig, a named const, TypeScript casts, spreads, and a config function that returns an object', () => {
+    assert.deepEqual(
+      readConfig('vite.config.ts', "import { defineConfig } from 'vite';\nexport default defineConfig({ root: 'src', publicDir: '../assets' });"),
+      {
+        root: 'src',
+        publicDir: '../assets',
+      },
+    );
+    assert.deepEqual(
+      readConfig(
+        'docusaurus.config.js',
+        "const base = { staticDirectories: ['static'] };\nconst config = { ...base, title: `Site` };\nmodule.exports = config;",
+      ),
+      {
+        staticDirectories: ['static'],
+        title: 'Site',
+      },
+    );
+    assert.deepEqual(readConfig('astro.config.mts', 'export default { publicDir: "./pub" } satisfies Config;'), { publicDir: './pub' });
+    assert.deepEqual(readConfig('vite.config.js', "export default defineConfig(({ mode }) => ({ root: 'web' }));"), { root: 'web' });
+    assert.deepEqual(readConfig('docusaurus.config.ts', 'export default async function createConfig() { return { staticDirectories: ["public"] }; }'), {
+      staticDirectories: ['public'],
+    });
+  });
+
+  it('anything computed is UNKNOWN, never guessed: a call, a variable from elsewhere, a template with an expression', () => {
+    const value = readConfig(
+      'vite.config.js',
+      "import path from 'node:path';\nconst dir = process.env.PUBLIC;\nexport default { root: path.resolve(__dirname, 'src'), publicDir: dir, base: `/${name}/`, build: { outDir: 'out' } };",
+    ) as Record<string, ConfigValue>;
+    assert.ok(isUnknown(value['root']) && isUnknown(value['publicDir']) && isUnknown(value['base']));
+    assert.deepEqual(value['build'], { outDir: 'out' });
+    assert.ok(isUnknown(readConfig('next.config.js', 'module.exports = makeConfig();')));
+    assert.ok(isUnknown(readConfig('next.config.js', 'this is not javascript {')), 'unreadable: the defaults apply');
+  });
+
+  it('JSON with comments and trailing commas, YAML, TOML; a YAML bomb stays small', () => {
+    assert.deepEqual(readConfig('tsconfig.json', '{ // paths\n "compilerOptions": { "paths": { "@/*": ["./src/*"], }, }, }'), {
+      compilerOptions: { paths: { '@/*': ['./src/*'] } },
+    });
+    assert.deepEqual(readConfig('_config.yml', 'source: docs\ndestination: _site\n'), { source: 'docs', destination: '_site' });
+    assert.deepEqual(readConfig('hugo.toml', 'staticDir = ["static", "more"]\n[params]\nx = 1\n'), { staticDir: ['static', 'more'], params: { x: 1 } });
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]}]`,
+      ),
+    ].join('\n');
+    assert.ok(isUnknown(readConfig('_config.yml', bomb)));
+  });
+
+  it('a page’s front matter gives its permalink', () => {
+    assert.deepEqual(frontMatterOf('---\ntitle: About\npermalink: /about/\n---\n# About\n'), { title: 'About', permalink: '/about/' });
+    assert.equal(frontMatterOf('# No front matter\n---\n'), undefined);
+  });
+});
 
 describe('Site configurations are read within a budget of values (sites/configValue)', () => {
   it('ten million values in 420 bytes are UNKNOWN, at once (0.4 expanded every one)', () => {

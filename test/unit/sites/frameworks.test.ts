@@ -1,56 +1,45 @@
 /**
- * Sites learned in 0.5 (src/sites/frameworks.ts, sites.ts, servedPaths.ts), each as a small fixture:
- * MkDocs (docs_dir served at /, pages at folder-like URLs, its YAML tags), Hexo's `_config.yml`
- * (not Jekyll's) and Zola's `config.toml` (not Hugo's). Which framework a file really is, checked by
- * what it says, is the site index's (src/workspace/siteIndex.ts); here, what each makes of it.
+ * Which framework a site is (sites/frameworks): by its configuration file's name (VitePress only in
+ * `.vitepress/`; package.json and Hugo's plain `config.*` say nothing by name), or by a package.json's
+ * dependencies, the most specific first. What each framework's site then is, is sites.test.ts's.
  */
 import * as assert from 'node:assert/strict';
-import { readConfig } from '../../../src/sites/configValue';
-import { pageUrlFolder, resolveInSite } from '../../../src/sites/servedPaths';
-import { frameworkOfFile, frameworkOfPackage, siteOf, siteOfDocument, type Framework, type Site } from '../../../src/sites/sites';
+import { FRAMEWORK_NAMES, FRAMEWORKS, frameworkOfFile, frameworkOfPackage, SITE_CONFIG_GLOBS } from '../../../src/sites/frameworks';
 
-const site = (file: string, text: string, framework: Framework | undefined = frameworkOfFile(file)): Site => {
-  assert.ok(framework, `${file} names a framework`);
-  return siteOf(file, readConfig(file, text), framework);
-};
-const where = (value: string, document: string, sites: readonly Site[]): readonly string[] | undefined => {
-  const owner = siteOfDocument(document, sites);
-  return resolveInSite(value, { document, aliases: [], ...(owner ? { site: owner } : {}) })?.candidates;
-};
-
-describe('Sites learned from the evidence of 0.5 (sites/frameworks)', () => {
-  it('MkDocs: docs_dir is served at /, a page at /its/path/, so raw HTML climbs from there (mkdocs-material)', () => {
-    const mkdocs = site('mkdocs.yml', 'site_name: Material\ntheme:\n  name: material\n');
-    assert.equal(mkdocs.framework, 'mkdocs');
-    assert.equal(pageUrlFolder('docs/setup/setting-up-social-cards.md', mkdocs, undefined), '/setup/setting-up-social-cards/');
-    assert.equal(pageUrlFolder('docs/setup/index.md', mkdocs, undefined), undefined, 'an index page is its folder');
-    assert.deepEqual(where('../../assets/screenshots/card.png', 'docs/setup/setting-up-social-cards.md', [mkdocs]), [
-      'assets/screenshots/card.png',
-      'docs/assets/screenshots/card.png',
-    ]);
-    assert.deepEqual(where('/assets/logo.png', 'docs/index.md', [mkdocs]), ['docs/assets/logo.png']);
-    assert.match(resolveInSite('/x.png', { document: 'docs/a.md', site: mkdocs, aliases: [] })?.lookedIn ?? '', /docs \(MkDocs\)/);
+describe('Which framework a site is (sites/frameworks)', () => {
+  it('by the configuration file’s name, in any of its script extensions', () => {
+    assert.equal(frameworkOfFile('website/docusaurus.config.ts'), 'docusaurus');
+    assert.equal(frameworkOfFile('docs/.vitepress/config.mts'), 'vitepress');
+    assert.equal(frameworkOfFile('vite.config.cjs'), 'vite');
+    assert.equal(frameworkOfFile('astro.config.mjs'), 'astro');
+    assert.equal(frameworkOfFile('next.config.js'), 'next');
+    assert.equal(frameworkOfFile('nuxt.config.ts'), 'nuxt');
+    assert.equal(frameworkOfFile('svelte.config.js'), 'sveltekit');
+    assert.equal(frameworkOfFile('hugo.yaml'), 'hugo');
+    assert.equal(frameworkOfFile('_config.yml'), 'jekyll');
+    assert.equal(frameworkOfFile('mkdocs.yaml'), 'mkdocs');
   });
 
-  it('MkDocs: docs_dir and use_directory_urls as written, its !ENV and !!python tags left aside', () => {
-    const text =
-      'site_name: Typer\ndocs_dir: en/docs\nuse_directory_urls: false\nextra:\n  key: !ENV KEY\nmarkdown_extensions:\n  - x:\n      f: !!python/name:a.b\n';
-    const mkdocs = site('docs/mkdocs.yml', text);
-    assert.deepEqual(mkdocs.publicFolders, ['docs/en/docs']);
-    assert.equal(pageUrlFolder('docs/en/docs/tutorial/first.md', mkdocs, undefined), undefined, 'without directory URLs a page is served beside its source');
+  it('not by a name that says nothing alone: config.* outside .vitepress/, package.json, other extensions', () => {
+    assert.equal(frameworkOfFile('src/config.ts'), undefined);
+    assert.equal(frameworkOfFile('config.toml'), undefined, 'Hugo or Zola: the content says');
+    assert.equal(frameworkOfFile('package.json'), undefined);
+    assert.equal(frameworkOfFile('vite.config.json'), undefined);
+    assert.equal(frameworkOfFile('my-vite.config.js'), undefined);
   });
 
-  it("Hexo: a `_config.yml` beside hexo's package.json serves source_dir at /", () => {
-    assert.equal(frameworkOfPackage({ dependencies: { hexo: '^7.0.0' } }), 'hexo');
-    const hexo = site('_config.yml', 'title: Hexo\nsource_dir: src\n', 'hexo');
-    assert.deepEqual(where('/images/logo.png', 'src/_posts/hello.md', [hexo]), ['src/images/logo.png']);
-    assert.deepEqual(hexo.outputFolders, ['public']);
+  it('by a package.json’s dependencies or devDependencies, the most specific first', () => {
+    assert.equal(frameworkOfPackage({ dependencies: { '@docusaurus/core': '3', react: '18' } }), 'docusaurus');
+    assert.equal(frameworkOfPackage({ devDependencies: { vite: '5', '@sveltejs/kit': '2' } }), 'sveltekit', 'SvelteKit runs on Vite: Kit wins');
+    assert.equal(frameworkOfPackage({ dependencies: { astro: '4' }, devDependencies: { vite: '5' } }), 'astro');
+    assert.equal(frameworkOfPackage({ dependencies: { react: '18' } }), undefined);
+    assert.equal(frameworkOfPackage('not an object'), undefined);
   });
 
-  it('Zola: static/ is served at /, and a page content/blog/post.md at /blog/post/', () => {
-    const zola = site('config.toml', 'base_url = "https://example.com"\n', 'zola');
-    assert.deepEqual(where('/img/a.png', 'content/blog/post.md', [zola]), ['static/img/a.png']);
-    assert.equal(pageUrlFolder('content/blog/post.md', zola, undefined), '/blog/post/');
-    assert.equal(pageUrlFolder('content/blog/_index.md', zola, undefined), undefined);
+  it('every framework has a name in the user’s words, and its configuration files are watched', () => {
+    assert.deepEqual(Object.keys(FRAMEWORK_NAMES).sort(), [...FRAMEWORKS].sort());
+    assert.equal(FRAMEWORK_NAMES.next, 'Next.js');
+    for (const glob of ['**/.vitepress/config.{js,mjs,cjs,ts,mts,cts}', '**/_config.yml', '**/package.json', '**/{tsconfig,jsconfig}.json'])
+      assert.ok(SITE_CONFIG_GLOBS.includes(glob), glob);
   });
 });

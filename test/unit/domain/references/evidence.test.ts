@@ -1,3 +1,7 @@
+/**
+ * The evidence rule (domain/references/evidence): a missing reference is offered the files of its own
+ * repository whose path ends with the reference's, at a segment boundary, exact case and nearest first.
+ */
 import * as assert from 'node:assert/strict';
 import { foundElsewhere, MAX_CANDIDATES, referenceTail, repositoryOf, type RepositoryFiles } from '../../../../src/domain/references/evidence';
 import { imagePathOf } from '../../../../src/domain/references/imageReference';

@@ -1,7 +1,11 @@
+/**
+ * Links to a made image (domain/references/links): which documents take which syntax, the link
+ * written in each, its path from the document, and alt text that cannot break out of the link.
+ */
 import * as assert from 'node:assert/strict';
 import { altText, imageLink, linkLanguageFor, relativeImagePath } from '../../../../src/domain/references/links';
 
-describe('links', () => {
+describe('Links to a made image (domain/references/links)', () => {
   it('knows which documents get which syntax', () => {
     assert.equal(linkLanguageFor('markdown'), 'markdown');
     assert.equal(linkLanguageFor('mdx'), 'markdown');

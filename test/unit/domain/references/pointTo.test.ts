@@ -1,3 +1,7 @@
+/**
+ * The *Point to …* fix (domain/references/pointTo): the reference rewritten to name the file found
+ * elsewhere, relative or root-absolute as the site serves it, keeping its query, fragment and encoding.
+ */
 import * as assert from 'node:assert/strict';
 import { pointTo } from '../../../../src/domain/references/pointTo';
 
