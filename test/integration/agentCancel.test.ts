@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { exists, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { testServices, type TestServices } from './support/testServices';
 
 const FOLDER = 'cancel-it';

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeSegmind } from '../fakeSegmind/server';
-import { generate, generateRejection, keyHeader, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { generate, generateRejection, keyHeader, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { executeCommand, scripted } from './support/commands';
 
 describe('Service failures, as a scripted caller sees them', function () {

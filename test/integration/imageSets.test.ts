@@ -10,7 +10,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readIcoDirectory } from '../../src/pixels/ico';
-import { generate, readBytes, readJson, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { generate, readBytes, readJson, setting, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { scripted } from './support/commands';
 
 const FOLDER = 'sets-it';

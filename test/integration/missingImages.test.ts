@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
-import { readBytes, readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readBytes, readJson, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { executeCommand, refusal } from './support/commands';
 
 const FOLDER = 'missing-it';

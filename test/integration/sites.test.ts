@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { scripted } from './support/commands';
 
 const FOLDER = 'sites-it';

@@ -17,7 +17,8 @@ import { StudioPanel, type StudioDependencies } from '../../src/studio/studioPan
 import { StudioSerializer } from '../../src/studio/studioSerializer';
 import { MemoryMemento } from './support/memoryStores';
 import { testServices } from './support/testServices';
-import { readJson, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readJson, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { executeCommand } from './support/commands';
 
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');

@@ -8,7 +8,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { exists, until, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
+import { exists, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
+import { until } from '../../support/conditions';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
 import { executeCommand, refusal, scripted } from '../support/commands';
 
