@@ -13,9 +13,10 @@ import { readIcoDirectory } from '../../src/pixels/ico';
 import { generate, readBytes, readJson, setting, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { until } from '../support/conditions';
 import { scripted } from './support/commands';
+import { folderFiles } from './support/workspaceFiles';
 
 const FOLDER = 'sets-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
+const { at, write } = folderFiles(FOLDER);
 
 const PAGE = `<!doctype html>
 <html>
@@ -92,8 +93,8 @@ describe('Sets of exact images (real VS Code)', function () {
 
   beforeEach(async () => {
     await vscode.workspace.fs.createDirectory(at());
-    await vscode.workspace.fs.writeFile(at('index.html'), new TextEncoder().encode(PAGE));
-    await vscode.workspace.fs.writeFile(at('site.webmanifest'), new TextEncoder().encode(MANIFEST));
+    await write('index.html', PAGE);
+    await write('site.webmanifest', MANIFEST);
   });
 
   afterEach(async () => {
@@ -283,8 +284,7 @@ describe('Sets of exact images (real VS Code)', function () {
 
     it('goes with every set of a fill, and fill style: false leaves it out', async () => {
       await setting('stylePrompt', 'watercolour');
-      const page = (name: string, html: string): Thenable<void> => vscode.workspace.fs.writeFile(at('style', name), new TextEncoder().encode(html));
-      await page('kite.html', '<img src="a.png" srcset="a@2x.png 2x" width="100" height="50" alt="A kite">');
+      await write('style/kite.html', '<img src="a.png" srcset="a@2x.png 2x" width="100" height="50" alt="A kite">');
       const entries = await fill({ scope: `${FOLDER}/style`, mode: 'generate', model: 'gpt-image-1-mini', quality: 'low' });
       assert.deepEqual(
         entries.map((entry) => [entry.target, entry.saved]),
@@ -295,7 +295,7 @@ describe('Sets of exact images (real VS Code)', function () {
       );
       assert.equal((await readJson(at('style', 'a.png.json')))['stylePrompt'], 'watercolour');
       assert.equal((await readJson(at('style', 'a@2x.png.json')))['stylePrompt'], 'watercolour');
-      await page('boat.html', '<img src="b.png" alt="A boat">');
+      await write('style/boat.html', '<img src="b.png" alt="A boat">');
       await fill({ scope: `${FOLDER}/style/boat.html`, mode: 'generate', model: 'gpt-image-1-mini', quality: 'low', style: false });
       const prompts = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').map((request) => (request.body as { prompt?: string }).prompt);
       assert.deepEqual(prompts, ['A kite\n\nStyle: watercolour', 'A boat']);

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { exists, keyHeader, readBytes, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { until } from '../support/conditions';
+import { folderFiles } from './support/workspaceFiles';
 import { launchSpec, startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 import { channelFolder, readRegistrations } from '../../src/mcp/channelPlaces';
 import { callWindow } from '../../src/mcp/windowClient';
@@ -19,7 +20,7 @@ import { WindowChannel } from '../../src/agents/windowChannel';
 import { Logger } from '../../src/log/logger';
 
 const FOLDER = 'mcp-agent';
-const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...parts);
+const { at, write } = folderFiles(FOLDER);
 
 interface Saved {
   path: string;
@@ -51,7 +52,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
 
   after(async () => {
     await agent?.close();
-    await vscode.workspace.fs.delete(at(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('lists generate_image, find_missing_images, fill_missing_images and check_credits', async () => {
@@ -74,7 +75,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     });
     assert.equal(result.isError, undefined, textOf(result));
     assert.match(textOf(result), new RegExp(`${FOLDER}/og\\.png — 1200x630 PNG, gpt-image-1, request [\\w-]+, cost 0\\.04`));
-    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'og.png')))).metadata();
+    const meta = await sharp(Buffer.from(await readBytes(at('og.png')))).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ['png', 1200, 630]);
     const preview = (result.content as { type: string; data?: string; mimeType?: string }[]).find((block) => block.type === 'image');
     assert.equal(preview?.mimeType, 'image/png');
@@ -115,16 +116,13 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     assert.deepEqual((result.structuredContent as ImageAnswer).saved, [
       { path: `${FOLDER}/team.png`, width: 320, height: 200, format: 'png', placeholder: true, markdown: `![Team photo](${FOLDER}/team.png)` },
     ]);
-    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'team.png')))).metadata();
+    const meta = await sharp(Buffer.from(await readBytes(at('team.png')))).metadata();
     assert.deepEqual([meta.width, meta.height], [320, 200]);
     assert.equal(segmind.fake.requests.length, 0);
   });
 
   it('find_missing_images lists what a page lacks; fill_missing_images makes it; both as structured entries', async () => {
-    await vscode.workspace.fs.writeFile(
-      at(FOLDER, 'site', 'index.html'),
-      new TextEncoder().encode('<img src="img/cover.png" width="400" height="300" alt="Cover">\n'),
-    );
+    await write('site/index.html', '<img src="img/cover.png" width="400" height="300" alt="Cover">\n');
     const found = await agent.client.callTool({ name: 'find_missing_images', arguments: { scope: `${FOLDER}/site` } });
     assert.equal(found.isError, undefined, textOf(found));
     assert.deepEqual((found.structuredContent as { missing: unknown[] }).missing, [
@@ -138,7 +136,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     assert.deepEqual((filled.structuredContent as ImageAnswer).saved, [
       { path: `${FOLDER}/site/img/cover.png`, width: 400, height: 300, format: 'png', placeholder: true, markdown: `![Cover](${FOLDER}/site/img/cover.png)` },
     ]);
-    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'site', 'img', 'cover.png')))).metadata();
+    const meta = await sharp(Buffer.from(await readBytes(at('site', 'img', 'cover.png')))).metadata();
     assert.deepEqual([meta.width, meta.height], [400, 300]);
     assert.equal(segmind.fake.requests.length, 0);
   });
@@ -228,7 +226,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
   });
 
   it('an agent started in a subfolder: its paths resolve there, and its answer names them from there', async () => {
-    const sub = at(FOLDER, 'packages', 'site');
+    const sub = at('packages', 'site');
     await vscode.workspace.fs.createDirectory(sub);
     const inner = await startAgent(sub.fsPath);
     try {
@@ -238,7 +236,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
       });
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal((result.structuredContent as ImageAnswer).saved[0]?.path, 'public/og.png');
-      assert.ok(await exists(at(FOLDER, 'packages', 'site', 'public', 'og.png')), 'written under the agent’s folder');
+      assert.ok(await exists(at('packages', 'site', 'public', 'og.png')), 'written under the agent’s folder');
       const out = await inner.client.callTool({ name: 'generate_image', arguments: { prompt: 'x', placeholder: true, path: '../../../../x.png' } });
       assert.equal(out.isError, true);
       assert.match(textOf(out), /leads out of the workspace folder/);

@@ -9,21 +9,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import sharp from 'sharp';
-import { readBytes, readJson, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readBytes, readJson, setting, TEST_KEY, useFakeSegmind } from './support/segmindFixture';
 import { until } from '../support/conditions';
 import { executeCommand, refusal } from './support/commands';
+import { folderFiles, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'missing-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
+const { at, write } = folderFiles(FOLDER);
+const { at: inWorkspace } = folderFiles();
 const relative = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri);
-const text = (value: string): Uint8Array => new TextEncoder().encode(value);
-
-async function page(name: string, content: string): Promise<vscode.Uri> {
-  const uri = at(FOLDER, name);
-  await vscode.workspace.fs.writeFile(uri, text(content));
-  return uri;
-}
 
 async function command<T>(id: string, ...args: unknown[]): Promise<T> {
   return vscode.commands.executeCommand<T>(id, ...args);
@@ -31,11 +25,6 @@ async function command<T>(id: string, ...args: unknown[]): Promise<T> {
 
 const missingDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>
   vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Segmind' && diagnostic.code === 'missing-image');
-
-async function sizeOf(uri: vscode.Uri): Promise<[string | undefined, number | undefined, number | undefined]> {
-  const meta = await sharp(Buffer.from(await readBytes(uri))).metadata();
-  return [meta.format, meta.width, meta.height];
-}
 
 const HERO_PAGE = `<!doctype html>
 <html><body>
@@ -54,13 +43,13 @@ describe('Missing images and free placeholders (real VS Code)', function () {
   const segmind = useFakeSegmind();
 
   beforeEach(async () => {
-    await vscode.workspace.fs.createDirectory(at(FOLDER));
+    await vscode.workspace.fs.createDirectory(at());
   });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.fs.delete(at('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(inWorkspace('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   describe('Make Placeholder Image (scripted)', () => {
@@ -115,8 +104,8 @@ describe('Missing images and free placeholders (real VS Code)', function () {
 
   describe('Fill Missing Images (scripted)', () => {
     it('list: one entry per missing reference in file then line order, nothing written or sent', async () => {
-      await page('hero.html', HERO_PAGE);
-      await page('notes.md', '# Notes\n\n![Diagram](img/diagram.webp "The flow")\n\n`![no](img/in-code.png)`\n');
+      await write('hero.html', HERO_PAGE);
+      await write('notes.md', '# Notes\n\n![Diagram](img/diagram.webp "The flow")\n\n`![no](img/in-code.png)`\n');
       const entries = await command<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
       assert.deepEqual(entries, [
         {
@@ -140,7 +129,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
         { file: `${FOLDER}/notes.md`, line: 3, reference: 'img/diagram.webp', target: `${FOLDER}/img/diagram.webp`, prompt: 'Diagram' },
       ]);
       assert.equal(
-        await vscode.workspace.fs.stat(at(FOLDER, 'img')).then(
+        await vscode.workspace.fs.stat(at('img')).then(
           () => true,
           () => false,
         ),
@@ -151,9 +140,9 @@ describe('Missing images and free placeholders (real VS Code)', function () {
     });
 
     it("list: leaves out node_modules, .git and what files.exclude and search.exclude exclude, as VS Code's search does", async () => {
-      await page('index.html', '<img src="img/kept.png">');
+      await write('index.html', '<img src="img/kept.png">');
       for (const folder of ['node_modules/dep', '.git/info', 'build', 'deep/generated/pages']) {
-        await page(`${folder}/page.html`, '<img src="img/never.png">');
+        await write(`${folder}/page.html`, '<img src="img/never.png">');
       }
       const exclusions: [string, Record<string, boolean>][] = [
         ['files', { '**/build': true }],
@@ -176,22 +165,22 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-linked-'));
       try {
         fs.writeFileSync(path.join(outside, 'far.html'), '<img src="img/far-away.png">');
-        await page('index.html', '<img src="img/kept.png">');
-        fs.symlinkSync(outside, at(FOLDER, 'linked').fsPath, 'dir');
-        fs.symlinkSync(at(FOLDER).fsPath, at(FOLDER, 'loop').fsPath, 'dir');
+        await write('index.html', '<img src="img/kept.png">');
+        fs.symlinkSync(outside, at('linked').fsPath, 'dir');
+        fs.symlinkSync(at().fsPath, at('loop').fsPath, 'dir');
         const entries = await command<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
         assert.deepEqual(
           entries.map((entry) => entry['file']),
           [`${FOLDER}/index.html`],
         );
       } finally {
-        for (const link of ['linked', 'loop']) fs.unlinkSync(at(FOLDER, link).fsPath);
+        for (const link of ['linked', 'loop']) fs.unlinkSync(at(link).fsPath);
         fs.rmSync(outside, { recursive: true, force: true });
       }
     });
 
     it('placeholder: one image per target at exactly the referenced path and size; nothing sent', async () => {
-      await page('hero.html', HERO_PAGE);
+      await write('hero.html', HERO_PAGE);
       const entries = await command<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html`, mode: 'placeholder' });
       assert.deepEqual(
         entries.map((entry) => [entry.target, entry.saved]),
@@ -202,16 +191,16 @@ describe('Missing images and free placeholders (real VS Code)', function () {
           [`${FOLDER}/img/icon.svg`, true],
         ],
       );
-      assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'hero.png')), ['png', 1200, 630]);
-      assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
-      assert.equal((await readJson(at(FOLDER, 'img', 'hero.png.json')))['prompt'], 'Mountain trail at sunrise');
+      assert.deepEqual(await sizeOf(at('img', 'hero.png')), ['png', 1200, 630]);
+      assert.deepEqual(await sizeOf(at('img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
+      assert.equal((await readJson(at('img', 'hero.png.json')))['prompt'], 'Mountain trail at sunrise');
       assert.equal(segmind.fake.requests.length, 0);
       const again = await command<unknown[]>('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html` });
       assert.deepEqual(again, [], 'nothing is missing any more');
     });
 
     it('generate: one job per target, saved at exactly the path, in its format, fitted to the size the code gives (SVG left)', async () => {
-      await page('hero.html', HERO_PAGE);
+      await write('hero.html', HERO_PAGE);
       const entries = await command<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', {
         scope: `${FOLDER}/hero.html`,
         mode: 'generate',
@@ -238,8 +227,8 @@ describe('Missing images and free placeholders (real VS Code)', function () {
           ['team photo', 'jpeg', 'low'],
         ],
       );
-      assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'hero.png')), ['png', 1200, 630]);
-      assert.deepEqual(await sizeOf(at(FOLDER, 'img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
+      assert.deepEqual(await sizeOf(at('img', 'hero.png')), ['png', 1200, 630]);
+      assert.deepEqual(await sizeOf(at('img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
     });
 
     it('refuses an unknown mode or a scope outside the workspace, before anything is read', async () => {
@@ -250,7 +239,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
 
   describe('diagnostics and quick fixes', () => {
     it('reports a missing image with its range and size, and clears it when the file appears, whatever made it', async () => {
-      const uri = await page('report.html', '<img src="img/report.png" width="400" height="200" alt="A report">\n');
+      const uri = await write('report.html', '<img src="img/report.png" width="400" height="200" alt="A report">\n');
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
       await until(() => missingDiagnostics(uri).length === 1, 'the diagnostic');
@@ -259,13 +248,13 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       assert.equal(diagnostic?.severity, vscode.DiagnosticSeverity.Information);
       assert.match(diagnostic?.message ?? '', /missing-it\/img\/report\.png \(400 × 200\)/);
       // Another tool makes the file: the squiggle goes.
-      await vscode.workspace.fs.createDirectory(at(FOLDER, 'img'));
-      await vscode.workspace.fs.copy(at('images', 'logo.png'), at(FOLDER, 'img', 'report.png'));
+      await vscode.workspace.fs.createDirectory(at('img'));
+      await vscode.workspace.fs.copy(inWorkspace('images', 'logo.png'), at('img', 'report.png'));
       await until(() => missingDiagnostics(uri).length === 0, 'the diagnostic cleared by the watcher');
     });
 
     it('follows typing, and segmind.missingImages.report sets the severity (off reports nothing)', async () => {
-      const uri = await page('typing.md', '# Typing\n');
+      const uri = await write('typing.md', '# Typing\n');
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), '\n![Chart](img/chart.png)\n'));
       await until(() => missingDiagnostics(uri).length === 1, 'the diagnostic after typing');
@@ -276,7 +265,7 @@ describe('Missing images and free placeholders (real VS Code)', function () {
     });
 
     it('offers the three quick fixes; "Make a free placeholder" makes the file at the path and size, and the squiggle goes', async () => {
-      const uri = await page('fixes.html', '<img src="img/a.png" width="300" height="150" alt="A">\n<img src="img/b.webp" alt="B">\n<img src="img/c.svg">\n');
+      const uri = await write('fixes.html', '<img src="img/a.png" width="300" height="150" alt="A">\n<img src="img/b.webp" alt="B">\n<img src="img/c.svg">\n');
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
       await until(() => missingDiagnostics(uri).length === 3, 'three diagnostics');
@@ -315,13 +304,13 @@ describe('Missing images and free placeholders (real VS Code)', function () {
       assert.equal(sidecar['prompt'], 'A lake at dawn');
       const [submit] = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini');
       assert.equal((submit?.body as { output_format?: string } | undefined)?.output_format, 'webp');
-      const files = (await vscode.workspace.fs.readDirectory(at(FOLDER))).map(([name]) => name).sort();
+      const files = (await vscode.workspace.fs.readDirectory(at())).map(([name]) => name).sort();
       assert.deepEqual(files, ['render.webp', 'render.webp.json'], 'no second file');
     });
 
     it('refuses a placeholder changed since, and an image that is not a placeholder; nothing sent', async () => {
       const made = await command<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/changed.png`, size: '200x200', prompt: 'x' });
-      await vscode.workspace.fs.copy(at('images', 'logo.png'), made, { overwrite: true });
+      await vscode.workspace.fs.copy(inWorkspace('images', 'logo.png'), made, { overwrite: true });
       assert.match(await refusal('segmind.renderPlaceholder', { image: `${FOLDER}/changed.png` }), /changed since it was made as a placeholder/);
       assert.match(await refusal('segmind.renderPlaceholder', { image: 'images/logo.png' }), /is not a placeholder made by Segmind Image Studio/);
       assert.equal(segmind.fake.requests.length, 0);
@@ -339,8 +328,8 @@ describe('Missing images and free placeholders (real VS Code)', function () {
         .map((part) => part.value)
         .join('\n');
       assert.match(words, /missing-it\/nook\.png — 800x600 PNG, a free placeholder/);
-      assert.deepEqual(await sizeOf(at(FOLDER, 'nook.png')), ['png', 800, 600]);
-      assert.equal((await readJson(at(FOLDER, 'nook.png.json')))['prompt'], 'A cosy reading nook');
+      assert.deepEqual(await sizeOf(at('nook.png')), ['png', 800, 600]);
+      assert.equal((await readJson(at('nook.png.json')))['prompt'], 'A cosy reading nook');
       assert.equal(segmind.fake.requests.length, 0);
     });
   });
