@@ -1,3 +1,7 @@
+/**
+ * The extension as the host loads it: found under its manifest's id, activated, every contributed
+ * command registered, in the temporary copy of the fixture workspace the tests open.
+ */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

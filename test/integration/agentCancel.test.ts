@@ -7,11 +7,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { exists, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, useFakeSegmind } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { testServices, type TestServices } from './support/testServices';
+import { folderFiles } from './support/workspaceFiles';
 
 const FOLDER = 'cancel-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
+const { at } = folderFiles(FOLDER);
 
 describe('An agent’s cancellation stops every further write (real VS Code)', function () {
   this.timeout(60_000);

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { GenerateImageTool } from '../../src/agents/generateImageTool';
-import { readBytes, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readBytes, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { testServices } from './support/testServices';
 import { executeCommand } from './support/commands';
 

@@ -1,3 +1,9 @@
+/**
+ * Edit through the options object (segmind.editImage, scripted), in the real VS Code against the fake
+ * Segmind: the images and mask uploaded in one batch and sent as the model takes them, the result
+ * named after the first image with the originals untouched; upload and job failures; and the inputs
+ * refused before any request is sent.
+ */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';

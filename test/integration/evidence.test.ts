@@ -8,17 +8,14 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { exists, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 import { scripted } from './support/commands';
+import { folderFiles } from './support/workspaceFiles';
 
 const FOLDER = 'checkouts-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
-const write = async (path: string, content: string | Uint8Array): Promise<vscode.Uri> => {
-  const uri = at(...path.split('/'));
-  await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
-  return uri;
-};
+const { at, write } = folderFiles(FOLDER);
 const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
 
 const diagnostics = (uri: vscode.Uri, code: string): vscode.Diagnostic[] =>

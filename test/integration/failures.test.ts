@@ -1,7 +1,14 @@
+/**
+ * Failures of the service as a scripted caller sees them, in the real VS Code against the fake
+ * Segmind: each status (401, 406, 422, 404, 429, 5xx) worded, retried or not as it is safe (a dropped
+ * submit may have been billed, so it is never resent); and the API key kept in SecretStorage, never
+ * sent to a base URL a workspace's settings name.
+ */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeSegmind } from '../fakeSegmind/server';
-import { generate, generateRejection, keyHeader, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { generate, generateRejection, keyHeader, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { executeCommand, scripted } from './support/commands';
 
 describe('Service failures, as a scripted caller sees them', function () {

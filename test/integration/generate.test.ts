@@ -1,3 +1,8 @@
+/**
+ * Generate through the options object (segmind.generateImage, scripted), in the real VS Code against
+ * the fake Segmind: what is saved (decoded, with its sidecar), never overwriting, variants, the
+ * transport and output settings; and the options refused before any request is sent.
+ */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';

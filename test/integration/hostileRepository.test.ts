@@ -13,22 +13,15 @@ import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { sha256Of } from '../../src/workspace/imageWriter';
 import { ScriptedAsker } from '../../src/flow/scriptedAsker';
-import { exists, readBytes, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { exists, readBytes, setting, useFakeSegmind } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { testServices } from './support/testServices';
 import { hostQuiet } from '../support/hostQuiet';
 import { refusal, scripted } from './support/commands';
+import { folderFiles, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'hostile-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
-const write = async (uri: vscode.Uri, content: string | Uint8Array): Promise<vscode.Uri> => {
-  await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
-  return uri;
-};
-
-async function sizeOf(uri: vscode.Uri): Promise<[string | undefined, number | undefined, number | undefined]> {
-  const meta = await sharp(Buffer.from(await readBytes(uri))).metadata();
-  return [meta.format, meta.width, meta.height];
-}
+const { at, write } = folderFiles(FOLDER);
 
 describe('Repositories that cannot hurt you (real VS Code)', function () {
   this.timeout(90_000);
@@ -36,12 +29,12 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-outside-'));
 
   beforeEach(async () => {
-    await vscode.workspace.fs.createDirectory(at(FOLDER));
+    await vscode.workspace.fs.createDirectory(at());
   });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   after(() => fs.rmSync(outside, { recursive: true, force: true }));
@@ -52,15 +45,15 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
     const image = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#ffffff' } })
       .png()
       .toBuffer();
-    await write(at(FOLDER, 'here.png'), image);
-    const css = await write(at(FOLDER, 'hostile.css'), `${'a { background: url("here.png") }\n'.repeat(5_000)}.last { background: url("after-css.png") }\n`);
-    const markdown = await write(at(FOLDER, 'hostile.md'), `${'![a]('.repeat(20_000)}\n\n![after](after-md.png)\n`);
+    await write('here.png', image);
+    const css = await write('hostile.css', `${'a { background: url("here.png") }\n'.repeat(5_000)}.last { background: url("after-css.png") }\n`);
+    const markdown = await write('hostile.md', `${'![a]('.repeat(20_000)}\n\n![after](after-md.png)\n`);
     const reported = (uri: vscode.Uri, name: string): boolean => vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.message.includes(name));
     for (const uri of [css, markdown]) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await until(() => reported(markdown, 'after-md.png') && reported(css, 'after-css.png'), 'the missing images after the hostile text', 30_000);
     // Measured once VS Code's own extensions are done with the new documents: a deleted image makes
     // the extension read every open document again, and nothing else of VS Code's.
-    const trigger = await write(at(FOLDER, 'trigger.png'), image);
+    const trigger = await write('trigger.png', image);
     await hostQuiet();
     const readAgain = new Set<string>();
     const seen = vscode.languages.onDidChangeDiagnostics((event) => event.uris.forEach((uri) => readAgain.add(uri.toString())));
@@ -80,11 +73,8 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
 
   it('a fill resolves with every entry: what was made, and why each one that was not', async () => {
     // A folder that leads out of the workspace: the placeholder there is refused, the others are made.
-    fs.symlinkSync(outside, path.join(workspaceFolder().fsPath, FOLDER, 'away'));
-    await write(
-      at(FOLDER, 'page.html'),
-      '<img src="img/one.png" width="40" height="20"><img src="away/two.png"><img src="img/three.png" width="30" height="30">\n',
-    );
+    fs.symlinkSync(outside, at('away').fsPath);
+    await write('page.html', '<img src="img/one.png" width="40" height="20"><img src="away/two.png"><img src="img/three.png" width="30" height="30">\n');
     const entries = await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/page.html`, mode: 'placeholder' });
     assert.deepEqual(
       entries.map((entry) => [entry.target, entry.saved]),
@@ -100,7 +90,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
 
     // Generate mode: the second job fails at Segmind; the first and third are still made and reported.
     await write(
-      at(FOLDER, 'gen.html'),
+      'gen.html',
       '<img src="gen/a.png" width="64" height="64"><img src="gen/b.png" width="64" height="64"><img src="gen/c.png" width="64" height="64">\n',
     );
     segmind.fake.planNextJob({ durationMs: 100 });
@@ -124,19 +114,19 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
 
   it('a generate fill that would pass the limit is refused as a whole, before anything is sent', async () => {
     await setting('dailySpendLimit', 0.1);
-    await write(at(FOLDER, 'many.html'), ['a', 'b', 'c'].map((name) => `<img src="many/${name}.png" width="64" height="64">`).join('\n'));
+    await write('many.html', ['a', 'b', 'c'].map((name) => `<img src="many/${name}.png" width="64" height="64">`).join('\n'));
     // Three at gpt-image-1-mini high ($0.044 held each) pass $0.10 together, though each alone would not.
     const message = await refusal('segmind.fillMissingImages', { scope: `${FOLDER}/many.html`, mode: 'generate', model: 'gpt-image-1-mini', quality: 'high' });
     assert.match(message, /segmind\.dailySpendLimit/);
     assert.equal(segmind.fake.requests.length, 0);
-    assert.equal(await exists(at(FOLDER, 'many')), false, 'in 0.3 two were made, and the call rejected without reporting them');
+    assert.equal(await exists(at('many')), false, 'in 0.3 two were made, and the call rejected without reporting them');
   });
 
   it('writes exactly the file the code references, and sizes from 1 px', async () => {
     const long = `${'a-very-long-name-'.repeat(8)}end.png`; // 139 characters: 0.3 cut it at 96
     const names = ['My..Logo.png', '.hero.png', 'trailing. .png', long];
     await write(
-      at(FOLDER, 'names.html'),
+      'names.html',
       [...names.map((name) => `<img src="exact/${name}" width="12" height="12">`), '<img src="exact/dot.png" width="1" height="1">'].join('\n'),
     );
     const entries = await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/names.html`, mode: 'placeholder' });
@@ -144,8 +134,8 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
       entries.map((entry) => [entry.target, entry.size, entry.saved, entry.error]),
       [...names, 'dot.png'].map((name) => [`${FOLDER}/exact/${name}`, name === 'dot.png' ? '1x1' : '12x12', true, undefined]),
     );
-    for (const name of names) assert.deepEqual(await sizeOf(at(FOLDER, 'exact', name)), ['png', 12, 12], name);
-    assert.deepEqual(await sizeOf(at(FOLDER, 'exact', 'dot.png')), ['png', 1, 1]);
+    for (const name of names) assert.deepEqual(await sizeOf(at('exact', name)), ['png', 12, 12], name);
+    assert.deepEqual(await sizeOf(at('exact', 'dot.png')), ['png', 1, 1]);
     assert.deepEqual(
       await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/names.html` }),
       [],
@@ -158,9 +148,9 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
       const logo = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#c0392b' } })
         .png()
         .toBuffer();
-      const image = await write(at(FOLDER, 'brand', 'logo.png'), logo);
+      const image = await write('brand/logo.png', logo);
       await write(
-        at(FOLDER, 'brand', 'logo.png.json'),
+        'brand/logo.png.json',
         JSON.stringify({ placeholder: true, width: 16, height: 16, format: 'png', label: '16 × 16', sha256: sha256Of(logo), prompt: 'A logo' }),
       );
       assert.match(
@@ -179,8 +169,8 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
       });
       const bytes = await readBytes(placeholder);
       fs.writeFileSync(path.join(outside, 'linked.png'), bytes);
-      fs.symlinkSync(path.join(outside, 'linked.png'), path.join(workspaceFolder().fsPath, FOLDER, 'linked.png'));
-      await write(at(FOLDER, 'linked.png.json'), new TextDecoder().decode(await readBytes(placeholder.with({ path: `${placeholder.path}.json` }))));
+      fs.symlinkSync(path.join(outside, 'linked.png'), at('linked.png').fsPath);
+      await write('linked.png.json', new TextDecoder().decode(await readBytes(placeholder.with({ path: `${placeholder.path}.json` }))));
       assert.match(await refusal('segmind.renderPlaceholder', { image: `${FOLDER}/linked.png` }), /is a link, not a file/);
       assert.equal(segmind.fake.requests.length, 0);
     });

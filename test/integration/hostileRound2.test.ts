@@ -11,11 +11,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { useFakeSegmind } from './support/segmindFixture';
 import { refusal, scripted } from './support/commands';
+import { folderFiles } from './support/workspaceFiles';
 
 const FOLDER = 'hostile2-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
+const { at } = folderFiles(FOLDER);
 
 describe('Repositories that cannot hurt you, round 2 (real VS Code)', function () {
   this.timeout(60_000);

@@ -3,18 +3,19 @@
  * <picture> with AVIF, WebP and JPEG, a GIF and a favicon, plus a web app manifest. The list gives
  * each file its own size; placeholders are decoded (format, pixel size, the ICO's entries);
  * generate makes exactly one submit per element and writes every file at its size and format; the
- * quick fix says "and 2 more"; the project style goes into the request and the sidecar, and
- * style: false leaves it out.
+ * quick fix says "and 2 more". The project style in a set's request is in projectStyle.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { readIcoDirectory } from '../../src/pixels/ico';
-import { generate, readBytes, readJson, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { readBytes, readJson, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { scripted } from './support/commands';
+import { folderFiles } from './support/workspaceFiles';
 
 const FOLDER = 'sets-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, ...segments);
+const { at, write } = folderFiles(FOLDER);
 
 const PAGE = `<!doctype html>
 <html>
@@ -91,8 +92,8 @@ describe('Sets of exact images (real VS Code)', function () {
 
   beforeEach(async () => {
     await vscode.workspace.fs.createDirectory(at());
-    await vscode.workspace.fs.writeFile(at('index.html'), new TextEncoder().encode(PAGE));
-    await vscode.workspace.fs.writeFile(at('site.webmanifest'), new TextEncoder().encode(MANIFEST));
+    await write('index.html', PAGE);
+    await write('site.webmanifest', MANIFEST);
   });
 
   afterEach(async () => {
@@ -265,39 +266,5 @@ describe('Sets of exact images (real VS Code)', function () {
         if (!before.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(site, name), { recursive: true, useTrash: false });
       }
     }
-  });
-
-  describe('the project style', () => {
-    it('goes after the prompt in the request and into the sidecar; style: false leaves it out', async () => {
-      await setting('stylePrompt', 'flat vector illustration, pastel palette, no text');
-      const [styled] = await generate({ prompt: 'A lighthouse', path: `${FOLDER}/lighthouse.png`, model: 'gpt-image-1-mini', quality: 'low' });
-      const [plain] = await generate({ prompt: 'A lighthouse', path: `${FOLDER}/plain.png`, model: 'gpt-image-1-mini', quality: 'low', style: false });
-      const prompts = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').map((request) => (request.body as { prompt?: string }).prompt);
-      assert.deepEqual(prompts, ['A lighthouse\n\nStyle: flat vector illustration, pastel palette, no text', 'A lighthouse']);
-      assert.ok(styled && plain);
-      const sidecar = await readJson(styled.with({ path: `${styled.path}.json` }));
-      assert.deepEqual([sidecar['prompt'], sidecar['stylePrompt']], ['A lighthouse', 'flat vector illustration, pastel palette, no text']);
-      assert.equal((await readJson(plain.with({ path: `${plain.path}.json` })))['stylePrompt'], undefined);
-    });
-
-    it('goes with every set of a fill, and fill style: false leaves it out', async () => {
-      await setting('stylePrompt', 'watercolour');
-      const page = (name: string, html: string): Thenable<void> => vscode.workspace.fs.writeFile(at('style', name), new TextEncoder().encode(html));
-      await page('kite.html', '<img src="a.png" srcset="a@2x.png 2x" width="100" height="50" alt="A kite">');
-      const entries = await fill({ scope: `${FOLDER}/style`, mode: 'generate', model: 'gpt-image-1-mini', quality: 'low' });
-      assert.deepEqual(
-        entries.map((entry) => [entry.target, entry.saved]),
-        [
-          [`${FOLDER}/style/a.png`, true],
-          [`${FOLDER}/style/a@2x.png`, true],
-        ],
-      );
-      assert.equal((await readJson(at('style', 'a.png.json')))['stylePrompt'], 'watercolour');
-      assert.equal((await readJson(at('style', 'a@2x.png.json')))['stylePrompt'], 'watercolour');
-      await page('boat.html', '<img src="b.png" alt="A boat">');
-      await fill({ scope: `${FOLDER}/style/boat.html`, mode: 'generate', model: 'gpt-image-1-mini', quality: 'low', style: false });
-      const prompts = segmind.fake.requestsTo('api', 'POST', '/v2/gpt-image-1-mini').map((request) => (request.body as { prompt?: string }).prompt);
-      assert.deepEqual(prompts, ['A kite\n\nStyle: watercolour', 'A boat']);
-    });
   });
 });

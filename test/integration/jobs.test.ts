@@ -22,7 +22,8 @@ import { LedgerFile } from '../../src/spending/ledgerFile';
 import { replacedFilesIn } from '../../src/workspace/replacedFiles';
 import { storageFolder } from './support/testServices';
 import { MemoryMemento, MemorySecrets } from './support/memoryStores';
-import { TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 
 interface Window {
   readonly tracker: JobTracker;

@@ -2,23 +2,19 @@
  * The MCP server as a coding agent uses it, in the real VS Code against the fake Segmind: the SDK's
  * own client starts it from the launch spec of Connect an Agent, in the workspace folder, with a
  * terminal's environment (no VSCODE_*, no SEGMIND_*), and every call runs in this window — its key,
- * its confinement, its spend ledger and the agent's limit.
+ * its confinement, its spend ledger and the agent's limit. The channel that joins the server to
+ * the window is tested in mcpWindowChannel.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import sharp from 'sharp';
-import { exists, keyHeader, readBytes, setting, TEST_KEY, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
-import { launchSpec, startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
-import { channelFolder, readRegistrations } from '../../src/mcp/channelPlaces';
-import { callWindow } from '../../src/mcp/windowClient';
-import { WindowChannel } from '../../src/agents/windowChannel';
-import { Logger } from '../../src/log/logger';
+import { exists, keyHeader, readBytes, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { folderFiles } from './support/workspaceFiles';
+import { startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 
 const FOLDER = 'mcp-agent';
-const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...parts);
+const { at, write } = folderFiles(FOLDER);
 
 interface Saved {
   path: string;
@@ -50,7 +46,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
 
   after(async () => {
     await agent?.close();
-    await vscode.workspace.fs.delete(at(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('lists generate_image, find_missing_images, fill_missing_images and check_credits', async () => {
@@ -73,7 +69,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     });
     assert.equal(result.isError, undefined, textOf(result));
     assert.match(textOf(result), new RegExp(`${FOLDER}/og\\.png — 1200x630 PNG, gpt-image-1, request [\\w-]+, cost 0\\.04`));
-    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'og.png')))).metadata();
+    const meta = await sharp(Buffer.from(await readBytes(at('og.png')))).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ['png', 1200, 630]);
     const preview = (result.content as { type: string; data?: string; mimeType?: string }[]).find((block) => block.type === 'image');
     assert.equal(preview?.mimeType, 'image/png');
@@ -114,16 +110,13 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     assert.deepEqual((result.structuredContent as ImageAnswer).saved, [
       { path: `${FOLDER}/team.png`, width: 320, height: 200, format: 'png', placeholder: true, markdown: `![Team photo](${FOLDER}/team.png)` },
     ]);
-    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'team.png')))).metadata();
+    const meta = await sharp(Buffer.from(await readBytes(at('team.png')))).metadata();
     assert.deepEqual([meta.width, meta.height], [320, 200]);
     assert.equal(segmind.fake.requests.length, 0);
   });
 
   it('find_missing_images lists what a page lacks; fill_missing_images makes it; both as structured entries', async () => {
-    await vscode.workspace.fs.writeFile(
-      at(FOLDER, 'site', 'index.html'),
-      new TextEncoder().encode('<img src="img/cover.png" width="400" height="300" alt="Cover">\n'),
-    );
+    await write('site/index.html', '<img src="img/cover.png" width="400" height="300" alt="Cover">\n');
     const found = await agent.client.callTool({ name: 'find_missing_images', arguments: { scope: `${FOLDER}/site` } });
     assert.equal(found.isError, undefined, textOf(found));
     assert.deepEqual((found.structuredContent as { missing: unknown[] }).missing, [
@@ -137,7 +130,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
     assert.deepEqual((filled.structuredContent as ImageAnswer).saved, [
       { path: `${FOLDER}/site/img/cover.png`, width: 400, height: 300, format: 'png', placeholder: true, markdown: `![Cover](${FOLDER}/site/img/cover.png)` },
     ]);
-    const meta = await sharp(Buffer.from(await readBytes(at(FOLDER, 'site', 'img', 'cover.png')))).metadata();
+    const meta = await sharp(Buffer.from(await readBytes(at('site', 'img', 'cover.png')))).metadata();
     assert.deepEqual([meta.width, meta.height], [400, 300]);
     assert.equal(segmind.fake.requests.length, 0);
   });
@@ -227,7 +220,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
   });
 
   it('an agent started in a subfolder: its paths resolve there, and its answer names them from there', async () => {
-    const sub = at(FOLDER, 'packages', 'site');
+    const sub = at('packages', 'site');
     await vscode.workspace.fs.createDirectory(sub);
     const inner = await startAgent(sub.fsPath);
     try {
@@ -237,84 +230,12 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
       });
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal((result.structuredContent as ImageAnswer).saved[0]?.path, 'public/og.png');
-      assert.ok(await exists(at(FOLDER, 'packages', 'site', 'public', 'og.png')), 'written under the agent’s folder');
+      assert.ok(await exists(at('packages', 'site', 'public', 'og.png')), 'written under the agent’s folder');
       const out = await inner.client.callTool({ name: 'generate_image', arguments: { prompt: 'x', placeholder: true, path: '../../../../x.png' } });
       assert.equal(out.isError, true);
       assert.match(textOf(out), /leads out of the workspace folder/);
     } finally {
       await inner.close();
-    }
-  });
-
-  it('the key never reaches the server: not in its arguments, its environment, nor the files it reads', async function () {
-    for (const name of fs.readdirSync(channelFolder()).filter((file) => file.endsWith('.json'))) {
-      assert.equal(fs.readFileSync(path.join(channelFolder(), name), 'utf8').includes(TEST_KEY), false, name);
-    }
-    const launcher = (await launchSpec()).args[0] ?? '';
-    assert.equal(fs.readFileSync(launcher, 'utf8').includes(TEST_KEY), false, 'the launcher');
-    if (process.platform !== 'linux') return;
-    const environ = fs.readFileSync(`/proc/${agent.pid}/environ`, 'utf8');
-    const cmdline = fs.readFileSync(`/proc/${agent.pid}/cmdline`, 'utf8');
-    assert.ok(environ.includes('PATH='), 'read the real environment');
-    assert.doesNotMatch(environ, /SEGMIND_|VSCODE_/);
-    assert.equal(environ.includes(TEST_KEY), false);
-    assert.equal(cmdline.includes(TEST_KEY), false);
-  });
-
-  it('started in a folder no window has open: it starts and answers, every call says to open the folder, nothing is sent', async () => {
-    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-no-window-'));
-    const lonely = await startAgent(elsewhere, await launchSpec());
-    try {
-      assert.equal((await lonely.client.listTools()).tools.length, 4);
-      const result = await lonely.client.callTool({ name: 'generate_image', arguments: { prompt: 'Nobody home' } });
-      assert.equal(result.isError, true);
-      assert.match(
-        textOf(result),
-        /No VS Code window has your working directory open with Image Studio for Segmind\. Ask the user to open this folder \(or one above it\) in VS Code/,
-      );
-      assert.equal(segmind.fake.requests.length, 0);
-    } finally {
-      await lonely.close();
-      fs.rmSync(elsewhere, { recursive: true, force: true });
-    }
-  });
-
-  it('the launch spec names no window, socket or workspace, and no versioned extension folder', async () => {
-    const spec = await launchSpec();
-    const line = JSON.stringify(spec);
-    assert.equal(line.includes(workspaceFolder().fsPath), false);
-    assert.doesNotMatch(line, /\.sock|pipe|windows/);
-    const extensionPath = vscode.extensions.getExtension('segmind-image-studio.segmind-image-studio')?.extensionPath;
-    if (extensionPath) assert.equal(line.includes(extensionPath), false, 'the launcher is in global storage, not the extension folder');
-    await until(() => fs.existsSync(spec.args[0] ?? ''), 'the launcher file');
-  });
-
-  it('a window’s channel goes with it: disposed, its registration and socket are gone and nothing answers there', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-windows-'));
-    const calls: string[] = [];
-    const logger = new Logger(vscode.window.createOutputChannel('Segmind (channel test)', { log: true }));
-    const channel = await WindowChannel.open({
-      folder,
-      logger,
-      handle: (tool) => {
-        calls.push(tool);
-        return Promise.resolve({ content: [{ type: 'text', text: 'ok' }] });
-      },
-    });
-    assert.ok(channel);
-    try {
-      const [registration] = readRegistrations(folder);
-      assert.ok(registration);
-      assert.deepEqual(registration.folders, [fs.realpathSync(workspaceFolder().fsPath)], 'the window’s folders, as real paths');
-      assert.deepEqual(await callWindow(registration, 'check_credits', {}), { content: [{ type: 'text', text: 'ok' }] });
-      channel.dispose();
-      assert.deepEqual(fs.readdirSync(folder), [], 'no registration, no socket');
-      await assert.rejects(callWindow(registration, 'check_credits', {}));
-      assert.deepEqual(calls, ['check_credits']);
-    } finally {
-      channel.dispose();
-      logger.dispose();
-      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -19,7 +19,8 @@ import { resolveOutputFolder } from '../../src/workspace/outputFolder';
 import { resultSaver } from '../../src/workspace/resultFiles';
 import { replacedFilesIn } from '../../src/workspace/replacedFiles';
 import { MemoryMemento } from './support/memoryStores';
-import { generateRejection, readBytes, setting, until, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { generateRejection, readBytes, setting, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
+import { until } from '../support/conditions';
 import { testServices, type TestServices } from './support/testServices';
 
 const inWorkspace = (...segments: string[]): string => path.join(workspaceFolder().fsPath, ...segments);

@@ -8,19 +8,16 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { exists, until, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
+import { exists, useFakeSegmind, workspaceFolder } from '../support/segmindFixture';
+import { until } from '../../support/conditions';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
 import { executeCommand, refusal, scripted } from '../support/commands';
+import { folderFiles } from '../support/workspaceFiles';
 
 const FOLDER = 'restricted-it';
-const at = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...segments);
+const { at, write } = folderFiles(FOLDER);
+const { at: inWorkspace } = folderFiles();
 const relative = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri);
-
-async function page(name: string, content: string): Promise<vscode.Uri> {
-  const uri = at(FOLDER, name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return uri;
-}
 
 describe('Restricted Mode: a repository that was never trusted', function () {
   this.timeout(60_000);
@@ -28,7 +25,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
   const RESTRICTED = /Restricted Mode/;
 
   before(async () => {
-    await vscode.workspace.fs.createDirectory(at(FOLDER));
+    await vscode.workspace.fs.createDirectory(at());
   });
 
   afterEach(async () => {
@@ -36,8 +33,8 @@ describe('Restricted Mode: a repository that was never trusted', function () {
   });
 
   after(async () => {
-    await vscode.workspace.fs.delete(at(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.fs.delete(at('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(inWorkspace('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('the window is untrusted, and the extension runs in it', () => {
@@ -46,7 +43,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
   });
 
   it('works: the diagnostics, a free placeholder from the quick fix, and no paid quick fix offered', async () => {
-    const uri = await page('index.html', '<img src="img/hero.png" width="120" height="60" alt="A hero">\n');
+    const uri = await write('index.html', '<img src="img/hero.png" width="120" height="60" alt="A hero">\n');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     await until(() => vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.code === 'missing-image'), 'the diagnostic');
@@ -61,12 +58,12 @@ describe('Restricted Mode: a repository that was never trusted', function () {
     assert.ok(!titles.some((title) => title.startsWith('Generate')), `no paid fix in Restricted Mode: ${titles.join(' | ')}`);
     const fix = actions.find((action) => action.title === 'Make a free placeholder for hero.png');
     await vscode.commands.executeCommand(fix?.command?.command ?? '', ...((fix?.command?.arguments ?? []) as unknown[]));
-    await until(() => exists(at(FOLDER, 'img', 'hero.png')), 'the placeholder');
+    await until(() => exists(at('img', 'hero.png')), 'the placeholder');
     assert.equal(segmind.fake.requests.length, 0);
   });
 
   it('works: placeholders, fills with placeholders, icon sets, and a generation whose prompt the caller gives', async () => {
-    await page('fill.html', '<img src="fill/a.png" width="32" height="32"><img src="fill/b.webp" width="20" height="10">\n');
+    await write('fill.html', '<img src="fill/a.png" width="32" height="32"><img src="fill/b.webp" width="20" height="10">\n');
     const entries = await scripted('segmind.fillMissingImages', {
       scope: `${FOLDER}/fill.html`,
       mode: 'placeholder',
@@ -91,9 +88,9 @@ describe('Restricted Mode: a repository that was never trusted', function () {
   });
 
   it('waits for trust, sending nothing: a generate fill, the Generate quick fix, Render Placeholder, the agent tool', async () => {
-    await page('paid.html', '<img src="paid/one.png" width="64" height="64" alt="One">\n');
+    await write('paid.html', '<img src="paid/one.png" width="64" height="64" alt="One">\n');
     assert.match(await refusal('segmind.fillMissingImages', { scope: `${FOLDER}/paid.html`, mode: 'generate' }), RESTRICTED);
-    assert.equal(await exists(at(FOLDER, 'paid', 'one.png')), false);
+    assert.equal(await exists(at('paid', 'one.png')), false);
 
     const placeholder = await scripted('segmind.makePlaceholder', {
       path: `${FOLDER}/render/me.png`,
@@ -102,7 +99,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
     });
     assert.match(await refusal('segmind.renderPlaceholder', { image: relative(placeholder) }), RESTRICTED);
 
-    const target = { target: at(FOLDER, 'paid', 'one.png'), workspaceFolder: workspaceFolder(), prompt: 'One', references: [] };
+    const target = { target: at('paid', 'one.png'), workspaceFolder: workspaceFolder(), prompt: 'One', references: [] };
     assert.equal(await executeCommand('segmind.generateMissingImage', { target }), undefined);
 
     const agent = await vscode.lm
@@ -119,7 +116,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
       toolInvocationToken: undefined,
     });
     assert.ok(free.content.length > 0);
-    assert.ok(await exists(at(FOLDER, 'agent-placeholder.png')), "the agent's free placeholder works");
+    assert.ok(await exists(at('agent-placeholder.png')), "the agent's free placeholder works");
     assert.equal(segmind.fake.requests.length, 0, 'nothing was sent for any of them');
   });
 
@@ -135,8 +132,8 @@ describe('Restricted Mode: a repository that was never trusted', function () {
         arguments: { prompt: 'A fox', path: `${FOLDER}/mcp-placeholder.png`, placeholder: true, resize: '40x40' },
       });
       assert.equal(free.isError, undefined, textOf(free));
-      assert.ok(await exists(at(FOLDER, 'mcp-placeholder.png')));
-      await page('mcp.html', '<img src="mcp/two.png" width="32" height="32" alt="Two">\n');
+      assert.ok(await exists(at('mcp-placeholder.png')));
+      await write('mcp.html', '<img src="mcp/two.png" width="32" height="32" alt="Two">\n');
       const found = await agent.client.callTool({ name: 'find_missing_images', arguments: { scope: `${FOLDER}/mcp.html` } });
       assert.equal((found.structuredContent as { missing: unknown[] }).missing.length, 1);
       const fill = await agent.client.callTool({ name: 'fill_missing_images', arguments: { scope: `${FOLDER}/mcp.html`, mode: 'generate' } });
@@ -150,7 +147,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
 
   it("ignores the workspace's values of the settings that decide what is spent and where files go", async () => {
     // As a repository ships them: .vscode/settings.json. The report setting is not restricted: it shows the file was read.
-    const settingsFile = at('.vscode', 'settings.json');
+    const settingsFile = inWorkspace('.vscode', 'settings.json');
     const shipped = {
       'segmind.defaultModel': 'gpt-image-2',
       'segmind.quality': 'high',
@@ -174,7 +171,7 @@ describe('Restricted Mode: a repository that was never trusted', function () {
       assert.equal((submit.body as { quality?: string }).quality, 'auto');
       assert.equal((submit.body as { prompt?: string }).prompt, 'A harbour at dawn', "no style from the repository's settings");
     } finally {
-      await vscode.workspace.fs.delete(at('.vscode'), { recursive: true, useTrash: false });
+      await vscode.workspace.fs.delete(inWorkspace('.vscode'), { recursive: true, useTrash: false });
     }
   });
 });

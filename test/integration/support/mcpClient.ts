@@ -11,7 +11,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { LaunchSpec } from '../../../src/agentConfig/launchSpec';
 import { channelFolder, readRegistrations, windowFor } from '../../../src/mcp/channelPlaces';
-import { until } from './segmindFixture';
+import { until } from '../../support/conditions';
 import { executeCommand } from './commands';
 
 export interface Agent {

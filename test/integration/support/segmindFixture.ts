@@ -146,12 +146,3 @@ export async function readJson(uri: vscode.Uri): Promise<Record<string, unknown>
 export function keyHeader(headers: Record<string, string | string[] | undefined>): string | string[] | undefined {
   return headers['x-api-key'];
 }
-
-/** Waits for a condition (polling every 50 ms), failing with `what` after the timeout. */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
