@@ -16,7 +16,6 @@ const FOLDER = 'cancel-it';
 const { at } = folderFiles(FOLDER);
 
 describe('An agent’s cancellation stops every further write (real VS Code)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
   let services: TestServices;
 

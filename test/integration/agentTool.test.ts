@@ -34,7 +34,6 @@ function textOf(result: vscode.LanguageModelToolResult): string {
 }
 
 describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
 
   after(async () => {
@@ -140,7 +139,6 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
 });
 
 describe('The agent tool segmind_find_missing_images (vscode.lm.invokeTool)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const FOLDER = 'find-tool';
 

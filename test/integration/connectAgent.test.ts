@@ -66,7 +66,6 @@ function specAsRead(agent: string, text: string): LaunchSpec {
 }
 
 describe('Connect an Agent scripted per agent ({ agent } → { agent, text, file? })', function () {
-  this.timeout(60_000);
   let spec: LaunchSpec;
   const snapshot = (): string[] =>
     Object.values(FILES).flatMap((file) =>

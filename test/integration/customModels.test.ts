@@ -20,7 +20,6 @@ const PREVIEW = 'gpt-image-3-preview';
 const repoRoot = process.env.SEGMIND_TEST_REPO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 
 describe('Custom models (segmind.customModels)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const made: vscode.Uri[] = [];
 

@@ -49,7 +49,6 @@ function bodyOf(request: { body: unknown } | undefined): Record<string, unknown>
 }
 
 describe('Edit through the options object (real VS Code, fake Segmind)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const logo = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png');
   let logoBytes: Uint8Array;
@@ -198,7 +197,6 @@ describe('Edit through the options object (real VS Code, fake Segmind)', functio
 });
 
 describe('Edit refusals before any request', function () {
-  this.timeout(20_000);
   const segmind = useFakeSegmind();
 
   before(async () => {

@@ -25,7 +25,6 @@ const messages = (uri: vscode.Uri, code: string): string[] => diagnostics(uri, c
 const PAGE = '# Alpha\n\n![Hero](/img/hero.png)\n\n![Logo](img/logo.png)\n\n![Gone](gone.png)\n';
 
 describe('Missing means missing: the repository is the evidence (real VS Code)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
   let agent: Agent | undefined;
 
@@ -95,7 +94,7 @@ describe('Missing means missing: the repository is the evidence (real VS Code)',
     );
     assert.equal(await exists(at('alpha', 'img', 'hero.png')), false, 'nothing is made for an image found elsewhere');
     assert.equal(segmind.fake.requests.length, 0);
-    await until(() => diagnostics(page, 'missing-image').length === 0, 'the placeholders clear the missing images', 20_000);
+    await until(() => diagnostics(page, 'missing-image').length === 0, 'the placeholders clear the missing images');
     assert.equal(diagnostics(page, 'image-elsewhere').length, 1, 'the hint stays until its reference is fixed');
   });
 
@@ -103,7 +102,7 @@ describe('Missing means missing: the repository is the evidence (real VS Code)',
     const page = await write('alpha/guide/intro.md', '![Chart](charts/q3.png)\n');
     const document = await vscode.workspace.openTextDocument(page);
     await vscode.window.showTextDocument(document, { preview: false });
-    await until(() => diagnostics(page, 'missing-image').length === 1, 'the chart is missing', 20_000);
+    await until(() => diagnostics(page, 'missing-image').length === 1, 'the chart is missing');
 
     await write('alpha/reports/charts/q3.png', PNG);
     await until(

@@ -21,7 +21,6 @@ const sidecarOf = (uri: vscode.Uri): Promise<Record<string, unknown>> => readJso
 const relative = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri);
 
 describe('Exact assets: path, resize, fit (real VS Code, fake Segmind)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const made = ['public', 'web', 'deep', 'linked-out'];
 
@@ -104,7 +103,6 @@ describe('Exact assets: path, resize, fit (real VS Code, fake Segmind)', functio
 });
 
 describe('Transparency checked (real VS Code, fake Segmind)', function () {
-  this.timeout(30_000);
   const segmind = useFakeSegmind();
 
   it('verified when the image has transparent pixels', async () => {
@@ -134,7 +132,6 @@ describe('Transparency checked (real VS Code, fake Segmind)', function () {
 });
 
 describe('Masked edits keep what the mask protects (real VS Code, fake Segmind)', function () {
-  this.timeout(30_000);
   const segmind = useFakeSegmind();
   const folder = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), 'mask-test');
   const logo = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), 'images', 'logo.png');

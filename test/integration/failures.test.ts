@@ -12,7 +12,6 @@ import { until } from '../support/conditions';
 import { executeCommand, scripted } from './support/commands';
 
 describe('Service failures, as a scripted caller sees them', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
 
   it('401: says the key is missing or invalid', async () => {
@@ -84,7 +83,6 @@ describe('Service failures, as a scripted caller sees them', function () {
 });
 
 describe('The API key', function () {
-  this.timeout(20_000);
   const segmind = useFakeSegmind();
 
   it('round-trips through SecretStorage: cleared means refused before any request, set again means sent', async () => {

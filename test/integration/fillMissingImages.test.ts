@@ -30,7 +30,6 @@ const HERO_PAGE = `<!doctype html>
 `;
 
 describe('Fill Missing Images (scripted, real VS Code)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
 
   beforeEach(async () => {

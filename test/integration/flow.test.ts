@@ -28,7 +28,6 @@ class LateMaskAsker extends AsksNothing {
 }
 
 describe('The generation flow, with a mask the asker chooses late', function () {
-  this.timeout(30_000);
   const segmind = useFakeSegmind();
   const file = (name: string): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER, name);
   let flow: GenerationFlow;

@@ -9,7 +9,6 @@ import sharp from 'sharp';
 import { generate, generateRejection, keyHeader, readBytes, readJson, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 describe('Generate through the options object (real VS Code, fake Segmind)', function () {
-  this.timeout(30_000);
   const segmind = useFakeSegmind();
 
   it('saves a decodable PNG of the requested size and its sidecar, with one submit, polls, one result fetch and no key on the output host', async () => {
@@ -96,7 +95,6 @@ describe('Generate through the options object (real VS Code, fake Segmind)', fun
 });
 
 describe('Refusals before any request', function () {
-  this.timeout(20_000);
   const segmind = useFakeSegmind();
 
   const cases: Array<[string, Record<string, unknown>, RegExp]> = [

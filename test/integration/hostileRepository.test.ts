@@ -24,7 +24,6 @@ const FOLDER = 'hostile-it';
 const { at, write } = folderFiles(FOLDER);
 
 describe('Repositories that cannot hurt you (real VS Code)', function () {
-  this.timeout(90_000);
   const segmind = useFakeSegmind();
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-outside-'));
 
@@ -50,7 +49,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
     const markdown = await write('hostile.md', `${'![a]('.repeat(20_000)}\n\n![after](after-md.png)\n`);
     const reported = (uri: vscode.Uri, name: string): boolean => vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.message.includes(name));
     for (const uri of [css, markdown]) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-    await until(() => reported(markdown, 'after-md.png') && reported(css, 'after-css.png'), 'the missing images after the hostile text', 30_000);
+    await until(() => reported(markdown, 'after-md.png') && reported(css, 'after-css.png'), 'the missing images after the hostile text');
     // Measured once VS Code's own extensions are done with the new documents: a deleted image makes
     // the extension read every open document again, and nothing else of VS Code's.
     const trigger = await write('trigger.png', image);
@@ -61,7 +60,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
     delay.enable();
     try {
       await vscode.workspace.fs.delete(trigger);
-      await until(() => readAgain.has(css.toString()) && readAgain.has(markdown.toString()), 'both documents read again', 30_000);
+      await until(() => readAgain.has(css.toString()) && readAgain.has(markdown.toString()), 'both documents read again');
     } finally {
       delay.disable();
       seen.dispose();

@@ -19,7 +19,6 @@ const FOLDER = 'hostile2-it';
 const { at } = folderFiles(FOLDER);
 
 describe('Repositories that cannot hurt you, round 2 (real VS Code)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-outside2-'));
 

@@ -32,7 +32,6 @@ async function refusalOf(options: Record<string, unknown>): Promise<string> {
 }
 
 describe('Export Icon Set (real VS Code)', function () {
-  this.timeout(30_000);
   const segmind = useFakeSegmind();
   const cleanUp = ['assets/logo-icons', 'web', 'icon-test'];
 

@@ -87,7 +87,6 @@ async function icoEntries(relative: string): Promise<string[]> {
 const fill = (options: Record<string, unknown>): Thenable<Entry[]> => scripted('segmind.fillMissingImages', { scope: FOLDER, ...options });
 
 describe('Sets of exact images (real VS Code)', function () {
-  this.timeout(90_000);
   const segmind = useFakeSegmind();
 
   beforeEach(async () => {

@@ -19,7 +19,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
-    timeout: 20_000,
+    // A hang detector, not a speed target: every wait inside a test is for a condition (until), and a
+    // loaded machine makes a whole flow slower, never wrong. Suites do not set their own.
+    timeout: 180_000,
     reporter: TotalsReporter,
     ...(process.env.SEGMIND_TEST_GREP ? { grep: process.env.SEGMIND_TEST_GREP } : {}),
   });

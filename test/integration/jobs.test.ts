@@ -85,7 +85,6 @@ function storedJobs(memento: vscode.Memento): JobRecord[] {
 }
 
 describe('Jobs that survive (real VS Code, fake Segmind)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const output = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), 'assets', 'jobs');
 

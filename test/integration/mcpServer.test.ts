@@ -35,7 +35,6 @@ interface ImageAnswer {
 }
 
 describe('The MCP server, through this window (the SDK’s client over stdio)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
   let agent: Agent;
 

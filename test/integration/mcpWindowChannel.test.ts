@@ -18,7 +18,6 @@ import { WindowChannel } from '../../src/agents/windowChannel';
 import { Logger } from '../../src/log/logger';
 
 describe('The MCP server and its window: the channel between them (the SDK’s client over stdio)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
   let agent: Agent;
 

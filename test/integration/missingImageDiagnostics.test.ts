@@ -18,7 +18,6 @@ const missingDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>
   vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Segmind' && diagnostic.code === 'missing-image');
 
 describe('Missing images: diagnostics and quick fixes (real VS Code)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
 
   beforeEach(async () => {

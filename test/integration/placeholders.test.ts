@@ -16,7 +16,6 @@ const { at: inWorkspace } = folderFiles();
 const relative = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri);
 
 describe('Free placeholders (real VS Code)', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
 
   beforeEach(async () => {

@@ -13,7 +13,6 @@ const FOLDER = 'style-it';
 const { at, write } = folderFiles(FOLDER);
 
 describe('The project style (real VS Code)', function () {
-  this.timeout(90_000);
   const segmind = useFakeSegmind();
 
   afterEach(async () => {

@@ -25,7 +25,6 @@ async function httpSetting(key: 'proxy' | 'noProxy' | 'proxyAuthorization' | 'pr
 }
 
 describe('Proxies (a real loopback proxy, the fake Segmind)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   let proxy: LoopbackProxy | undefined;
 

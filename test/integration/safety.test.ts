@@ -27,7 +27,6 @@ const inWorkspace = (...segments: string[]): string => path.join(workspaceFolder
 const filesIn = (folder: string): string[] => fs.readdirSync(folder, { recursive: true, encoding: 'utf8' });
 
 describe('Safety by construction: confinement and never overwrite (real VS Code, fake Segmind)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   let outside: string;
   let services: TestServices;

@@ -8,7 +8,6 @@ import { readSettings } from '../../src/config/settings';
 import { generate, setting, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 
 describe('Settings, coerced where they do not fit', function () {
-  this.timeout(30_000);
   const segmind = useFakeSegmind();
 
   it('wrong types and values fall back to the defaults', async () => {

@@ -23,7 +23,6 @@ function recordingLogger(lines: string[]): Logger {
 }
 
 describe('Site configurations are bounded (real VS Code)', function () {
-  this.timeout(60_000);
   const root = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER);
 
   after(async () => {

@@ -22,7 +22,6 @@ function reported(uri: vscode.Uri, code = 'missing-image'): string[] {
 }
 
 describe('Sites: references resolved as the site serves them (real VS Code)', function () {
-  this.timeout(60_000);
   useFakeSegmind();
 
   after(async () => {

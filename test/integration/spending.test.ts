@@ -16,7 +16,6 @@ import { scripted } from './support/commands';
 const BELOW_ANY_RUN = 0.001;
 
 describe('Spending limits (real VS Code, fake Segmind)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
 
   it('segmind.dailySpendLimit refuses a scripted run before any request, naming the spend, the limit and the setting', async () => {

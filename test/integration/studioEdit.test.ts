@@ -12,7 +12,6 @@ import { until } from '../support/conditions';
 import { ofType, request, revive, useStudioHarness } from './support/studioHarness';
 
 describe('Image Studio: editing with a painted mask (real VS Code)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const h = useStudioHarness();
 

@@ -11,7 +11,6 @@ import { until } from '../support/conditions';
 import { ofType, request, revive, useStudioHarness } from './support/studioHarness';
 
 describe('Image Studio: generating (real VS Code)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const h = useStudioHarness();
 

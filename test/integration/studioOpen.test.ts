@@ -21,7 +21,6 @@ function studioTabs(): vscode.Tab[] {
 }
 
 describe('Image Studio: opening and restoring (real VS Code)', function () {
-  this.timeout(40_000);
   useFakeSegmind();
   const h = useStudioHarness();
 
@@ -79,7 +78,7 @@ describe('Image Studio: opening and restoring (real VS Code)', function () {
     const posts: HostToWebview[] = [];
     revived.onDidPost((message) => posts.push(message));
     // The real webview says ready by itself once its script runs.
-    await until(() => posts.some((message) => message.type === 'init'), 'init after the webview said ready', 15_000);
+    await until(() => posts.some((message) => message.type === 'init'), 'init after the webview said ready');
     await until(() => posts.some((message) => message.type === 'gallery'), 'the gallery after ready');
   });
 });

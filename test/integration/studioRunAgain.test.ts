@@ -12,7 +12,6 @@ import { until } from '../support/conditions';
 import { ofType, revive, useStudioHarness } from './support/studioHarness';
 
 describe("Image Studio: run again from a sidecar (which may come from anyone's repository) (real VS Code)", function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
   const h = useStudioHarness();
 

@@ -5,8 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 
-/** Waits for a condition (polling every 50 ms), failing with `what` after the timeout. */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * Waits for a condition (polling every 50 ms), failing with `what` after the timeout. The timeout only
+ * says when to give up on something that will never come: it is long, so that a busy machine (the
+ * loaded runs, a shared CI box) is only slower, never failing.
+ */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);

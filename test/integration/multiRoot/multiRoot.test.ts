@@ -20,7 +20,6 @@ function folder(name: string): vscode.WorkspaceFolder {
 const inside = (uri: vscode.Uri, name: string): boolean => vscode.workspace.getWorkspaceFolder(uri)?.name === name;
 
 describe('Multi-root workspaces (two folders)', function () {
-  this.timeout(40_000);
   const segmind = useFakeSegmind();
 
   afterEach(async () => {

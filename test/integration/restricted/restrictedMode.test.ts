@@ -20,7 +20,6 @@ const { at: inWorkspace } = folderFiles();
 const relative = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri);
 
 describe('Restricted Mode: a repository that was never trusted', function () {
-  this.timeout(60_000);
   const segmind = useFakeSegmind();
   const RESTRICTED = /Restricted Mode/;
 
