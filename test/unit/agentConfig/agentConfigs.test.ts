@@ -1,14 +1,13 @@
 /**
- * How each coding agent is told about the MCP server (src/agentConfig/agentConfigs.ts), the launch
- * line (src/agents/launcher.ts: launchSpecFor) and Cursor's registration (src/agents/cursor.ts)
- * against a stub of `vscode.cursor.mcp`. The writers run on fixtures: an existing file keeps every
- * other entry and comment, a second run changes nothing, a file that cannot be parsed is refused.
+ * How each coding agent is told about the MCP server (src/agentConfig/agentConfigs.ts) and Cursor's
+ * registration (src/agents/cursor.ts) against a stub of `vscode.cursor.mcp`. The writers run on
+ * fixtures: an existing file keeps every other entry and comment, a second run changes nothing, a
+ * file that cannot be parsed is refused. The launch line itself: launchSpec.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as readToml } from 'smol-toml';
 import { AGENTS, AGENT_TABLE, configSnippet, SERVER_KEY, withServerEntry, type LaunchSpec } from '../../../src/agentConfig/agentConfigs';
-import { launchSpecFor } from '../../../src/agentConfig/launchSpec';
 import { cursorMcpOf, registerWithCursor } from '../../../src/agents/cursor';
 
 /** TOML as plain objects (smol-toml's tables have no prototype). */
@@ -143,21 +142,6 @@ model = "gpt-5-mini"
   it('Codex’s TOML that cannot be parsed, or that names our server where a table cannot replace it, is refused', () => {
     assert.deepEqual(withServerEntry('codex', 'model = "unterminated\n', NODE), { problem: 'not-toml' });
     assert.deepEqual(withServerEntry('codex', `mcp_servers = { ${SERVER_KEY} = { command = "x" } }\n`, NODE), { problem: 'entry-would-break-it' });
-  });
-});
-
-describe('The launch line', () => {
-  it('is node and the launcher when a Node.js 20 or later is on PATH', () => {
-    assert.deepEqual(launchSpecFor(LAUNCHER, { execPath: '/usr/share/code/code', electron: true, nodeOnPath: 22 }), NODE);
-  });
-
-  it('is the editor’s own runtime otherwise: Electron run as Node, or a remote server’s node as it is', () => {
-    assert.deepEqual(launchSpecFor(LAUNCHER, { execPath: '/usr/share/code/code', electron: true }), ELECTRON);
-    assert.deepEqual(launchSpecFor(LAUNCHER, { execPath: '/usr/share/code/code', electron: true, nodeOnPath: 18 }), ELECTRON, 'too old a node is passed over');
-    assert.deepEqual(launchSpecFor(LAUNCHER, { execPath: '/home/ada/.vscode-server/node', electron: false }), {
-      command: '/home/ada/.vscode-server/node',
-      args: [LAUNCHER],
-    });
   });
 });
 

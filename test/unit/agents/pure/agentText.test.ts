@@ -1,7 +1,11 @@
+/**
+ * What an agent reads around a call (src/agents/pure/agentText.ts): the confirmation of a paid run,
+ * escaped, and the errors, which say what to change and never name a path of the machine. The text
+ * of a call's answer: agentAnswerText.test.ts.
+ */
 import * as assert from 'node:assert/strict';
 import { InvalidParametersError, JobFailedError, MissingApiKeyError, NotAcceptableError, SpendLimitError } from '../../../../src/domain/errors/errors';
 import { agentErrorText, confirmationOf, unpreparedConfirmation, withoutMachinePaths, type ConfirmationFacts } from '../../../../src/agents/pure/agentText';
-import { fillText, findText, generateText, markdownOf, nextStep } from '../../../../src/agents/pure/agentAnswerText';
 
 /** What GenerationFlow.prepare would have planned for such an input (the tool builds these from the plan). */
 function facts(extra: Partial<ConfirmationFacts>): ConfirmationFacts {
@@ -86,53 +90,6 @@ describe("The agent tool's words", () => {
     const refused = unpreparedConfirmation({ prompt: 'a [link](command:x)' }, 'The path "../x.png" must stay inside.');
     assert.match(refused.message, /likely to be refused, before anything is sent: The path/);
     assert.doesNotMatch(refused.message, /\]\(command:/);
-  });
-
-  it('the result is rendered from the answer: each file (path, size, format, model, request id, cost, Markdown), each failure, each warning', () => {
-    const text = generateText({
-      saved: [
-        {
-          path: 'web/og.png',
-          width: 1200,
-          height: 630,
-          format: 'png',
-          model: 'gpt-image-1',
-          requestId: 'r-1',
-          cost: 0.04,
-          markdown: markdownOf('web/og.png', 'A hero image'),
-        },
-        { path: 'web/og-2.png', format: 'png', model: 'gpt-image-1', markdown: markdownOf('web/og-2.png', 'A hero image') },
-      ],
-      failed: [{ error: 'Segmind refused the job: rejected by the safety system.', requestId: 'r-3' }],
-      warnings: ['web/og-2.png has no transparent pixels'],
-    });
-    assert.match(text, /^Saved 2 images:/);
-    assert.match(text, /- web\/og\.png — 1200x630 PNG, gpt-image-1, request r-1, cost 0\.04/);
-    assert.match(text, /Markdown: !\[A hero image\]\(web\/og\.png\)/);
-    assert.match(text, /Warning: web\/og-2\.png has no transparent pixels/);
-    assert.match(text, /One image failed: Segmind refused the job: rejected by the safety system\. \(request r-3\)/);
-  });
-
-  it('find says what to call next; fill names what it made and what not; both list the references found elsewhere', () => {
-    const entry = { file: 'site/index.html', line: 3, reference: 'img/a.png', target: 'site/img/a.png', size: '400x300', prompt: 'A' };
-    const elsewhere = [{ file: 'site/index.html', line: 4, reference: 'img/b.png', candidates: ['assets/img/b.png'] }];
-    const next = nextStep(1, 'site');
-    const find = findText({ missing: [entry], elsewhere, ...(next ? { next } : {}) });
-    assert.match(find, /site\/index\.html:3 "img\/a\.png" → site\/img\/a\.png \(400x300\)/);
-    assert.match(find, /site\/index\.html:4 "img\/b\.png" → found at assets\/img\/b\.png/);
-    assert.match(find, /Call fill_missing_images \(mode "placeholder", scope "site"\)/);
-    assert.equal(nextStep(0, undefined), undefined, 'nothing to make, nothing to call');
-    const fill = fillText({
-      missing: [
-        { ...entry, saved: true },
-        { ...entry, target: 'site/img/c.svg', saved: false, error: 'No model makes an SVG.' },
-      ],
-      saved: [{ path: 'site/img/a.png', width: 400, height: 300, format: 'png', placeholder: true, markdown: markdownOf('site/img/a.png', 'A') }],
-      failed: [{ path: 'site/img/c.svg', error: 'No model makes an SVG.' }],
-      warnings: [],
-    });
-    assert.match(fill, /- site\/img\/a\.png — 400x300 PNG, a free placeholder/);
-    assert.match(fill, /- site\/img\/c\.svg: not made: No model makes an SVG\./);
   });
 
   it('no error names a path of the machine: the file system’s errors become what to change', () => {

@@ -1,3 +1,8 @@
+/**
+ * The command table (src/base/pure/commandIds.ts) against package.json and the README: every id
+ * contributed with its title and category, nothing contributed outside the table, and every context
+ * key a when clause reads set by the extension, so a menu never waits on a key nobody sets.
+ */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,8 @@
+/**
+ * The model catalog (src/domain/generation/catalog.ts): the four models and what each accepts, and
+ * the one check of parameters against the chosen model, so a mistake is refused before it costs a
+ * request; the prompt's rules, the request body's field names, sizes in pixels.
+ */
 import * as assert from 'node:assert/strict';
 import {
   BASE_SIZES,

@@ -1,3 +1,7 @@
+/**
+ * Exact sizes (src/domain/generation/exactSize.ts): reading `resize` and `fit`, the native size to
+ * ask the model for, and the geometry that fits the result to exactly the size the code needs.
+ */
 import * as assert from 'node:assert/strict';
 import { BASE_SIZES, MODELS } from '../../../../src/domain/generation/catalog';
 import { exactSizeOf, fitGeometry, nativeSizeFor, parseFit, parseResize } from '../../../../src/domain/generation/exactSize';

@@ -1,6 +1,5 @@
-/** The spending rules (domain/spending/spending.ts, domain/spending/pricing.ts): the local day, what counts, which limit refuses, what a job is held at. */
+/** The spending rules (src/domain/spending/spending.ts): the local day, what counts, which limit refuses, the ledger of holds. What a job is held at: pricing.test.ts. */
 import * as assert from 'node:assert/strict';
-import { jobPriceUsd } from '../../../../src/domain/spending/pricing';
 import {
   committedSpend,
   ledgerOn,
@@ -127,43 +126,6 @@ describe('Spending that stays in bounds', () => {
       assert.equal(spendOf(back).totalUsd, 0.25, 'what was spent while it was ahead still counts today');
       const nextDay = ledgerOn(back, '2026-12-03', alive);
       assert.deepEqual([nextDay.day, spendOf(nextDay).totalUsd], ['2026-12-03', 0]);
-    });
-  });
-
-  describe('what a job is held at (never below what it can cost)', () => {
-    it('follows the quality and the size: gpt-image-1 high at 1536x1024 is $0.25 (OpenAI lists $0.25), not the flat $0.04 of 0.3', () => {
-      assert.equal(jobPriceUsd({ model: 'gpt-image-1', quality: 'high', size: '1536x1024' }), 0.252);
-      assert.equal(jobPriceUsd({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024' }), 0.042);
-      assert.equal(jobPriceUsd({ model: 'gpt-image-1', quality: 'low', size: '1024x1024' }), 0.021);
-    });
-
-    it('is at least the published price of every quality and size of gpt-image-1 and gpt-image-1-mini', () => {
-      const published = {
-        'gpt-image-1': { low: [0.011, 0.016], medium: [0.042, 0.063], high: [0.167, 0.25] },
-        'gpt-image-1-mini': { low: [0.005, 0.006], medium: [0.011, 0.015], high: [0.036, 0.052] },
-      } as const;
-      for (const [model, qualities] of Object.entries(published) as [keyof typeof published, Record<string, readonly [number, number]>][]) {
-        for (const [quality, [square, wide]] of Object.entries(qualities) as ['low' | 'medium' | 'high', readonly [number, number]][]) {
-          assert.ok(jobPriceUsd({ model, quality, size: '1024x1024' }) >= square, `${model} ${quality} 1024x1024`);
-          assert.ok(jobPriceUsd({ model, quality, size: '1536x1024' }) >= wide, `${model} ${quality} 1536x1024`);
-          assert.ok(jobPriceUsd({ model, quality, size: '1024x1536' }) >= wide, `${model} ${quality} 1024x1536`);
-        }
-      }
-    });
-
-    it('auto quality is held as high and auto size as the largest the model may choose; larger sizes by their pixels; edits pay for their inputs', () => {
-      assert.equal(
-        jobPriceUsd({ model: 'gpt-image-1', quality: 'auto', size: 'auto' }),
-        jobPriceUsd({ model: 'gpt-image-1', quality: 'high', size: '1536x1024' }),
-      );
-      assert.equal(
-        jobPriceUsd({ model: 'gpt-image-2', quality: 'medium', size: '2048x2048' }),
-        4 * jobPriceUsd({ model: 'gpt-image-2', quality: 'medium', size: '1024x1024' }),
-      );
-      assert.ok(
-        jobPriceUsd({ model: 'gpt-image-1-edit', quality: 'low', size: '1024x1024', inputImages: 2 }) >
-          jobPriceUsd({ model: 'gpt-image-1-edit', quality: 'low', size: '1024x1024' }),
-      );
     });
   });
 });

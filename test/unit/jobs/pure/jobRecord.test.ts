@@ -1,3 +1,7 @@
+/**
+ * The persisted job record (src/jobs/pure/jobRecord.ts): what survives a window reload, what is
+ * dropped as untrustworthy storage, and the one-hour retention after which a job cannot be resumed.
+ */
 import * as assert from 'node:assert/strict';
 import { RESULT_RETENTION_MS, isExpired, sortStoredJobs, type JobRecord } from '../../../../src/jobs/pure/jobRecord';
 

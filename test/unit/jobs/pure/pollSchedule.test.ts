@@ -1,3 +1,7 @@
+/**
+ * The poll schedule (src/jobs/pure/pollSchedule.ts): few requests, yet a finished job is seen within
+ * about a second, early for quick jobs, dense near the model's typical time, sparse when overdue.
+ */
 import * as assert from 'node:assert/strict';
 import { DEFAULT_POLL_SCHEDULE, nextPollDelayMs } from '../../../../src/jobs/pure/pollSchedule';
 
