@@ -58,4 +58,8 @@ describe('options', () => {
       refusal(() => parseCommandOptions(null));
     });
   });
+
+  it('style is an option of every way in: the options object takes only a boolean', () => {
+    assert.match(refusal(() => parseCommandOptions({ prompt: 'x', style: 'no' })).message, /style/);
+  });
 });
