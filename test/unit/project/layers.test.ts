@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -74,4 +75,42 @@ describe('Layers (one table: .dependency-cruiser.cjs)', () => {
     }
     assert.deepEqual(long, []);
   });
+
+  it('every pure module with logic has its unit test at the mirrored path (test/unit/<folder>/<module>.test.ts), and every test names a module that exists', () => {
+    const purePath = new RegExp(config.forbidden.find((rule) => rule.name === 'pure-no-io')?.from.path ?? '^$');
+    const modules = sourceModules().filter((module) => purePath.test(`src/${module}`));
+    assert.ok(modules.length > 50, `the pure folders were found (${modules.length} modules)`);
+    const untested = modules.filter((module) => hasLogic(module) && !fs.existsSync(path.join(repoRoot, 'test', 'unit', module.replace(/\.ts$/, '.test.ts'))));
+    assert.deepEqual(untested, [], 'pure modules without a test at their mirrored path');
+    // The other way round: a test under a src/ folder's name is named after a module of it (`<module>.test.ts`, or `<module>.<topic>.test.ts`).
+    const folders = new Set(sourceModules().map((module) => module.split('/')[0]));
+    const unitRoot = path.join(repoRoot, 'test', 'unit');
+    const strays = fs
+      .readdirSync(unitRoot, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.test.ts') && folders.has(file.split(path.sep)[0] ?? ''))
+      .filter(
+        (file) =>
+          !fs.existsSync(path.join(repoRoot, 'src', file.replace(/(\.[\w-]+)?\.test\.ts$/, '.ts'))) &&
+          !fs.existsSync(path.join(repoRoot, 'src', file.replace(/\.test\.ts$/, '.ts'))),
+      );
+    assert.deepEqual(strays, [], 'tests named after no module');
+  });
 });
+
+/** Every module of src/, as `folder/…/name.ts` (declaration files aside). */
+function sourceModules(): string[] {
+  return fs
+    .readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && file.includes(path.sep))
+    .map((file) => file.split(path.sep).join('/'));
+}
+
+/**
+ * Whether a module holds anything to test: a function, a method or a class anywhere in it. Types and
+ * literal constants alone (an id, a list of names) are what they say; the tests of their users hold them.
+ */
+function hasLogic(module: string): boolean {
+  const source = ts.createSourceFile(module, fs.readFileSync(path.join(repoRoot, 'src', module), 'utf8'), ts.ScriptTarget.Latest);
+  const visit = (node: ts.Node): boolean => ts.isFunctionLike(node) || ts.isClassLike(node) || ts.forEachChild(node, visit) === true;
+  return visit(source);
+}
