@@ -115,7 +115,6 @@ function offline<T>(run: (home: string, env: Record<string, string>) => T): T {
 }
 
 describe('Connect an Agent: the lines in the real CLIs at hand (offline)', function () {
-  this.timeout(60_000);
   const claude = realCli('claude', 'SEGMIND_TEST_CLAUDE');
   const codex = realCli('codex', 'SEGMIND_TEST_CODEX');
 

@@ -14,7 +14,6 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const workerScript = path.join(repoRoot, 'dist', 'parserWorker.js');
 
 describe('The parser worker reads regular files only (parsing/parserWorker)', function () {
-  this.timeout(20_000);
   let folder: string;
   let reader: ReferenceReader | undefined;
   const fifos: string[] = [];

@@ -8,8 +8,6 @@ import { convertImage } from '../../../src/pixels/convert';
 import { icoEntries } from './support/images';
 
 describe('Converting a render to the format and size of each file (pixels/convert)', function () {
-  this.timeout(30_000);
-
   it('a render converted: each file fitted (cover) to its own size in its own format', async () => {
     // A 1536x1024 render: left half red, right half blue.
     const render = await sharp({ create: { width: 1536, height: 1024, channels: 3, background: '#ff0000' } })

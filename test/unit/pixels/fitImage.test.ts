@@ -5,8 +5,6 @@ import { fitToSize } from '../../../src/pixels/fitImage';
 import { RED, pixel, rgba, solid } from './support/images';
 
 describe('Fitting an image to an exact size (pixels/fitImage)', function () {
-  this.timeout(20_000);
-
   it('fits to exactly the asked size: cover crops, contain pads transparent (white for jpeg), fill stretches', async () => {
     const source = await solid(1536, 1024, RED);
     for (const fit of ['cover', 'contain', 'fill'] as const) {

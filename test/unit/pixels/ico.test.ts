@@ -8,8 +8,6 @@ import { encodeIco, readIcoDirectory } from '../../../src/pixels/ico';
 import { RED, solid } from './support/images';
 
 describe('The .ico container (pixels/ico)', function () {
-  this.timeout(20_000);
-
   it('packs each PNG whole behind a directory that names its size, length and offset', async () => {
     const pngs = await Promise.all([16, 32, 256].map((side) => solid(side, side, RED)));
     const ico = encodeIco(pngs.map((png, index) => ({ size: [16, 32, 256][index]!, png })));

@@ -6,8 +6,6 @@ import { ICON_SET_FILES, renderIconSet } from '../../../src/pixels/iconSet';
 import { RED, pixel, rgba, solid } from './support/images';
 
 describe('Icon sets (pixels/iconSet)', function () {
-  this.timeout(20_000);
-
   it('renders an icon set: the sizes, a favicon.ico with 16/32/48, a manifest naming the android icons', async () => {
     const wide = await solid(300, 100, RED);
     const files = await renderIconSet(wide, 'Demo');

@@ -5,8 +5,6 @@ import { keepUnmaskedPixels } from '../../../src/pixels/keepUnmasked';
 import { pixel, rgba, solid } from './support/images';
 
 describe('Keeping the pixels a mask protects (pixels/keepUnmasked)', function () {
-  this.timeout(20_000);
-
   it('keeps every pixel the mask protects; only the transparent region takes the edit', async () => {
     const original = await solid(64, 64, { r: 10, g: 200, b: 30, alpha: 1 });
     const mask = await sharp(await solid(64, 64, { r: 0, g: 0, b: 0, alpha: 1 }))

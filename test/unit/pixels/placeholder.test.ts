@@ -11,8 +11,6 @@ import { LABEL_FONT } from '../domain/images/placeholder.test';
 import { icoEntries } from './support/images';
 
 describe('Placeholders in AVIF, GIF and ICO (pixels/placeholder)', function () {
-  this.timeout(30_000);
-
   it('placeholders: AVIF and GIF at their size, ICO with 16, 32 and 48 px (or the square asked)', async () => {
     const avif = await drawPlaceholder(placeholderSpec({ size: '1200x630' }, 'og.avif'), LABEL_FONT);
     const avifMeta = await sharp(avif).metadata();

@@ -5,8 +5,6 @@ import { PREVIEW_MAX_SIDE, previewPng } from '../../../src/pixels/preview';
 import { RED, pixel, rgba, solid } from './support/images';
 
 describe('Previews for an agent (pixels/preview)', function () {
-  this.timeout(20_000);
-
   it('shrinks a large image to 256 px on its long side, keeping its shape, as a PNG', async () => {
     const jpeg = await sharp(await solid(1536, 1024, RED))
       .jpeg()

@@ -8,8 +8,6 @@ import { encodeAs, loadSharp, provideSharp } from '../../../src/pixels/sharp';
 import { pixel, rgba, solid } from './support/images';
 
 describe('Loading sharp and encoding with it (pixels/sharp)', function () {
-  this.timeout(20_000);
-
   it('loads the library once and uses the build provided instead', async () => {
     const first = loadSharp();
     assert.equal(loadSharp(), first, 'a second call waits on the same load');

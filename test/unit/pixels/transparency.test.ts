@@ -5,8 +5,6 @@ import { hasRealTransparency } from '../../../src/pixels/transparency';
 import { RED, solid } from './support/images';
 
 describe('Real transparency (pixels/transparency)', function () {
-  this.timeout(20_000);
-
   it('tells real transparency from opaque pixels', async () => {
     assert.equal(await hasRealTransparency(await solid(64, 64, { r: 0, g: 0, b: 0, alpha: 0 })), true);
     assert.equal(await hasRealTransparency(await solid(64, 64, RED)), false, 'an alpha channel, but opaque everywhere');

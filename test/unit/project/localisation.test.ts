@@ -78,7 +78,6 @@ describe('Localisation of what the extension says (l10n/bundle.l10n.json)', () =
   const readBundle = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(bundleDir, name), 'utf8')) as Record<string, string>;
 
   it('the bundle holds exactly the sentences of every l10n.t in src/ and media/ (npm run l10n makes it)', function () {
-    this.timeout(30_000);
     // The extractor VS Code's own extensions use (@vscode/l10n-dev), run into a temporary folder:
     // a sentence added without `npm run l10n` fails here, and so does one left behind.
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-l10n-'));

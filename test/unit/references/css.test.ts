@@ -1,8 +1,8 @@
 /**
  * Image references in CSS, SCSS and Less (references/css): `url()` quoted and bare, the candidates of
  * `image-set()` as one element, and nothing in comments or strings, on fixtures; and a hostile
- * stylesheet read in linear time (the timeout is far above what a linear finder takes and far below
- * the 20 s the old one took: the figures are `npm run bench`'s).
+ * stylesheet read right to its end. That it is read in linear time is measured, not timed here:
+ * `npm run bench` reads each hostile family at n and 2n repetitions and prints the ratio (near 2).
  */
 import * as assert from 'node:assert/strict';
 import { findReferences } from '../../../src/references';
@@ -31,9 +31,7 @@ describe('Image references in CSS, SCSS, Less (references/css)', () => {
     assert.equal(references[2]?.group, undefined);
   });
 
-  describe('stays linear on hostile documents', function () {
-    this.timeout(3_000);
-
+  describe('hostile documents', () => {
     it('CSS: 10,000 quoted url("…") (20 s before)', () => {
       const css = 'a { background: url("x.png") }\n'.repeat(10_000);
       assert.equal(values('css', css).length, 10_000);

@@ -102,10 +102,8 @@ describe('Image references in markup (references/html)', () => {
     });
   });
 
-  describe('stays linear on hostile documents', function () {
-    // Far above what the walk takes here, far below what the old recursive walk took before it lost every reference.
-    this.timeout(3_000);
-
+  // Found right to the end; how the time grows with the document is npm run bench's (n and 2n, the ratio near 2).
+  describe('hostile documents', () => {
     it('HTML: an image 50,000 elements deep is found (every reference was lost before)', () => {
       const html = `${'<div>'.repeat(50_000)}<img src="deep.png" width="12" height="12">`;
       assert.deepEqual(values('html', html), ['deep.png']);

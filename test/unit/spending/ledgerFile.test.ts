@@ -17,7 +17,6 @@ const hold = (file: LedgerFile, id: string, usd: number): Promise<void> =>
   file.update((ledger: Ledger) => ({ ledger: takeHold(ledger, { id, usd, spender: 'user', owner: file.owner, at: 0 }, limits), result: undefined }));
 
 describe('The spend ledger file, shared by every window', function () {
-  this.timeout(30_000);
   let folder: string;
   beforeEach(() => (folder = fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-ledger-'))));
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));

@@ -15,7 +15,6 @@ const KEY = 'SG_0123456789abcdef';
 const BODY = { prompt: 'a red fox', size: '1024x1024' };
 
 describe('A service that changes: retired models and new slugs', function () {
-  this.timeout(5000);
   let fake: FakeSegmind;
   before(async () => (fake = await FakeSegmind.start()));
   beforeEach(() => fake.reset());

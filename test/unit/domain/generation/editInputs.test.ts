@@ -33,7 +33,6 @@ function file(path: string, bytes: Uint8Array): EditInputFile {
 }
 
 describe('editInputs', function () {
-  this.timeout(5000);
   let png: Uint8Array;
   let jpeg: Uint8Array;
   let webp: Uint8Array;

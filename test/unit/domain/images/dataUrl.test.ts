@@ -3,8 +3,6 @@ import sharp from 'sharp';
 import { dataUrlLength, fromDataUrl, toDataUrl } from '../../../../src/domain/images/dataUrl';
 
 describe('dataUrl', function () {
-  this.timeout(5000);
-
   it('encodes PNG, JPEG and WebP with the MIME type of the format and round-trips the bytes', async () => {
     const base = sharp({ create: { width: 7, height: 5, channels: 3, background: '#36a' } });
     const cases = [

@@ -11,8 +11,6 @@ function make(width: number, height: number, alpha = false): sharp.Sharp {
 }
 
 describe('imageFormat', function () {
-  this.timeout(5000);
-
   it('maps formats to extensions and MIME types', () => {
     assert.deepEqual(FILE_EXTENSIONS, { png: 'png', jpeg: 'jpg', webp: 'webp', avif: 'avif', gif: 'gif', ico: 'ico' });
     assert.deepEqual(MIME_TYPES, { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' });

@@ -37,8 +37,6 @@ function throwsParameter(run: () => unknown, parameter: string, message: RegExp)
 }
 
 describe('Free placeholders', function () {
-  this.timeout(20_000);
-
   describe('what to draw', () => {
     it('the size, the format from the extension, a neutral background and the label "W × H" by default', () => {
       const spec = placeholderSpec({ size: '1200x630' }, 'hero.JPG');

@@ -14,8 +14,6 @@ const KEY = 'SG_0123456789abcdef';
 const BODY = { prompt: 'a lighthouse at dusk', size: '1024x1536', output_format: 'png' };
 
 describe('runJob against the fake server', function () {
-  this.timeout(5000);
-
   let fake: FakeSegmind;
   let clock: FakeClock;
   let client: SegmindClient;

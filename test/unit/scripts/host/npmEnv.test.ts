@@ -23,7 +23,6 @@ function environmentOf(lines: string): Map<string, string> {
 }
 
 describe('host install: the inner npm gets a clean environment', function () {
-  this.timeout(30_000);
   let folder: string;
   let outer: Map<string, string>;
   let inner: Map<string, string>;
