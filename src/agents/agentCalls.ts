@@ -26,7 +26,7 @@ import type { AgentResult } from '../mcp/wire';
 import type { Credits } from '../segmind/clientTypes';
 import type { SpendLedger } from '../spending/spendLedger';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
-import { uriOfReference } from '../workspace/workspaceRefs';
+import { uriOfFileArgument } from '../workspace/fileArguments';
 import { agentPlace, folderRelative, resolveAgentPath, shownPath, shownWorkspacePath, type AgentPlace } from './agentPlace';
 import { CallProgress } from './callProgress';
 import { fillAnswer, requestIdOf, answeredImage, savedJobs } from './imageAnswers';
@@ -167,7 +167,7 @@ export class AgentCalls {
     const base = place?.folder.uri;
     const answer = await fillAnswer(
       found.missing,
-      (entry) => uriOfReference(entry.target, base),
+      (entry) => uriOfFileArgument(entry.target, base),
       place,
       input.mode === 'placeholder',
       (entry) => shownEntry(place, entry),

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidParametersError } from '../domain/errors/errors';
-import { uriOfReference } from '../workspace/workspaceRefs';
+import { uriOfFileArgument } from '../workspace/fileArguments';
 
 export interface AgentPlace {
   /** The workspace folder that holds the agent's directory. */
@@ -74,6 +74,6 @@ export function shownPath(place: AgentPlace | undefined, uri: vscode.Uri): strin
 /** A workspace-relative path (as the fill's entries give them) as the agent's answer names it. */
 export function shownWorkspacePath(place: AgentPlace | undefined, workspaceRelative: string): string {
   if (!place) return workspaceRelative;
-  const uri = uriOfReference(workspaceRelative, place.folder.uri);
+  const uri = uriOfFileArgument(workspaceRelative, place.folder.uri);
   return uri ? shownPath(place, uri) : workspaceRelative;
 }

@@ -6,13 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { InvalidParametersError } from '../domain/errors/errors';
-import { uriOfReference } from '../workspace/workspaceRefs';
+import { uriOfFileArgument } from '../workspace/fileArguments';
 import { resolveAgentPath, type AgentPlace } from './agentPlace';
 
 export async function scopeOf(scope: string | undefined, place: AgentPlace | undefined): Promise<vscode.Uri | undefined> {
   if (scope === undefined) return place?.folder.uri;
   const where = place ? 'your working directory' : 'the workspace folder';
-  const uri = place ? resolveAgentPath(place, scope, 'scope') : uriOfReference(scope);
+  const uri = place ? resolveAgentPath(place, scope, 'scope') : uriOfFileArgument(scope);
   const exists =
     uri &&
     (await Promise.resolve(vscode.workspace.fs.stat(uri)).then(

@@ -21,7 +21,7 @@ import { ProgressNotification } from '../ui/progressNotification';
 import { offerSavedImageActions, showSaveWarnings } from '../ui/savedImageNotice';
 import { sha256Of } from '../workspace/imageWriter';
 import { findPlaceholderImages } from '../workspace/placeholderSidecars';
-import { uriOfReference } from '../workspace/workspaceRefs';
+import { uriOfFileArgument } from '../workspace/fileArguments';
 import { confinementOf } from '../workspace/confinement';
 import { readPixelSize, sniffImageFormat } from '../domain/images/imageFormat';
 import { refusalOf } from '../shared/wording';
@@ -53,7 +53,7 @@ const refuse = (message: string): never => {
 
 /** The placeholder at `reference`, unchanged since it was drawn, or a refusal that says why. */
 async function unchangedPlaceholder(reference: unknown): Promise<Placeholder> {
-  const uri = uriOfReference(reference);
+  const uri = uriOfFileArgument(reference);
   const workspaceFolder = uri && vscode.workspace.getWorkspaceFolder(uri);
   if (!uri || !workspaceFolder) return refuse(vscode.l10n.t('The image {0} is not a file of the workspace.', JSON.stringify(reference) ?? String(reference)));
   const name = vscode.workspace.asRelativePath(uri);

@@ -12,7 +12,7 @@ import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
 import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages, type ScanResult } from '../workspace/missingImageScan';
-import { uriOfReference } from '../workspace/workspaceRefs';
+import { uriOfFileArgument } from '../workspace/fileArguments';
 import type { GenerationFlow } from './generationFlow';
 import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, type FillRun } from './missingImageFill';
 import type { PlaceholderMaker } from './placeholders';
@@ -70,7 +70,7 @@ export async function scriptedFillAnswer(
       { parameter: 'mode', message: vscode.l10n.t('Mode {0} is not one of {1}.', JSON.stringify(mode), FILL_MODES.join(', ')) },
     ]);
   }
-  const scope = options['scope'] === undefined ? undefined : uriOfReference(options['scope']);
+  const scope = options['scope'] === undefined ? undefined : uriOfFileArgument(options['scope']);
   if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
     throw new InvalidParametersError([
       { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },

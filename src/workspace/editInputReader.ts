@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { refusalOf } from '../shared/wording';
 import { confinementOf } from './confinement';
-import { shownReference, uriOfReference } from './workspaceRefs';
+import { shownFileArgument, uriOfFileArgument } from './fileArguments';
 import { InvalidParametersError, NoWorkspaceError, type ParameterProblem } from '../domain/errors/errors';
 import {
   checkEditInputs,
@@ -44,8 +44,8 @@ export async function resolveEditInputs(images: readonly unknown[], mask?: unkno
 
   const problems: ParameterProblem[] = [];
   const located: EditInputRef[] = [];
-  for (const reference of images) {
-    const ref = await locate(reference, 'images', problems);
+  for (const argument of images) {
+    const ref = await locate(argument, 'images', problems);
     if (ref && !located.some((known) => known.uri.toString() === ref.uri.toString())) located.push(ref);
   }
   const maskRef = mask === undefined || mask === null ? undefined : await locate(mask, 'mask', problems);
@@ -107,9 +107,9 @@ async function readOne(ref: EditInputRef, role: EditInputRole, problems: Paramet
   }
 }
 
-async function locate(reference: unknown, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputRef | undefined> {
-  const label = role === 'mask' ? inputName(shownReference(reference), role) : vscode.l10n.t('Image {0}', shownReference(reference));
-  const uri = uriOfReference(reference);
+async function locate(argument: unknown, role: EditInputRole, problems: ParameterProblem[]): Promise<EditInputRef | undefined> {
+  const label = role === 'mask' ? inputName(shownFileArgument(argument), role) : vscode.l10n.t('Image {0}', shownFileArgument(argument));
+  const uri = uriOfFileArgument(argument);
   if (!uri) {
     problems.push({ parameter: role, message: vscode.l10n.t('{0}: give a workspace-relative path (like images/logo.png) or a Uri.', label) });
     return undefined;

@@ -10,7 +10,7 @@ import { forbiddenName, relativeSegments } from '../domain/safety/workspacePath'
 import { fileNameProblem } from '../domain/images/fileNaming';
 import { leadsOutside, refusalOf } from '../shared/wording';
 import { confinementOf } from './confinement';
-import { shownReference, uriOfReference } from './workspaceRefs';
+import { shownFileArgument, uriOfFileArgument } from './fileArguments';
 
 export interface ConfinedTarget {
   readonly uri: vscode.Uri;
@@ -24,12 +24,12 @@ export interface ConfinedTarget {
  * or `-2` when it is taken, may differ), and is checked again when it is written. A `folder` is
  * checked whole, links included.
  */
-export async function confinedTarget(reference: unknown, parameter: string, kind: 'file' | 'folder', base?: vscode.Uri): Promise<ConfinedTarget> {
+export async function confinedTarget(argument: unknown, parameter: string, kind: 'file' | 'folder', base?: vscode.Uri): Promise<ConfinedTarget> {
   const refuse = (why: string): never => {
-    throw new InvalidParametersError([{ parameter, message: vscode.l10n.t('The {0} {1} {2}', parameter, shownReference(reference), why) }]);
+    throw new InvalidParametersError([{ parameter, message: vscode.l10n.t('The {0} {1} {2}', parameter, shownFileArgument(argument), why) }]);
   };
-  if (typeof reference === 'string' && !relativeSegments(reference).ok) refuse(vscode.l10n.t('must be relative to the workspace folder and stay inside it.'));
-  const uri = uriOfReference(reference, base);
+  if (typeof argument === 'string' && !relativeSegments(argument).ok) refuse(vscode.l10n.t('must be relative to the workspace folder and stay inside it.'));
+  const uri = uriOfFileArgument(argument, base);
   if (!uri) return refuse(vscode.l10n.t('is not a workspace-relative path (like public/og.png) or a Uri.'));
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return refuse(leadsOutside());

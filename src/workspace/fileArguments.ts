@@ -1,16 +1,18 @@
 /**
- * What the options object names as files: Uris (or their serialised form) and workspace-relative
- * paths, made into Uris. Whether they are really inside the workspace is checked by their users.
+ * File arguments: what a command's argument or the options object names as a file (a Uri, its
+ * serialised form, or a workspace-relative path), made into a Uri. Not an image reference (that is
+ * a value found in code: domain/references/). Whether it is really inside the workspace is checked
+ * by its users.
  */
 import * as vscode from 'vscode';
 import { workspaceRelativeSegments } from '../domain/generation/editInputs';
 
 /** A Uri, a serialised Uri (`{ scheme, path, … }`), or a workspace-relative path. */
-export function uriOfReference(reference: unknown, base?: vscode.Uri): vscode.Uri | undefined {
-  if (reference instanceof vscode.Uri) return reference;
-  if (typeof reference === 'string') return fromRelativePath(reference, base);
-  if (typeof reference === 'object' && reference !== null) {
-    const { scheme, authority, path, query, fragment } = reference as Record<string, unknown>;
+export function uriOfFileArgument(argument: unknown, base?: vscode.Uri): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) return argument;
+  if (typeof argument === 'string') return fromRelativePath(argument, base);
+  if (typeof argument === 'object' && argument !== null) {
+    const { scheme, authority, path, query, fragment } = argument as Record<string, unknown>;
     if (typeof scheme === 'string' && typeof path === 'string') {
       return vscode.Uri.from({
         scheme,
@@ -39,10 +41,10 @@ function fromRelativePath(path: string, base?: vscode.Uri): vscode.Uri | undefin
   return root && vscode.Uri.joinPath(root, ...segments);
 }
 
-/** A reference as the user wrote it, for messages. */
-export function shownReference(reference: unknown): string {
-  if (typeof reference === 'string') return `"${reference}"`;
-  if (reference instanceof vscode.Uri) return reference.scheme === 'file' ? reference.fsPath : reference.toString();
-  const text = JSON.stringify(reference) ?? String(reference);
+/** A file argument as the caller wrote it, for messages. */
+export function shownFileArgument(argument: unknown): string {
+  if (typeof argument === 'string') return `"${argument}"`;
+  if (argument instanceof vscode.Uri) return argument.scheme === 'file' ? argument.fsPath : argument.toString();
+  const text = JSON.stringify(argument) ?? String(argument);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
