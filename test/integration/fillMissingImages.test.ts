@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readJson, useFakeSegmind } from './support/segmindFixture';
-import { refusal } from './support/commands';
+import { refusal, scripted } from './support/commands';
 import { folderFiles, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'missing-it';
@@ -45,7 +45,7 @@ describe('Fill Missing Images (scripted, real VS Code)', function () {
   it('list: one entry per missing reference in file then line order, nothing written or sent', async () => {
     await write('hero.html', HERO_PAGE);
     await write('notes.md', '# Notes\n\n![Diagram](img/diagram.webp "The flow")\n\n`![no](img/in-code.png)`\n');
-    const entries = await vscode.commands.executeCommand<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
+    const entries = await scripted('segmind.fillMissingImages', { scope: FOLDER });
     assert.deepEqual(entries, [
       {
         file: `${FOLDER}/hero.html`,
@@ -89,7 +89,7 @@ describe('Fill Missing Images (scripted, real VS Code)', function () {
     ];
     for (const [section, value] of exclusions) await vscode.workspace.getConfiguration(section).update('exclude', value, vscode.ConfigurationTarget.Workspace);
     try {
-      const entries = await vscode.commands.executeCommand<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
+      const entries = await scripted('segmind.fillMissingImages', { scope: FOLDER });
       assert.deepEqual(
         entries.map((entry) => entry['file']),
         [`${FOLDER}/index.html`],
@@ -106,7 +106,7 @@ describe('Fill Missing Images (scripted, real VS Code)', function () {
       await write('index.html', '<img src="img/kept.png">');
       fs.symlinkSync(outside, at('linked').fsPath, 'dir');
       fs.symlinkSync(at().fsPath, at('loop').fsPath, 'dir');
-      const entries = await vscode.commands.executeCommand<Record<string, unknown>[]>('segmind.fillMissingImages', { scope: FOLDER });
+      const entries = await scripted('segmind.fillMissingImages', { scope: FOLDER });
       assert.deepEqual(
         entries.map((entry) => entry['file']),
         [`${FOLDER}/index.html`],
@@ -119,7 +119,7 @@ describe('Fill Missing Images (scripted, real VS Code)', function () {
 
   it('placeholder: one image per target at exactly the referenced path and size; nothing sent', async () => {
     await write('hero.html', HERO_PAGE);
-    const entries = await vscode.commands.executeCommand<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', {
+    const entries = await scripted('segmind.fillMissingImages', {
       scope: `${FOLDER}/hero.html`,
       mode: 'placeholder',
     });
@@ -136,13 +136,13 @@ describe('Fill Missing Images (scripted, real VS Code)', function () {
     assert.deepEqual(await sizeOf(at('img', 'team-photo.jpeg')), ['jpeg', 320, 240]);
     assert.equal((await readJson(at('img', 'hero.png.json')))['prompt'], 'Mountain trail at sunrise');
     assert.equal(segmind.fake.requests.length, 0);
-    const again = await vscode.commands.executeCommand<unknown[]>('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html` });
+    const again = await scripted('segmind.fillMissingImages', { scope: `${FOLDER}/hero.html` });
     assert.deepEqual(again, [], 'nothing is missing any more');
   });
 
   it('generate: one job per target, saved at exactly the path, in its format, fitted to the size the code gives (SVG left)', async () => {
     await write('hero.html', HERO_PAGE);
-    const entries = await vscode.commands.executeCommand<{ target: string; saved?: boolean }[]>('segmind.fillMissingImages', {
+    const entries = await scripted('segmind.fillMissingImages', {
       scope: `${FOLDER}/hero.html`,
       mode: 'generate',
       model: 'gpt-image-1-mini',

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readBytes, readJson, TEST_KEY, useFakeSegmind } from './support/segmindFixture';
-import { executeCommand, refusal } from './support/commands';
+import { executeCommand, refusal, scripted } from './support/commands';
 import { folderFiles, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'missing-it';
@@ -32,7 +32,7 @@ describe('Free placeholders (real VS Code)', function () {
     it('draws exactly the size in the format of the extension, with a placeholder sidecar; no key, no request', async () => {
       await executeCommand('segmind.clearApiKey');
       try {
-        const png = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', {
+        const png = await scripted('segmind.makePlaceholder', {
           path: `${FOLDER}/cards/og.png`,
           size: '1200x630',
           prompt: 'A trail map',
@@ -53,16 +53,16 @@ describe('Free placeholders (real VS Code)', function () {
             .digest('hex'),
         );
 
-        const jpeg = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', {
+        const jpeg = await scripted('segmind.makePlaceholder', {
           path: `${FOLDER}/photo.jpeg`,
           size: '320x240',
           background: '#224466',
         });
         assert.equal(relative(jpeg), `${FOLDER}/photo.jpeg`, 'the extension as written');
         assert.deepEqual(await sizeOf(jpeg), ['jpeg', 320, 240]);
-        const svg = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/logo.svg`, size: '64x64' });
+        const svg = await scripted('segmind.makePlaceholder', { path: `${FOLDER}/logo.svg`, size: '64x64' });
         assert.match(new TextDecoder().decode(await readBytes(svg)), /^<svg [^>]*width="64" height="64"/);
-        const inOutput = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', { size: '256x128' });
+        const inOutput = await scripted('segmind.makePlaceholder', { size: '256x128' });
         assert.equal(relative(inOutput), 'assets/placeholder-256x128.png');
         assert.equal(segmind.fake.requests.length, 0, 'nothing sent');
       } finally {
@@ -71,8 +71,8 @@ describe('Free placeholders (real VS Code)', function () {
     });
 
     it('never overwrites, and refuses a bad size, another extension, a path outside the workspace', async () => {
-      const first = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
-      const second = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
+      const first = await scripted('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
+      const second = await scripted('segmind.makePlaceholder', { path: `${FOLDER}/twice.png`, size: '100x100' });
       assert.deepEqual([relative(first), relative(second)], [`${FOLDER}/twice.png`, `${FOLDER}/twice-2.png`]);
       assert.match(await refusal('segmind.makePlaceholder', { path: `${FOLDER}/a.png`, size: '0x10' }), /Size "0x10" is not a size/);
       assert.match(
@@ -88,13 +88,13 @@ describe('Free placeholders (real VS Code)', function () {
 
   describe('Render Placeholder with AI', () => {
     it("replaces our unchanged placeholder in place: same path, format and size; the sidecar becomes a generated image's", async () => {
-      const made = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', {
+      const made = await scripted('segmind.makePlaceholder', {
         path: `${FOLDER}/render.webp`,
         size: '640x360',
         prompt: 'A lake at dawn',
       });
       const before = await readBytes(made);
-      const rendered = await vscode.commands.executeCommand<vscode.Uri>('segmind.renderPlaceholder', {
+      const rendered = await scripted('segmind.renderPlaceholder', {
         image: `${FOLDER}/render.webp`,
         model: 'gpt-image-1-mini',
       });
@@ -111,7 +111,7 @@ describe('Free placeholders (real VS Code)', function () {
     });
 
     it('refuses a placeholder changed since, and an image that is not a placeholder; nothing sent', async () => {
-      const made = await vscode.commands.executeCommand<vscode.Uri>('segmind.makePlaceholder', { path: `${FOLDER}/changed.png`, size: '200x200', prompt: 'x' });
+      const made = await scripted('segmind.makePlaceholder', { path: `${FOLDER}/changed.png`, size: '200x200', prompt: 'x' });
       await vscode.workspace.fs.copy(inWorkspace('images', 'logo.png'), made, { overwrite: true });
       assert.match(await refusal('segmind.renderPlaceholder', { image: `${FOLDER}/changed.png` }), /changed since it was made as a placeholder/);
       assert.match(await refusal('segmind.renderPlaceholder', { image: 'images/logo.png' }), /is not a placeholder made by Segmind Image Studio/);
