@@ -16,22 +16,9 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
-import {
-  KEY,
-  expandExplorerFolder,
-  waitUntil,
-  explorerMenuItem,
-  explorerRow,
-  openWorkbench,
-  quickPickRow,
-  runInPalette,
-  screenshot,
-  screenshotIfFailed,
-  statusItem,
-  tidyUp,
-  toast,
-  type Workbench,
-} from './support/workbench';
+import { expandExplorerFolder, waitUntil, explorerMenuItem, explorerRow, quickPickRow, runInPalette, statusItem, tidyUp, toast } from './support/gestures';
+import { screenshot, screenshotIfFailed } from './support/screenshots';
+import { KEY, openWorkbench, type Workbench } from './support/workbench';
 
 /** Idle with a balance: "12.50" or whatever is left after a job (never a job count). */
 const CREDITS = /^\s*\d+\.\d\d\s*$/;
