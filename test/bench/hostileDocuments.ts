@@ -1,4 +1,4 @@
-/** The documents the host's stalls are measured on (test/bench/inHost.ts), and the figures it writes: shared with hostFigures.ts, which runs outside the host. */
+/** The documents the host's stalls are measured on (test/bench/inHost.ts), and the figures it writes: shared with stallFigures.ts, which runs outside the host. */
 /** The hostile documents (each ends with one missing image, so their reading is seen to finish). */
 export const HOSTILE_DOCUMENTS: readonly { readonly name: string; readonly text: string }[] = [
   // 10,000 references to an image that is there (hostile/here.png), then one that is not.
@@ -21,7 +21,7 @@ export function hostileSiteConfig(levels = 6): string {
 }
 export const HOSTILE_SITE_PAGE = '<img src="/end-site.png" width="10" height="10">\n';
 
-/** What inHost.ts measures (read back by hostFigures.ts). */
+/** What inHost.ts measures (read back by stallFigures.ts). */
 export interface InHostFigures {
   readonly documents: readonly { readonly name: string; readonly kib: number; readonly readMs: number; readonly longestStallMs: number }[];
   /** Opening a page of a workspace whose site configurations are hostile: the site index reads them all. */

@@ -1,5 +1,5 @@
 /**
- * Runs inside the real extension host (loaded as --extensionTestsPath by hostFigures.ts, like the
+ * Runs inside the real extension host (loaded as --extensionTestsPath by stallFigures.ts, like the
  * integration tests): the longest stall of the host's main thread (perf_hooks.monitorEventLoopDelay)
  * while hostile documents are opened and read, and while Fill Missing Images scans the workspace,
  * with the scan's files per second; and a placeholder made by an agent through the MCP server and

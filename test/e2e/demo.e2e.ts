@@ -10,7 +10,10 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { LoopbackProxy } from '../support/loopbackProxy';
-import { hostModules, quickPickRow, repoRoot, runInPalette, screenshot, statusItem, toast, waitForWorkbench } from './support/workbench';
+import { quickPickRow, runInPalette, statusItem, toast } from './support/gestures';
+import { hostModules, repoRoot } from './support/host';
+import { screenshot } from './support/screenshots';
+import { waitForWorkbench } from './support/workbench';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();

@@ -16,7 +16,9 @@ import { MODELS } from '../../src/domain/generation/catalog';
 import { jobPriceUsd } from '../../src/domain/spending/pricing';
 import { FakeSegmind } from '../fakeSegmind/server';
 import { PSEUDO_LOCALE, pseudoTranslations, type PseudoTranslations } from './support/pseudoLocale';
-import { KEY, openWorkbench, quickPickRow, runInPalette, screenshot, screenshotIfFailed, statusItem, toast, type Workbench } from './support/workbench';
+import { quickPickRow, runInPalette, statusItem, toast } from './support/gestures';
+import { screenshot, screenshotIfFailed } from './support/screenshots';
+import { KEY, openWorkbench, type Workbench } from './support/workbench';
 
 describe(`Localised end to end: the pseudo-locale ${PSEUDO_LOCALE} (code-server + Chromium)`, function () {
   this.timeout(180_000);

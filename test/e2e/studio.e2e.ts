@@ -12,7 +12,9 @@ import * as path from 'node:path';
 import { type FrameLocator, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { FakeSegmind } from '../fakeSegmind/server';
-import { KEY, openWorkbench, pickTheme, runInPalette, screenshot, screenshotIfFailed, statusItem, waitUntil, type Workbench } from './support/workbench';
+import { pickTheme, runInPalette, statusItem, waitUntil } from './support/gestures';
+import { screenshot, screenshotIfFailed } from './support/screenshots';
+import { KEY, openWorkbench, type Workbench } from './support/workbench';
 
 // These run in the webview's page (evaluate); the test project has no DOM library, so the little used is declared.
 interface DecodedImage {

@@ -2,7 +2,8 @@
 // workflows-api.segmind.com (uploads) and images.segmind.com (public outputs).
 // This file owns sockets and the request pipeline:
 //   read body → record → fault → rate limit → route (405) → auth (401)
-//   → content type (406) → JSON (400) → endpoint → send.
+//   → content type (406) → JSON (400) → endpoint → send,
+// the routing and the checks in front of the endpoints being in routes.ts.
 // Plain node:http, no vscode import: it runs under mocha and in the extension host.
 
 import * as http from 'node:http';
@@ -13,12 +14,12 @@ import { FaultList, contentTypeOf, defaultFaultBody } from './faults';
 import { SlidingWindow } from './rateLimit';
 import { filterRequests, recordRequest } from './recorder';
 import type { Reply } from './http';
-import { errorReply, methodNotAllowed, rawReply, readBody, send, sleep } from './http';
+import { errorReply, rawReply, readBody, send, sleep } from './http';
 import { FakeState } from './state';
 import type { Upload } from './state';
 import type { JobRecord, JobState } from './jobs';
 import { jobStateAt } from './jobs';
-import * as ep from './endpoints';
+import { buildRoutes, routeRequest, type Route } from './routes';
 
 export type { FakeSegmindOptions, Fault, HostName, JobPlan, ModelSlug, RecordedRequest, ResultShape } from './types';
 export { DEFAULT_JOB_PLAN, DEFAULT_OUTPUT_RETENTION_MS, defaultOptions } from './types';
@@ -33,14 +34,6 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export interface ServingTls {
   readonly key: string;
   readonly cert: string;
-}
-
-interface Route {
-  pattern: RegExp;
-  methods: readonly string[];
-  /** api and upload hosts need the key; the output host is public. */
-  auth: boolean;
-  handle: (m: RegExpExecArray, call: ep.Call, path: string) => Reply | undefined | Promise<Reply | undefined>;
 }
 
 export class FakeSegmind {
@@ -68,7 +61,7 @@ export class FakeSegmind {
       return server;
     };
     this.servers = { api: make('api'), upload: make('upload'), output: make('output') };
-    this.routes = this.buildRoutes();
+    this.routes = buildRoutes(this.state);
   }
 
   /** Listens on 127.0.0.1, a free port per host; over HTTPS with `tls` (a certificate of 127.0.0.1). */
@@ -232,49 +225,7 @@ export class FakeSegmind {
     // Bill jobs that finished since the last request, whoever asks.
     this.state.chargeCompletedJobs();
 
-    for (const route of this.routes[host]) {
-      const m = route.pattern.exec(rec.path);
-      if (!m) continue;
-      if (!route.methods.includes(rec.method)) return methodNotAllowed(route.methods);
-      if (route.auth && !keyMatches(rec.headers['x-api-key'], o.apiKey)) {
-        return errorReply(401, 'Unauthorized: invalid or missing API key');
-      }
-      let json: unknown;
-      if (rec.method === 'POST') {
-        if (!isJsonContentType(rec.headers['content-type'])) return errorReply(406, 'Invalid content type');
-        try {
-          json = JSON.parse(bytes.toString('utf8')) as unknown;
-        } catch {
-          return errorReply(400, 'Invalid JSON body');
-        }
-      }
-      return route.handle(m, { json, signal }, rec.path);
-    }
-    return errorReply(404, 'Not found');
-  }
-
-  private buildRoutes(): Record<HostName, Route[]> {
-    const s = this.state;
-    const param = (m: RegExpExecArray): string => safeDecode(m[1] ?? '');
-    return {
-      api: [
-        { pattern: /^\/v1\/get-user-credits$/, methods: ['GET'], auth: true, handle: () => ep.getCredits(s) },
-        { pattern: /^\/v1\/([^/]+)$/, methods: ['POST'], auth: true, handle: (m, call) => ep.runV1(s, param(m), call) },
-        { pattern: /^\/v2\/requests\/([^/]+)\/status$/, methods: ['GET'], auth: true, handle: (m) => ep.statusV2(s, param(m)) },
-        { pattern: /^\/v2\/requests\/([^/]+)$/, methods: ['GET'], auth: true, handle: (m) => ep.resultV2(s, param(m)) },
-        { pattern: /^\/v2\/([^/]+)$/, methods: ['POST'], auth: true, handle: (m, call) => ep.submitV2(s, param(m), call) },
-      ],
-      upload: [{ pattern: /^\/upload-asset$/, methods: ['POST'], auth: true, handle: (_m, call) => ep.uploadAssets(s, call) }],
-      output: [
-        {
-          pattern: /^\/generations\/([^/]+)\.([A-Za-z0-9]+)$/,
-          methods: ['GET', 'HEAD'],
-          auth: false,
-          handle: (m) => ep.getGeneration(s, param(m), m[2] ?? ''),
-        },
-        { pattern: /^\/assets\/[^/]+$/, methods: ['GET', 'HEAD'], auth: false, handle: (_m, _c, path) => ep.getAsset(s, path) },
-      ],
-    };
+    return routeRequest(this.routes[host], rec, bytes, signal, o.apiKey);
   }
 }
 
@@ -282,21 +233,4 @@ function faultReply(fault: Fault): Reply {
   const status = fault.status ?? 500;
   const { contentType, body } = fault.body !== undefined ? { contentType: contentTypeOf(fault.body), body: fault.body } : defaultFaultBody(status);
   return rawReply(status, contentType, body, fault.headers ?? {});
-}
-
-function keyMatches(header: string | string[] | undefined, apiKey: string): boolean {
-  return typeof header === 'string' && header === apiKey;
-}
-
-function isJsonContentType(header: string | string[] | undefined): boolean {
-  if (typeof header !== 'string') return false;
-  return (header.split(';')[0] ?? '').trim().toLowerCase() === 'application/json';
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
