@@ -42,6 +42,7 @@ export class FakeSegmind {
   private readonly sockets = new Set<Socket>();
   /** One per request in flight; close() aborts them so no wait outlives the servers. */
   private readonly inFlight = new Set<AbortController>();
+  private handling = 0;
   private readonly faults = new FaultList();
   private readonly rateWindow = new SlidingWindow();
   private readonly routes: Record<HostName, Route[]>;
@@ -97,6 +98,11 @@ export class FakeSegmind {
   }
   set options(value: FakeSegmindOptions) {
     this.state.options = value;
+  }
+
+  /** Requests whose handler has not returned yet: 0 once every call (an aborted one too) is settled, its charge included. */
+  get busy(): number {
+    return this.handling;
   }
 
   get jobs(): ReadonlyMap<string, JobRecord> {
@@ -161,6 +167,15 @@ export class FakeSegmind {
   }
 
   private async handle(host: HostName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.handling++;
+    try {
+      await this.answer(host, req, res);
+    } finally {
+      this.handling--;
+    }
+  }
+
+  private async answer(host: HostName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const ac = new AbortController();
     this.inFlight.add(ac);
     // 'close' before the answer was fully written = the client went away (or we destroyed it).

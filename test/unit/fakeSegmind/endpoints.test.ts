@@ -5,10 +5,9 @@ import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { FakeSegmind, ResultShape } from '../../fakeSegmind/server';
 import { KEY, START_MS, fakeUnderTest } from './fakeUnderTest';
+import { until } from '../../support/conditions';
 
 describe('FakeSegmind', function () {
-  this.timeout(5000);
-
   let clock = 0;
   const now = (): number => clock;
   beforeEach(() => (clock = START_MS));
@@ -195,15 +194,18 @@ describe('FakeSegmind', function () {
 
       fake.options.syncDelayMs = 2000;
       const ac = new AbortController();
+      const arrived = fake.requests.length;
       const pending = fetch(fake.apiBaseUrl + '/v1/gpt-image-1', {
         method: 'POST',
         headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
         body: '{"prompt":"x"}',
         signal: ac.signal,
       });
-      setTimeout(() => ac.abort(), 30);
+      await until(() => fake.requests.length > arrived, 'the call reached the fake');
+      ac.abort();
       await assert.rejects(pending);
-      await new Promise((r2) => setTimeout(r2, 30));
+      // Settled: had the fake missed the disconnect, it would have charged after the 2 s delay, before this.
+      await until(() => fake.busy === 0, 'the fake settled the aborted call');
       assert.equal(fake.options.credits, 12.5);
     });
 

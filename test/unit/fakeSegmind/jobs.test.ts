@@ -6,8 +6,6 @@ import type { FakeSegmind } from '../../fakeSegmind/server';
 import { START_MS, fakeUnderTest } from './fakeUnderTest';
 
 describe('FakeSegmind', function () {
-  this.timeout(5000);
-
   let clock = 0;
   const now = (): number => clock;
   beforeEach(() => (clock = START_MS));

@@ -19,7 +19,6 @@ import { fakeWindow, textResult } from './fakeWindow';
 const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'mcpServer.js');
 
 describe('The MCP server (dist/mcpServer.js) with the SDK’s client over stdio', function () {
-  this.timeout(30_000);
   let folder: string;
   let launcher: string;
   let workspace: string;

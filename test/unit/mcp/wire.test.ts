@@ -28,6 +28,7 @@ import {
 } from '../../../src/mcp/channelPlaces';
 import { callWindow, ChannelError } from '../../../src/mcp/windowClient';
 import { fakeWindow, textResult } from './fakeWindow';
+import { until } from '../../support/conditions';
 
 /** Connects to a socket, writes `lines`, and resolves with what came back when the other side hangs up. */
 function rawExchange(socket: string, lines: string[]): Promise<string> {
@@ -87,7 +88,6 @@ describe('The agents’ channel: one JSON message per line', () => {
 });
 
 describe('The agents’ channel over a real socket', function () {
-  this.timeout(20_000);
   let folder: string;
   let hosts: ChannelHost[];
   beforeEach(() => {
@@ -140,10 +140,10 @@ describe('The agents’ channel over a real socket', function () {
     hosts.push(window.host);
     const controller = new AbortController();
     const pending = callWindow(window.registration, 'fill_missing_images', {}, controller.signal);
-    await until(() => window.calls.length === 1);
+    await until(() => window.calls.length === 1, 'the call reached the window');
     controller.abort();
     await assert.rejects(pending, /cancelled/);
-    await until(() => window.calls[0]?.signal.aborted === true);
+    await until(() => window.calls[0]?.signal.aborted === true, 'the window saw the cancel');
   });
 
   it('keeps its registrations private (0700 folder, 0600 files, 0600 socket), and finds the window whose folder is deepest', async () => {
@@ -239,11 +239,3 @@ describe('The agents’ channel over a real socket', function () {
     }
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) assert.fail('the condition did not become true in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -22,7 +22,6 @@ import type { FakeClock } from '../support/fakeClock';
 import { BODY, KEY, clientAgainstFake } from './clientAgainstFake';
 
 describe('SegmindClient against the fake server', function () {
-  this.timeout(5000);
   const rig = clientAgainstFake();
   let fake: FakeSegmind;
   let clock: FakeClock;

@@ -10,7 +10,6 @@ import { rejection } from '../support/assertions';
 import { KEY, clientAgainstFake } from './clientAgainstFake';
 
 describe('SegmindClient against the fake server', function () {
-  this.timeout(5000);
   const rig = clientAgainstFake();
   let fake: FakeSegmind;
   let events: RequestEvent[];

@@ -12,7 +12,6 @@ import type { FakeClock } from '../support/fakeClock';
 import { BODY, clientAgainstFake } from './clientAgainstFake';
 
 describe('SegmindClient against the fake server', function () {
-  this.timeout(5000);
   const rig = clientAgainstFake();
   let fake: FakeSegmind;
   let clock: FakeClock;
@@ -57,7 +56,6 @@ describe('SegmindClient against the fake server', function () {
     }
 
     it('renders a large size on gpt-image-2', async function () {
-      this.timeout(10_000);
       const c = client();
       const id = await finishedJob(c, 'gpt-image-2', { prompt: 'wide', size: '2048x1152', output_format: 'jpeg' });
       const result = await c.result(id);

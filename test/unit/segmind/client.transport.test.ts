@@ -9,9 +9,9 @@ import { readPixelSize } from '../../../src/domain/images/imageFormat';
 import { rejection } from '../support/assertions';
 import type { FakeClock } from '../support/fakeClock';
 import { BODY, KEY, clientAgainstFake } from './clientAgainstFake';
+import { until } from '../../support/conditions';
 
 describe('SegmindClient against the fake server', function () {
-  this.timeout(5000);
   const rig = clientAgainstFake();
   let fake: FakeSegmind;
   let clock: FakeClock;
@@ -104,7 +104,8 @@ describe('SegmindClient against the fake server', function () {
       fake.addFault({ path: '/v1/get-user-credits', kind: 'slow', delayMs: 2_000, times: Infinity });
       const controller = new AbortController();
       const pending = client().credits(controller.signal);
-      setTimeout(() => controller.abort(), 30);
+      await until(() => fake.requestsTo('api').length === 1, 'the request reached the service');
+      controller.abort();
       const error = await rejection(pending, CancelledError);
       assert.equal(error.kind, 'cancelled');
       assert.equal(fake.requestsTo('api').length, 1);

@@ -25,11 +25,10 @@ describe('systemClock', () => {
 
   it('an abort ends a long sleep at once with CancelledError', async () => {
     const controller = new AbortController();
-    const start = performance.now();
-    const sleeping = systemClock.sleep(60_000, controller.signal);
+    // Ten minutes, far past the suite's hang detector: that it rejects at all says it did not wait for the timer.
+    const sleeping = systemClock.sleep(10 * 60_000, controller.signal);
     controller.abort();
     await rejection(sleeping, CancelledError);
-    assert.ok(performance.now() - start < 1_000, 'it did not wait for the timer');
   });
 
   it('a signal aborted before the sleep rejects it without waiting', async () => {
