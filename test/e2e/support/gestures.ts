@@ -130,7 +130,7 @@ export async function tidyUp(page: Page): Promise<void> {
 }
 
 /** Polls `condition` until it holds (for facts no event announces, such as a computed colour), failing with `what`. */
-export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

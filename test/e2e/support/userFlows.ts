@@ -24,7 +24,7 @@ export class UserFlows {
   /** The status-bar item's visible text (the codicon renders as an empty span). */
   readonly statusText = async (): Promise<string> => (await statusItem(this.page).innerText()).trim();
 
-  readonly waitForStatus = async (match: RegExp, timeout = 20_000): Promise<void> => {
+  readonly waitForStatus = async (match: RegExp, timeout = 60_000): Promise<void> => {
     await statusItem(this.page).filter({ hasText: match }).waitFor({ timeout });
   };
 
