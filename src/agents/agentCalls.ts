@@ -26,7 +26,6 @@ import type { AgentResult } from '../mcp/wire';
 import type { Credits } from '../segmind/clientTypes';
 import type { SpendLedger } from '../spending/spendLedger';
 import { chooseWorkspaceFolder } from '../workspace/workspaceFolders';
-import { uriOfFileArgument } from '../workspace/fileArguments';
 import { agentPlace, folderRelative, resolveAgentPath, shownPath, shownWorkspacePath, type AgentPlace } from './agentPlace';
 import { CallProgress } from './callProgress';
 import { fillAnswer, requestIdOf, answeredImage, savedJobs } from './imageAnswers';
@@ -156,7 +155,7 @@ export class AgentCalls {
     return { ...answer, ...(next ? { next } : {}) };
   }
 
-  /** `fill_missing_images`: the missing images made, each file read back and named; the targets not made, each with why. */
+  /** `fill_missing_images`: the missing images made, each file named with its format and size as written; the targets not made, each with why. */
   async fill(
     input: { readonly scope?: string; readonly mode: 'placeholder' | 'generate' },
     context: CallContext = {},
@@ -164,14 +163,7 @@ export class AgentCalls {
   ): Promise<FillAnswer> {
     const place = placeOf(context);
     const found = await this.scan({ ...input, scope: await scopeOf(input.scope, place) }, context, progress, place);
-    const base = place?.folder.uri;
-    const answer = await fillAnswer(
-      found.missing,
-      (entry) => uriOfFileArgument(entry.target, base),
-      place,
-      input.mode === 'placeholder',
-      (entry) => shownEntry(place, entry),
-    );
+    const answer = fillAnswer(found.missing, found.made, place, input.mode === 'placeholder', (entry) => shownEntry(place, entry));
     return { ...answer, ...shownElsewhere(place, found.elsewhere), ...shownNotRead(place, found.notRead) };
   }
 

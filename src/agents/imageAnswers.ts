@@ -6,9 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { FailedImage, FillAnswer, SavedImage } from '../domain/generation/agentAnswers';
-import { readPixelSize, sniffImageFormat } from '../domain/images/imageFormat';
 import type { MissingImageEntry } from '../domain/references/imageReference';
-import type { SavedJob, WrittenFile } from '../jobs/jobRequest';
+import type { MadeFile, SavedJob } from '../jobs/jobRequest';
 import { previewPng } from '../pixels/preview';
 import { shownPath, type AgentPlace } from './agentPlace';
 import { markdownOf } from './pure/agentAnswerText';
@@ -23,7 +22,7 @@ interface ImageFacts {
 }
 
 /** A file written, as the answer names it: its format and pixel size as the writer knew them (a placeholder can be SVG). */
-export function answeredImage(file: Omit<WrittenFile, 'format'> & { readonly format: string }, place: AgentPlace | undefined, facts: ImageFacts): SavedImage {
+export function answeredImage(file: MadeFile, place: AgentPlace | undefined, facts: ImageFacts): SavedImage {
   const path = shownPath(place, file.uri);
   return {
     path,
@@ -34,18 +33,6 @@ export function answeredImage(file: Omit<WrittenFile, 'format'> & { readonly for
     ...(facts.requestId ? { requestId: facts.requestId } : {}),
     markdown: markdownOf(path, facts.prompt),
   };
-}
-
-/**
- * A file a fill made, read back for its format and pixel size (a fill's entries name targets, not
- * the files as written); undefined when it cannot be read (it went away).
- */
-async function readBackImage(uri: vscode.Uri, place: AgentPlace | undefined, facts: ImageFacts): Promise<SavedImage | undefined> {
-  const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
-  if (!bytes) return undefined;
-  const format = sniffImageFormat(bytes) ?? (/\.(\w+)$/.exec(uri.path)?.[1]?.toLowerCase() || 'unknown');
-  const pixelSize = readPixelSize(bytes);
-  return answeredImage({ uri, format, ...(pixelSize ? { pixelSize } : {}) }, place, facts);
 }
 
 /** The saved files of a paid run (each render and its set's other files) and the renders' previews. */
@@ -76,24 +63,22 @@ export function requestIdOf(failure: unknown): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/** A fill's answer: its entries, each file it made (read back), each target it did not make. */
-export async function fillAnswer(
+/** A fill's answer: its entries, each file it made (as written), each target it did not make. */
+export function fillAnswer(
   entries: readonly MissingImageEntry[],
-  targetUri: (entry: MissingImageEntry) => vscode.Uri | undefined,
+  made: ReadonlyMap<string, MadeFile>,
   place: AgentPlace | undefined,
   placeholders: boolean,
   show: (entry: MissingImageEntry) => MissingImageEntry,
-): Promise<Omit<FillAnswer, 'elsewhere'>> {
+): Omit<FillAnswer, 'elsewhere'> {
   const saved: SavedImage[] = [];
   const failed: FailedImage[] = [];
   const failedTargets = new Set<string>();
   for (const entry of entries) {
     const shown = show(entry);
-    if (entry.saved) {
-      const uri = targetUri(entry);
-      const made = uri && (await readBackImage(uri, place, { prompt: entry.prompt, ...(placeholders ? { placeholder: true } : {}) }));
-      if (made) saved.push(made);
-    } else if (entry.error && !failedTargets.has(entry.target)) {
+    const file = entry.saved ? made.get(entry.target) : undefined;
+    if (file) saved.push(answeredImage(file, place, { prompt: entry.prompt, ...(placeholders ? { placeholder: true } : {}) }));
+    else if (entry.error && !failedTargets.has(entry.target)) {
       failedTargets.add(entry.target);
       failed.push({ path: shown.target, error: entry.error });
     }

@@ -20,6 +20,7 @@ import type { PlaceholderMaker } from './placeholders';
 import { setProblemWords } from './setBounds';
 import { requireTrust } from './trust';
 import { pathInFolder } from '../domain/safety/workspacePath';
+import type { MadeFile } from '../jobs/jobRequest';
 
 /** One image to make, for every reference that names it. */
 export interface FillTarget {
@@ -98,7 +99,7 @@ export function generationOptionsFor(
 }
 
 /** What became of one target: made at exactly its path, or why not (in the user's words). */
-export type FillResult = { readonly saved: true } | { readonly saved: false; readonly error: string };
+export type FillResult = { readonly saved: true; readonly file: MadeFile } | { readonly saved: false; readonly error: string };
 
 export interface FillRun {
   readonly flow: GenerationFlow;
@@ -138,13 +139,14 @@ export function setRequestOf(
 /** What became of each file of a set once its one image ran: the lead by where it was saved, the others by what was written from it. */
 function setResults(
   set: FillSet,
-  saved: { readonly uri: vscode.Uri; readonly alsoSaved?: readonly { readonly uri: vscode.Uri }[]; readonly warnings: readonly string[] },
+  saved: MadeFile & { readonly alsoSaved?: readonly MadeFile[]; readonly warnings: readonly string[] },
 ): [FillTarget, FillResult][] {
-  const written = new Set((saved.alsoSaved ?? []).map((file) => file.uri.toString()));
+  const written = new Map((saved.alsoSaved ?? []).map((file) => [file.uri.toString(), file]));
   return [
-    [set.lead, resultOf(set.lead, saved.uri)],
+    [set.lead, resultOf(set.lead, saved)],
     ...set.others.map((other): [FillTarget, FillResult] => {
-      if (written.has(other.target.toString())) return [other, { saved: true }];
+      const file = written.get(other.target.toString());
+      if (file) return [other, { saved: true, file }];
       const name = vscode.workspace.asRelativePath(other.target);
       const why =
         saved.warnings.find((warning) => warning.startsWith(name)) ??
@@ -158,8 +160,9 @@ const keyOf = (target: FillTarget): string => target.target.toString();
 const cancelledWords = (): string => vscode.l10n.t('Cancelled before it was made.');
 
 /** A file written elsewhere (its name was taken meanwhile) does not fill the reference. */
-function resultOf(target: FillTarget, written: vscode.Uri): FillResult {
-  if (written.toString() === target.target.toString()) return { saved: true };
+function resultOf(target: FillTarget, file: MadeFile): FillResult {
+  const written = file.uri;
+  if (written.toString() === target.target.toString()) return { saved: true, file };
   return {
     saved: false,
     error: vscode.l10n.t(
@@ -187,8 +190,8 @@ export async function fillWithPlaceholders(run: FillRun, targets: readonly FillT
     }
     run.onTarget?.(index, target, targets.length);
     try {
-      const made = await run.placeholders.make(placeholderOptionsFor(target), target.target);
-      results.set(keyOf(target), resultOf(target, made.uri));
+      const { uri, spec } = await run.placeholders.make(placeholderOptionsFor(target), target.target);
+      results.set(keyOf(target), resultOf(target, { uri, format: spec.format, pixelSize: { width: spec.width, height: spec.height } }));
     } catch (error) {
       run.logger.error(`Fill Missing Images: no placeholder for ${vscode.workspace.asRelativePath(target.target)}`, error);
       results.set(keyOf(target), { saved: false, error: await run.words(error) });

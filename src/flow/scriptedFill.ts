@@ -18,6 +18,7 @@ import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, 
 import type { PlaceholderMaker } from './placeholders';
 import { ScriptedAsker } from './scriptedAsker';
 import { requireTrust } from './trust';
+import type { MadeFile } from '../jobs/jobRequest';
 
 export type { ElsewhereEntry } from '../domain/generation/agentAnswers';
 
@@ -47,6 +48,8 @@ export interface ScriptedFillAnswer {
   readonly elsewhere: ElsewhereEntry[];
   /** Files that could not be read (workspace-relative), and why: their images are unknown. */
   readonly notRead: NotReadEntry[];
+  /** Each file this call made, by its entries' `target`: its format and pixel size as written. */
+  readonly made: ReadonlyMap<string, MadeFile>;
 }
 
 /** `{ scope?, mode?, model?, quality?, style? }` → one entry per missing reference; refused (thrown) as the command would be. */
@@ -81,7 +84,7 @@ export async function scriptedFillAnswer(
   const { missing, elsewhere: foundElsewhere, unread } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
   const elsewhere = foundElsewhere.map(elsewhereEntryOf);
   const notRead = unread.map(({ file, reason }) => ({ file: vscode.workspace.asRelativePath(file), reason }));
-  if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)), elsewhere, notRead };
+  if (mode === 'list') return { missing: missing.map((image) => entryOf(image, undefined)), elsewhere, notRead, made: new Map() };
   const targets = fillTargets(missing);
   const run = { ...fillRun(deps, how.progress), ...(how.signal ? { signal: how.signal } : {}) };
   const results =
@@ -98,7 +101,12 @@ export async function scriptedFillAnswer(
           },
           new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
         );
-  return { missing: entriesOf(missing, results ?? new Map()), elsewhere, notRead };
+  const made = new Map(
+    [...(results ?? new Map<string, FillResult>()).values()].flatMap((result) =>
+      result.saved ? [[vscode.workspace.asRelativePath(result.file.uri), result.file] as const] : [],
+    ),
+  );
+  return { missing: entriesOf(missing, results ?? new Map()), elsewhere, notRead, made };
 }
 
 export function fillRun(deps: ScriptedFillDependencies, progress?: Pick<FillRun, 'onTarget' | 'cancelled'>): FillRun {

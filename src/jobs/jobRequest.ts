@@ -67,14 +67,20 @@ export interface JobRequest extends ResultDescription {
 }
 
 /**
- * A file as the saver wrote it: where, in which format, at which pixel size. Known when it is
- * written, so that nobody downstream (an agent's answer) reads the file back to learn them.
+ * A file made for the user: where, in which format, at which pixel size. Known when it is written,
+ * so that nobody downstream (an agent's answer) reads the file back to learn them.
  */
-export interface WrittenFile {
+export interface MadeFile {
   readonly uri: vscode.Uri;
-  readonly format: FileFormat;
+  /** An image format, or `svg` for a placeholder drawn as one. */
+  readonly format: string;
   /** Absent only when the image library could not read what was kept as it came. */
   readonly pixelSize?: PixelSize;
+}
+
+/** A file as the saver wrote it (a paid image, or a file of its set). */
+export interface WrittenFile extends MadeFile {
+  readonly format: FileFormat;
 }
 
 /** Where a finished job's image was saved, and what its user should be told about it (say, no real transparency). */
