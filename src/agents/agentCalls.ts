@@ -18,7 +18,7 @@ import type { ToolInput } from '../domain/generation/options';
 import type { GenerationFlow, GenerationRequest, Presenter } from '../flow/generationFlow';
 import type { PlaceholderMaker } from '../flow/placeholders';
 import { ScriptedAsker } from '../flow/scriptedAsker';
-import { scriptedFillAnswer, type ScriptedFillDependencies } from '../flow/scriptedFill';
+import { scriptedFillAnswer, type FillRequest, type ScriptedFillDependencies } from '../flow/scriptedFill';
 import type { MissingImageEntry } from '../domain/references/imageReference';
 import { requireTrust } from '../flow/trust';
 import type { Logger } from '../log/logger';
@@ -85,11 +85,11 @@ export class AgentCalls {
           };
         }
         case 'find_missing_images': {
-          const answer = await this.find(input as { scope?: string }, context);
+          const answer = await this.find(input as AgentToolInput<'find_missing_images'>, context);
           return { content: [{ type: 'text', text: findText(answer) }], structuredContent: { ...answer } };
         }
         case 'fill_missing_images': {
-          const answer = await this.fill(input as { scope?: string; mode: 'placeholder' | 'generate' }, context, progress);
+          const answer = await this.fill(input as AgentToolInput<'fill_missing_images'>, context, progress);
           return { content: [{ type: 'text', text: fillText(answer) }], structuredContent: { ...answer } };
         }
         case 'check_credits': {
@@ -145,7 +145,8 @@ export class AgentCalls {
   /** `find_missing_images` / `segmind_find_missing_images`: the missing images of the scope, and what to call next. */
   async find(input: { readonly scope?: string }, context: CallContext = {}): Promise<FindAnswer> {
     const place = placeOf(context);
-    const found = await this.scan({ scope: await scopeOf(input.scope, place), mode: 'list' }, context);
+    const scope = await scopeOf(input.scope, place);
+    const found = await this.scan({ mode: 'list', ...(scope ? { scope } : {}) }, context);
     const answer = {
       missing: found.missing.map((entry) => shownEntry(place, entry)),
       ...shownElsewhere(place, found.elsewhere),
@@ -156,20 +157,17 @@ export class AgentCalls {
   }
 
   /** `fill_missing_images`: the missing images made, each file named with its format and size as written; the targets not made, each with why. */
-  async fill(
-    input: { readonly scope?: string; readonly mode: 'placeholder' | 'generate' },
-    context: CallContext = {},
-    progress?: CallProgress,
-  ): Promise<FillAnswer> {
+  async fill(input: AgentToolInput<'fill_missing_images'>, context: CallContext = {}, progress?: CallProgress): Promise<FillAnswer> {
     const place = placeOf(context);
+    // The tool's schema parsed the call; only the scope is resolved here, where the agent stands.
     const found = await this.scan({ ...input, scope: await scopeOf(input.scope, place) }, context, progress, place);
     const answer = fillAnswer(found.missing, found.made, place, input.mode === 'placeholder', (entry) => shownEntry(place, entry));
     return { ...answer, ...shownElsewhere(place, found.elsewhere), ...shownNotRead(place, found.notRead) };
   }
 
-  private scan(options: Record<string, unknown>, context: CallContext, progress?: CallProgress, place?: AgentPlace): ReturnType<typeof scriptedFillAnswer> {
+  private scan(request: FillRequest, context: CallContext, progress?: CallProgress, place?: AgentPlace): ReturnType<typeof scriptedFillAnswer> {
     const { signal } = context;
-    return scriptedFillAnswer(this.deps.fill, options, {
+    return scriptedFillAnswer(this.deps.fill, request, {
       spender: 'agent',
       caller: 'An agent',
       progress: {

@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import type { ElsewhereEntry, NotReadEntry } from '../domain/generation/agentAnswers';
-import { FILL_MODES, type MissingImageEntry } from '../domain/references/imageReference';
+import { FILL_MODES, type FillMode, type MissingImageEntry } from '../domain/references/imageReference';
 import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
 import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages, type ScanResult } from '../workspace/missingImageScan';
-import { uriOfFileArgument } from '../workspace/fileArguments';
+import { shownFileArgument, uriOfFileArgument } from '../workspace/fileArguments';
 import type { GenerationFlow } from './generationFlow';
 import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, type FillRun } from './missingImageFill';
 import type { PlaceholderMaker } from './placeholders';
@@ -52,21 +52,21 @@ export interface ScriptedFillAnswer {
   readonly made: ReadonlyMap<string, MadeFile>;
 }
 
-/** `{ scope?, mode?, model?, quality?, style? }` → one entry per missing reference; refused (thrown) as the command would be. */
-export async function scriptedFill(
-  deps: ScriptedFillDependencies,
-  options: Record<string, unknown>,
-  how: ScriptedFillOptions = {},
-): Promise<MissingImageEntry[]> {
-  return (await scriptedFillAnswer(deps, options, how)).missing;
+/**
+ * What a fill is asked, parsed at its edge: a script's options object by parseFillOptions, an
+ * agent's call by its tool's schema (its scope resolved where the agent stands).
+ */
+export interface FillRequest {
+  readonly scope?: vscode.Uri;
+  readonly mode: FillMode;
+  readonly model?: string;
+  readonly quality?: string;
+  /** false: the project's style (segmind.stylePrompt) is left out of these images. */
+  readonly style?: boolean;
 }
 
-/** The same run, with the references found elsewhere beside the entries (what the agents' tools answer). */
-export async function scriptedFillAnswer(
-  deps: ScriptedFillDependencies,
-  options: Record<string, unknown>,
-  how: ScriptedFillOptions = {},
-): Promise<ScriptedFillAnswer> {
+/** A script's `{ scope?, mode?, model?, quality?, style? }` as a fill request; refused (thrown) with what to change. */
+export function parseFillOptions(options: Record<string, unknown>): FillRequest {
   const mode = options['mode'] ?? 'list';
   if (!(FILL_MODES as readonly unknown[]).includes(mode)) {
     throw new InvalidParametersError([
@@ -74,11 +74,35 @@ export async function scriptedFillAnswer(
     ]);
   }
   const scope = options['scope'] === undefined ? undefined : uriOfFileArgument(options['scope']);
-  if (options['scope'] !== undefined && (!scope || !vscode.workspace.getWorkspaceFolder(scope))) {
-    throw new InvalidParametersError([
-      { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
-    ]);
-  }
+  if (options['scope'] !== undefined && !scope) throw outsideWorkspace(options['scope']);
+  return {
+    mode: mode as FillMode,
+    ...(scope ? { scope } : {}),
+    ...optional('model', options['model']),
+    ...optional('quality', options['quality']),
+    ...(options['style'] === false ? { style: false } : {}),
+  };
+}
+
+const outsideWorkspace = (scope: unknown): InvalidParametersError =>
+  new InvalidParametersError([
+    { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(scope)) },
+  ]);
+
+/** A script's fill: one entry per missing reference; refused (thrown) as the command would be. */
+export async function scriptedFill(
+  deps: ScriptedFillDependencies,
+  options: Record<string, unknown>,
+  how: ScriptedFillOptions = {},
+): Promise<MissingImageEntry[]> {
+  return (await scriptedFillAnswer(deps, parseFillOptions(options), how)).missing;
+}
+
+/** The same run, with the references found elsewhere beside the entries (what the agents' tools answer). */
+export async function scriptedFillAnswer(deps: ScriptedFillDependencies, request: FillRequest, how: ScriptedFillOptions = {}): Promise<ScriptedFillAnswer> {
+  const { mode, scope } = request;
+  // Whoever asked, the scope is a place of this window: a value, checked here for every caller.
+  if (scope && !vscode.workspace.getWorkspaceFolder(scope)) throw outsideWorkspace(shownFileArgument(scope));
   // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
   if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
   const { missing, elsewhere: foundElsewhere, unread } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));
@@ -94,9 +118,9 @@ export async function scriptedFillAnswer(
           run,
           targets,
           {
-            ...optional('model', options['model']),
-            ...optional('quality', options['quality']),
-            ...(options['style'] === false ? { style: false } : {}),
+            ...(request.model ? { model: request.model } : {}),
+            ...(request.quality ? { quality: request.quality } : {}),
+            ...(request.style === false ? { style: false } : {}),
             ...(how.spender ? { spender: how.spender } : {}),
           },
           new ScriptedAsker(deps.logger, how.caller ?? 'segmind.fillMissingImages (scripted)'),
