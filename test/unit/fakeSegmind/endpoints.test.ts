@@ -4,17 +4,14 @@
 import * as assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { FakeSegmind, ResultShape } from '../../fakeSegmind/server';
-import { KEY, START_MS, fakeUnderTest } from './fakeUnderTest';
+import { KEY, fakeUnderTest } from './fakeUnderTest';
 import { until } from '../../support/conditions';
 
 describe('FakeSegmind', function () {
-  let clock = 0;
-  const now = (): number => clock;
-  beforeEach(() => (clock = START_MS));
-  const rig = fakeUnderTest(now);
+  const rig = fakeUnderTest();
   let fake: FakeSegmind;
   before(() => (fake = rig.fake));
-  const { post, submit, getJson } = rig;
+  const { post, submit, getJson, advance } = rig;
 
   describe('v2 submit → poll → result → output', () => {
     const cases = [
@@ -43,7 +40,7 @@ describe('FakeSegmind', function () {
 
         assert.equal((await getJson(`/v2/requests/${id}/status`)).json.status, 'QUEUED');
         assert.equal((await getJson(`/v2/requests/${id}`)).json.status, 'PROCESSING'); // result never says QUEUED
-        clock += 100; // 1/3 of the default 300 ms
+        advance(100); // 1/3 of the default 300 ms
         assert.equal((await getJson(`/v2/requests/${id}/status`)).json.status, 'PROCESSING');
         const early = await getJson(`/v2/requests/${id}`);
         assert.equal(early.status, 200);
@@ -51,7 +48,7 @@ describe('FakeSegmind', function () {
         assert.equal(early.json.output, undefined);
         assert.equal(early.json.images, undefined);
 
-        clock += 200;
+        advance(200);
         const st = await getJson(`/v2/requests/${id}/status`);
         assert.equal(st.json.status, 'COMPLETED');
         assert.equal(typeof (st.json.metrics as Record<string, unknown>).inference_time, 'number');
@@ -99,7 +96,7 @@ describe('FakeSegmind', function () {
 
       const id2 = await submit('gpt-image-2', { prompt: 'y' }); // default size 1536x1024
       assert.equal((await fetch(`${fake.outputBaseUrl}/generations/${id2}.png`)).status, 404);
-      clock += 300;
+      advance(300);
       const out2 = await fetch(`${fake.outputBaseUrl}/generations/${id2}.png`);
       const meta2 = await sharp(Buffer.from(await out2.arrayBuffer())).metadata();
       assert.deepEqual([meta2.width, meta2.height], [1536, 1024]);

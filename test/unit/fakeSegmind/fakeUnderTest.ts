@@ -11,9 +11,15 @@ export const KEY = 'SG_0123456789abcdef';
 /** Where each test's clock starts. */
 export const START_MS = 1_700_000_000_000;
 
-/** The fake of the running file and the requests to it; its functions may be taken off it. */
+/** The fake of the running file, its clock, and the requests to it; its functions may be taken off it. */
 export class FakeUnderTest {
   fake!: FakeSegmind;
+  /** The fake's time: START_MS at the start of each test, moved only by `advance`. */
+  clock = START_MS;
+  readonly now = (): number => this.clock;
+  readonly advance = (ms: number): void => {
+    this.clock += ms;
+  };
 
   readonly api = (path: string, init: RequestInit = {}, key: string | null = KEY): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -42,15 +48,17 @@ export class FakeUnderTest {
 }
 
 /**
- * Registers the hooks in the calling describe: the fake starts once on `now` and is reset before
- * each test (after the caller's own beforeEach, so a clock set there is already in place).
+ * Registers the hooks in the calling describe: the fake starts once on the rig's clock, and before
+ * each test the clock is back at START_MS and the fake is reset.
  */
-export function fakeUnderTest(now: () => number): FakeUnderTest {
+export function fakeUnderTest(): FakeUnderTest {
   const rig = new FakeUnderTest();
+  const { now } = rig;
   before(async () => {
     rig.fake = await FakeSegmind.start({ now });
   });
   beforeEach(() => {
+    rig.clock = START_MS;
     rig.fake.reset({ now, syncDelayMs: 20 });
   });
   after(async () => {

@@ -3,22 +3,19 @@
 // its output stays about 7 days. A fake clock moves the jobs on; nothing here waits.
 import * as assert from 'node:assert/strict';
 import type { FakeSegmind } from '../../fakeSegmind/server';
-import { START_MS, fakeUnderTest } from './fakeUnderTest';
+import { fakeUnderTest } from './fakeUnderTest';
 
 describe('FakeSegmind', function () {
-  let clock = 0;
-  const now = (): number => clock;
-  beforeEach(() => (clock = START_MS));
-  const rig = fakeUnderTest(now);
+  const rig = fakeUnderTest();
   let fake: FakeSegmind;
   before(() => (fake = rig.fake));
-  const { submit, getJson } = rig;
+  const { submit, getJson, advance } = rig;
 
   describe('errors', () => {
     it('422: a FAILED job on status and result; never charged; no output', async () => {
       fake.planNextJob({ outcome: 'FAILED', error: 'Blocked by safety system', durationMs: 50 });
       const id = await submit('gpt-image-1', { prompt: 'bad' });
-      clock += 50;
+      advance(50);
       for (const p of [`/v2/requests/${id}/status`, `/v2/requests/${id}`]) {
         const r = await getJson(p);
         assert.equal(r.status, 422);
@@ -31,16 +28,16 @@ describe('FakeSegmind', function () {
 
   it('expiry: status and result 404 after the retention time; output stays ~7 days', async () => {
     const id = await submit('gpt-image-1', { prompt: 'old' });
-    clock += 3_600_000;
+    advance(3_600_000);
     assert.equal((await getJson(`/v2/requests/${id}`)).json.status, 'COMPLETED');
-    clock += 1;
+    advance(1);
     for (const p of [`/v2/requests/${id}/status`, `/v2/requests/${id}`]) {
       const r = await getJson(p);
       assert.equal(r.status, 404);
       assert.deepEqual(r.json, { error: `Request ${id} not found` });
     }
     assert.equal((await fetch(`${fake.outputBaseUrl}/generations/${id}.png`)).status, 200);
-    clock += 7 * 24 * 3_600_000;
+    advance(7 * 24 * 3_600_000);
     assert.equal((await fetch(`${fake.outputBaseUrl}/generations/${id}.png`)).status, 404);
   });
 });

@@ -2,13 +2,10 @@
 // HTTP: every body the service refuses answers 400 with a message, the bodies it takes answer 200.
 import * as assert from 'node:assert/strict';
 import type { FakeSegmind } from '../../fakeSegmind/server';
-import { START_MS, fakeUnderTest } from './fakeUnderTest';
+import { fakeUnderTest } from './fakeUnderTest';
 
 describe('FakeSegmind', function () {
-  let clock = 0;
-  const now = (): number => clock;
-  beforeEach(() => (clock = START_MS));
-  const rig = fakeUnderTest(now);
+  const rig = fakeUnderTest();
   let fake: FakeSegmind;
   before(() => (fake = rig.fake));
   const { api, post } = rig;

@@ -2,13 +2,10 @@
 // what tests assert a client sent, including that no key reached the output host.
 import * as assert from 'node:assert/strict';
 import type { FakeSegmind } from '../../fakeSegmind/server';
-import { KEY, START_MS, fakeUnderTest } from './fakeUnderTest';
+import { KEY, fakeUnderTest } from './fakeUnderTest';
 
 describe('FakeSegmind', function () {
-  let clock = 0;
-  const now = (): number => clock;
-  beforeEach(() => (clock = START_MS));
-  const rig = fakeUnderTest(now);
+  const rig = fakeUnderTest();
   let fake: FakeSegmind;
   before(() => (fake = rig.fake));
   const { post } = rig;
@@ -23,7 +20,7 @@ describe('FakeSegmind', function () {
     assert.equal(a?.url, '/v2/gpt-image-1?x=1');
     assert.equal(a?.headers['x-api-key'], KEY);
     assert.deepEqual(a?.body, { prompt: 'rec' });
-    assert.equal(a?.at, clock);
+    assert.equal(a?.at, rig.clock);
     assert.equal(o?.host, 'output');
     assert.equal(o?.headers['x-custom'], 'y');
     assert.equal(o?.headers['x-api-key'], undefined);

@@ -3,13 +3,10 @@
 // paths (404), and a wrong method (405).
 import * as assert from 'node:assert/strict';
 import type { FakeSegmind } from '../../fakeSegmind/server';
-import { KEY, START_MS, fakeUnderTest } from './fakeUnderTest';
+import { KEY, fakeUnderTest } from './fakeUnderTest';
 
 describe('FakeSegmind', function () {
-  let clock = 0;
-  const now = (): number => clock;
-  beforeEach(() => (clock = START_MS));
-  const rig = fakeUnderTest(now);
+  const rig = fakeUnderTest();
   let fake: FakeSegmind;
   before(() => (fake = rig.fake));
   const { api, post, getJson } = rig;

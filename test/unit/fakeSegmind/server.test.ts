@@ -3,17 +3,14 @@
 // checks are in routes.test.ts.
 import * as assert from 'node:assert/strict';
 import { FakeSegmind } from '../../fakeSegmind/server';
-import { KEY, START_MS, fakeUnderTest } from './fakeUnderTest';
+import { KEY, fakeUnderTest } from './fakeUnderTest';
 import { until } from '../../support/conditions';
 
 describe('FakeSegmind', function () {
-  let clock = 0;
-  const now = (): number => clock;
-  beforeEach(() => (clock = START_MS));
-  const rig = fakeUnderTest(now);
+  const rig = fakeUnderTest();
   let fake: FakeSegmind;
   before(() => (fake = rig.fake));
-  const { api, submit, getJson } = rig;
+  const { api, submit, getJson, now } = rig;
 
   it('reset clears state and restores defaults', async () => {
     fake.options.credits = 1;
