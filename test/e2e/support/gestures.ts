@@ -79,25 +79,22 @@ export function explorerRow(page: Page, name: string | RegExp): Locator {
 /** Expands a folder of the Explorer (if collapsed) by clicking its row. */
 export async function expandExplorerFolder(page: Page, name: string): Promise<void> {
   const row = explorerRow(page, name);
-  await row.waitFor({ timeout: 20_000 });
+  await row.waitFor({ timeout: 60_000 });
   const expanded = page
     .locator(`.explorer-folders-view .monaco-list-row[aria-expanded="true"]`)
     .filter({ has: page.locator('.label-name', { hasText: exactly(name) }) })
     .first();
-  // A click can land while the tree redraws (a file appeared, a toast moved it) and be lost, or be
-  // read as a second click: click while it is not expanded, until it is (every state on the way is fine).
-  await waitUntil(
-    async () => {
-      if ((await row.getAttribute('aria-expanded')) === 'true') return true;
-      await row.click();
-      return expanded.waitFor({ timeout: 2_000 }).then(
-        () => true,
-        () => false,
-      );
-    },
-    `the Explorer folder ${name} expanded`,
-    30_000,
-  );
+  // A click can land while the tree redraws (a file appeared, a toast moved it) and be lost: click
+  // while it is not expanded, until it is. On a loaded machine the tree can take seconds to show a
+  // click, so each click is given long enough to show before another one (which would fold it back).
+  await waitUntil(async () => {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
+    await row.click();
+    return expanded.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+  }, `the Explorer folder ${name} expanded`);
 }
 
 /** Right-clicks a file of the Explorer (selecting it first, as a user does) and returns the item of its context menu, hovered. */
