@@ -93,6 +93,10 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
         'workbench.colorTheme': 'Default Dark Modern',
         'window.commandCenter': false,
         'workbench.layoutControl.enabled': false,
+        // One row per folder: a folder with a single subfolder is otherwise drawn as one compact row
+        // ("site / public") once its children load, and a row found by the name "site" went away
+        // under a test's hand while it waited (a loaded machine loads them late).
+        'explorer.compactFolders': false,
         ...options.settings,
       },
     });
