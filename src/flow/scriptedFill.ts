@@ -12,7 +12,7 @@ import { InvalidParametersError, type Spender } from '../domain/errors/errors';
 import type { Logger } from '../log/logger';
 import type { ElsewhereImage, MissingImage, MissingImageReading } from '../workspace/documentFindings';
 import { scanForMissingImages, type ScanResult } from '../workspace/missingImageScan';
-import { shownFileArgument, uriOfFileArgument } from '../workspace/fileArguments';
+import { uriOfFileArgument } from '../workspace/fileArguments';
 import type { GenerationFlow } from './generationFlow';
 import { fillTargets, fillWithGenerated, fillWithPlaceholders, type FillResult, type FillRun } from './missingImageFill';
 import type { PlaceholderMaker } from './placeholders';
@@ -74,7 +74,11 @@ export function parseFillOptions(options: Record<string, unknown>): FillRequest 
     ]);
   }
   const scope = options['scope'] === undefined ? undefined : uriOfFileArgument(options['scope']);
-  if (options['scope'] !== undefined && !scope) throw outsideWorkspace(options['scope']);
+  if (options['scope'] !== undefined && !scope) {
+    throw new InvalidParametersError([
+      { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(options['scope'])) },
+    ]);
+  }
   return {
     mode: mode as FillMode,
     ...(scope ? { scope } : {}),
@@ -83,11 +87,6 @@ export function parseFillOptions(options: Record<string, unknown>): FillRequest 
     ...(options['style'] === false ? { style: false } : {}),
   };
 }
-
-const outsideWorkspace = (scope: unknown): InvalidParametersError =>
-  new InvalidParametersError([
-    { parameter: 'scope', message: vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', JSON.stringify(scope)) },
-  ]);
 
 /** A script's fill: one entry per missing reference; refused (thrown) as the command would be. */
 export async function scriptedFill(
@@ -101,8 +100,6 @@ export async function scriptedFill(
 /** The same run, with the references found elsewhere beside the entries (what the agents' tools answer). */
 export async function scriptedFillAnswer(deps: ScriptedFillDependencies, request: FillRequest, how: ScriptedFillOptions = {}): Promise<ScriptedFillAnswer> {
   const { mode, scope } = request;
-  // Whoever asked, the scope is a place of this window: a value, checked here for every caller.
-  if (scope && !vscode.workspace.getWorkspaceFolder(scope)) throw outsideWorkspace(shownFileArgument(scope));
   // Refused before the scan reads anything: generating what the files ask for needs a trusted workspace.
   if (mode === 'generate') requireTrust('Fill Missing Images in generate mode');
   const { missing, elsewhere: foundElsewhere, unread } = logScan(deps.logger, await scanForMissingImages(scope, deps.reading));

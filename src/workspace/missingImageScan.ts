@@ -91,9 +91,10 @@ export async function scanForMissingImages(
 
 /**
  * The files of `scope` (default: every workspace folder) that may refer to images, sorted. A scope is
- * confined like a path (./confinement.ts): one that leads outside its workspace folder as the file
- * system resolves it (a link to `/` read the whole disk) is refused, and so is one that is neither a
- * file nor a folder (a FIFO would block the reader).
+ * confined like a path (./confinement.ts): one outside every workspace folder, or that leads outside
+ * its folder as the file system resolves it (a link to `/` read the whole disk), is refused, and so is
+ * one that is neither a file nor a folder (a FIFO would block the reader). Every scan's caller
+ * (the command, a script, the agents) relies on this one check.
  */
 async function filesIn(scope: vscode.Uri | undefined, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   if (scope) {
@@ -110,9 +111,10 @@ async function filesIn(scope: vscode.Uri | undefined, token?: vscode.Cancellatio
       throw new InvalidParametersError([
         {
           parameter: 'scope',
-          message: !confined.ok
-            ? vscode.l10n.t('The scope {0} leads outside its workspace folder (through a link): pick a file or folder inside it.', shown)
-            : vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', shown),
+          message:
+            folder && !confined.ok
+              ? vscode.l10n.t('The scope {0} leads outside its workspace folder (through a link): pick a file or folder inside it.', shown)
+              : vscode.l10n.t('The scope {0} is not a file or folder of the workspace.', shown),
         },
       ]);
     }
