@@ -5,12 +5,12 @@
  * server's find_missing_images (src/agents/agentCalls.ts).
  */
 import * as vscode from 'vscode';
+import type { AgentToolInput } from '../domain/generation/agentTools';
 import { parseInput, type AgentCalls } from './agentCalls';
 import { findText } from './pure/agentAnswerText';
 
-export interface FindMissingImagesInput {
-  readonly scope?: string;
-}
+/** The tool's input as its schema reads it (the schema is package.json's, generated from it). */
+export type FindMissingImagesInput = AgentToolInput<'find_missing_images'>;
 
 export class FindMissingImagesTool implements vscode.LanguageModelTool<FindMissingImagesInput> {
   constructor(private readonly calls: AgentCalls) {}
@@ -25,10 +25,10 @@ export class FindMissingImagesTool implements vscode.LanguageModelTool<FindMissi
   ): Promise<vscode.LanguageModelToolResult> {
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
-    let input: unknown;
+    let input: FindMissingImagesInput | undefined;
     try {
       input = parseInput('find_missing_images', options.input);
-      const answer = await this.calls.find(input as FindMissingImagesInput, { signal: controller.signal });
+      const answer = await this.calls.find(input, { signal: controller.signal });
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(findText(answer)), new vscode.LanguageModelTextPart(JSON.stringify(answer))]);
     } catch (error) {
       throw new Error(await this.calls.errorText(error, input), { cause: error });

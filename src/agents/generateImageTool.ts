@@ -98,10 +98,10 @@ export class GenerateImageTool implements vscode.LanguageModelTool<ToolInput> {
   async invoke(options: vscode.LanguageModelToolInvocationOptions<ToolInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
-    let input: unknown;
+    let input: ToolInput | undefined;
     try {
       input = parseInput('generate_image', options.input);
-      const made = await this.deps.calls.generate(input as ToolInput, { signal: controller.signal });
+      const made = await this.deps.calls.generate(input, { signal: controller.signal });
       const images = dataParts();
       const previews = images ? made.previews.map((png) => images.image(png, 'image/png')) : [];
       return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(generateText(made.answer)), ...(previews as vscode.LanguageModelTextPart[])]);
