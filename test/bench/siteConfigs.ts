@@ -9,18 +9,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ReferenceReader } from '../../src/parsing/referenceReader';
 import { isUnknown } from '../../src/sites/configTypes';
-
-/** Ten constants, each ten of the one before: 420 bytes that expand to ten million values. */
-function tenfold(levels: number): string {
-  const names = 'abcdefghij'.slice(0, levels).split('');
-  const lines = names.map(
-    (name, i) =>
-      `const ${name} = [${Array(10)
-        .fill(i === 0 ? '0' : names[i - 1])
-        .join(',')}];`,
-  );
-  return `${lines.join('\n')}\nexport default { publicDir: 'public', x: ${names[names.length - 1] ?? '0'} };\n`;
-}
+import { tenfold } from '../support/hostileConfigs';
 
 /** Spreads that double an object at each step. */
 function spreads(steps: number): string {

@@ -8,18 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { frontMatterOf, isUnknown, MAX_VALUES, readConfig, valuesIn, type ConfigValue } from '../../../src/sites/configValue';
-
-/** Each constant ten of the one before: `levels` 7 is 420 bytes that name ten million values. */
-function tenfold(levels: number): string {
-  const names = 'abcdefghij'.slice(0, levels).split('');
-  const lines = names.map(
-    (name, i) =>
-      `const ${name} = [${Array(10)
-        .fill(i === 0 ? '0' : names[i - 1])
-        .join(',')}];`,
-  );
-  return `${lines.join('\n')}\nexport default { publicDir: 'public', x: ${names[levels - 1] ?? '0'} };\n`;
-}
+import { tenfold } from '../../support/hostileConfigs';
 
 describe('Site configurations read as literals, never run (sites/configValue)', () => {
   it('a module export, defineConfig, a named const, TypeScript casts, spreads, and a config function that returns an object', () => {
