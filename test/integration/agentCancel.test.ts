@@ -6,11 +6,10 @@
  * the fake, the call settled, the job's own state — never time.
  */
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { exists, useFakeSegmind } from './support/segmindFixture';
 import { until } from '../support/conditions';
 import { testServices, type TestServices } from './support/testServices';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 
 const FOLDER = 'cancel-it';
 const { at } = folderFiles(FOLDER);
@@ -25,7 +24,7 @@ describe('An agent’s cancellation stops every further write (real VS Code)', f
 
   after(async () => {
     services.dispose();
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   it('a job cancelled while it runs writes nothing, even once Segmind finishes it', async () => {

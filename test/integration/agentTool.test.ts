@@ -10,6 +10,7 @@ import { readBytes, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/
 import { until } from '../support/conditions';
 import { testServices } from './support/testServices';
 import { executeCommand } from './support/commands';
+import { remove } from './support/workspaceFiles';
 
 const TOOL = 'segmind_generate_image';
 
@@ -37,7 +38,7 @@ describe('The agent tool segmind_generate_image (vscode.lm.invokeTool)', functio
   const segmind = useFakeSegmind();
 
   after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'web'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(vscode.Uri.joinPath(workspaceFolder(), 'web'));
   });
 
   it('is registered in vscode.lm.tools with the contributed schema', () => {
@@ -143,7 +144,7 @@ describe('The agent tool segmind_find_missing_images (vscode.lm.invokeTool)', fu
   const FOLDER = 'find-tool';
 
   after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(vscode.Uri.joinPath(workspaceFolder(), FOLDER));
   });
 
   it('is listed beside segmind_generate_image, and lists a page’s missing images as text and JSON, writing and sending nothing', async () => {

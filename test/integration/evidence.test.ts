@@ -12,7 +12,7 @@ import { exists, useFakeSegmind, workspaceFolder } from './support/segmindFixtur
 import { until } from '../support/conditions';
 import { startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 import { scripted } from './support/commands';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 
 const FOLDER = 'checkouts-it';
 const { at, write } = folderFiles(FOLDER);
@@ -41,7 +41,7 @@ describe('Missing means missing: the repository is the evidence (real VS Code)',
   after(async () => {
     await agent?.close();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   it('diagnostics, Fill Missing Images and find_missing_images agree; nothing is made for an image found elsewhere', async () => {

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import sharp from 'sharp';
 import { generate, generateRejection, readBytes, readJson, setting, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { scripted } from './support/commands';
+import { remove } from './support/workspaceFiles';
 
 async function pixels(uri: vscode.Uri): Promise<{ data: Buffer; width: number; height: number; format: string }> {
   const bytes = Buffer.from(await readBytes(uri));
@@ -26,7 +27,7 @@ describe('Exact assets: path, resize, fit (real VS Code, fake Segmind)', functio
 
   afterEach(async () => {
     for (const folder of made) {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), folder), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      await remove(vscode.Uri.joinPath(workspaceFolder(), folder));
     }
   });
 

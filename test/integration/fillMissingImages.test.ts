@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readJson, useFakeSegmind } from './support/segmindFixture';
 import { refusal, scripted } from './support/commands';
-import { folderFiles, sizeOf } from './support/workspaceFiles';
+import { folderFiles, remove, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'missing-it';
 const { at, write } = folderFiles(FOLDER);
@@ -38,8 +38,8 @@ describe('Fill Missing Images (scripted, real VS Code)', function () {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.fs.delete(inWorkspace('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
+    await remove(inWorkspace('assets'));
   });
 
   it('list: one entry per missing reference in file then line order, nothing written or sent', async () => {

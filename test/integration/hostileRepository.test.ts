@@ -18,7 +18,7 @@ import { until } from '../support/conditions';
 import { testServices } from './support/testServices';
 import { hostQuiet } from '../support/hostQuiet';
 import { refusal, scripted } from './support/commands';
-import { folderFiles, sizeOf } from './support/workspaceFiles';
+import { folderFiles, remove, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'hostile-it';
 const { at, write } = folderFiles(FOLDER);
@@ -33,7 +33,7 @@ describe('Repositories that cannot hurt you (real VS Code)', function () {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   after(() => fs.rmSync(outside, { recursive: true, force: true }));

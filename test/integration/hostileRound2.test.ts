@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { useFakeSegmind } from './support/segmindFixture';
 import { refusal, scripted } from './support/commands';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 
 const FOLDER = 'hostile2-it';
 const { at } = folderFiles(FOLDER);
@@ -28,7 +28,7 @@ describe('Repositories that cannot hurt you, round 2 (real VS Code)', function (
   });
 
   after(async () => {
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
     fs.rmSync(outside, { recursive: true, force: true });
   });
 

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { readIcoDirectory } from '../../src/pixels/ico';
 import { readBytes, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { executeCommand, scripted } from './support/commands';
+import { remove } from './support/workspaceFiles';
 
 const FILES: Record<string, number | undefined> = {
   'favicon.ico': undefined,
@@ -37,7 +38,7 @@ describe('Export Icon Set (real VS Code)', function () {
 
   afterEach(async () => {
     for (const folder of cleanUp) {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), folder), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      await remove(vscode.Uri.joinPath(workspaceFolder(), folder));
     }
   });
 

@@ -12,7 +12,7 @@ import { readIcoDirectory } from '../../src/pixels/ico';
 import { readBytes, readJson, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
 import { until } from '../support/conditions';
 import { scripted } from './support/commands';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 
 const FOLDER = 'sets-it';
 const { at, write } = folderFiles(FOLDER);
@@ -97,7 +97,7 @@ describe('Sets of exact images (real VS Code)', function () {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   it('lists every file with its own size: densities, widths, the <picture>, the GIF, the favicon and the manifest icons', async () => {

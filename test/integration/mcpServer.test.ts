@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import sharp from 'sharp';
 import { exists, keyHeader, readBytes, setting, TEST_KEY, useFakeSegmind, workspaceFolder } from './support/segmindFixture';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 import { startAgent, textOf, windowServes, type Agent } from './support/mcpClient';
 
 const FOLDER = 'mcp-agent';
@@ -45,7 +45,7 @@ describe('The MCP server, through this window (the SDK’s client over stdio)', 
 
   after(async () => {
     await agent?.close();
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   it('lists generate_image, find_missing_images, fill_missing_images and check_credits', async () => {

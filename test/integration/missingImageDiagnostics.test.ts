@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { setting, useFakeSegmind } from './support/segmindFixture';
 import { until } from '../support/conditions';
-import { folderFiles, sizeOf } from './support/workspaceFiles';
+import { folderFiles, remove, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'missing-it';
 const { at, write } = folderFiles(FOLDER);
@@ -26,8 +26,8 @@ describe('Missing images: diagnostics and quick fixes (real VS Code)', function 
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.fs.delete(inWorkspace('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
+    await remove(inWorkspace('assets'));
   });
 
   it('reports a missing image with its range and size, and clears it when the file appears, whatever made it', async () => {

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readBytes, readJson, TEST_KEY, useFakeSegmind } from './support/segmindFixture';
 import { executeCommand, refusal, scripted } from './support/commands';
-import { folderFiles, sizeOf } from './support/workspaceFiles';
+import { folderFiles, remove, sizeOf } from './support/workspaceFiles';
 
 const FOLDER = 'missing-it';
 const { at } = folderFiles(FOLDER);
@@ -24,8 +24,8 @@ describe('Free placeholders (real VS Code)', function () {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.fs.delete(inWorkspace('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
+    await remove(inWorkspace('assets'));
   });
 
   describe('Make Placeholder Image (scripted)', () => {

@@ -4,10 +4,9 @@
  * one image and for a fill alike.
  */
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { generate, readJson, setting, useFakeSegmind } from './support/segmindFixture';
 import { scripted } from './support/commands';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 
 const FOLDER = 'style-it';
 const { at, write } = folderFiles(FOLDER);
@@ -16,7 +15,7 @@ describe('The project style (real VS Code)', function () {
   const segmind = useFakeSegmind();
 
   afterEach(async () => {
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   it('goes after the prompt in the request and into the sidecar; style: false leaves it out', async () => {

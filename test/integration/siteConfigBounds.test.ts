@@ -11,6 +11,7 @@ import { Logger } from '../../src/log/logger';
 import { UNKNOWN, type ConfigValue } from '../../src/sites/configTypes';
 import { SiteIndex } from '../../src/workspace/siteIndex';
 import { workspaceFolder } from './support/segmindFixture';
+import { remove } from './support/workspaceFiles';
 
 const FOLDER = 'site-bounds-it';
 const SIZE_LIMIT = 1024 * 1024;
@@ -26,7 +27,7 @@ describe('Site configurations are bounded (real VS Code)', function () {
   const root = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), FOLDER);
 
   after(async () => {
-    await vscode.workspace.fs.delete(root(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(root());
   });
 
   it('checks a configuration’s size before reading it: one over the limit is never read, and the log names it', async () => {

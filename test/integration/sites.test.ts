@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { useFakeSegmind } from './support/segmindFixture';
 import { until } from '../support/conditions';
 import { scripted } from './support/commands';
-import { folderFiles } from './support/workspaceFiles';
+import { folderFiles, remove } from './support/workspaceFiles';
 
 const FOLDER = 'sites-it';
 const { at, write } = folderFiles(FOLDER);
@@ -26,7 +26,7 @@ describe('Sites: references resolved as the site serves them (real VS Code)', fu
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
   });
 
   it('two sites side by side: diagnostics and Fill Missing Images agree, each naming where it looked; a config edit changes the answer', async () => {

@@ -10,6 +10,7 @@ import { clearSettings, generate, useFakeSegmind } from '../support/segmindFixtu
 import { testServices } from '../support/testServices';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
 import { scripted } from '../support/commands';
+import { remove } from '../support/workspaceFiles';
 
 function folder(name: string): vscode.WorkspaceFolder {
   const found = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -157,8 +158,7 @@ describe('Multi-root workspaces (two folders)', function () {
       assert.ok(!references.includes('img/site-only.png'), `the default scope is the agent's folder alone: ${references.join(', ')}`);
     } finally {
       await agent.close();
-      for (const base of [docs.uri, site.uri])
-        await vscode.workspace.fs.delete(vscode.Uri.joinPath(base, 'second-agent'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      for (const base of [docs.uri, site.uri]) await remove(vscode.Uri.joinPath(base, 'second-agent'));
     }
     assert.equal(segmind.fake.requests.length, 0);
   });

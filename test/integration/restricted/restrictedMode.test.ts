@@ -12,7 +12,7 @@ import { exists, useFakeSegmind, workspaceFolder } from '../support/segmindFixtu
 import { until } from '../../support/conditions';
 import { startAgent, textOf, windowServes } from '../support/mcpClient';
 import { executeCommand, refusal, scripted } from '../support/commands';
-import { folderFiles } from '../support/workspaceFiles';
+import { folderFiles, remove } from '../support/workspaceFiles';
 
 const FOLDER = 'restricted-it';
 const { at, write } = folderFiles(FOLDER);
@@ -32,8 +32,8 @@ describe('Restricted Mode: a repository that was never trusted', function () {
   });
 
   after(async () => {
-    await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await vscode.workspace.fs.delete(inWorkspace('assets'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await remove(at());
+    await remove(inWorkspace('assets'));
   });
 
   it('the window is untrusted, and the extension runs in it', () => {

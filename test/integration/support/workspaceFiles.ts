@@ -1,6 +1,6 @@
 /**
- * A test file's own files in the workspace folder: a Uri there, text or bytes written there, and
- * what an image there is (decoded, not taken from its name). Ten test files each wrote these lines
+ * A test file's own files in the workspace folder: a Uri there, text or bytes written there, their
+ * clean-up, and what an image there is (decoded, not taken from its name). Ten test files each wrote these lines
  * again (one for text only, one taking a Uri); said once here, they mean the same everywhere.
  */
 import * as vscode from 'vscode';
@@ -27,6 +27,11 @@ export function folderFiles(folder?: string): FolderFiles {
     return uri;
   };
   return { at, write };
+}
+
+/** Deletes a file or a folder with everything under it, if it is there: a test's clean-up, which a missing file never fails. */
+export function remove(uri: vscode.Uri): Thenable<void> {
+  return vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
 
 /** An image's format (as sharp names it) and pixel size, decoded from its bytes. */
